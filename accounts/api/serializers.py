@@ -1,0 +1,207 @@
+"""Input serializers validate; output serializers present. Neither creates domain objects."""
+
+from django.conf import settings
+from rest_framework import serializers
+
+from accounts.models import (
+    Invitation,
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
+from core.markdown import render_markdown
+from taxonomy.models import Term
+
+
+# --- output -------------------------------------------------------------------
+class TermBriefSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Term
+        fields = ["slug", "kind", "name"]
+        read_only_fields = fields
+
+
+class PersonBriefSerializer(serializers.ModelSerializer):
+    display_name = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "display_name"]
+        read_only_fields = fields
+
+
+class MembershipOfUserSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["organisation", "organisation_name", "role", "title"]
+        read_only_fields = fields
+
+
+class UserPublicSerializer(serializers.ModelSerializer):
+    display_name = serializers.CharField(read_only=True)
+    bio_html = serializers.SerializerMethodField()
+    expertise_themes = TermBriefSerializer(many=True, read_only=True)
+    roles = serializers.SerializerMethodField()
+    organisations = MembershipOfUserSerializer(source="memberships", many=True, read_only=True)
+
+    class Meta:
+        model = User
+        fields = [
+            "id", "display_name", "display_name_zh", "display_name_en", "bio", "bio_html",
+            "expertise_themes", "roles", "organisations",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_bio_html(self, user: User) -> str:
+        return str(render_markdown(user.bio))
+
+    def get_roles(self, user: User) -> list[str]:
+        return [grant.role for grant in user.role_grants.all()]
+
+
+class MeSerializer(UserPublicSerializer):
+    class Meta(UserPublicSerializer.Meta):
+        fields = [
+            *UserPublicSerializer.Meta.fields,
+            "email", "language", "large_text", "email_notifications",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+    description_html = serializers.SerializerMethodField()
+    member_count = serializers.IntegerField(read_only=True, default=None)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id", "slug", "kind", "name", "name_zh", "name_en", "description",
+            "description_html", "website", "city", "member_count", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_description_html(self, organisation: Organisation) -> str:
+        return str(render_markdown(organisation.description))
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    user = PersonBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user", "role", "title", "joined_at"]
+        read_only_fields = fields
+
+
+class InvitationSerializer(serializers.ModelSerializer):
+    """An invitation as its organisation's admins see it (no token)."""
+
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    invited_by = PersonBriefSerializer(read_only=True)
+    expires_at = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "id", "organisation", "email", "role", "status", "invited_by",
+            "created_at", "expires_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class MyInvitationSerializer(InvitationSerializer):
+    """An invitation as the invited person sees it: with the token to answer it."""
+
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta(InvitationSerializer.Meta):
+        fields = [*InvitationSerializer.Meta.fields, "organisation_name", "token"]
+        read_only_fields = fields
+
+
+# --- input --------------------------------------------------------------------
+class ProfileUpdateInputSerializer(serializers.Serializer):
+    display_name_zh = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    display_name_en = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    bio = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        required=False,
+        allow_blank=True,
+    )
+    large_text = serializers.BooleanField(required=False)
+    email_notifications = serializers.BooleanField(required=False)
+    expertise_themes = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        required=False,
+        queryset=Term.objects.active().themes(),
+    )
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=Role.choices),
+        required=False,
+        max_length=10,
+    )
+
+
+class OrganisationCreateInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=OrganisationKind.choices)
+    slug = serializers.SlugField(max_length=64)
+    name_zh = serializers.CharField(max_length=100)
+    name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    website = serializers.URLField(required=False, allow_blank=True)
+    city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+
+
+class OrganisationUpdateInputSerializer(serializers.Serializer):
+    name_zh = serializers.CharField(max_length=100, required=False)
+    name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    website = serializers.URLField(required=False, allow_blank=True)
+    city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+
+
+class MembershipUpdateInputSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=MembershipRole.choices)
+
+
+class InvitationCreateInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    role = serializers.ChoiceField(choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+
+
+class InvitationAnswerInputSerializer(serializers.Serializer):
+    answer = serializers.ChoiceField(choices=[("accept", "accept"), ("decline", "decline")])
+
+
+class SignupInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password1 = serializers.CharField(max_length=128, write_only=True)
+    password2 = serializers.CharField(max_length=128, write_only=True)
+
+
+class TokenInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=128, write_only=True)
+
+
+class PasswordResetInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(read_only=True)
+
+
+class MessageSerializer(serializers.Serializer):
+    detail = serializers.CharField(read_only=True)

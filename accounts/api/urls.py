@@ -1,0 +1,26 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from accounts.api import views
+
+router = SimpleRouter()
+router.register("users", views.UserViewSet, basename="user")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+
+urlpatterns = [
+    path("auth/signup/", views.SignupView.as_view(), name="api-signup"),
+    path("auth/token/", views.TokenView.as_view(), name="api-token"),
+    path(
+        "auth/password/reset/",
+        views.PasswordResetView.as_view(),
+        name="api-password-reset",
+    ),
+    path("me/", views.MeView.as_view(), name="api-me"),
+    path("me/invitations/", views.MyInvitationsView.as_view(), name="api-my-invitations"),
+    path(
+        "invitations/<str:token>/answer/",
+        views.InvitationAnswerView.as_view(),
+        name="api-invitation-answer",
+    ),
+    *router.urls,
+]

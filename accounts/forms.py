@@ -1,0 +1,81 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import (
+    SELF_SERVICE_ROLES,
+    MembershipRole,
+    Organisation,
+    Role,
+    User,
+)
+from taxonomy.models import Term
+
+
+class ProfileForm(forms.ModelForm):
+    expertise_themes = forms.ModelMultipleChoiceField(
+        queryset=Term.objects.active().themes(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Expertise themes"),
+    )
+    roles = forms.MultipleChoiceField(
+        choices=[(role.value, role.label) for role in Role if role in SELF_SERVICE_ROLES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("I take part as"),
+        help_text=_(
+            "Other roles (educator, studio scout, fund manager) are granted by platform staff."
+        ),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "display_name_zh",
+            "display_name_en",
+            "bio",
+            "expertise_themes",
+            "language",
+            "large_text",
+            "email_notifications",
+        ]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {"bio": _("Markdown is supported.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("display_name_zh") and not cleaned.get("display_name_en"):
+            raise forms.ValidationError(_("Give a display name in at least one language."))
+        return cleaned
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "kind",
+            "slug",
+            "name_zh",
+            "name_en",
+            "city",
+            "website",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {"description": _("Markdown is supported.")}
+
+
+class OrganisationEditForm(OrganisationForm):
+    class Meta(OrganisationForm.Meta):
+        fields = ["name_zh", "name_en", "city", "website", "description"]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
+    )
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)

@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from core.notifications import register
+
+register("organisation_invitation", _("%(actor)s invited you to join %(organisation)s."))
+register(
+    "organisation_invitation_accepted",
+    _("%(actor)s accepted your invitation to %(organisation)s."),
+)
+register("organisation_role_changed", _("Your role in %(organisation)s is now %(role)s."))
+register("organisation_removed", _("You were removed from %(organisation)s."))

@@ -1,0 +1,87 @@
+"""Who may do what to people and organisations. Every check fails closed."""
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from accounts.models import (
+    SELF_SERVICE_ROLES,
+    Invitation,
+    Membership,
+    MembershipRole,
+    Organisation,
+)
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_platform_staff(user: Any) -> bool:
+    return _signed_in(user) and bool(user.is_staff)
+
+
+def can_create_organisation(user: Any) -> bool:
+    return is_platform_staff(user)
+
+
+def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+    """Organisation admins manage their own organisation only; staff manage all."""
+    if not _signed_in(user):
+        return False
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(
+        organisation=organisation, user=user, role=MembershipRole.ADMIN
+    ).exists()
+
+
+def can_change_role(user: Any, *, target: Any, role: str) -> bool:
+    if not _signed_in(user):
+        return False
+    if user.is_staff:
+        return True
+    return user.pk == target.pk and role in SELF_SERVICE_ROLES
+
+
+def can_leave_or_remove(user: Any, membership: Membership) -> bool:
+    if not _signed_in(user):
+        return False
+    return membership.user_id == user.pk or can_manage_organisation(user, membership.organisation)
+
+
+def can_respond_to_invitation(user: Any, invitation: Invitation) -> bool:
+    """Only the owner of the invited address, once verified, may accept or decline."""
+    if not _signed_in(user):
+        return False
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists()
+
+
+def get_organisation_for(user: Any, slug: str, *, action: str = "view") -> Organisation:
+    """Load an organisation and check the action in one step.
+
+    Organisation pages are public, so "view" only needs the organisation to exist;
+    "manage" raises PermissionDenied for anyone but its admins and staff.
+    """
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if action == "view":
+        return organisation
+    if action == "manage" and can_manage_organisation(user, organisation):
+        return organisation
+    raise PermissionDenied
+
+
+def get_membership_for(user: Any, organisation: Organisation, pk: int) -> Membership:
+    """A membership of *this* organisation that the user may change or end."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "organisation"),
+        pk=pk,
+        organisation=organisation,
+    )
+    if not can_leave_or_remove(user, membership):
+        raise PermissionDenied
+    return membership

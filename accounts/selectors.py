@@ -1,0 +1,98 @@
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import (
+    INVITATION_LIFETIME,
+    Invitation,
+    InvitationStatus,
+    Membership,
+    MembershipRole,
+    Organisation,
+    RoleGrant,
+    User,
+)
+
+
+def users_public() -> QuerySet[User]:
+    """Active people with what their public profile shows, in a fixed number of queries."""
+    return (
+        User.objects.filter(is_active=True)
+        .prefetch_related(
+            "expertise_themes",
+            Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("organisation").order_by(
+                    "organisation__slug"
+                ),
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def user_roles(user: Any) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
+
+
+def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
+    organisations = Organisation.objects.annotate(member_count=Count("memberships"))
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations.order_by("kind", "slug")
+
+
+def organisation_members(organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation, user__is_active=True)
+        .select_related("user")
+        .order_by("role", "joined_at")
+    )
+
+
+def organisation_admin_count(organisation: Organisation) -> int:
+    return Membership.objects.filter(organisation=organisation, role=MembershipRole.ADMIN).count()
+
+
+def invitations_open_for_organisation(
+    organisation: Organisation,
+) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(
+            organisation=organisation,
+            status=InvitationStatus.PENDING,
+            created_at__gt=timezone.now() - INVITATION_LIFETIME,
+        )
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def invitations_open_for_user(user: Any) -> QuerySet[Invitation]:
+    """Open invitations sent to any of the user's verified addresses."""
+    if not getattr(user, "is_authenticated", False):
+        return Invitation.objects.none()
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    address_filter = Q()
+    for address in verified:
+        address_filter |= Q(email__iexact=address)
+    if not address_filter:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            address_filter,
+            status=InvitationStatus.PENDING,
+            created_at__gt=timezone.now() - INVITATION_LIFETIME,
+        )
+        .select_related("organisation", "invited_by")
+        .order_by("-created_at")
+    )
+
+
+def memberships_of(user: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")

@@ -1,0 +1,372 @@
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import permissions
+from accounts.models import (
+    Invitation,
+    InvitationStatus,
+    Membership,
+    MembershipRole,
+    Organisation,
+    User,
+)
+from core.services.audit import audit_record
+from core.services.notifications import notification_send
+
+ORGANISATION_FIELDS = ("name_zh", "name_en", "description", "website", "city")
+
+
+def _bilingual_name(organisation: Organisation) -> dict[str, str]:
+    return {"zh": organisation.name_zh, "en": organisation.name_en}
+
+
+def _person(user: User) -> dict[str, str]:
+    return {
+        "zh": user.display_name_zh or user.display_name_en,
+        "en": user.display_name_en or user.display_name_zh,
+    }
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    actor: User | None,
+    kind: str,
+    slug: str,
+    name_zh: str,
+    name_en: str = "",
+    description: str = "",
+    website: str = "",
+    city: str = "",
+    admin: User | None = None,
+) -> Organisation:
+    """Create an organisation (platform staff, or the system when actor is None),
+    optionally with its first admin."""
+    if actor is not None and not permissions.can_create_organisation(actor):
+        raise PermissionDenied
+    organisation = Organisation(
+        kind=kind,
+        slug=slug,
+        name_zh=name_zh,
+        name_en=name_en,
+        description=description,
+        website=website,
+        city=city,
+    )
+    organisation.full_clean()
+    organisation.save()
+    audit_record(actor=actor, action="organisation.created", target=organisation)
+    if admin is not None:
+        Membership.objects.create(organisation=organisation, user=admin, role=MembershipRole.ADMIN)
+        audit_record(
+            actor=actor,
+            action="organisation.member_added",
+            target=organisation,
+            data={"user_id": admin.pk, "role": MembershipRole.ADMIN},
+        )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, actor: User, organisation: Organisation, **changes: Any) -> Organisation:
+    if not permissions.can_manage_organisation(actor, organisation):
+        raise PermissionDenied
+    unknown = set(changes) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise ValueError(f"Not organisation fields: {sorted(unknown)}")
+    for field, value in changes.items():
+        setattr(organisation, field, value)
+    organisation.full_clean()
+    organisation.save(update_fields=list(changes) or None)
+    audit_record(
+        actor=actor,
+        action="organisation.updated",
+        target=organisation,
+        data={"fields": sorted(changes)},
+    )
+    return organisation
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    user: User,
+    role: str = MembershipRole.MEMBER,
+    title: str = "",
+) -> Membership:
+    """Add someone directly, without an invitation: platform staff (or the system) only.
+
+    Organisation admins invite instead, so that people agree to join.
+    """
+    if actor is not None and not permissions.is_platform_staff(actor):
+        raise PermissionDenied
+    membership = Membership(organisation=organisation, user=user, role=role, title=title)
+    membership.full_clean()
+    membership.save()
+    audit_record(
+        actor=actor,
+        action="organisation.member_added",
+        target=organisation,
+        data={"user_id": user.pk, "role": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    email: str,
+    role: str = MembershipRole.MEMBER,
+) -> Invitation:
+    """Invite an address to join; resending to the same address reuses the open invitation.
+
+    Raises:
+        PermissionDenied: the actor does not administer this organisation.
+        ValidationError: the address already belongs to a member, or the role is unknown.
+    """
+    if not permissions.can_manage_organisation(actor, organisation):
+        raise PermissionDenied
+    email = email.strip().lower()
+    if role not in MembershipRole.values:
+        raise ValidationError({"role": [_("Choose a valid role.")]})
+    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise ValidationError({"email": [_("This person is already a member.")]})
+
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(
+            organisation=organisation,
+            email__iexact=email,
+            status=InvitationStatus.PENDING,
+        )
+        .first()
+    )
+    if invitation is not None and not invitation.is_open:
+        # Expired: close it so a fresh one (with a fresh lifetime) can be made.
+        invitation.status = InvitationStatus.REVOKED
+        invitation.save(update_fields=["status"])
+        invitation = None
+    if invitation is None:
+        invitation = Invitation(organisation=organisation, email=email, role=role, invited_by=actor)
+        invitation.full_clean(exclude=["token"])
+        try:
+            with transaction.atomic():
+                invitation.save()
+        except IntegrityError as exc:  # a concurrent invite to the same address won
+            raise ValidationError(
+                {"email": [_("An invitation to this address is already open.")]}
+            ) from exc
+    elif invitation.role != role:
+        invitation.role = role
+        invitation.save(update_fields=["role"])
+
+    audit_record(
+        actor=actor,
+        action="organisation.member_invited",
+        target=organisation,
+        data={"invitation_id": invitation.pk, "email": email, "role": role},
+    )
+    from accounts.tasks import send_invitation_email
+
+    transaction.on_commit(lambda: send_invitation_email.delay(invitation_id=invitation.pk))
+    invitee = User.objects.filter(email__iexact=email, is_active=True).first()
+    if invitee is not None:
+        notification_send(
+            recipient=invitee,
+            kind="organisation_invitation",
+            actor=actor,
+            params={
+                "actor": _person(actor),
+                "organisation": _bilingual_name(organisation),
+            },
+            url=invitation.get_absolute_url(),
+        )
+    return invitation
+
+
+def _get_open_invitation_locked(invitation: Invitation) -> Invitation:
+    locked = (
+        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    )
+    if not locked.is_open:
+        raise ValidationError(_("This invitation is no longer open."))
+    return locked
+
+
+@transaction.atomic
+def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
+    """The invited person joins the organisation with the invited role.
+
+    Raises:
+        PermissionDenied: the actor has not verified the invited address.
+        ValidationError: the invitation was already answered, revoked or has expired.
+    """
+    if not permissions.can_respond_to_invitation(actor, invitation):
+        raise PermissionDenied(_("This invitation was sent to a different e-mail address."))
+    invitation = _get_open_invitation_locked(invitation)
+    membership, created = Membership.objects.get_or_create(
+        organisation=invitation.organisation,
+        user=actor,
+        defaults={"role": invitation.role},
+    )
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_user = actor
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "accepted_user", "responded_at"])
+    audit_record(
+        actor=actor,
+        action="organisation.invitation_accepted",
+        target=invitation.organisation,
+        data={"invitation_id": invitation.pk, "role": membership.role},
+    )
+    if invitation.invited_by_id:
+        notification_send(
+            recipient=invitation.invited_by,
+            kind="organisation_invitation_accepted",
+            actor=actor,
+            params={
+                "actor": _person(actor),
+                "organisation": _bilingual_name(invitation.organisation),
+            },
+            url=invitation.organisation.get_absolute_url(),
+        )
+    return membership
+
+
+@transaction.atomic
+def invitation_decline(*, actor: User, invitation: Invitation) -> Invitation:
+    if not permissions.can_respond_to_invitation(actor, invitation):
+        raise PermissionDenied(_("This invitation was sent to a different e-mail address."))
+    invitation = _get_open_invitation_locked(invitation)
+    invitation.status = InvitationStatus.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    audit_record(
+        actor=actor,
+        action="organisation.invitation_declined",
+        target=invitation.organisation,
+        data={"invitation_id": invitation.pk},
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+    if not permissions.can_manage_organisation(actor, invitation.organisation):
+        raise PermissionDenied
+    invitation = _get_open_invitation_locked(invitation)
+    invitation.status = InvitationStatus.REVOKED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    audit_record(
+        actor=actor,
+        action="organisation.invitation_revoked",
+        target=invitation.organisation,
+        data={"invitation_id": invitation.pk, "email": invitation.email},
+    )
+    return invitation
+
+
+def _lock_admins(organisation: Organisation) -> list[int]:
+    # Locking the admin rows serialises concurrent demotions, so two admins cannot
+    # each demote the other and leave the organisation with none.
+    return list(
+        Membership.objects.select_for_update()
+        .filter(organisation=organisation, role=MembershipRole.ADMIN)
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def membership_change_role(*, actor: User, membership: Membership, role: str) -> Membership:
+    """An organisation admin changes a member's role; the last admin cannot step down.
+
+    Raises:
+        PermissionDenied: the actor does not administer this membership's organisation.
+        ValidationError: unknown role, or the change would leave no admin.
+    """
+    organisation = membership.organisation
+    if not permissions.can_manage_organisation(actor, organisation):
+        raise PermissionDenied
+    if role not in MembershipRole.values:
+        raise ValidationError({"role": [_("Choose a valid role.")]})
+    admin_ids = _lock_admins(organisation)
+    membership.refresh_from_db(fields=["role"])
+    if membership.role == role:
+        return membership
+    if membership.pk in admin_ids and len(admin_ids) == 1:
+        raise ValidationError({"role": [_("An organisation needs at least one administrator.")]})
+    old_role = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(
+        actor=actor,
+        action="organisation.member_role_changed",
+        target=organisation,
+        data={"user_id": membership.user_id, "from": old_role, "to": role},
+    )
+    if membership.user_id != actor.pk:
+        notification_send(
+            recipient=membership.user,
+            kind="organisation_role_changed",
+            actor=actor,
+            params={
+                "organisation": _bilingual_name(organisation),
+                "role": {
+                    "zh": _role_label(role, "zh-hans"),
+                    "en": _role_label(role, "en"),
+                },
+            },
+            url=organisation.get_absolute_url(),
+        )
+    return membership
+
+
+def _role_label(role: str, language: str) -> str:
+    from django.utils import translation
+
+    with translation.override(language):
+        return str(MembershipRole(role).label)
+
+
+@transaction.atomic
+def membership_end(*, actor: User, membership: Membership) -> None:
+    """A member leaves, or an admin removes a member. The last admin cannot go.
+
+    Raises:
+        PermissionDenied: the actor is neither the member nor an admin of this organisation.
+        ValidationError: the member is the organisation's only administrator.
+    """
+    organisation = membership.organisation
+    if not permissions.can_leave_or_remove(actor, membership):
+        raise PermissionDenied
+    admin_ids = _lock_admins(organisation)
+    if membership.pk in admin_ids and len(admin_ids) == 1:
+        raise ValidationError(
+            _("The only administrator cannot leave. Make someone else an administrator first.")
+        )
+    leaving = membership.user_id == actor.pk
+    member = membership.user
+    membership.delete()
+    audit_record(
+        actor=actor,
+        action="organisation.member_left" if leaving else "organisation.member_removed",
+        target=organisation,
+        data={"user_id": member.pk},
+    )
+    if not leaving:
+        notification_send(
+            recipient=member,
+            kind="organisation_removed",
+            actor=actor,
+            params={"organisation": _bilingual_name(organisation)},
+            url=organisation.get_absolute_url(),
+        )

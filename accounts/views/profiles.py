@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import ProfileForm
+from accounts.models import SELF_SERVICE_ROLES, Role
+from accounts.selectors import user_roles, users_public
+from accounts.services.profiles import (
+    PROFILE_FIELDS,
+    user_profile_update,
+    user_roles_set,
+)
+from core.forms import add_service_errors
+from taxonomy.models import Term
+
+PEOPLE_PER_PAGE = 24
+
+
+def people_list(request):
+    people = users_public()
+    role = request.GET.get("role", "")
+    theme = request.GET.get("theme", "")
+    if role in Role.values:
+        people = people.filter(role_grants__role=role)
+    if theme:
+        people = people.filter(expertise_themes__slug=theme, expertise_themes__kind="theme")
+    page = Paginator(people.distinct(), PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/people_list.html",
+        {
+            "page": page,
+            "roles": Role.choices,
+            "themes": Term.objects.active().themes(),
+            "selected_role": role,
+            "selected_theme": theme,
+        },
+    )
+
+
+def profile_detail(request, pk: int):
+    person = get_object_or_404(users_public(), pk=pk)
+    return render(request, "accounts/profile_detail.html", {"person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    user = request.user
+    current_roles = user_roles(user)
+    initial = {"roles": sorted(current_roles & SELF_SERVICE_ROLES)}
+    form = ProfileForm(request.POST or None, instance=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # Granted roles stay as they are; the form only toggles the self-service ones.
+        roles = (current_roles - SELF_SERVICE_ROLES) | set(data["roles"])
+        try:
+            with transaction.atomic():
+                user_profile_update(
+                    actor=user,
+                    user=user,
+                    expertise_themes=data["expertise_themes"],
+                    **{field: data[field] for field in PROFILE_FIELDS},
+                )
+                user_roles_set(actor=user, user=user, roles=roles)
+        except ValidationError as error:
+            user.refresh_from_db()
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("accounts:profile", pk=user.pk)
+    granted = sorted(current_roles - SELF_SERVICE_ROLES)
+    return render(
+        request,
+        "accounts/profile_edit.html",
+        {"form": form, "granted_roles": [Role(role).label for role in granted]},
+    )

@@ -1,0 +1,17 @@
+"""Every app's API under /api/v1/."""
+
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from core.api.views import AuditEntryViewSet, NotificationViewSet
+from taxonomy.api.views import TermViewSet
+
+router = SimpleRouter()
+router.register("terms", TermViewSet, basename="term")
+router.register("notifications", NotificationViewSet, basename="notification")
+router.register("audit", AuditEntryViewSet, basename="audit")
+
+urlpatterns = [
+    path("", include("accounts.api.urls")),
+    *router.urls,
+]

@@ -1,0 +1,24 @@
+"""Test settings: the base settings with fast hashing and mail kept in memory.
+
+Everything else (DATABASE_URL, CELERY_BROKER_URL, REDIS_URL) still comes from the
+environment, so the services tier runs this same file against PostgreSQL and Redis.
+"""
+
+import os
+
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "test-only-key")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The browser tier talks plain HTTP to a local server.
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+
+from .base import *  # noqa: E402,F403
+from .base import BASE_DIR, STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+MEDIA_ROOT = BASE_DIR / ".test-media"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+LANGUAGE_CODE = "zh-hans"

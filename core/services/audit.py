@@ -1,0 +1,34 @@
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from core.models import AuditEntry
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write one audit row. Call it inside the service's transaction.
+
+    Args:
+        actor: the user who acted, or None for the system.
+        action: a dotted verb such as "organisation.member_invited".
+        target: the object acted on.
+        data: small JSON-safe details (ids, old and new values), never secrets.
+    """
+    entry = AuditEntry(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        data=data or {},
+    )
+    if target is not None:
+        entry.target_type = ContentType.objects.get_for_model(target)
+        entry.target_id = str(target.pk)
+        entry.target_repr = str(target)[:200]
+    entry.save()
+    return entry

@@ -1,0 +1,103 @@
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from core.models import Notification
+from core.notifications import get_kind, render_message
+
+
+def notification_send(
+    *,
+    recipient: Any,
+    kind: str,
+    actor: Any = None,
+    params: dict[str, Any] | None = None,
+    url: str = "",
+) -> str:
+    """Queue a notification for delivery once the current transaction commits.
+
+    Nothing is announced for work that rolls back. Delivery (the in-app row and the
+    e-mail) runs in a Celery task; without a broker it runs in-process.
+
+    Returns:
+        The delivery key, which makes the delivery idempotent.
+
+    Raises:
+        ValueError: for an unregistered kind (a programming error).
+    """
+    if get_kind(kind) is None:
+        raise ValueError(f"Unknown notification kind: {kind}")
+    from core.tasks import deliver_notification
+
+    key = uuid.uuid4().hex
+    payload = {
+        "recipient_id": recipient.pk,
+        "kind": kind,
+        "actor_id": getattr(actor, "pk", None),
+        "params": params or {},
+        "url": url,
+        "delivery_key": key,
+    }
+    transaction.on_commit(lambda: deliver_notification.delay(**payload))
+    return key
+
+
+def notification_deliver(
+    *,
+    recipient_id: int,
+    kind: str,
+    actor_id: int | None,
+    params: dict[str, Any],
+    url: str,
+    delivery_key: str,
+) -> Notification | None:
+    """Write the in-app notification and e-mail it in the recipient's language."""
+    from django.contrib.auth import get_user_model
+
+    recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).first()
+    if recipient is None:
+        return None
+    notification, created = Notification.objects.get_or_create(
+        delivery_key=delivery_key,
+        defaults={
+            "recipient": recipient,
+            "actor_id": actor_id,
+            "kind": kind,
+            "params": params,
+            "url": url,
+        },
+    )
+    if not notification.emailed and recipient.email_notifications and recipient.email:
+        _email_notification(notification, recipient)
+    return notification
+
+
+def _email_notification(notification: Notification, recipient: Any) -> None:
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        message = render_message(notification.kind, notification.params)
+        link = f"{settings.SITE_URL}{notification.url}" if notification.url else settings.SITE_URL
+        body = render_to_string(
+            "core/email/notification.txt",
+            {"message": message, "link": link, "site_name": settings.SITE_NAME},
+        )
+        subject = f"[{settings.SITE_NAME}] {message}"[:150]
+    send_mail(subject, body, None, [recipient.email])
+    notification.emailed = True
+    notification.save(update_fields=["emailed"])
+
+
+def notifications_mark_read(*, recipient: Any, ids: list[int] | None = None) -> int:
+    """Mark the recipient's notifications read (all of them when ids is None)."""
+    rows: QuerySet[Notification] = Notification.objects.filter(
+        recipient=recipient, read_at__isnull=True
+    )
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    return rows.update(read_at=timezone.now())

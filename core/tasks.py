@@ -1,0 +1,24 @@
+from celery import shared_task
+
+from core.services.notifications import notification_deliver
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def deliver_notification(
+    *,
+    recipient_id: int,
+    kind: str,
+    actor_id: int | None,
+    params: dict,
+    url: str,
+    delivery_key: str,
+) -> int | None:
+    notification = notification_deliver(
+        recipient_id=recipient_id,
+        kind=kind,
+        actor_id=actor_id,
+        params=params,
+        url=url,
+        delivery_key=delivery_key,
+    )
+    return notification.pk if notification else None

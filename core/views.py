@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from accounts.selectors import invitations_open_for_user, memberships_of, user_roles
+from core.context_processors import TEXT_SIZE_COOKIE
+from core.selectors import notifications_for
+from core.services.notifications import notifications_mark_read
+from taxonomy.selectors import terms_active
+
+NOTIFICATIONS_PER_PAGE = 30
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(
+            request,
+            "core/landing.html",
+            {"encouraged_themes": terms_active(kind="theme").filter(is_encouraged=True)},
+        )
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "roles": sorted(user_roles(request.user)),
+            "memberships": memberships_of(request.user),
+            "invitations": invitations_open_for_user(request.user),
+            "recent_notifications": notifications_for(request.user)[:5],
+        },
+    )
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(notifications_for(request.user), NOTIFICATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/notification_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    """Mark one notification (?id=) or all of the user's notifications read."""
+    raw_id = request.POST.get("id", "")
+    ids = [int(raw_id)] if raw_id.isdigit() else None
+    notifications_mark_read(recipient=request.user, ids=ids)
+    if request.htmx and ids:
+        notification = notifications_for(request.user).filter(pk=ids[0]).first()
+        return render(request, "core/partials/notification.html", {"notification": notification})
+    return redirect("notification_list")
+
+
+def _safe_next(request, fallback: str = "/") -> str:
+    target = request.POST.get("next") or request.META.get("HTTP_REFERER") or fallback
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, plus remembering the choice on the account."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
+
+
+@require_POST
+def set_text_size(request):
+    large = request.POST.get("size") == "large"
+    response = HttpResponseRedirect(_safe_next(request))
+    response.set_cookie(
+        TEXT_SIZE_COOKIE,
+        "large" if large else "normal",
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    if request.user.is_authenticated:
+        request.user.large_text = large
+        request.user.save(update_fields=["large_text"])
+    return response
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

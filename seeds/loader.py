@@ -1,0 +1,105 @@
+"""Builds the demo world by calling the platform's own services, so the data obeys
+the same rules as real use. Every step checks what exists first: loading twice
+changes nothing.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from accounts.models import Invitation, Membership, Organisation, User
+from accounts.services.organisations import invitation_create, membership_add, organisation_create
+from accounts.services.profiles import user_profile_update
+from accounts.services.users import user_create_verified
+from seeds.world.organisations import ORGANISATIONS
+from seeds.world.people import DEMO_PASSWORD, INVITATIONS, PEOPLE
+from taxonomy.data import terms_ensure
+from taxonomy.models import Term
+
+DEMO_DOMAIN = "demo.microdrama.cn"
+
+
+def demo_email(local_part: str) -> str:
+    return f"{local_part}@{DEMO_DOMAIN}"
+
+
+def _load_taxonomy(log: Callable[[str], None]) -> None:
+    created = terms_ensure(Term)
+    log(f"taxonomy: {created} terms created")
+
+
+def _load_organisations(log: Callable[[str], None]) -> None:
+    existing = set(Organisation.objects.values_list("slug", flat=True))
+    created = 0
+    for data in ORGANISATIONS:
+        if data["slug"] not in existing:
+            organisation_create(actor=None, **data)
+            created += 1
+    log(f"organisations: {created} created")
+
+
+def _load_people(log: Callable[[str], None]) -> None:
+    themes = {term.slug: term for term in Term.objects.themes()}
+    organisations = {o.slug: o for o in Organisation.objects.all()}
+    existing = set(User.objects.values_list("email", flat=True))
+    created = 0
+    for local, name_zh, name_en, roles, theme_slugs, memberships, bio in PEOPLE:
+        email = demo_email(local)
+        if email in existing:
+            continue
+        user = user_create_verified(
+            actor=None,
+            email=email,
+            password=DEMO_PASSWORD,
+            display_name_zh=name_zh,
+            display_name_en=name_en,
+            roles=roles,
+            language="en"
+            if local in ("writer.emma", "writer.daniel", "mentor.grace")
+            else "zh-hans",
+        )
+        if local == "admin":
+            user.is_superuser = True
+            user.save(update_fields=["is_superuser"])
+        user_profile_update(
+            actor=user, user=user, bio=bio, expertise_themes=[themes[s] for s in theme_slugs]
+        )
+        for slug, role, title in memberships:
+            membership_add(
+                actor=None, organisation=organisations[slug], user=user, role=role, title=title
+            )
+        created += 1
+    log(f"people: {created} created")
+
+
+def _load_invitations(log: Callable[[str], None]) -> None:
+    created = 0
+    for slug, invitee, inviter in INVITATIONS:
+        organisation = Organisation.objects.get(slug=slug)
+        email = demo_email(invitee)
+        if Invitation.objects.filter(organisation=organisation, email=email).exists():
+            continue
+        if Membership.objects.filter(organisation=organisation, user__email=email).exists():
+            continue
+        invitation_create(
+            actor=User.objects.get(email=demo_email(inviter)),
+            organisation=organisation,
+            email=email,
+        )
+        created += 1
+    log(f"invitations: {created} created")
+
+
+# Later issues append their loaders (series, reviews, courses...) here, in order.
+LOADERS: list[Callable[[Callable[[str], None]], None]] = [
+    _load_taxonomy,
+    _load_organisations,
+    _load_people,
+    _load_invitations,
+]
+
+
+def load_demo_world(log: Callable[[str], None] = lambda _message: None) -> None:
+    for loader in LOADERS:
+        with transaction.atomic():
+            loader(log)
