@@ -68,7 +68,7 @@ def invitations_open_for_organisation(
             status=InvitationStatus.PENDING,
             created_at__gt=timezone.now() - INVITATION_LIFETIME,
         )
-        .select_related("invited_by")
+        .select_related("organisation", "invited_by")
         .order_by("-created_at")
     )
 

@@ -39,7 +39,10 @@ class AuthThrottleMixin:
 
 
 class SignupView(AuthThrottleMixin, APIView):
-    """Create an account. A verification link is e-mailed; sign in after verifying."""
+    """Create an account. A verification link is e-mailed; sign in after verifying.
+
+    The answer is the same whether or not the address already has an account.
+    """
 
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
@@ -51,8 +54,11 @@ class SignupView(AuthThrottleMixin, APIView):
         if not form.is_valid():
             raise _form_errors(form)
         with transaction.atomic():
-            user = form.save(request._request)
-            complete_signup(request._request, user, allauth_settings.EMAIL_VERIFICATION, None)
+            # For a taken address allauth mails its owner instead of creating an
+            # account, and we answer exactly as for a new one: no enumeration.
+            user, _response = form.try_save(request._request)
+            if user is not None:
+                complete_signup(request._request, user, allauth_settings.EMAIL_VERIFICATION, None)
         return Response(
             {"detail": _("Check your e-mail for a link to verify your address.")},
             status=status.HTTP_201_CREATED,

@@ -200,9 +200,10 @@ CELERY_TIMEZONE = TIME_ZONE
 
 # --- REST framework --------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first, so an anonymous request gets 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
@@ -231,6 +232,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TermKindEnum": "taxonomy.models.TermKind.choices",
+        "OrganisationKindEnum": "accounts.models.OrganisationKind.choices",
+        "MembershipRoleEnum": "accounts.models.MembershipRole.choices",
+        "PlatformRoleEnum": "accounts.models.Role.choices",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_error_responses",
@@ -257,5 +264,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 SITE_NAME = _("Microdrama Studio")

@@ -1,0 +1,144 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from accounts.models import Role
+from accounts.services.profiles import user_profile_update, user_roles_set
+from core.models import AuditEntry
+from taxonomy.models import Term
+from tests.support.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _profile_form(**overrides):
+    data = {
+        "display_name_zh": "陈思远",
+        "display_name_en": "Chen Siyuan",
+        "bio": "写**法治**短剧。",
+        "language": "zh-hans",
+        "email_notifications": "on",
+        "roles": ["writer", "mentor"],
+        "expertise_themes": [Term.objects.get(slug="rule-of-law").pk],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_writer_edits_their_bilingual_profile(client, user):
+    client.force_login(user)
+
+    response = client.post("/profile/", _profile_form())
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.display_name_zh == "陈思远"
+    assert list(user.expertise_themes.values_list("slug", flat=True)) == ["rule-of-law"]
+    assert set(user.role_grants.values_list("role", flat=True)) == {"writer", "mentor"}
+    assert AuditEntry.objects.filter(action="user.profile_updated", target_id=str(user.pk)).exists()
+
+
+def test_profile_form_rejects_overlong_names_and_keeps_input(client, user):
+    client.force_login(user)
+
+    response = client.post("/profile/", _profile_form(display_name_zh="长" * 61, bio="我的简介"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "errorlist" in html
+    assert "我的简介" in html
+    user.refresh_from_db()
+    assert user.display_name_zh != "长" * 61
+
+
+def test_profile_needs_a_name_in_some_language(client, user):
+    client.force_login(user)
+
+    response = client.post("/profile/", _profile_form(display_name_zh="", display_name_en=""))
+
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+
+
+def test_profile_form_cannot_grant_staff_roles(client, user):
+    client.force_login(user)
+
+    response = client.post("/profile/", _profile_form(roles=["writer", "scout"]))
+
+    assert response.status_code == 200
+    assert not user.role_grants.filter(role="scout").exists()
+
+
+def test_profile_form_keeps_roles_granted_by_staff(client):
+    user = UserFactory(roles=[Role.WRITER, Role.SCOUT])
+    client.force_login(user)
+
+    client.post("/profile/", _profile_form(roles=["writer"]))
+
+    assert set(user.role_grants.values_list("role", flat=True)) == {"writer", "scout"}
+
+
+def test_public_profile_renders_bio_through_the_sanitiser_and_hides_email(client):
+    person = UserFactory(bio='<script>alert(1)</script>**好**')
+
+    html = client.get(f"/people/{person.pk}/").content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "<strong>好</strong>" in html
+    assert person.email not in html
+
+
+def test_inactive_people_have_no_public_profile(client):
+    person = UserFactory(is_active=False)
+
+    assert client.get(f"/people/{person.pk}/").status_code == 404
+
+
+def test_people_directory_filters_by_role_and_theme(client):
+    mentor = UserFactory(roles=[Role.MENTOR], display_name_en="Mentor Person")
+    mentor.expertise_themes.add(Term.objects.get(slug="health-wellness"))
+    UserFactory(roles=[Role.WRITER], display_name_en="Writer Person")
+    client.cookies["django_language"] = "en"
+
+    html = client.get("/people/?role=mentor&theme=health-wellness").content.decode()
+
+    assert "Mentor Person" in html
+    assert "Writer Person" not in html
+
+
+def test_people_can_only_edit_their_own_profile():
+    user, other = UserFactory(), UserFactory()
+
+    with pytest.raises(PermissionDenied):
+        user_profile_update(actor=user, user=other, bio="hijack")
+
+
+def test_genres_are_not_expertise_themes():
+    user = UserFactory()
+
+    with pytest.raises(ValidationError):
+        user_profile_update(actor=user, user=user, expertise_themes=[Term.objects.get(slug="revenge")])
+
+
+def test_only_staff_grant_power_roles():
+    user, staff = UserFactory(), UserFactory(staff=True)
+
+    with pytest.raises(PermissionDenied):
+        user_roles_set(actor=user, user=user, roles=["writer", "fund_manager"])
+
+    user_roles_set(actor=staff, user=user, roles=["writer", "fund_manager", "staff"])
+    user.refresh_from_db()
+    assert user.is_staff
+    assert set(user.role_grants.values_list("role", flat=True)) == {"writer", "fund_manager", "staff"}
+    entry = AuditEntry.objects.get(action="user.roles_changed")
+    assert entry.data == {"added": ["fund_manager", "staff"], "removed": []}
+
+    user_roles_set(actor=staff, user=user, roles=["writer"])
+    user.refresh_from_db()
+    assert not user.is_staff
+
+
+def test_unknown_roles_are_rejected():
+    user = UserFactory()
+
+    with pytest.raises(ValidationError):
+        user_roles_set(actor=user, user=user, roles=["emperor"])

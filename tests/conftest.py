@@ -1,0 +1,63 @@
+"""Fixtures shared by every test tier."""
+
+import os
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.support.factories import UserFactory
+from tests.support.openapi import SchemaValidatingClient
+
+pytest_plugins = ["tests.support.strict"]
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    # Rate limits and throttles live in the cache: start every test clean.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(staff=True)
+
+
+@pytest.fixture
+def api_client():
+    """An API client whose every JSON response is checked against the OpenAPI schema."""
+    return SchemaValidatingClient()
+
+
+@pytest.fixture
+def plain_api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks (task enqueues) as the real commit would."""
+
+    def runner():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return runner
+
+
+def services_available() -> bool:
+    return bool(os.environ.get("CELERY_BROKER_URL")) and os.environ.get(
+        "DATABASE_URL", ""
+    ).startswith("postgres")

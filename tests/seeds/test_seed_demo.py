@@ -1,0 +1,49 @@
+import pytest
+from django.apps import apps
+from django.core import mail
+from django.core.management import call_command
+
+from accounts.models import Membership, Organisation, Role, RoleGrant, User
+from seeds.world.people import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_demo_world_has_the_promised_shape():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    kinds = list(Organisation.objects.values_list("kind", flat=True))
+    assert kinds.count("university") >= 2
+    assert kinds.count("studio") >= 3
+    assert kinds.count("fund_body") >= 1
+    assert User.objects.count() >= 30
+    roles = set(RoleGrant.objects.values_list("role", flat=True))
+    assert roles == set(Role.values)
+    assert all(u.display_name_zh and u.display_name_en for u in User.objects.all())
+    assert Membership.objects.filter(role="admin").values("organisation").distinct().count() == Organisation.objects.count()
+
+
+def test_seeding_twice_changes_nothing():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    before = _row_counts()
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert _row_counts() == before
+
+
+def test_demo_logins_work(client):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert client.login(username="writer.chen@demo.microdrama.cn", password=DEMO_PASSWORD)
+    assert client.login(username="admin@demo.microdrama.cn", password=DEMO_PASSWORD)
+
+
+def test_seeding_never_mails_the_made_up_addresses():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert mail.outbox == []

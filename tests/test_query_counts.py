@@ -1,0 +1,117 @@
+"""Every list page and list endpoint: the query count must not grow with the rows."""
+
+import pytest
+
+from accounts.models import Membership
+from accounts.services.organisations import invitation_create
+from core.services.audit import audit_record
+from taxonomy.models import Term
+from tests.support.factories import (
+    MembershipFactory,
+    NotificationFactory,
+    OrganisationFactory,
+    UserFactory,
+    admin_of,
+)
+from tests.support.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _people(k):
+    theme = Term.objects.themes().first()
+    for _ in range(k):
+        person = UserFactory()
+        person.expertise_themes.add(theme)
+        MembershipFactory(user=person)
+
+
+def _terms(k):
+    start = Term.objects.count()
+    Term.objects.bulk_create(
+        [Term(kind="genre", slug=f"g{start + i}", name_zh=f"类型{i}", name_en=f"G{i}") for i in range(k)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "make_rows"),
+    [
+        ("/people/", _people),
+        ("/orgs/", lambda k: [MembershipFactory() for _ in range(k)]),
+        ("/themes/", _terms),
+        ("/api/v1/users/", _people),
+        ("/api/v1/organisations/", lambda k: [MembershipFactory() for _ in range(k)]),
+        ("/api/v1/terms/", _terms),
+    ],
+)
+def test_public_lists(client, url, make_rows):
+    assert_constant_queries(make_rows, lambda: client.get(url))
+
+
+def test_organisation_page_and_members_endpoint(client):
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+
+    def add_members(k):
+        for _ in range(k):
+            MembershipFactory(organisation=organisation)
+
+    assert_constant_queries(add_members, lambda: client.get(f"/orgs/{organisation.slug}/"))
+    assert_constant_queries(
+        add_members, lambda: client.get(f"/api/v1/organisations/{organisation.slug}/members/")
+    )
+    client.force_login(admin)
+    assert_constant_queries(add_members, lambda: client.get(f"/orgs/{organisation.slug}/members/"))
+
+
+def test_invitation_lists(client):
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+    invitee = UserFactory()
+    counter = iter(range(10_000))
+
+    def invite(k):
+        for _ in range(k):
+            invitation_create(actor=admin, organisation=organisation, email=f"p{next(counter)}@example.com")
+            other = OrganisationFactory()
+            invitation_create(actor=admin_of(other), organisation=other, email=invitee.email)
+
+    client.force_login(admin)
+    assert_constant_queries(invite, lambda: client.get(f"/api/v1/organisations/{organisation.slug}/invitations/"))
+    client.force_login(invitee)
+    assert_constant_queries(invite, lambda: client.get("/api/v1/me/invitations/"))
+    assert_constant_queries(invite, lambda: client.get("/"))
+
+
+def test_notification_lists(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    def notify(k):
+        for _ in range(k):
+            NotificationFactory(recipient=user, actor=UserFactory())
+
+    assert_constant_queries(notify, lambda: client.get("/notifications/"))
+    assert_constant_queries(notify, lambda: client.get("/api/v1/notifications/"))
+    assert_constant_queries(notify, lambda: client.get("/"))
+
+
+def test_dashboard_with_many_memberships(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    assert_constant_queries(
+        lambda k: [Membership.objects.create(organisation=OrganisationFactory(), user=user) for _ in range(k)],
+        lambda: client.get("/"),
+    )
+
+
+def test_audit_endpoint(client):
+    staff = UserFactory(staff=True)
+    client.force_login(staff)
+
+    def record(k):
+        for _ in range(k):
+            audit_record(actor=UserFactory(), action="x.y", target=OrganisationFactory())
+
+    assert_constant_queries(record, lambda: client.get("/api/v1/audit/"))
