@@ -29,7 +29,10 @@ def _people(k):
 def _terms(k):
     start = Term.objects.count()
     Term.objects.bulk_create(
-        [Term(kind="genre", slug=f"g{start + i}", name_zh=f"类型{i}", name_en=f"G{i}") for i in range(k)]
+        [
+            Term(kind="genre", slug=f"g{start + i}", name_zh=f"类型{i}", name_en=f"G{i}")
+            for i in range(k)
+        ]
     )
 
 
@@ -72,12 +75,16 @@ def test_invitation_lists(client):
 
     def invite(k):
         for _ in range(k):
-            invitation_create(actor=admin, organisation=organisation, email=f"p{next(counter)}@example.com")
+            invitation_create(
+                actor=admin, organisation=organisation, email=f"p{next(counter)}@example.com"
+            )
             other = OrganisationFactory()
             invitation_create(actor=admin_of(other), organisation=other, email=invitee.email)
 
     client.force_login(admin)
-    assert_constant_queries(invite, lambda: client.get(f"/api/v1/organisations/{organisation.slug}/invitations/"))
+    assert_constant_queries(
+        invite, lambda: client.get(f"/api/v1/organisations/{organisation.slug}/invitations/")
+    )
     client.force_login(invitee)
     assert_constant_queries(invite, lambda: client.get("/api/v1/me/invitations/"))
     assert_constant_queries(invite, lambda: client.get("/"))
@@ -101,7 +108,10 @@ def test_dashboard_with_many_memberships(client):
     client.force_login(user)
 
     assert_constant_queries(
-        lambda k: [Membership.objects.create(organisation=OrganisationFactory(), user=user) for _ in range(k)],
+        lambda k: [
+            Membership.objects.create(organisation=OrganisationFactory(), user=user)
+            for _ in range(k)
+        ],
         lambda: client.get("/"),
     )
 

@@ -20,7 +20,11 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     # Only PATH-like basics: the test run's own settings variables must not leak in.
     clean = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
     )
 
 

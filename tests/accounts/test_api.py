@@ -20,17 +20,25 @@ pytestmark = pytest.mark.django_db
 def test_signup_then_verify_then_token(api_client, client):
     response = api_client.post(
         "/api/v1/auth/signup/",
-        {"email": "api@example.com", "password1": "a-long-pass-phrase", "password2": "a-long-pass-phrase"},
+        {
+            "email": "api@example.com",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+        },
     )
     assert response.status_code == 201
 
-    too_early = api_client.post("/api/v1/auth/token/", {"email": "api@example.com", "password": "a-long-pass-phrase"})
+    too_early = api_client.post(
+        "/api/v1/auth/token/", {"email": "api@example.com", "password": "a-long-pass-phrase"}
+    )
     assert too_early.status_code == 400
     assert "email" in too_early.json()["errors"]
 
     link = re.search(r"/accounts/confirm-email/[^\s]+/", mail.outbox[-1].body).group(0)
     client.post(link)
-    token = api_client.post("/api/v1/auth/token/", {"email": "api@example.com", "password": "a-long-pass-phrase"})
+    token = api_client.post(
+        "/api/v1/auth/token/", {"email": "api@example.com", "password": "a-long-pass-phrase"}
+    )
     assert token.status_code == 200
 
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.json()['token']}")
@@ -76,7 +84,9 @@ def test_token_can_be_revoked(api_client, user):
 
 def test_auth_endpoints_are_rate_limited(api_client, user):
     statuses = [
-        api_client.post("/api/v1/auth/token/", {"email": user.email, "password": "wrong"}).status_code
+        api_client.post(
+            "/api/v1/auth/token/", {"email": user.email, "password": "wrong"}
+        ).status_code
         for _ in range(11)
     ]
 
@@ -104,7 +114,11 @@ def test_me_patch_updates_profile_themes_and_roles(api_client, user):
 
     response = api_client.patch(
         "/api/v1/me/",
-        {"display_name_en": "New Name", "expertise_themes": ["rule-of-law"], "roles": ["writer", "mentor"]},
+        {
+            "display_name_en": "New Name",
+            "expertise_themes": ["rule-of-law"],
+            "roles": ["writer", "mentor"],
+        },
         format="json",
     )
 
@@ -212,8 +226,13 @@ def test_admin_updates_own_organisation_not_others(api_client):
     mine, theirs = OrganisationFactory(), OrganisationFactory()
     api_client.force_authenticate(admin_of(mine))
 
-    assert api_client.patch(f"/api/v1/organisations/{mine.slug}/", {"city": "杭州"}).status_code == 200
-    assert api_client.patch(f"/api/v1/organisations/{theirs.slug}/", {"city": "杭州"}).status_code == 403
+    assert (
+        api_client.patch(f"/api/v1/organisations/{mine.slug}/", {"city": "杭州"}).status_code == 200
+    )
+    assert (
+        api_client.patch(f"/api/v1/organisations/{theirs.slug}/", {"city": "杭州"}).status_code
+        == 403
+    )
     assert Organisation.objects.get(pk=theirs.pk).city == ""
 
 
@@ -235,14 +254,20 @@ def test_members_are_listed_publicly_and_managed_by_admins(api_client):
 
     api_client.force_authenticate(member)
     assert (
-        api_client.patch(f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/", {"role": "admin"}).status_code
+        api_client.patch(
+            f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/", {"role": "admin"}
+        ).status_code
         == 403
     )
 
     api_client.force_authenticate(admin)
-    bad = api_client.patch(f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/", {"role": "king"})
+    bad = api_client.patch(
+        f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/", {"role": "king"}
+    )
     assert bad.status_code == 400 and "role" in bad.json()["errors"]
-    good = api_client.patch(f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/", {"role": "admin"})
+    good = api_client.patch(
+        f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/", {"role": "admin"}
+    )
     assert good.status_code == 200 and good.json()["role"] == "admin"
 
 
@@ -251,7 +276,9 @@ def test_member_id_from_another_organisation_is_404(api_client):
     api_client.force_authenticate(admin_of(mine))
     their_membership = Membership.objects.get(user=member_of(theirs))
 
-    response = api_client.delete(f"/api/v1/organisations/{mine.slug}/members/{their_membership.pk}/")
+    response = api_client.delete(
+        f"/api/v1/organisations/{mine.slug}/members/{their_membership.pk}/"
+    )
 
     assert response.status_code == 404
     assert Membership.objects.filter(pk=their_membership.pk).exists()
@@ -263,7 +290,9 @@ def test_last_admin_leaving_is_a_clear_400(api_client):
     api_client.force_authenticate(admin)
     membership = Membership.objects.get(user=admin)
 
-    response = api_client.delete(f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/")
+    response = api_client.delete(
+        f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/"
+    )
 
     assert response.status_code == 400
     assert response.json()["errors"]["non_field_errors"]
@@ -276,7 +305,12 @@ def test_member_leaves_through_the_api(api_client):
     api_client.force_authenticate(member)
     membership = Membership.objects.get(user=member)
 
-    assert api_client.delete(f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/").status_code == 204
+    assert (
+        api_client.delete(
+            f"/api/v1/organisations/{organisation.slug}/members/{membership.pk}/"
+        ).status_code
+        == 204
+    )
     assert not Membership.objects.filter(pk=membership.pk).exists()
 
 
@@ -287,7 +321,8 @@ def test_invitation_lifecycle_through_the_api(api_client):
 
     api_client.force_authenticate(admin)
     created = api_client.post(
-        f"/api/v1/organisations/{organisation.slug}/invitations/", {"email": invitee.email, "role": "member"}
+        f"/api/v1/organisations/{organisation.slug}/invitations/",
+        {"email": invitee.email, "role": "member"},
     )
     assert created.status_code == 201
     assert "token" not in created.json()
@@ -297,7 +332,9 @@ def test_invitation_lifecycle_through_the_api(api_client):
     api_client.force_authenticate(invitee)
     mine = api_client.get("/api/v1/me/invitations/").json()
     assert len(mine) == 1
-    answer = api_client.post(f"/api/v1/invitations/{mine[0]['token']}/answer/", {"answer": "accept"})
+    answer = api_client.post(
+        f"/api/v1/invitations/{mine[0]['token']}/answer/", {"answer": "accept"}
+    )
     assert answer.status_code == 200
     assert Membership.objects.filter(organisation=organisation, user=invitee).exists()
 
@@ -314,12 +351,18 @@ def test_invitation_create_rejects_bad_input(api_client):
 
 def test_outsiders_cannot_see_or_revoke_invitations(api_client):
     organisation = OrganisationFactory()
-    invitation = invitation_create(actor=admin_of(organisation), organisation=organisation, email="a@example.com")
+    invitation = invitation_create(
+        actor=admin_of(organisation), organisation=organisation, email="a@example.com"
+    )
     api_client.force_authenticate(UserFactory())
 
-    assert api_client.get(f"/api/v1/organisations/{organisation.slug}/invitations/").status_code == 403
     assert (
-        api_client.delete(f"/api/v1/organisations/{organisation.slug}/invitations/{invitation.pk}/").status_code
+        api_client.get(f"/api/v1/organisations/{organisation.slug}/invitations/").status_code == 403
+    )
+    assert (
+        api_client.delete(
+            f"/api/v1/organisations/{organisation.slug}/invitations/{invitation.pk}/"
+        ).status_code
         == 403
     )
     assert Invitation.objects.get(pk=invitation.pk).status == "pending"
@@ -327,10 +370,14 @@ def test_outsiders_cannot_see_or_revoke_invitations(api_client):
 
 def test_answering_someone_elses_invitation_is_refused(api_client):
     organisation = OrganisationFactory()
-    invitation = invitation_create(actor=admin_of(organisation), organisation=organisation, email="a@example.com")
+    invitation = invitation_create(
+        actor=admin_of(organisation), organisation=organisation, email="a@example.com"
+    )
     api_client.force_authenticate(UserFactory())
 
-    response = api_client.post(f"/api/v1/invitations/{invitation.token}/answer/", {"answer": "accept"})
+    response = api_client.post(
+        f"/api/v1/invitations/{invitation.token}/answer/", {"answer": "accept"}
+    )
 
     assert response.status_code == 403
 

@@ -20,14 +20,20 @@ def _link_in_last_mail(pattern: str) -> str:
 def test_signup_verify_and_login(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "New.Writer@Example.com", "password1": "a-long-pass-phrase", "password2": "a-long-pass-phrase"},
+        {
+            "email": "New.Writer@Example.com",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="new.writer@example.com")
     assert set(user.role_grants.values_list("role", flat=True)) == {Role.WRITER}
 
     # Cannot log in before verifying.
-    client.post("/accounts/login/", {"login": "new.writer@example.com", "password": "a-long-pass-phrase"})
+    client.post(
+        "/accounts/login/", {"login": "new.writer@example.com", "password": "a-long-pass-phrase"}
+    )
     assert "_auth_user_id" not in client.session
 
     link = _link_in_last_mail(r"http://[^\s]+/accounts/confirm-email/[^\s]+/")
@@ -37,14 +43,17 @@ def test_signup_verify_and_login(client):
     assert user.emailaddress_set.get().verified
 
     client.post("/accounts/logout/")
-    login = client.post("/accounts/login/", {"login": "new.writer@example.com", "password": "a-long-pass-phrase"})
+    login = client.post(
+        "/accounts/login/", {"login": "new.writer@example.com", "password": "a-long-pass-phrase"}
+    )
     assert login.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
 def test_signup_errors_keep_what_was_typed(client):
     response = client.post(
-        "/accounts/signup/", {"email": "kept@example.com", "password1": "short", "password2": "other"}
+        "/accounts/signup/",
+        {"email": "kept@example.com", "password1": "short", "password2": "other"},
     )
 
     assert response.status_code == 200
@@ -54,11 +63,17 @@ def test_signup_errors_keep_what_was_typed(client):
     assert not User.objects.filter(email="kept@example.com").exists()
 
 
-def test_first_verification_sends_a_welcome_notification(client, django_capture_on_commit_callbacks):
+def test_first_verification_sends_a_welcome_notification(
+    client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/accounts/signup/",
-            {"email": "w@example.com", "password1": "a-long-pass-phrase", "password2": "a-long-pass-phrase"},
+            {
+                "email": "w@example.com",
+                "password1": "a-long-pass-phrase",
+                "password2": "a-long-pass-phrase",
+            },
         )
         link = _link_in_last_mail(r"/accounts/confirm-email/[^\s]+/")
         client.post(link)
@@ -75,7 +90,9 @@ def test_password_reset_round_trip(client):
     form_page = client.get(link, follow=True)
     assert form_page.status_code == 200
     set_password_url = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
-    done = client.post(set_password_url, {"password1": "brand-new-secret-9", "password2": "brand-new-secret-9"})
+    done = client.post(
+        set_password_url, {"password1": "brand-new-secret-9", "password2": "brand-new-secret-9"}
+    )
     assert done.status_code == 302
 
     assert client.login(username=user.email, password="brand-new-secret-9")

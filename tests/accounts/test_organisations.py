@@ -24,7 +24,11 @@ def test_only_staff_create_organisations():
         services.organisation_create(actor=UserFactory(), kind="studio", slug="s", name_zh="工作室")
 
     organisation = services.organisation_create(
-        actor=UserFactory(staff=True), kind="studio", slug="s", name_zh="工作室", admin=UserFactory()
+        actor=UserFactory(staff=True),
+        kind="studio",
+        slug="s",
+        name_zh="工作室",
+        admin=UserFactory(),
     )
     assert organisation.memberships.get().role == MembershipRole.ADMIN
     assert AuditEntry.objects.filter(action="organisation.created").exists()
@@ -51,7 +55,9 @@ def test_existing_account_also_gets_an_in_app_notification(run_on_commit):
     invitee = UserFactory()
 
     with run_on_commit():
-        services.invitation_create(actor=admin_of(organisation), organisation=organisation, email=invitee.email)
+        services.invitation_create(
+            actor=admin_of(organisation), organisation=organisation, email=invitee.email
+        )
 
     assert Notification.objects.filter(recipient=invitee, kind="organisation_invitation").exists()
 
@@ -60,7 +66,9 @@ def test_inviting_again_reuses_the_open_invitation():
     organisation = OrganisationFactory()
     admin = admin_of(organisation)
 
-    first = services.invitation_create(actor=admin, organisation=organisation, email="a@example.com")
+    first = services.invitation_create(
+        actor=admin, organisation=organisation, email="a@example.com"
+    )
     second = services.invitation_create(
         actor=admin, organisation=organisation, email="A@example.com", role="admin"
     )
@@ -74,7 +82,9 @@ def test_cannot_invite_an_existing_member():
     member = member_of(organisation)
 
     with pytest.raises(ValidationError) as error:
-        services.invitation_create(actor=admin_of(organisation), organisation=organisation, email=member.email)
+        services.invitation_create(
+            actor=admin_of(organisation), organisation=organisation, email=member.email
+        )
     assert "email" in error.value.message_dict
 
 
@@ -108,7 +118,9 @@ def test_invited_person_accepts_and_joins_with_the_invited_role(run_on_commit):
     assert membership.role == "admin"
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.ACCEPTED
-    assert Notification.objects.filter(recipient=admin, kind="organisation_invitation_accepted").exists()
+    assert Notification.objects.filter(
+        recipient=admin, kind="organisation_invitation_accepted"
+    ).exists()
 
 
 def test_only_the_verified_invited_address_may_accept():
@@ -130,7 +142,9 @@ def test_expired_or_answered_invitations_cannot_be_accepted():
     invitation = services.invitation_create(
         actor=admin_of(organisation), organisation=organisation, email=invitee.email
     )
-    Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now() - timedelta(days=15))
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timedelta(days=15)
+    )
 
     with pytest.raises(ValidationError):
         services.invitation_accept(actor=invitee, invitation=invitation)
@@ -158,13 +172,17 @@ def test_decline_and_revoke():
     organisation = OrganisationFactory()
     admin = admin_of(organisation)
     invitee = UserFactory()
-    invitation = services.invitation_create(actor=admin, organisation=organisation, email=invitee.email)
+    invitation = services.invitation_create(
+        actor=admin, organisation=organisation, email=invitee.email
+    )
 
     services.invitation_decline(actor=invitee, invitation=invitation)
     assert Invitation.objects.get(pk=invitation.pk).status == "declined"
     assert not Membership.objects.filter(user=invitee).exists()
 
-    second = services.invitation_create(actor=admin, organisation=organisation, email="b@example.com")
+    second = services.invitation_create(
+        actor=admin, organisation=organisation, email="b@example.com"
+    )
     with pytest.raises(PermissionDenied):
         services.invitation_revoke(actor=invitee, invitation=second)
     services.invitation_revoke(actor=admin, invitation=second)
@@ -240,7 +258,9 @@ def test_members_page_shows_field_errors_and_keeps_input(client):
     organisation = OrganisationFactory()
     client.force_login(admin_of(organisation))
 
-    response = client.post(f"/orgs/{organisation.slug}/members/", {"email": "not-an-address", "role": "king"})
+    response = client.post(
+        f"/orgs/{organisation.slug}/members/", {"email": "not-an-address", "role": "king"}
+    )
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -269,7 +289,9 @@ def test_membership_ids_of_another_organisation_are_not_found(client):
     their_membership = Membership.objects.get(user=member_of(theirs))
 
     # Asking through my organisation's URL for their membership: it is not in mine.
-    response = client.post(f"/orgs/{mine.slug}/members/{their_membership.pk}/role/", {"role": "admin"})
+    response = client.post(
+        f"/orgs/{mine.slug}/members/{their_membership.pk}/role/", {"role": "admin"}
+    )
 
     assert response.status_code == 404
     assert Membership.objects.get(pk=their_membership.pk).role == "member"
@@ -301,7 +323,10 @@ def test_invitation_page_masks_the_address_and_refuses_others(client):
     page = client.get(f"/invitations/{invitation.token}/").content.decode()
     assert "secret.person@example.com" not in page
     assert 'value="accept"' not in page
-    assert client.post(f"/invitations/{invitation.token}/respond/", {"answer": "accept"}).status_code == 403
+    assert (
+        client.post(f"/invitations/{invitation.token}/respond/", {"answer": "accept"}).status_code
+        == 403
+    )
 
 
 def test_unknown_invitation_token_is_not_found(client):
@@ -314,7 +339,9 @@ def test_staff_create_organisations_through_the_form(client, staff):
     bad = client.post("/orgs/new/", {"kind": "studio", "slug": "has spaces", "name_zh": ""})
     assert bad.status_code == 200 and "errorlist" in bad.content.decode()
 
-    good = client.post("/orgs/new/", {"kind": "studio", "slug": "new-studio", "name_zh": "新工作室"})
+    good = client.post(
+        "/orgs/new/", {"kind": "studio", "slug": "new-studio", "name_zh": "新工作室"}
+    )
     assert good.status_code == 302
     assert Organisation.objects.filter(slug="new-studio").exists()
 

@@ -78,7 +78,7 @@ def test_profile_form_keeps_roles_granted_by_staff(client):
 
 
 def test_public_profile_renders_bio_through_the_sanitiser_and_hides_email(client):
-    person = UserFactory(bio='<script>alert(1)</script>**好**')
+    person = UserFactory(bio="<script>alert(1)</script>**好**")
 
     html = client.get(f"/people/{person.pk}/").content.decode()
 
@@ -116,7 +116,9 @@ def test_genres_are_not_expertise_themes():
     user = UserFactory()
 
     with pytest.raises(ValidationError):
-        user_profile_update(actor=user, user=user, expertise_themes=[Term.objects.get(slug="revenge")])
+        user_profile_update(
+            actor=user, user=user, expertise_themes=[Term.objects.get(slug="revenge")]
+        )
 
 
 def test_only_staff_grant_power_roles():
@@ -128,7 +130,11 @@ def test_only_staff_grant_power_roles():
     user_roles_set(actor=staff, user=user, roles=["writer", "fund_manager", "staff"])
     user.refresh_from_db()
     assert user.is_staff
-    assert set(user.role_grants.values_list("role", flat=True)) == {"writer", "fund_manager", "staff"}
+    assert set(user.role_grants.values_list("role", flat=True)) == {
+        "writer",
+        "fund_manager",
+        "staff",
+    }
     entry = AuditEntry.objects.get(action="user.roles_changed")
     assert entry.data == {"added": ["fund_manager", "staff"], "removed": []}
 

@@ -11,7 +11,9 @@ def test_audit_records_actor_action_and_target():
     actor = UserFactory()
     organisation = OrganisationFactory()
 
-    entry = audit_record(actor=actor, action="organisation.updated", target=organisation, data={"a": 1})
+    entry = audit_record(
+        actor=actor, action="organisation.updated", target=organisation, data={"a": 1}
+    )
 
     entry.refresh_from_db()
     assert entry.actor == actor
@@ -36,7 +38,10 @@ def test_audit_log_is_read_only_in_the_admin(client, staff):
 
     assert client.get("/admin/core/auditentry/").status_code == 200
     assert client.get(f"/admin/core/auditentry/{entry.pk}/change/").status_code == 200
-    assert client.post(f"/admin/core/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        client.post(f"/admin/core/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
 
 

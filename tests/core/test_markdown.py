@@ -49,6 +49,7 @@ XSS_PAYLOADS = [
     "<a href='https://ok.example'>fine</a><a href=\"https://x.example\" target=_blank>t</a>",
 ]
 
+
 class _Elements(HTMLParser):
     """Collects the tags and attributes the browser would actually build."""
 

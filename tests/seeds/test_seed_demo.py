@@ -24,7 +24,10 @@ def test_demo_world_has_the_promised_shape():
     roles = set(RoleGrant.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
     assert all(u.display_name_zh and u.display_name_en for u in User.objects.all())
-    assert Membership.objects.filter(role="admin").values("organisation").distinct().count() == Organisation.objects.count()
+    assert (
+        Membership.objects.filter(role="admin").values("organisation").distinct().count()
+        == Organisation.objects.count()
+    )
 
 
 def test_seeding_twice_changes_nothing():

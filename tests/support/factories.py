@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from accounts.models import Membership, MembershipRole, Organisation, Role, RoleGrant, User
 from core.models import Notification
 
-PASSWORD = "correct-horse-battery"  # noqa: S105
+PASSWORD = "correct-horse-battery"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

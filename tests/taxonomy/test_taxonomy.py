@@ -81,7 +81,14 @@ def test_staff_manage_the_taxonomy_in_the_admin(client):
 
     response = client.post(
         "/admin/taxonomy/term/add/",
-        {"kind": "theme", "slug": "sports", "name_zh": "体育", "name_en": "Sports", "position": 20, "is_active": "on"},
+        {
+            "kind": "theme",
+            "slug": "sports",
+            "name_zh": "体育",
+            "name_en": "Sports",
+            "position": 20,
+            "is_active": "on",
+        },
     )
 
     assert response.status_code == 302
