@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.apps import apps
 from django.core import mail
@@ -14,7 +16,7 @@ def _row_counts() -> dict[str, int]:
 
 
 def test_demo_world_has_the_promised_shape():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     kinds = list(Organisation.objects.values_list("kind", flat=True))
     assert kinds.count("university") >= 2
@@ -31,22 +33,22 @@ def test_demo_world_has_the_promised_shape():
 
 
 def test_seeding_twice_changes_nothing():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     before = _row_counts()
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     assert _row_counts() == before
 
 
 def test_demo_logins_work(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     assert client.login(username="writer.chen@demo.microdrama.cn", password=DEMO_PASSWORD)
     assert client.login(username="admin@demo.microdrama.cn", password=DEMO_PASSWORD)
 
 
 def test_seeding_never_mails_the_made_up_addresses():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     assert mail.outbox == []

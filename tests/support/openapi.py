@@ -38,11 +38,8 @@ def _schema() -> tuple[dict, list[tuple[re.Pattern, dict]]]:
 
 def validate_response(method: str, path: str, status: int, body: Any) -> None:
     components, routes = _schema()
-    for pattern, operations in routes:
-        if pattern.match(path):
-            break
-    else:
-        raise AssertionError(f"{path} is not in the OpenAPI schema")
+    operations = next((ops for pattern, ops in routes if pattern.match(path)), None)
+    assert operations is not None, f"{path} is not in the OpenAPI schema"
     operation = operations.get(method.lower())
     assert operation is not None, f"{method} {path} is not in the OpenAPI schema"
     responses = operation.get("responses", {})
