@@ -265,6 +265,4 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 SITE_NAME = _("Microdrama Studio")
