@@ -81,3 +81,21 @@ class InvitationForm(forms.Form):
 
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class SignupExtraForm(forms.Form):
+    """What allauth's sign-up form asks beyond e-mail and password."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=60,
+        help_text=_(
+            "How other people on the platform see you. You can add the other language later."
+        ),
+    )
+
+    def signup(self, request, user) -> None:
+        # Stored in the language the person signed up in; the profile holds both.
+        field = "display_name_en" if user.language == "en" else "display_name_zh"
+        setattr(user, field, self.cleaned_data["display_name"])
+        user.save(update_fields=[field])

@@ -1,6 +1,7 @@
 from allauth.account.signals import email_confirmed
 from django.conf import settings
 from django.dispatch import receiver
+from django.urls import reverse
 
 from core.i18n import in_both_languages
 from core.services.notifications import notification_send
@@ -14,9 +15,6 @@ def welcome_on_first_confirmation(sender, request, email_address, **kwargs) -> N
     notification_send(
         recipient=user,
         kind="welcome",
-        params={
-            "site": in_both_languages(settings.SITE_NAME),
-            "name": {"zh": user.display_name_zh, "en": user.display_name_en},
-        },
-        url="/",
+        params={"site": in_both_languages(settings.SITE_NAME)},
+        url=reverse("accounts:profile_edit"),
     )

@@ -44,4 +44,6 @@ def render_message(key: str, params: dict) -> str:
         return str(kind.message)
 
 
-register("welcome", _("Welcome to %(site)s, %(name)s."))
+register(
+    "welcome", _("Welcome to %(site)s. Complete your profile so mentors and studios know you.")
+)

@@ -186,6 +186,7 @@ class InvitationAnswerInputSerializer(serializers.Serializer):
 
 class SignupInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
+    display_name = serializers.CharField(max_length=60)
     password1 = serializers.CharField(max_length=128, write_only=True)
     password2 = serializers.CharField(max_length=128, write_only=True)
 

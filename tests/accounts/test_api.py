@@ -24,6 +24,7 @@ def test_signup_then_verify_then_token(api_client, client):
             "email": "api@example.com",
             "password1": "a-long-pass-phrase",
             "password2": "a-long-pass-phrase",
+            "display_name": "新编剧",
         },
     )
     assert response.status_code == 201
@@ -56,7 +57,11 @@ def test_signup_reports_field_errors(api_client):
 
 
 def test_signup_with_a_taken_address_does_not_reveal_it(api_client, user):
-    payload = {"password1": "a-long-pass-phrase", "password2": "a-long-pass-phrase"}
+    payload = {
+        "password1": "a-long-pass-phrase",
+        "password2": "a-long-pass-phrase",
+        "display_name": "新编剧",
+    }
 
     taken = api_client.post("/api/v1/auth/signup/", {"email": user.email, **payload})
     fresh = api_client.post("/api/v1/auth/signup/", {"email": "fresh@example.com", **payload})

@@ -24,6 +24,7 @@ def test_signup_verify_and_login(client):
             "email": "New.Writer@Example.com",
             "password1": "a-long-pass-phrase",
             "password2": "a-long-pass-phrase",
+            "display_name": "新编剧",
         },
     )
     assert response.status_code == 302
@@ -73,6 +74,7 @@ def test_first_verification_sends_a_welcome_notification(
                 "email": "w@example.com",
                 "password1": "a-long-pass-phrase",
                 "password2": "a-long-pass-phrase",
+                "display_name": "新编剧",
             },
         )
         link = _link_in_last_mail(r"/accounts/confirm-email/[^\s]+/")

@@ -1,0 +1,84 @@
+"""The browser tier: Debian's Chromium, driven by Playwright, against a live server.
+
+No tool downloads a browser: Playwright is pointed at /usr/bin/chromium. The
+accessibility check uses axe-core from node_modules (npm ci).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+SCREENSHOTS = ROOT / "artifacts/screenshots"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing = [str(p) for p in (Path(CHROMIUM), AXE) if not p.exists()]
+    if missing or shutil.which("fc-list") is None:
+        pytest.skip(
+            "BROWSER TIER NOT RUN: needs Debian's chromium, fonts-wqy-microhei and `npm ci` "
+            f"(missing: {', '.join(missing) or 'fontconfig'}). .ci/run installs them."
+        )
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # test makes in between are still plain synchronous code.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="zh-CN"
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shoot(page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def assert_accessible(page):
+    """Run axe-core (WCAG 2.1 A and AA rules) on the current page; fail on any violation."""
+
+    def check(label: str) -> None:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        )
+        violations = [
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+        ]
+        assert not violations, f"Accessibility problems on {label}:\n" + "\n".join(violations)
+
+    return check
