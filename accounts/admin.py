@@ -1,19 +1,31 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Invitation, Membership, Organisation, RoleGrant, User
+from accounts.models import Invitation, Membership, Organisation, Role, User
+from accounts.services.profiles import user_roles_set
 
 
-class RoleGrantInline(admin.TabularInline):
-    model = RoleGrant
-    fk_name = "user"
-    extra = 0
-    readonly_fields = ["granted_by", "created_at"]
+class UserRolesForm(UserChangeForm):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["roles"].initial = list(
+                self.instance.role_grants.values_list("role", flat=True)
+            )
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """Roles are changed through the same service as everywhere else (audited, is_staff kept in step)."""
+
+    form = UserRolesForm
     ordering = ["email"]
     list_display = [
         "email",
@@ -24,7 +36,6 @@ class UserAdmin(BaseUserAdmin):
     ]
     list_filter = ["is_staff", "is_active", "role_grants__role"]
     search_fields = ["email", "display_name_zh", "display_name_en"]
-    inlines = [RoleGrantInline]
     filter_horizontal = ["expertise_themes", "groups", "user_permissions"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
@@ -57,6 +68,11 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "roles" in form.cleaned_data:
+            user_roles_set(actor=request.user, user=obj, roles=form.cleaned_data["roles"])
 
 
 class MembershipInline(admin.TabularInline):

@@ -153,6 +153,12 @@ class ProfileUpdateInputSerializer(serializers.Serializer):
     )
 
 
+class RolesInputSerializer(serializers.Serializer):
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=Role.choices), max_length=10
+    )
+
+
 class OrganisationCreateInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)
     slug = serializers.SlugField(max_length=64)

@@ -16,6 +16,7 @@ urlpatterns = [
         name="api-password-reset",
     ),
     path("me/", views.MeView.as_view(), name="api-me"),
+    path("users/<int:pk>/roles/", views.UserRolesView.as_view(), name="api-user-roles"),
     path("me/invitations/", views.MyInvitationsView.as_view(), name="api-my-invitations"),
     path(
         "invitations/<str:token>/answer/",

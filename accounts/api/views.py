@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from accounts import permissions as access
 from accounts.api import serializers as s
-from accounts.models import Invitation, InvitationStatus, Role
+from accounts.models import Invitation, InvitationStatus, Role, User
 from accounts.selectors import (
     invitations_open_for_organisation,
     invitations_open_for_user,
@@ -186,6 +186,18 @@ class UserViewSet(viewsets.ReadOnlyModelViewSet):
         if theme:
             people = people.filter(expertise_themes__slug=theme, expertise_themes__kind="theme")
         return people.distinct()
+
+
+class UserRolesView(APIView):
+    """Set a person's roles (platform staff; people change their own self-service roles via /me/)."""
+
+    @extend_schema(request=s.RolesInputSerializer, responses=s.UserPublicSerializer)
+    def put(self, request, pk: int):
+        person = get_object_or_404(User, pk=pk)
+        data = s.RolesInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user_roles_set(actor=request.user, user=person, roles=data.validated_data["roles"])
+        return Response(s.UserPublicSerializer(users_public().get(pk=person.pk)).data)
 
 
 class OrganisationViewSet(

@@ -398,3 +398,28 @@ def test_answer_must_be_accept_or_decline(api_client, user):
 
 def test_password_login_still_works_alongside_tokens(client, user):
     assert client.login(username=user.email, password=PASSWORD)
+
+
+def test_staff_set_roles_through_the_api_others_cannot(api_client, user, staff):
+    target = UserFactory()
+
+    api_client.force_authenticate(user)
+    assert (
+        api_client.put(
+            f"/api/v1/users/{target.pk}/roles/", {"roles": ["scout"]}, format="json"
+        ).status_code
+        == 403
+    )
+
+    api_client.force_authenticate(staff)
+    response = api_client.put(
+        f"/api/v1/users/{target.pk}/roles/", {"roles": ["writer", "scout"]}, format="json"
+    )
+    assert response.status_code == 200
+    assert sorted(response.json()["roles"]) == ["scout", "writer"]
+    assert (
+        api_client.put("/api/v1/users/999999/roles/", {"roles": []}, format="json").status_code
+        == 404
+    )
+    bad = api_client.put(f"/api/v1/users/{target.pk}/roles/", {"roles": ["king"]}, format="json")
+    assert bad.status_code == 400 and "roles.0" in bad.json()["errors"]

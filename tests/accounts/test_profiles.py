@@ -148,3 +148,24 @@ def test_unknown_roles_are_rejected():
 
     with pytest.raises(ValidationError):
         user_roles_set(actor=user, user=user, roles=["emperor"])
+
+
+def test_roles_changed_in_the_admin_go_through_the_service(client):
+    admin = UserFactory(staff=True, is_superuser=True)
+    person = UserFactory()
+    client.force_login(admin)
+    page = client.get(f"/admin/accounts/user/{person.pk}/change/")
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update(
+        {"roles": ["writer", "staff"], "expertise_themes": [], "groups": [], "user_permissions": []}
+    )
+    data["last_login_0"] = data["last_login_1"] = ""
+    data["date_joined_0"], data["date_joined_1"] = "2026-01-01", "10:00:00"
+
+    response = client.post(f"/admin/accounts/user/{person.pk}/change/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    person.refresh_from_db()
+    assert person.is_staff
+    assert AuditEntry.objects.filter(action="user.roles_changed", target_id=str(person.pk)).exists()
