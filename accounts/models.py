@@ -79,6 +79,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile", args=[self.pk])
 
+    @property
+    def name_pair(self) -> dict[str, str]:
+        """Both names, for text stored now and shown later in the reader's language."""
+        return {
+            "zh": self.display_name_zh or self.display_name_en,
+            "en": self.display_name_en or self.display_name_zh,
+        }
+
 
 class Role(models.TextChoices):
     WRITER = "writer", _("Writer")

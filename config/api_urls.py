@@ -13,5 +13,6 @@ router.register("audit", AuditEntryViewSet, basename="audit")
 
 urlpatterns = [
     path("", include("accounts.api.urls")),
+    path("", include("scripts_app.api.urls")),
     *router.urls,
 ]

@@ -12,6 +12,7 @@ from accounts.selectors import invitations_open_for_user, memberships_of, user_r
 from core.context_processors import TEXT_SIZE_COOKIE
 from core.selectors import notifications_for
 from core.services.notifications import notifications_mark_read
+from scripts_app.selectors import series_list_for
 from taxonomy.selectors import terms_active
 
 NOTIFICATIONS_PER_PAGE = 30
@@ -32,6 +33,7 @@ def home(request):
             "memberships": memberships_of(request.user),
             "invitations": invitations_open_for_user(request.user),
             "recent_notifications": notifications_for(request.user)[:5],
+            "recent_series": series_list_for(request.user).prefetch_related(None)[:5],
         },
     )
 

@@ -4,6 +4,7 @@ changes nothing.
 """
 
 from collections.abc import Callable
+from pathlib import Path
 
 from django.db import transaction
 
@@ -11,8 +12,15 @@ from accounts.models import Invitation, Membership, Organisation, User
 from accounts.services.organisations import invitation_create, membership_add, organisation_create
 from accounts.services.profiles import user_profile_update
 from accounts.services.users import user_create_verified
+from scripts_app.models import Collaborator, Series
+from scripts_app.selectors import revision_text
+from scripts_app.services.comments import comment_create
+from scripts_app.services.revisions import revision_name, revision_save
+from scripts_app.services.series import series_create
 from seeds.world.organisations import ORGANISATIONS
 from seeds.world.people import DEMO_PASSWORD, INVITATIONS, PEOPLE
+from seeds.world.series import SERIES
+from seeds.world.series_comments import COMMENTS
 from taxonomy.data import terms_ensure
 from taxonomy.models import Term
 
@@ -90,12 +98,81 @@ def _load_invitations(log: Callable[[str], None]) -> None:
     log(f"invitations: {created} created")
 
 
+SERIES_DIR = Path(__file__).resolve().parent / "world" / "series"
+
+
+def _load_series(log: Callable[[str], None]) -> None:
+    """Each demo series, saved revision by revision by its writers, as in real use."""
+    people = {user.email: user for user in User.objects.filter(email__endswith=DEMO_DOMAIN)}
+    terms = {(t.kind, t.slug): t for t in Term.objects.all()}
+    created = 0
+    for data in SERIES:
+        owner = people[demo_email(data["owner"])]
+        if Series.objects.filter(owner=owner, title=data["title"]).exists():
+            continue
+        series = series_create(
+            actor=owner,
+            title=data["title"],
+            logline=data["logline_en"] if data["language"] == "en" else data["logline_zh"],
+            synopsis=data["synopsis"],
+            language=data["language"],
+            format=data["format"],
+            themes=[terms[("theme", slug)] for slug in data["themes"]],
+            genres=[terms[("genre", slug)] for slug in data["genres"]],
+            audiences=[terms[("audience", slug)] for slug in data["audiences"]],
+            planned_episodes=data["planned_episodes"],
+            target_episode_seconds=data["target_episode_seconds"],
+            paywall_episode=data["paywall_episode"],
+            ai_assistance=data["ai_disclosure"],
+            ai_note=data["ai_note"],
+        )
+        for role, names in (("cowriter", data["cowriters"]), ("reader", data["readers"])):
+            for name in names:
+                Collaborator.objects.create(
+                    series=series, user=people[demo_email(name)], role=role, added_by=owner
+                )
+        for revision in data["revisions"]:
+            author = people[demo_email(revision["author"])]
+            series.refresh_from_db()
+            text = (SERIES_DIR / data["slug"] / revision["file"]).read_text(encoding="utf-8")
+            saved = revision_save(
+                actor=author,
+                series=series,
+                text=text,
+                base=series.head,
+                note=revision["note"][:300],
+            )
+            if revision["name"]:
+                revision_name(
+                    actor=author,
+                    revision=saved.head,
+                    name=revision["name"],
+                    color=revision["color"],
+                )
+        series.refresh_from_db()
+        lines = revision_text(series.head).split("\n")
+        for slug, reader, quote, note in COMMENTS:
+            if slug != data["slug"]:
+                continue
+            line = next(
+                i
+                for i, text in enumerate(lines, start=1)
+                if text.startswith(quote) or quote in text
+            )
+            comment_create(
+                actor=people[demo_email(reader)], revision=series.head, line=line, body=note
+            )
+        created += 1
+    log(f"series: {created} created")
+
+
 # Later issues append their loaders (series, reviews, courses...) here, in order.
 LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_taxonomy,
     _load_organisations,
     _load_people,
     _load_invitations,
+    _load_series,
 ]
 
 

@@ -61,7 +61,7 @@ def _all_template_files():
                     yield path
 
 
-def _msgids_in_python(path: Path) -> tuple[set[str], list[str]]:
+def _msgids_in_python(path: Path) -> tuple[set[tuple[str | None, str]], list[str]]:
     found, problems = set(), []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
@@ -73,8 +73,9 @@ def _msgids_in_python(path: Path) -> tuple[set[str], list[str]]:
         if len(node.args) <= index:
             continue
         argument = node.args[index]
+        context = node.args[0] if index else None
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-            found.add(argument.value)
+            found.add((context.value if context is not None else None, argument.value))
         else:
             problems.append(
                 f"{path.relative_to(ROOT)}:{node.lineno}: {name}() needs a literal string"
@@ -86,13 +87,16 @@ _STRING = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
 _CALL = re.compile(rf"\b(n?p?gettext)\(\s*((?:{_STRING}\s*,?\s*)+)")
 
 
-def _msgids_in_template(path: Path) -> set[str]:
+def _msgids_in_template(path: Path) -> set[tuple[str | None, str]]:
     """The msgids Django's own extractor (templatize, as makemessages uses) finds."""
     code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
     found = set()
     for function, arguments in _CALL.findall(code):
         strings = [ast.literal_eval(literal) for literal in re.findall(_STRING, arguments)]
-        found.add(strings[1] if function.startswith(("pgettext", "npgettext")) else strings[0])
+        if function.startswith(("pgettext", "npgettext")):
+            found.add((strings[0], strings[1]))
+        else:
+            found.add((None, strings[0]))
     return found
 
 
@@ -116,12 +120,12 @@ def test_catalogue_is_complete_and_not_fuzzy():
 
 
 def test_every_marked_string_is_in_the_catalogue():
-    known = {entry.msgid for entry in _catalogue() if not entry.obsolete}
+    known = {(entry.msgctxt, entry.msgid) for entry in _catalogue() if not entry.obsolete}
     missing, problems = [], []
     for path in _python_files():
         found, bad_calls = _msgids_in_python(path)
         problems += bad_calls
-        missing += [f"{path.relative_to(ROOT)}: {m!r}" for m in sorted(found - known)]
+        missing += [f"{path.relative_to(ROOT)}: {m!r}" for m in sorted(found - known, key=str)]
     for path in _template_files():
         missing += [
             f"{path.relative_to(ROOT)}: {m!r}" for m in sorted(_msgids_in_template(path) - known)
@@ -174,12 +178,13 @@ def test_templates_show_no_untranslated_text(path):
 
 
 def test_compiled_catalogue_matches_its_source():
-    compiled = {entry.msgid: entry for entry in polib.mofile(str(MO_PATH))}
+    compiled = {(entry.msgctxt, entry.msgid): entry for entry in polib.mofile(str(MO_PATH))}
     for entry in _catalogue():
         if entry.obsolete or "fuzzy" in entry.flags:
             continue
-        assert entry.msgid in compiled, f"{entry.msgid!r} missing from the .mo: run compilemessages"
+        key = (entry.msgctxt, entry.msgid)
+        assert key in compiled, f"{entry.msgid!r} missing from the .mo: run compilemessages"
         if entry.msgid_plural:
-            assert compiled[entry.msgid].msgstr_plural == entry.msgstr_plural
+            assert compiled[key].msgstr_plural == entry.msgstr_plural
         else:
-            assert compiled[entry.msgid].msgstr == entry.msgstr, f"stale .mo for {entry.msgid!r}"
+            assert compiled[key].msgstr == entry.msgstr, f"stale .mo for {entry.msgid!r}"

@@ -133,11 +133,7 @@ class ProfileUpdateInputSerializer(serializers.Serializer):
     display_name_zh = serializers.CharField(max_length=60, required=False, allow_blank=True)
     display_name_en = serializers.CharField(max_length=60, required=False, allow_blank=True)
     bio = serializers.CharField(max_length=4000, required=False, allow_blank=True)
-    language = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES],
-        required=False,
-        allow_blank=True,
-    )
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, allow_blank=True)
     large_text = serializers.BooleanField(required=False)
     email_notifications = serializers.BooleanField(required=False)
     expertise_themes = serializers.SlugRelatedField(

@@ -24,13 +24,6 @@ def _bilingual_name(organisation: Organisation) -> dict[str, str]:
     return {"zh": organisation.name_zh, "en": organisation.name_en}
 
 
-def _person(user: User) -> dict[str, str]:
-    return {
-        "zh": user.display_name_zh or user.display_name_en,
-        "en": user.display_name_en or user.display_name_zh,
-    }
-
-
 @transaction.atomic
 def organisation_create(
     *,
@@ -184,7 +177,7 @@ def invitation_create(
             kind="organisation_invitation",
             actor=actor,
             params={
-                "actor": _person(actor),
+                "actor": actor.name_pair,
                 "organisation": _bilingual_name(organisation),
             },
             url=invitation.get_absolute_url(),
@@ -233,7 +226,7 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
             kind="organisation_invitation_accepted",
             actor=actor,
             params={
-                "actor": _person(actor),
+                "actor": actor.name_pair,
                 "organisation": _bilingual_name(invitation.organisation),
             },
             url=invitation.organisation.get_absolute_url(),

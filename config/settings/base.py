@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "core",
     "taxonomy",
     "accounts",
+    "scripts_app",
     "seeds",
 ]
 
@@ -238,6 +239,15 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "accounts.models.OrganisationKind.choices",
         "MembershipRoleEnum": "accounts.models.MembershipRole.choices",
         "PlatformRoleEnum": "accounts.models.Role.choices",
+        "ScriptFormatEnum": "scripts_app.models.ScriptFormat.choices",
+        "ExportFormatEnum": "scripts_app.models.ExportFormat.choices",
+        "RevisionKindEnum": "scripts_app.models.RevisionKind.choices",
+        "ParseFormatEnum": ["auto", "fountain", "zh"],
+        "LanguageEnum": "config.settings.base.LANGUAGES",
+        "CollaboratorRoleEnum": "scripts_app.models.CollaboratorRole.choices",
+        "ExportStatusEnum": "scripts_app.models.ExportStatus.choices",
+        "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
+        "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -256,6 +266,10 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# A whole series may be saved in one request: up to 1.5 million characters, about
+# 4.5 MB as UTF-8 JSON. Larger bodies get the script's own clear length error first.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

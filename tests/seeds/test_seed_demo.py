@@ -52,3 +52,22 @@ def test_seeding_never_mails_the_made_up_addresses():
     call_command("seed_demo", stdout=io.StringIO())
 
     assert mail.outbox == []
+
+
+def test_demo_series_cover_both_formats_the_favoured_themes_and_have_history():
+    from scripts_app.models import Series
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    series = Series.objects.prefetch_related("themes", "audiences", "collaborators", "revisions")
+    assert {s.format for s in series} == {"zh", "fountain"}
+    themes = {t.slug for s in series for t in s.themes.all()}
+    assert {"rule-of-law", "intangible-heritage", "health-wellness"} <= themes
+    assert any(a.slug == "silver-haired" for s in series for a in s.audiences.all())
+    assert any(s.language == "en" and s.format == "fountain" for s in series)
+    for one in series:
+        assert one.revisions.count() >= 3
+        assert one.collaborators.count() >= 2
+        assert one.revisions.exclude(name="").exists()
+        assert one.head.stats["warnings"] == 0
+        assert one.line_comments.exists()

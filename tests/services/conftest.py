@@ -88,8 +88,9 @@ def live_app_server(transactional_db, tmp_path):
     log = tmp_path / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
+            # Two worker processes with threads: concurrent requests really run at once.
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", "1", "--access-logfile", "-"],
+             "--workers", "2", "--threads", "4", "--access-logfile", "-"],
             cwd=ROOT, env=_process_env(ALLOWED_HOSTS="127.0.0.1"), stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
 

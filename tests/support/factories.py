@@ -76,3 +76,39 @@ def member_of(organisation: Organisation, **kwargs) -> User:
     user = UserFactory(**kwargs)
     Membership.objects.create(organisation=organisation, user=user, role=MembershipRole.MEMBER)
     return user
+
+
+ZH_TWO_EPISODES = """《法槌之下》
+
+第1集 证人
+1-1 日 内 法律援助中心
+人物：林晚、王桂兰
+△林晚把一摞案卷放在桌上。
+王桂兰（焦急）：林律师，我的工钱到底能不能要回来？
+林晚：能。但我需要您把工地的考勤表找出来。
+【卡点】考勤表上，签名全是同一个人的笔迹。
+
+第2集 笔迹
+2-1 夜 内 林晚家
+人物：林晚
+△林晚对着台灯比对签名。
+林晚（OS）：这不是王阿姨的字。
+【卡点】门外传来敲门声。
+"""
+
+
+def make_series(owner=None, text: str = ZH_TWO_EPISODES, **fields):
+    """A series made through the service, as the app makes it."""
+    from scripts_app.services.series import series_create
+
+    owner = owner or UserFactory()
+    fields.setdefault("title", "法槌之下")
+    return series_create(actor=owner, text=text, **fields)
+
+
+def add_collaborator(series, role: str = "cowriter", **kwargs):
+    from scripts_app.models import Collaborator
+
+    person = UserFactory(**kwargs)
+    Collaborator.objects.create(series=series, user=person, role=role, added_by=series.owner)
+    return person

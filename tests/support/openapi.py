@@ -30,7 +30,8 @@ def _schema() -> tuple[dict, list[tuple[re.Pattern, dict]]]:
     document = SchemaGenerator().get_schema(request=None, public=True)
     components = _openapi_to_json_schema(document.get("components", {}))
     routes = []
-    for template, operations in document["paths"].items():
+    # Literal segments beat parameters: /series/import/ is not /series/{id}/.
+    for template, operations in sorted(document["paths"].items(), key=lambda item: item[0].count("{")):
         pattern = re.sub(r"\\\{[^}]+\\\}", r"[^/]+", re.escape(template))
         routes.append((re.compile(f"^{pattern}$"), operations))
     return components, routes

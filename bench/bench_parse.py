@@ -1,0 +1,123 @@
+"""Parser benchmark: parse and analyse generated 100-episode series; compare with screenplain.
+
+Not a test. Times, in one run and on the same inputs:
+
+* our Chinese-convention parser, and parse + analyse, on a ~60,000-CJK-character series;
+* our Fountain parser, and parse + analyse, on the same series written in Fountain;
+* screenplain (``screenplain.parsers.fountain.parse``, given the same text as a stream,
+  so it also pays for reading, boneyard removal and line splitting) on that Fountain text.
+
+Writes bench/results/parse.json and prints it. Run:
+    python bench/bench_parse.py [--runs 21]
+screenplain is optional (``pip install screenplain``); without it the comparison is
+reported as skipped, loudly, and ``--require-screenplain`` makes that an error.
+"""
+
+import argparse
+import gc
+import io
+import json
+import platform
+import re
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts_app.document import analyse, parse  # noqa: E402
+from scripts_app.document.samples import generate_series  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "parse.json"
+EPISODES = 100
+SEED = 0
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def timed_ms(work, runs: int) -> dict:
+    """Median and spread of ``runs`` timings after one warm-up call.
+
+    Garbage from the previous run is collected before each timing (not during it), so
+    one run does not pay for another's objects.
+    """
+    work()
+    samples = []
+    for _ in range(runs):
+        gc.collect()
+        started = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - started) * 1000)
+    return {
+        "median_ms": round(statistics.median(samples), 2),
+        "min_ms": round(min(samples), 2),
+        "max_ms": round(max(samples), 2),
+        "runs": runs,
+    }
+
+
+def describe(text: str) -> dict:
+    return {
+        "episodes": EPISODES,
+        "seed": SEED,
+        "characters": len(text),
+        "cjk_characters": len(_CJK_RE.findall(text)),
+        "lines": text.count("\n"),
+    }
+
+
+def screenplain_parse():
+    try:
+        from screenplain.parsers import fountain as screenplain_fountain
+    except ImportError:
+        return None
+    return lambda text: screenplain_fountain.parse(io.StringIO(text))
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    options.add_argument("--runs", type=int, default=21)
+    options.add_argument("--require-screenplain", action="store_true")
+    args = options.parse_args(argv)
+
+    zh_text = generate_series(EPISODES, "zh", seed=SEED)
+    fountain_text = generate_series(EPISODES, "fountain", seed=SEED)
+    results: dict = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "zh": {
+            "input": describe(zh_text),
+            "parse": timed_ms(lambda: parse(zh_text, "zh"), args.runs),
+            "parse_and_analyse": timed_ms(lambda: analyse(parse(zh_text, "zh")), args.runs),
+        },
+        "fountain": {
+            "input": describe(fountain_text),
+            "parse": timed_ms(lambda: parse(fountain_text, "fountain"), args.runs),
+            "parse_and_analyse": timed_ms(
+                lambda: analyse(parse(fountain_text, "fountain")), args.runs
+            ),
+        },
+    }
+    peer = screenplain_parse()
+    if peer is None:
+        results["screenplain"] = None
+        results["screenplain_skipped"] = "screenplain is not installed"
+        print("WARNING: screenplain is not installed; the comparison was SKIPPED.", file=sys.stderr)
+    else:
+        from importlib.metadata import version
+
+        timing = timed_ms(lambda: peer(fountain_text), args.runs)
+        results["screenplain"] = {"version": version("screenplain"), "parse": timing}
+        ours = results["fountain"]["parse"]["median_ms"]
+        results["fountain_parse_ratio_ours_to_screenplain"] = round(ours / timing["median_ms"], 3)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+    return 1 if peer is None and args.require_screenplain else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

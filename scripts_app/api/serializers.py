@@ -1,0 +1,334 @@
+from django.conf import settings
+from rest_framework import serializers
+
+from core.markdown import render_markdown
+from scripts_app.models import (
+    AIAssistance,
+    Collaborator,
+    CollaboratorRole,
+    ExportFormat,
+    ExportJob,
+    LineComment,
+    Revision,
+    RevisionColor,
+    ScriptFormat,
+    Series,
+    Visibility,
+)
+from scripts_app.text import MAX_SCRIPT_CHARS
+from taxonomy.models import Term
+
+
+class PersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    display_name = serializers.CharField(read_only=True)
+
+
+class HeadSerializer(serializers.Serializer):
+    number = serializers.IntegerField(read_only=True)
+    sha256 = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+
+
+class ProgressSerializer(serializers.Serializer):
+    episodes_written = serializers.IntegerField()
+    planned_episodes = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    scenes = serializers.IntegerField()
+    words = serializers.IntegerField()
+    chars = serializers.IntegerField()
+    runtime_seconds = serializers.IntegerField()
+
+
+class SeriesSerializer(serializers.ModelSerializer):
+    owner = PersonSerializer(read_only=True)
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    genres = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    audiences = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    synopsis_html = serializers.SerializerMethodField()
+    head = HeadSerializer(read_only=True, allow_null=True)
+    progress = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Series
+        fields = [
+            "id", "title", "logline", "synopsis", "synopsis_html", "language", "format", "themes",
+            "genres", "audiences", "planned_episodes", "target_episode_seconds", "paywall_episode",
+            "ai_assistance", "ai_note", "visibility", "owner", "head", "progress", "created_at",
+            "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_synopsis_html(self, series: Series) -> str:
+        return str(render_markdown(series.synopsis))
+
+    def get_progress(self, series: Series) -> ProgressSerializer:
+        return ProgressSerializer(
+            {
+                "episodes_written": series.episodes_written,
+                "planned_episodes": series.planned_episodes,
+                "percent": series.progress_percent,
+                "scenes": series.scene_count,
+                "words": series.word_count,
+                "chars": series.char_count,
+                "runtime_seconds": series.runtime_seconds,
+            }
+        ).data
+
+
+def _terms(kind: str) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        required=False,
+        queryset=Term.objects.active().filter(kind=kind),
+    )
+
+
+class SeriesInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=120)
+    logline = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    synopsis = serializers.CharField(max_length=20_000, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    format = serializers.ChoiceField(choices=ScriptFormat.choices, required=False)
+    themes = _terms("theme")
+    genres = _terms("genre")
+    audiences = _terms("audience")
+    planned_episodes = serializers.IntegerField(min_value=1, max_value=300, required=False)
+    target_episode_seconds = serializers.IntegerField(min_value=30, max_value=600, required=False)
+    paywall_episode = serializers.IntegerField(
+        min_value=1, max_value=300, required=False, allow_null=True
+    )
+    ai_assistance = serializers.ChoiceField(choices=AIAssistance.choices, required=False)
+    ai_note = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
+    text = serializers.CharField(
+        max_length=MAX_SCRIPT_CHARS, required=False, allow_blank=True, trim_whitespace=False,
+        help_text="Optional first text of the series.",
+    )  # fmt: skip
+
+
+class SeriesUpdateInputSerializer(SeriesInputSerializer):
+    title = serializers.CharField(max_length=120, required=False)
+    text = None
+
+
+class CollaboratorSerializer(serializers.ModelSerializer):
+    user = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = Collaborator
+        fields = ["id", "user", "role", "created_at"]
+        read_only_fields = fields
+
+
+class CollaboratorInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    role = serializers.ChoiceField(choices=CollaboratorRole.choices)
+
+
+class CollaboratorRoleInputSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=CollaboratorRole.choices)
+
+
+class RevisionStatsSerializer(serializers.Serializer):
+    episodes = serializers.IntegerField(default=0)
+    scenes = serializers.IntegerField(default=0)
+    words = serializers.IntegerField(default=0)
+    chars = serializers.IntegerField(default=0)
+    runtime_seconds = serializers.IntegerField(default=0)
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    author = PersonSerializer(read_only=True, allow_null=True)
+    color = serializers.ChoiceField(choices=RevisionColor.choices, allow_blank=True, read_only=True)
+    parent = serializers.SerializerMethodField()
+    stats = RevisionStatsSerializer(read_only=True)
+
+    class Meta:
+        model = Revision
+        fields = [
+            "number",
+            "parent",
+            "author",
+            "kind",
+            "format",
+            "sha256",
+            "name",
+            "color",
+            "note",
+            "stats",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_parent(self, revision: Revision) -> int | None:
+        return revision.parent.number if revision.parent_id else None
+
+
+class RevisionDetailSerializer(RevisionSerializer):
+    text = serializers.CharField(read_only=True)
+
+    class Meta(RevisionSerializer.Meta):
+        fields = [*RevisionSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class SaveInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
+    )
+    base = serializers.IntegerField(min_value=1, allow_null=True, required=False)
+    episode = serializers.IntegerField(
+        min_value=1, max_value=10_000, allow_null=True, required=False
+    )
+    autosave = serializers.BooleanField(default=False)
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class RevisionRefSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    sha256 = serializers.CharField()
+
+
+class SaveOutputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["saved", "unchanged", "merged", "conflict"])
+    head = RevisionRefSerializer()
+    own = RevisionRefSerializer(allow_null=True)
+    text = serializers.CharField(allow_null=True)
+    conflict_url = serializers.CharField(allow_null=True)
+
+
+class MilestoneInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=80, allow_blank=True)
+    color = serializers.ChoiceField(choices=RevisionColor.choices, required=False, allow_blank=True)
+
+
+class PreviewInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
+    )
+    episode = serializers.IntegerField(min_value=1, allow_null=True, required=False)
+
+
+class OutlineSceneSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    heading = serializers.CharField()
+    line = serializers.IntegerField()
+
+
+class OutlineEpisodeSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    line = serializers.IntegerField()
+    scenes = OutlineSceneSerializer(many=True)
+
+
+class PreviewCharacterSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    lines = serializers.IntegerField()
+    first_line = serializers.IntegerField()
+
+
+class PreviewWarningSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class PreviewOutputSerializer(serializers.Serializer):
+    html = serializers.CharField(help_text="Screenplay layout, escaped and safe to insert.")
+    outline = OutlineEpisodeSerializer(many=True)
+    characters = PreviewCharacterSerializer(many=True)
+    warnings = PreviewWarningSerializer(many=True)
+
+
+class ParseInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
+    )
+    format = serializers.ChoiceField(choices=["auto", "fountain", "zh"], default="auto")
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = PersonSerializer(read_only=True)
+    body_html = serializers.SerializerMethodField()
+    revision = serializers.IntegerField(source="revision.number", read_only=True)
+    current_line = serializers.IntegerField(read_only=True, allow_null=True, default=None)
+    outdated = serializers.BooleanField(read_only=True, default=False)
+
+    class Meta:
+        model = LineComment
+        fields = [
+            "id", "revision", "line", "current_line", "outdated", "anchor_text", "body",
+            "body_html", "author", "created_at", "resolved",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_body_html(self, comment: LineComment) -> str:
+        return str(render_markdown(comment.body))
+
+
+class CommentInputSerializer(serializers.Serializer):
+    line = serializers.IntegerField(min_value=1)
+    body = serializers.CharField(max_length=4000)
+    revision = serializers.IntegerField(
+        min_value=1, required=False, help_text="Defaults to the current revision."
+    )
+
+
+class CommentUpdateInputSerializer(serializers.Serializer):
+    resolved = serializers.BooleanField()
+
+
+class ConflictResolveInputSerializer(serializers.Serializer):
+    choices = serializers.ListField(
+        child=serializers.ChoiceField(choices=["ours", "theirs", "both"]), max_length=10_000
+    )
+
+
+class UploadInputSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class ImportOutputSerializer(serializers.Serializer):
+    series = SeriesSerializer()
+    status = serializers.CharField(allow_null=True)
+    detected_format = serializers.CharField()
+    warnings = serializers.ListField(child=serializers.CharField())
+
+
+class ExportJobSerializer(serializers.ModelSerializer):
+    revision = serializers.IntegerField(source="revision.number", read_only=True)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ExportJob
+        fields = [
+            "id",
+            "revision",
+            "format",
+            "watermark",
+            "status",
+            "progress",
+            "error",
+            "created_at",
+            "finished_at",
+            "download_url",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, job: ExportJob) -> str | None:
+        if not job.file:
+            return None
+        from django.urls import reverse
+
+        return reverse("api-series-export-download", args=[job.series_id, job.pk])
+
+
+class ExportInputSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=ExportFormat.choices)
+    watermark = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    revision = serializers.IntegerField(
+        min_value=1, required=False, help_text="Defaults to the current revision."
+    )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScriptsAppConfig(AppConfig):
+    name = "scripts_app"
+    verbose_name = _("Script workspace")
+
+    def ready(self) -> None:
+        from scripts_app import notifications  # noqa: F401 - registers notification kinds

@@ -1,0 +1,38 @@
+"""Line comments as the reader sees them on a given revision."""
+
+from dataclasses import dataclass
+
+from scripts_app.anchoring import locate
+from scripts_app.models import LineComment, Revision, Series
+
+
+@dataclass(slots=True)
+class DisplayedComment:
+    comment: LineComment
+    current_line: int | None
+
+    @property
+    def outdated(self) -> bool:
+        return self.current_line is None
+
+
+def comments_for_display(series: Series, revision: Revision, text: str) -> list[DisplayedComment]:
+    """Every comment on the series up to this revision, placed on this revision's lines.
+
+    A comment follows its quoted line into later revisions; once the line is gone it
+    is shown as outdated rather than hidden.
+    """
+    lines = text.split("\n")
+    comments = (
+        LineComment.objects.filter(series=series, revision__number__lte=revision.number)
+        .select_related("author", "revision")
+        .order_by("created_at")
+    )
+    placed = []
+    for comment in comments:
+        if comment.revision_id == revision.pk:
+            current = comment.line
+        else:
+            current = locate(lines, comment.anchor_text, comment.line)
+        placed.append(DisplayedComment(comment=comment, current_line=current))
+    return placed

@@ -1,0 +1,44 @@
+"""What file-format problems say to people, in their language, keyed by the stable codes
+of scripts_app.formats (which is pure Python and speaks English only to logs)."""
+
+from django.utils.translation import gettext as _
+
+from scripts_app.formats import FormatError
+
+
+def format_error_message(error: FormatError) -> str:
+    params = error.params
+    messages = {
+        "unsupported_file": lambda: (
+            _("Files ending in %(extension)s cannot be imported; use %(supported)s.")
+            % {"extension": params.get("extension", ""), "supported": params.get("supported", "")}
+        ),
+        "file_too_large": lambda: (
+            _("The file is larger than %(limit)s MB.") % {"limit": params.get("limit_mb", 10)}
+        ),
+        "corrupt_file": lambda: (
+            _("The file is damaged or is not a valid %(kind)s file.")
+            % {"kind": params.get("kind", "")}
+        ),
+        "unsafe_file": lambda: _(
+            "The file was refused because it contains constructs used in attacks."
+        ),
+        "font_unavailable": lambda: _(
+            "PDF export is unavailable: no Chinese font is installed on the server."
+        ),
+    }
+    make = messages.get(error.code)
+    return make() if make else _("The file could not be processed.")
+
+
+def import_warning_message(code: str, fallback: str) -> str:
+    messages = {
+        "decoded_utf16": _("The file was UTF-16 and has been converted."),
+        "decoded_gb18030": _("The file was GB18030 (GBK) and has been converted to UTF-8."),
+        "invalid_encoding": _("Some bytes were not valid text and have been replaced."),
+        "blank_lines_added": _(
+            "Blank lines were added between Word paragraphs so the script reads as written."
+        ),
+        "fdx_unknown_paragraph": _("Some Final Draft paragraph types were read as action."),
+    }
+    return messages.get(code, fallback)

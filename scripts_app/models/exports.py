@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExportFormat(models.TextChoices):
+    PDF = "pdf", _("PDF")
+    FOUNTAIN = "fountain", _("Fountain (.fountain)")
+    FDX = "fdx", _("Final Draft (.fdx)")
+    DOCX = "docx", _("Word (.docx)")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ExportJob(models.Model):
+    series = models.ForeignKey(
+        "scripts_app.Series", on_delete=models.CASCADE, related_name="exports"
+    )
+    revision = models.ForeignKey("scripts_app.Revision", on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    format = models.CharField(_("format"), max_length=10, choices=ExportFormat.choices)
+    watermark = models.CharField(_("watermark"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+
+    def __str__(self) -> str:
+        return f"{self.series} → {self.format}"

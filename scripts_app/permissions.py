@@ -1,0 +1,91 @@
+"""Who may do what with a series. Private by default; every check fails closed.
+
+Roles on a series: the owner; co-writers (edit); readers (read and comment). A
+series the owner opened to the platform can be read by any signed-in member.
+"""
+
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from scripts_app.models import Collaborator, CollaboratorRole, Series, Visibility
+
+Action = Literal["read", "comment", "edit", "manage"]
+OWNER = "owner"
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def series_visible_to(user: Any) -> QuerySet[Series]:
+    if not _signed_in(user):
+        return Series.objects.none()
+    return Series.objects.filter(
+        Q(owner=user) | Q(collaborators__user=user) | Q(visibility=Visibility.PLATFORM)
+    ).distinct()
+
+
+def series_role(user: Any, series: Series) -> str | None:
+    """ "owner", "cowriter", "reader", "member" (platform visibility) or None."""
+    if not _signed_in(user):
+        return None
+    if series.owner_id == user.pk:
+        return OWNER
+    role = (
+        Collaborator.objects.filter(series=series, user=user).values_list("role", flat=True).first()
+    )
+    if role:
+        return role
+    if series.visibility == Visibility.PLATFORM:
+        return "member"
+    return None
+
+
+_ALLOWED: dict[str, set[str]] = {
+    "read": {OWNER, CollaboratorRole.COWRITER, CollaboratorRole.READER, "member"},
+    "comment": {OWNER, CollaboratorRole.COWRITER, CollaboratorRole.READER},
+    "edit": {OWNER, CollaboratorRole.COWRITER},
+    "manage": {OWNER},
+}
+
+
+def can(user: Any, series: Series, action: Action) -> bool:
+    return series_role(user, series) in _ALLOWED[action]
+
+
+def can_read_series(user: Any, series: Series) -> bool:
+    return can(user, series, "read")
+
+
+def can_comment_series(user: Any, series: Series) -> bool:
+    return can(user, series, "comment")
+
+
+def can_edit_series(user: Any, series: Series) -> bool:
+    return can(user, series, "edit")
+
+
+def can_manage_series(user: Any, series: Series) -> bool:
+    return can(user, series, "manage")
+
+
+def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
+    """Load a series and check the action in one step.
+
+    Raises Http404 when the user may not even read it (so its existence is not
+    revealed) and PermissionDenied when they may read it but not do `action`. The
+    user's role is left on the instance as `viewer_role` for templates.
+    """
+    series = Series.objects.select_related("owner", "head").filter(pk=pk).first()
+    if series is None:
+        raise Http404
+    role = series_role(user, series)
+    if role not in _ALLOWED["read"]:
+        raise Http404
+    if role not in _ALLOWED[action]:
+        raise PermissionDenied
+    series.viewer_role = role
+    return series

@@ -1,0 +1,52 @@
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from scripts_app.models import Collaborator, Revision, ScriptChunk, Series
+from scripts_app.permissions import series_visible_to
+
+
+def series_list_for(user: Any, *, scope: str = "mine") -> QuerySet[Series]:
+    """The writer's desk: series they own or collaborate on ("mine"), or all they may read."""
+    series = series_visible_to(user)
+    if scope == "mine":
+        series = series.filter(Q(owner=user) | Q(collaborators__user=user))
+    return (
+        series.select_related("owner", "head", "head__author")
+        .prefetch_related(
+            "themes",
+            "genres",
+            "audiences",
+            Prefetch("collaborators", queryset=Collaborator.objects.select_related("user")),
+        )
+        .order_by("-updated_at")
+    )
+
+
+def revisions_of(series: Series) -> QuerySet[Revision]:
+    return (
+        Revision.objects.filter(series=series)
+        .select_related("author", "parent")
+        .order_by("-number")
+    )
+
+
+def revision_text(revision: Revision) -> str:
+    return revision_texts([revision])[revision.pk]
+
+
+def revision_texts(revisions: Iterable[Revision]) -> dict[int, str]:
+    """Texts of several revisions with one query for all their chunks."""
+    revisions = list(revisions)
+    wanted = {chunk_id for revision in revisions for chunk_id in revision.chunk_ids}
+    texts = dict(ScriptChunk.objects.filter(pk__in=wanted).values_list("pk", "text"))
+    return {r.pk: "".join(texts[chunk_id] for chunk_id in r.chunk_ids) for r in revisions}
+
+
+def get_revision(series: Series, number: int) -> Revision:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Revision.objects.select_related("author"), series=series, number=number
+    )

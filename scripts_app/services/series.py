@@ -1,0 +1,174 @@
+"""Creating series and managing who works on them."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.services.audit import audit_record
+from core.services.notifications import notification_send
+from scripts_app import permissions
+from scripts_app.models import Collaborator, CollaboratorRole, RevisionKind, Series
+from scripts_app.services.revisions import revision_save
+from taxonomy.models import Term, TermKind
+
+SERIES_FIELDS = (
+    "title", "logline", "synopsis", "language", "format", "planned_episodes",
+    "target_episode_seconds", "paywall_episode", "ai_assistance", "ai_note", "visibility",
+)  # fmt: skip
+TERM_FIELDS = {"themes": TermKind.THEME, "genres": TermKind.GENRE, "audiences": TermKind.AUDIENCE}
+
+
+def _set_terms(series: Series, terms: dict[str, Iterable[Term] | None]) -> None:
+    for field, kind in TERM_FIELDS.items():
+        chosen = terms.get(field)
+        if chosen is None:
+            continue
+        chosen = list(chosen)
+        if any(term.kind != kind for term in chosen):
+            raise ValidationError(
+                {field: [_("Choose from the %(kind)s list.") % {"kind": TermKind(kind).label}]}
+            )
+        getattr(series, field).set(chosen)
+
+
+@transaction.atomic
+def series_create(*, actor: Any, text: str = "", **fields: Any) -> Series:
+    """Start a series owned by the actor, optionally with a first revision of its text.
+
+    Keyword arguments are the series fields and `themes`, `genres`, `audiences`.
+    """
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    terms = {name: fields.pop(name, None) for name in TERM_FIELDS}
+    unknown = set(fields) - set(SERIES_FIELDS)
+    if unknown:
+        raise ValueError(f"Not series fields: {sorted(unknown)}")
+    series = Series(owner=actor, **fields)
+    series.full_clean()
+    series.save()
+    _set_terms(series, terms)
+    audit_record(actor=actor, action="series.created", target=series)
+    if text.strip():
+        revision_save(actor=actor, series=series, text=text, base=None, kind=RevisionKind.SAVE)
+        series.refresh_from_db()
+    return series
+
+
+@transaction.atomic
+def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
+    if not permissions.can_edit_series(actor, series):
+        raise PermissionDenied
+    terms = {name: fields.pop(name, None) for name in TERM_FIELDS}
+    unknown = set(fields) - set(SERIES_FIELDS)
+    if unknown:
+        raise ValueError(f"Not series fields: {sorted(unknown)}")
+    # Opening a script to the platform is the owner's call alone.
+    changes_visibility = "visibility" in fields and fields["visibility"] != series.visibility
+    if changes_visibility and not permissions.can_manage_series(actor, series):
+        raise PermissionDenied(_("Only the owner can change who may read the series."))
+    for name, value in fields.items():
+        setattr(series, name, value)
+    series.full_clean()
+    series.save(update_fields=[*fields, "updated_at"] if fields else None)
+    _set_terms(series, terms)
+    audit_record(
+        actor=actor,
+        action="series.updated",
+        target=series,
+        data={"fields": sorted(fields) + sorted(k for k, v in terms.items() if v is not None)},
+    )
+    return series
+
+
+@transaction.atomic
+def series_delete(*, actor: Any, series: Series) -> None:
+    if not permissions.can_manage_series(actor, series):
+        raise PermissionDenied
+    audit_record(actor=actor, action="series.deleted", target=series, data={"title": series.title})
+    series.delete()
+
+
+def _role_label(role: str) -> dict[str, str]:
+    labels = {}
+    for code, language in (("zh", "zh-hans"), ("en", "en")):
+        with translation.override(language):
+            labels[code] = str(CollaboratorRole(role).label)
+    return labels
+
+
+@transaction.atomic
+def collaborator_add(*, actor: Any, series: Series, email: str, role: str) -> Collaborator:
+    """The owner invites someone by their account's e-mail address.
+
+    Raises:
+        ValidationError: no active account has this address, it is the owner's, the
+            person already collaborates, or the role is unknown. The message does not
+            reveal anything about an account beyond "no such account".
+    """
+    if not permissions.can_manage_series(actor, series):
+        raise PermissionDenied
+    if role not in CollaboratorRole.values:
+        raise ValidationError({"role": [_("Choose a valid role.")]})
+    person = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if person is None:
+        raise ValidationError({"email": [_("No account uses this e-mail address.")]})
+    if person.pk == series.owner_id:
+        raise ValidationError({"email": [_("That is the owner of the series.")]})
+    if Collaborator.objects.filter(series=series, user=person).exists():
+        raise ValidationError({"email": [_("This person already works on the series.")]})
+    collaborator = Collaborator.objects.create(
+        series=series, user=person, role=role, added_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action="series.collaborator_added",
+        target=series,
+        data={"user_id": person.pk, "role": role},
+    )
+    notification_send(
+        recipient=person,
+        kind="series_collaborator_added",
+        actor=actor,
+        params={"actor": actor.name_pair, "series": series.title, "role": _role_label(role)},
+        url=reverse("scripts:series_detail", args=[series.pk]),
+    )
+    return collaborator
+
+
+@transaction.atomic
+def collaborator_change_role(*, actor: Any, collaborator: Collaborator, role: str) -> Collaborator:
+    if not permissions.can_manage_series(actor, collaborator.series):
+        raise PermissionDenied
+    if role not in CollaboratorRole.values:
+        raise ValidationError({"role": [_("Choose a valid role.")]})
+    old = collaborator.role
+    collaborator.role = role
+    collaborator.save(update_fields=["role"])
+    audit_record(
+        actor=actor,
+        action="series.collaborator_role_changed",
+        target=collaborator.series,
+        data={"user_id": collaborator.user_id, "from": old, "to": role},
+    )
+    return collaborator
+
+
+@transaction.atomic
+def collaborator_remove(*, actor: Any, collaborator: Collaborator) -> None:
+    """The owner removes someone, or a collaborator leaves."""
+    series = collaborator.series
+    if collaborator.user_id != actor.pk and not permissions.can_manage_series(actor, series):
+        raise PermissionDenied
+    audit_record(
+        actor=actor,
+        action="series.collaborator_removed",
+        target=series,
+        data={"user_id": collaborator.user_id},
+    )
+    collaborator.delete()

@@ -1,0 +1,22 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from scripts_app import permissions, selectors
+from scripts_app.reports import analysis_report
+
+
+@login_required
+def series_analysis(request, pk: int):
+    series = permissions.get_series_for(request.user, pk, action="read")
+    revision = series.head
+    number = request.GET.get("revision", "")
+    if number.isdigit():
+        revision = selectors.get_revision(series, int(number))
+    report = None
+    if revision is not None:
+        report = analysis_report(series, revision, selectors.revision_text(revision))
+    return render(
+        request,
+        "scripts_app/analysis.html",
+        {"series": series, "revision": revision, "report": report},
+    )

@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.forms import add_service_errors
+from scripts_app import permissions, selectors
+from scripts_app.diffing import diff_texts
+from scripts_app.document import parse
+from scripts_app.forms import MilestoneForm
+from scripts_app.merging import merge_texts
+from scripts_app.models import MergeConflict
+from scripts_app.services.merges import conflict_resolve
+from scripts_app.services.revisions import revision_name, revision_restore
+
+REVISIONS_PER_PAGE = 50
+
+
+@login_required
+def revision_list(request, pk: int):
+    series = permissions.get_series_for(request.user, pk, action="read")
+    revisions = selectors.revisions_of(series)
+    if request.GET.get("milestones"):
+        revisions = revisions.exclude(name="")
+    page = Paginator(revisions, REVISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "scripts_app/revision_list.html",
+        {"series": series, "page": page, "milestones_only": bool(request.GET.get("milestones"))},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def revision_detail(request, pk: int, number: int):
+    series = permissions.get_series_for(request.user, pk, action="read")
+    revision = selectors.get_revision(series, number)
+    can_edit = permissions.can_edit_series(request.user, series)
+    form = MilestoneForm(
+        request.POST or None, initial={"name": revision.name, "color": revision.color}
+    )
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                revision_name(actor=request.user, revision=revision, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The milestone was saved."))
+                return redirect("scripts:revision_detail", pk=series.pk, number=revision.number)
+    text = selectors.revision_text(revision)
+    return render(
+        request,
+        "scripts_app/revision_detail.html",
+        {
+            "series": series,
+            "revision": revision,
+            "doc": parse(text, revision.format),
+            "form": form,
+            "can_edit": can_edit,
+            "is_head": series.head_id == revision.pk,
+        },
+    )
+
+
+@login_required
+@require_POST
+def revision_restore_view(request, pk: int, number: int):
+    series = permissions.get_series_for(request.user, pk, action="edit")
+    revision = selectors.get_revision(series, number)
+    result = revision_restore(actor=request.user, revision=revision)
+    messages.success(
+        request,
+        _("Revision #%(old)s is now the current text, saved as #%(new)s.")
+        % {"old": revision.number, "new": result.head.number},
+    )
+    return redirect(series)
+
+
+@login_required
+def compare(request, pk: int):
+    """Any two revisions, side by side or inline, episode by episode."""
+    series = permissions.get_series_for(request.user, pk, action="read")
+    numbers = list(selectors.revisions_of(series).values_list("number", flat=True)[:2])
+    a = request.GET.get("a") or (numbers[-1] if numbers else "")
+    b = request.GET.get("b") or (numbers[0] if numbers else "")
+    mode = "inline" if request.GET.get("mode") == "inline" else "side"
+    context = {"series": series, "mode": mode, "a": a, "b": b}
+    if str(a).isdigit() and str(b).isdigit():
+        old = selectors.get_revision(series, int(a))
+        new = selectors.get_revision(series, int(b))
+        texts = selectors.revision_texts([old, new])
+        context.update(
+            old=old, new=new, diff=diff_texts(texts[old.pk], texts[new.pk], series.format)
+        )
+    context["choices"] = selectors.revisions_of(series).values_list("number", "name")[:500]
+    return render(request, "scripts_app/compare.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conflict_detail(request, pk: int, conflict_pk: int):
+    """Choose, for each overlapping change, which version stays."""
+    series = permissions.get_series_for(request.user, pk, action="edit")
+    conflict = get_object_or_404(
+        MergeConflict.objects.select_related(
+            "base", "ours", "theirs", "ours__author", "theirs__author"
+        ),
+        pk=conflict_pk,
+        series=series,
+    )
+    texts = selectors.revision_texts([conflict.base, conflict.ours, conflict.theirs])
+    merge = merge_texts(texts[conflict.base.pk], texts[conflict.ours.pk], texts[conflict.theirs.pk])
+    errors = []
+    if request.method == "POST" and conflict.status == "open":
+        choices = [request.POST.get(f"hunk-{i}", "") for i in range(len(merge.conflicts))]
+        try:
+            result = conflict_resolve(actor=request.user, conflict=conflict, choices=choices)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request,
+                _("Resolved. The script now reads as revision #%(n)s.") % {"n": result.head.number},
+            )
+            return redirect(series)
+    return render(
+        request,
+        "scripts_app/conflict.html",
+        {"series": series, "conflict": conflict, "merge": merge, "errors": errors},
+    )

@@ -1,0 +1,149 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.forms import add_service_errors
+from scripts_app import permissions, selectors
+from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
+from scripts_app.models import Collaborator, Series
+from scripts_app.services import series as services
+
+
+@login_required
+def series_list(request):
+    scope = "all" if request.GET.get("scope") == "all" else "mine"
+    return render(
+        request,
+        "scripts_app/series_list.html",
+        {"series_list": selectors.series_list_for(request.user, scope=scope), "scope": scope},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_create(request):
+    form = SeriesForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.series_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your series is ready. Start writing episode 1."))
+            return redirect("scripts:series_write", pk=series.pk)
+    return render(request, "scripts_app/series_form.html", {"form": form})
+
+
+@login_required
+def series_detail(request, pk: int):
+    series = permissions.get_series_for(request.user, pk, action="read")
+    collaborators = Collaborator.objects.filter(series=series).select_related("user")
+    return render(
+        request,
+        "scripts_app/series_detail.html",
+        {
+            "series": series,
+            "collaborators": collaborators,
+            "milestones": selectors.revisions_of(series).exclude(name="")[:10],
+            "recent_revisions": selectors.revisions_of(series)[:5],
+            "open_conflicts": series.conflicts.filter(status="open", created_by=request.user),
+            "can_edit": permissions.can_edit_series(request.user, series),
+            "can_manage": series.viewer_role == permissions.OWNER,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_edit(request, pk: int):
+    series = permissions.get_series_for(request.user, pk, action="edit")
+    can_manage = series.viewer_role == permissions.OWNER
+    form = SeriesForm(request.POST or None, instance=series, can_manage=can_manage)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.series_update(actor=request.user, series=series, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The series was saved."))
+            return redirect(series)
+    return render(request, "scripts_app/series_form.html", {"form": form, "series": series})
+
+
+@login_required
+@require_POST
+def series_delete(request, pk: int):
+    series = permissions.get_series_for(request.user, pk, action="manage")
+    if request.POST.get("confirm_title", "").strip() != series.title:
+        messages.error(request, _("Type the series title exactly to delete it."))
+        return redirect("scripts:series_edit", pk=series.pk)
+    services.series_delete(actor=request.user, series=series)
+    messages.success(request, _("The series was deleted."))
+    return redirect("scripts:series_list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collaborators(request, pk: int):
+    series = permissions.get_series_for(request.user, pk, action="manage")
+    form = CollaboratorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.collaborator_add(actor=request.user, series=series, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("They can now work on the series."))
+            return redirect("scripts:collaborators", pk=series.pk)
+    return render(
+        request,
+        "scripts_app/collaborators.html",
+        {
+            "series": series,
+            "form": form,
+            "role_form": CollaboratorRoleForm(),
+            "collaborators": Collaborator.objects.filter(series=series).select_related("user"),
+        },
+    )
+
+
+def _collaborator(series: Series, pk: int) -> Collaborator:
+    return get_object_or_404(
+        Collaborator.objects.select_related("user", "series"), pk=pk, series=series
+    )
+
+
+@login_required
+@require_POST
+def collaborator_role(request, pk: int, collaborator_pk: int):
+    series = permissions.get_series_for(request.user, pk, action="manage")
+    form = CollaboratorRoleForm(request.POST)
+    if form.is_valid():
+        services.collaborator_change_role(
+            actor=request.user,
+            collaborator=_collaborator(series, collaborator_pk),
+            role=form.cleaned_data["role"],
+        )
+        messages.success(request, _("The role was changed."))
+    else:
+        messages.error(request, _("Choose a valid role."))
+    return redirect("scripts:collaborators", pk=series.pk)
+
+
+@login_required
+@require_POST
+def collaborator_remove(request, pk: int, collaborator_pk: int):
+    series = permissions.get_series_for(request.user, pk, action="read")
+    collaborator = _collaborator(series, collaborator_pk)
+    if collaborator.user_id != request.user.pk and series.viewer_role != permissions.OWNER:
+        raise PermissionDenied
+    services.collaborator_remove(actor=request.user, collaborator=collaborator)
+    if collaborator.user_id == request.user.pk:
+        messages.success(request, _("You left the series."))
+        return redirect("scripts:series_list")
+    messages.success(request, _("They no longer have access."))
+    return redirect("scripts:collaborators", pk=series.pk)

@@ -1,0 +1,227 @@
+"""Word (.docx): importing drafts written in Word, exporting, round trips, zip attacks."""
+
+import io
+import zipfile
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scripts_app.document import ElementType, equivalent, parse
+from scripts_app.document.samples import generate_series, load_sample
+from scripts_app.formats import CorruptFile, UnsafeFile, export_docx, import_file
+
+T = ElementType
+
+
+def word_file(*paragraphs: str, table: list[list[str]] | None = None) -> bytes:
+    """A .docx made the way Word users make them: one paragraph per line."""
+    document = docx.Document()
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        first, *rest = text.split("\n")
+        run = paragraph.add_run(first)
+        run.bold = True  # styling is ignored on import
+        for line in rest:
+            run.add_break()  # Shift+Enter: a line break inside the paragraph
+            run = paragraph.add_run(line)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, cells in zip(grid.rows, table, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_chinese_draft_keeps_its_paragraphs_as_lines():
+    data = word_file(
+        "第1集：三十万", "1-1 日 内 王桂兰家客厅", "△王桂兰攥着存折。", "林晚：您先别急。"
+    )
+    result = import_file("剧本.docx", data)
+
+    assert (
+        result.text
+        == "第1集：三十万\n1-1 日 内 王桂兰家客厅\n△王桂兰攥着存折。\n林晚：您先别急。\n"
+    )
+    assert (result.format, result.source_kind, result.warnings) == ("zh", "docx", [])
+
+
+def test_runs_of_empty_paragraphs_become_one_blank_line():
+    result = import_file("a.docx", word_file("第1集", "", "", "", "△林晚推门。", "", ""))
+
+    assert result.text == "第1集\n\n△林晚推门。\n"
+
+
+def test_line_breaks_inside_a_paragraph_become_lines():
+    result = import_file("a.docx", word_file("MIA\nHello there.", "", "INT. HOUSE - DAY"))
+
+    assert result.text == "MIA\nHello there.\n\nINT. HOUSE - DAY\n"
+
+
+def test_table_cells_are_read_in_order_after_the_paragraphs_before_them():
+    data = word_file(
+        "第1集", table=[["1-1 日 内 客厅", "人物：林晚"], ["△林晚推门。", "林晚：到了。"]]
+    )
+
+    lines = import_file("a.docx", data).text.splitlines()
+
+    assert lines == ["第1集", "1-1 日 内 客厅", "人物：林晚", "△林晚推门。", "林晚：到了。"]
+
+
+def test_a_fountain_draft_spaced_with_paragraph_spacing_gets_blank_lines():
+    data = word_file(
+        "Title: OBJECTION",
+        "Author: Chen",
+        "INT. COURTROOM - DAY",
+        "Mia stands.",
+        "MIA",
+        "(quietly)",
+        "Your Honor.",
+        "ETHAN",
+        "Overruled.",
+        "CUT TO:",
+    )
+    result = import_file("objection.docx", data)
+    doc = parse(result.text, result.format)
+
+    assert result.format == "fountain"
+    assert [code for code, _ in result.warnings] == ["blank_lines_added"]
+    assert doc.title_page == [("Title", "OBJECTION"), ("Author", "Chen")]
+    assert [(e.type, e.text) for e in doc.iter_elements()] == [
+        (T.ACTION, "Mia stands."),
+        (T.CHARACTER, "MIA"),
+        (T.PARENTHETICAL, "quietly"),
+        (T.DIALOGUE, "Your Honor."),
+        (T.CHARACTER, "ETHAN"),
+        (T.DIALOGUE, "Overruled."),
+        (T.TRANSITION, "CUT TO:"),
+    ]
+
+
+def round_trip(doc, **options):
+    result = import_file("export.docx", export_docx(doc, **options))
+    return parse(result.text, result.format)
+
+
+@pytest.mark.parametrize("fmt", ["zh", "fountain"])
+def test_the_samples_survive_a_round_trip_through_word(fmt):
+    doc = parse(load_sample(fmt), fmt)
+
+    assert equivalent(round_trip(doc, watermark="DRAFT — 陈思远 — 2026-11-24"), doc)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    fmt=st.sampled_from(["zh", "fountain"]), episodes=st.integers(1, 3), seed=st.integers(0, 999)
+)
+def test_any_generated_series_survives_a_round_trip_through_word(fmt, episodes, seed):
+    doc = parse(generate_series(episodes, fmt, seed), fmt)
+
+    assert equivalent(round_trip(doc), doc)
+
+
+def test_the_chinese_export_uses_the_customary_layout():
+    document = docx.Document(io.BytesIO(export_docx(parse(load_sample("zh"), "zh"))))
+    paragraphs = {p.text: p for p in document.paragraphs}
+
+    episode = paragraphs["第1集：三十万"]
+    assert episode.style.font.bold and episode.style.name == "剧本 Episode"
+    assert paragraphs["1-1 日 内 王桂兰家客厅"].style.font.bold
+    assert paragraphs["△王桂兰攥着存折，手指发抖。"].style.name == "剧本 Action"
+    speech = paragraphs["王桂兰（颤抖）：三十万……我攒了一辈子的钱，就剩三百二十一块？"]
+    assert [(run.text, bool(run.bold)) for run in speech.runs] == [
+        ("王桂兰（颤抖）：", True),
+        ("三十万……我攒了一辈子的钱，就剩三百二十一块？", False),
+    ]
+    assert paragraphs["第2集：证据"].paragraph_format.page_break_before
+    assert round(document.sections[0].page_width.cm, 1) == 21.0
+
+
+def test_the_fountain_export_indents_cues_and_dialogue_on_letter_paper():
+    document = docx.Document(io.BytesIO(export_docx(parse(load_sample("fountain"), "fountain"))))
+    styles = {p.text: p.style for p in document.paragraphs}
+
+    assert styles["JUDGE HALVORSEN"].paragraph_format.left_indent.inches == pytest.approx(2.2)
+    assert styles["(banging the gavel)"].paragraph_format.left_indent.inches == pytest.approx(1.6)
+    dialogue = styles["Overruled. We are adjourned."].paragraph_format
+    assert (dialogue.left_indent.inches, dialogue.right_indent.inches) == (1.0, 1.5)
+    assert styles["INT. COURTROOM 4B - DAY #1#"].font.bold
+    assert document.sections[0].left_margin.inches == 1.5
+    assert document.sections[0].page_width.inches == 8.5
+
+
+def test_the_watermark_is_in_the_page_header_not_in_the_script():
+    data = export_docx(parse(load_sample("zh"), "zh"), watermark="DRAFT — 陈思远 — 2026-11-24")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        headers = [archive.read(n).decode() for n in archive.namelist() if "header" in n]
+
+    assert any('string="DRAFT — 陈思远 — 2026-11-24"' in header for header in headers)
+    assert "陈思远" not in import_file("a.docx", data).text
+
+
+# --- hostile and broken files ------------------------------------------------------------
+
+
+def zip_file(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_decompressed():
+    bomb = zip_file({"word/document.xml": b"<w:document/>", "word/media/a.bin": b"\0" * 80_000_000})
+
+    assert len(bomb) < 200_000
+    with pytest.raises(UnsafeFile) as raised:
+        import_file("bomb.docx", bomb)
+    assert raised.value.code == "unsafe_file"
+
+
+def test_a_highly_compressed_member_is_refused_even_below_the_total_limit():
+    bomb = zip_file({"word/document.xml": b"<w:document/>", "word/a.bin": b"\0" * 20_000_000})
+
+    with pytest.raises(UnsafeFile):
+        import_file("bomb.docx", bomb)
+
+
+def test_an_archive_of_many_thousand_members_is_refused():
+    many = zip_file({f"word/part{i}.xml": b"" for i in range(1500)})
+
+    with pytest.raises(UnsafeFile):
+        import_file("many.docx", many)
+
+
+def test_a_document_part_with_a_dtd_is_refused():
+    real = word_file("第1集")
+    with zipfile.ZipFile(io.BytesIO(real)) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b"?>", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1
+    )
+
+    with pytest.raises(UnsafeFile):
+        import_file("xxe.docx", zip_file(members))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        word_file("第1集：三十万", "△林晚推门。")[:1500],
+        b"",
+        b"PK\x03\x04 not really a zip",
+        "第1集\n△一个改了扩展名的文本文件。".encode(),
+        zip_file({"hello.txt": b"not a word document"}),
+        zip_file({"word/document.xml": b"<w:document", "[Content_Types].xml": b"<Types/>"}),
+    ],
+    ids=["truncated", "empty", "fake-zip", "renamed-text", "other-zip", "broken-xml"],
+)
+def test_a_damaged_or_fake_word_file_is_corrupt(data):
+    with pytest.raises(CorruptFile) as raised:
+        import_file("draft.docx", data)
+
+    assert raised.value.params == {"kind": "Word (.docx)"}

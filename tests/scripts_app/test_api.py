@@ -1,0 +1,223 @@
+"""The workspace API (responses validated against the OpenAPI schema by api_client)."""
+
+import pytest
+
+from scripts_app.models import Collaborator, Revision, Series
+from tests.support.factories import ZH_TWO_EPISODES, UserFactory, add_collaborator, make_series
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_a_series_with_terms_and_first_text(api_client, user):
+    api_client.force_authenticate(user)
+
+    response = api_client.post(
+        "/api/v1/series/",
+        {"title": "法槌之下", "format": "zh", "themes": ["rule-of-law"], "genres": ["suspense"],
+         "audiences": ["youth"], "planned_episodes": 60, "paywall_episode": 10, "text": ZH_TWO_EPISODES},
+        format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["themes"] == ["rule-of-law"] and body["head"]["number"] == 1
+    assert body["progress"]["episodes_written"] == 2 and body["visibility"] == "private"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({}, "title"),
+        ({"title": "x" * 121}, "title"),
+        ({"title": "t", "format": "docx"}, "format"),
+        ({"title": "t", "themes": ["revenge"]}, "themes"),  # a genre is not a theme
+        ({"title": "t", "themes": "rule-of-law"}, "themes"),
+        ({"title": "t", "planned_episodes": 0}, "planned_episodes"),
+        ({"title": "t", "planned_episodes": "many"}, "planned_episodes"),
+        ({"title": "t", "planned_episodes": 10, "paywall_episode": 12}, "paywall_episode"),
+        ({"title": "t", "target_episode_seconds": 5}, "target_episode_seconds"),
+        ({"title": "t", "ai_assistance": "all"}, "ai_assistance"),
+        ({"title": "t", "visibility": "public"}, "visibility"),
+    ],
+)
+def test_series_input_errors_name_their_field(api_client, user, payload, field):
+    api_client.force_authenticate(user)
+
+    response = api_client.post("/api/v1/series/", payload, format="json")
+
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+    assert not Series.objects.exists()
+
+
+def test_save_merge_and_conflict_through_the_api(api_client):
+    series = make_series()
+    cowriter = add_collaborator(series)
+    url = f"/api/v1/series/{series.pk}/revisions/"
+
+    api_client.force_authenticate(cowriter)
+    theirs = api_client.post(
+        url, {"text": ZH_TWO_EPISODES.replace("能。但我", "能。不过我"), "base": 1}, format="json"
+    )
+    assert theirs.status_code == 201 and theirs.json()["status"] == "saved"
+
+    api_client.force_authenticate(series.owner)
+    mine = api_client.post(
+        url,
+        {"text": ZH_TWO_EPISODES.replace("敲门声", "急促的敲门声"), "base": 1, "autosave": True},
+        format="json",
+    ).json()
+    assert mine["status"] == "merged"
+    assert "不过我" in mine["text"] and "急促的敲门声" in mine["text"]
+    assert mine["own"]["number"] == 3 and mine["head"]["number"] == 4
+
+    clash = api_client.post(
+        url, {"text": ZH_TWO_EPISODES.replace("林晚：能。", "林晚：难。"), "base": 1}, format="json"
+    ).json()
+    assert clash["status"] == "conflict" and clash["conflict_url"].startswith(
+        f"/scripts/{series.pk}/conflicts/"
+    )
+    assert Revision.objects.get(series=series, number=clash["own"]["number"]).kind == "save"
+
+
+def test_episode_mode_saves_and_answers_with_the_episode_only(api_client):
+    series = make_series()
+    api_client.force_authenticate(series.owner)
+
+    response = api_client.post(
+        f"/api/v1/series/{series.pk}/revisions/",
+        {
+            "text": "第2集 笔迹\n2-1 夜 内 林晚家\n△灯灭了。\n【卡点】黑暗中有人说话。\n",
+            "base": 1,
+            "episode": 2,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201
+    text = api_client.get(f"/api/v1/series/{series.pk}/revisions/2/").json()["text"]
+    assert "第1集 证人" in text and "灯灭了" in text and "比对签名" not in text
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({}, "text"),
+        ({"text": ["a", "list"]}, "text"),
+        ({"text": "x", "base": 999}, "base"),
+        ({"text": "x", "base": "one"}, "base"),
+        ({"text": "x", "episode": 0}, "episode"),
+        ({"text": "字" * 1_500_001}, "text"),
+    ],
+)
+def test_save_input_errors_name_their_field(api_client, payload, field):
+    series = make_series()
+    api_client.force_authenticate(series.owner)
+
+    response = api_client.post(f"/api/v1/series/{series.pk}/revisions/", payload, format="json")
+
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+
+
+def test_a_base_from_another_series_is_a_field_error(api_client):
+    series, other = make_series(), make_series()
+    api_client.force_authenticate(series.owner)
+    make_series(
+        owner=series.owner
+    )  # the owner's other series has revision 1 too, but it is not this one
+
+    response = api_client.post(
+        f"/api/v1/series/{series.pk}/revisions/", {"text": "x", "base": 2}, format="json"
+    )
+
+    assert response.status_code == 400 and "base" in response.json()["errors"]
+    assert other.pk != series.pk
+
+
+def test_milestone_restore_diff_and_analysis(api_client):
+    series = make_series()
+    api_client.force_authenticate(series.owner)
+    api_client.post(
+        f"/api/v1/series/{series.pk}/revisions/",
+        {"text": ZH_TWO_EPISODES + "\n第3集 新\n", "base": 1},
+        format="json",
+    )
+
+    named = api_client.patch(
+        f"/api/v1/series/{series.pk}/revisions/1/",
+        {"name": "初稿", "color": "white"},
+        format="json",
+    )
+    assert named.json()["name"] == "初稿"
+    diff = api_client.get(f"/api/v1/series/{series.pk}/diff/?a=1&b=2").json()
+    assert diff["summary"]["episodes_added"] == 1
+    assert api_client.get(f"/api/v1/series/{series.pk}/diff/?a=1").status_code == 400
+    restored = api_client.post(f"/api/v1/series/{series.pk}/revisions/1/restore/")
+    assert restored.status_code == 201 and restored.json()["head"]["number"] == 3
+    analysis = api_client.get(f"/api/v1/series/{series.pk}/analysis/?revision=2").json()
+    assert analysis["episode_count"] == 3 and "compliance" in analysis
+
+
+def test_preview_gives_html_outline_and_characters(api_client):
+    series = make_series()
+    api_client.force_authenticate(series.owner)
+
+    body = api_client.post(
+        f"/api/v1/series/{series.pk}/preview/",
+        {"text": ZH_TWO_EPISODES + "<script>x</script>"},
+        format="json",
+    ).json()
+
+    assert "<script>x" not in body["html"] and "&lt;script&gt;" in body["html"]
+    assert [e["number"] for e in body["outline"]] == [1, 2]
+    assert body["outline"][0]["scenes"][0]["number"] == "1-1"
+    assert {c["name"] for c in body["characters"]} >= {"林晚", "王桂兰"}
+
+
+def test_parse_endpoint_returns_the_document(api_client, user):
+    api_client.force_authenticate(user)
+
+    body = api_client.post("/api/v1/parse/", {"text": ZH_TWO_EPISODES}, format="json").json()
+
+    assert body["format"] == "zh" and len(body["episodes"]) == 2
+    assert (
+        api_client.post("/api/v1/parse/", {"text": "x", "format": "pdf"}, format="json").status_code
+        == 400
+    )
+
+
+def test_comments_through_the_api(api_client):
+    series = make_series()
+    reader = add_collaborator(series, role="reader")
+    api_client.force_authenticate(reader)
+    url = f"/api/v1/series/{series.pk}/comments/"
+
+    created = api_client.post(url, {"line": 7, "body": "**好**"}, format="json")
+    assert (
+        created.status_code == 201 and created.json()["body_html"] == "<p><strong>好</strong></p>"
+    )
+    assert api_client.post(url, {"line": 9999, "body": "x"}, format="json").json()["errors"]["line"]
+    listed = api_client.get(url).json()
+    assert listed[0]["current_line"] == 7 and listed[0]["outdated"] is False
+
+
+def test_collaborators_through_the_api(api_client):
+    series = make_series()
+    person = UserFactory()
+    api_client.force_authenticate(series.owner)
+    url = f"/api/v1/series/{series.pk}/collaborators/"
+
+    assert api_client.post(url, {"email": "nobody@example.com", "role": "reader"}).json()["errors"][
+        "email"
+    ]
+    assert api_client.post(url, {"email": series.owner.email, "role": "reader"}).status_code == 400
+    created = api_client.post(url, {"email": person.email, "role": "reader"})
+    assert created.status_code == 201
+    collaborator_id = created.json()["id"]
+    assert (
+        api_client.patch(f"{url}{collaborator_id}/", {"role": "cowriter"}).json()["role"]
+        == "cowriter"
+    )
+    assert api_client.delete(f"{url}{collaborator_id}/").status_code == 204
+    assert not Collaborator.objects.exists()

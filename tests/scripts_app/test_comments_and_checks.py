@@ -1,0 +1,119 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from scripts_app.comments import comments_for_display
+from scripts_app.compliance import compliance_check
+from scripts_app.models import ComplianceRule
+from scripts_app.reports import analysis_report
+from scripts_app.selectors import revision_text
+from scripts_app.services.comments import comment_create, comment_set_resolved
+from scripts_app.services.revisions import revision_save
+from taxonomy.models import Term
+from tests.support.factories import ZH_TWO_EPISODES, UserFactory, add_collaborator, make_series
+
+pytestmark = pytest.mark.django_db
+
+DIALOGUE_LINE = ZH_TWO_EPISODES.split("\n").index("林晚：能。但我需要您把工地的考勤表找出来。") + 1
+
+
+def test_readers_comment_on_a_line_and_writers_are_told(run_on_commit):
+    series = make_series()
+    reader = add_collaborator(series, role="reader")
+
+    with run_on_commit():
+        comment = comment_create(
+            actor=reader, revision=series.head, line=DIALOGUE_LINE, body="这句太快了。"
+        )
+
+    assert comment.anchor_text == "林晚：能。但我需要您把工地的考勤表找出来。"
+    assert series.owner.notifications.filter(kind="series_comment").exists()
+
+
+def test_strangers_and_platform_members_cannot_comment():
+    series = make_series(visibility="platform")
+
+    with pytest.raises(PermissionDenied):
+        comment_create(actor=UserFactory(), revision=series.head, line=DIALOGUE_LINE, body="hi")
+
+
+@pytest.mark.parametrize(("line", "body"), [(0, "x"), (999, "x"), (1, ""), (2, "x")])
+def test_comments_need_a_real_line_and_a_body(line, body):
+    series = make_series()
+
+    with pytest.raises(ValidationError):
+        comment_create(actor=series.owner, revision=series.head, line=line, body=body)
+
+
+def test_a_comment_follows_its_line_into_later_revisions_and_goes_outdated_when_it_is_gone():
+    series = make_series()
+    comment = comment_create(actor=series.owner, revision=series.head, line=DIALOGUE_LINE, body="?")
+    moved = revision_save(
+        actor=series.owner, series=series, text="\n\n" + ZH_TWO_EPISODES, base=series.head
+    ).head
+
+    [placed] = comments_for_display(series, moved, revision_text(moved))
+    assert placed.current_line == DIALOGUE_LINE + 2 and not placed.outdated
+
+    series.refresh_from_db()
+    gone = revision_save(
+        actor=series.owner,
+        series=series,
+        text=ZH_TWO_EPISODES.replace("林晚：能。", "林晚：可以。"),
+        base=moved,
+    ).head
+    [placed] = comments_for_display(series, gone, revision_text(gone))
+    assert placed.outdated and placed.comment == comment
+
+
+def test_only_writers_or_the_author_resolve_comments():
+    series = make_series()
+    reader, other_reader = (
+        add_collaborator(series, role="reader"),
+        add_collaborator(series, role="reader"),
+    )
+    comment = comment_create(actor=reader, revision=series.head, line=DIALOGUE_LINE, body="?")
+
+    with pytest.raises(PermissionDenied):
+        comment_set_resolved(actor=other_reader, comment=comment, resolved=True)
+    assert comment_set_resolved(actor=series.owner, comment=comment, resolved=True).resolved
+
+
+def test_compliance_check_finds_phrases_with_line_numbers_and_prefers_the_longest():
+    text = "第1集\n△手机弹出：点击充值看全集！\n甲：这药包治百病。\n"
+
+    findings = compliance_check(text)
+
+    assert [(f.line, f.phrase) for f in findings] == [
+        (2, "点击充值"),
+        (2, "看全集"),
+        (3, "包治百病"),
+    ]
+    assert findings[0].category == "inducement"
+
+
+def test_staff_switch_rules_off():
+    ComplianceRule.objects.filter(phrase="包治百病").update(is_active=False)
+
+    assert compliance_check("甲：这药包治百病。") == []
+
+
+def test_report_flags_length_paywall_and_pace_for_older_viewers():
+    series = make_series(target_episode_seconds=300, paywall_episode=2, planned_episodes=40)
+    series.audiences.add(Term.objects.get(slug="silver-haired"))
+
+    report = analysis_report(series, series.head, revision_text(series.head))
+
+    assert {e["length_flag"] for e in report["episodes"]} == {"short"}
+    assert report["paywall_notes"]  # episode 2 is planned as the paywall but not marked
+    assert report["silver_audience"] is True
+    assert report["production"]["locations"] == 2
+    assert report["production"]["int"] == 2
+
+
+def test_report_passes_when_the_plan_is_met():
+    series = make_series(target_episode_seconds=30, planned_episodes=40)
+
+    report = analysis_report(series, series.head, revision_text(series.head))
+
+    assert report["paywall_notes"] == [] and report["pace_hint"] == ""
+    assert report["episodes_without_hook"] == []

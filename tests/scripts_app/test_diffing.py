@@ -1,0 +1,77 @@
+from scripts_app.diffing import diff_texts
+from tests.support.factories import ZH_TWO_EPISODES
+
+FOUNTAIN = """Title: The Tea House
+
+# Episode 1: Arrival
+
+INT. TEA HOUSE - DAY
+
+MAYA walks in, soaked.
+
+MAYA
+Is this place still open?
+
+# Episode 2: The Storm
+
+EXT. VILLAGE - NIGHT
+
+Rain hammers the roofs.
+"""
+
+
+def test_unchanged_episodes_are_skipped_and_counted():
+    new = ZH_TWO_EPISODES.replace("门外传来敲门声。", "门外传来急促的敲门声。")
+
+    diff = diff_texts(ZH_TWO_EPISODES, new, "zh")
+
+    assert [e.number for e in diff.episodes] == [2]
+    assert diff.summary["episodes_unchanged"] == 1
+    assert diff.summary["lines_changed"] == 1
+
+
+def test_chinese_lines_are_compared_character_by_character():
+    new = ZH_TWO_EPISODES.replace("林晚对着台灯比对签名", "林晚对着昏暗的台灯比对签名")
+
+    [episode] = diff_texts(ZH_TWO_EPISODES, new, "zh").episodes
+    [row] = [r for r in episode.rows if r.kind == "change"]
+
+    assert [s.text for s in row.right if s.kind == "insert"] == ["昏暗的"]
+    assert [s.kind for s in row.inline] == ["equal", "insert", "equal"]
+
+
+def test_english_lines_are_compared_word_by_word():
+    new = FOUNTAIN.replace("MAYA walks in, soaked.", "MAYA walks in, completely soaked.")
+
+    [episode] = diff_texts(FOUNTAIN, new, "fountain").episodes
+    [row] = [r for r in episode.rows if r.kind == "change"]
+
+    assert [s.text for s in row.right if s.kind == "insert"] == ["completely", " "] or [
+        s.text for s in row.right if s.kind == "insert"
+    ] == ["completely "]
+
+
+def test_added_and_removed_episodes_and_scenes_are_summarised():
+    new = (
+        ZH_TWO_EPISODES
+        + "\n第3集 真相\n3-1 日 外 工地\n人物：林晚\n△风很大。\n【卡点】他回来了。\n"
+    )
+    new = new.replace("2-1 夜 内 林晚家", "2-1 夜 外 林晚家楼下")
+
+    diff = diff_texts(ZH_TWO_EPISODES, new, "zh")
+
+    summary = diff.summary
+    assert summary["episodes_added"] == 1 and summary["episodes_changed"] == 1
+    assert summary["scenes_added"] == 2 and summary["scenes_removed"] == 1
+
+
+def test_long_unchanged_stretches_are_collapsed():
+    lines = "".join(f"△第{i}个动作。\n" for i in range(30))
+    old = "第1集\n1-1 日 内 家\n" + lines + "△结尾。\n"
+    new = old.replace("△结尾。", "△新的结尾。")
+
+    [episode] = diff_texts(old, new, "zh").episodes
+
+    skips = [r for r in episode.rows if r.kind == "skip"]
+    assert len(skips) == 1 and skips[0].skipped > 20
+    assert len(episode.rows) < 10

@@ -1,0 +1,81 @@
+"""Workspace lists: the query count must not grow with series, revisions or comments."""
+
+import pytest
+
+from scripts_app.models import Collaborator
+from scripts_app.services.comments import comment_create
+from scripts_app.services.revisions import revision_save
+from taxonomy.models import Term
+from tests.support.factories import ZH_TWO_EPISODES, UserFactory, add_collaborator, make_series
+from tests.support.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_series_list_page_and_endpoint(client):
+    writer = UserFactory()
+    client.force_login(writer)
+    theme, genre = Term.objects.themes().first(), Term.objects.genres().first()
+
+    def add_series(k):
+        for _ in range(k):
+            series = make_series(owner=writer)
+            series.themes.add(theme)
+            series.genres.add(genre)
+            add_collaborator(series)
+            other = make_series()
+            Collaborator.objects.create(series=other, user=writer, role="reader")
+
+    assert_constant_queries(add_series, lambda: client.get("/scripts/"))
+    assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"))
+
+
+def test_revision_list_page_and_endpoint(client):
+    series = make_series()
+    client.force_login(series.owner)
+    counter = iter(range(10_000))
+
+    def save(k):
+        for _ in range(k):
+            series.refresh_from_db()
+            revision_save(
+                actor=series.owner,
+                series=series,
+                text=ZH_TWO_EPISODES + str(next(counter)),
+                base=series.head,
+            )
+
+    assert_constant_queries(save, lambda: client.get(f"/scripts/{series.pk}/revisions/"))
+    assert_constant_queries(save, lambda: client.get(f"/api/v1/series/{series.pk}/revisions/"))
+    assert_constant_queries(save, lambda: client.get(f"/scripts/{series.pk}/"))
+
+
+def test_comments_on_the_read_page_and_endpoint(client):
+    series = make_series()
+    client.force_login(series.owner)
+
+    def comment(k):
+        for _ in range(k):
+            comment_create(
+                actor=add_collaborator(series, role="reader"),
+                revision=series.head,
+                line=7,
+                body="嗯",
+            )
+
+    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"))
+    assert_constant_queries(comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"))
+
+
+def test_collaborator_pages_and_endpoint(client):
+    series = make_series()
+    client.force_login(series.owner)
+
+    def collaborate(k):
+        for _ in range(k):
+            add_collaborator(series)
+
+    assert_constant_queries(collaborate, lambda: client.get(f"/scripts/{series.pk}/people/"))
+    assert_constant_queries(
+        collaborate, lambda: client.get(f"/api/v1/series/{series.pk}/collaborators/")
+    )
