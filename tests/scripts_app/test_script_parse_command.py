@@ -8,7 +8,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_script_parse_prints_the_document_as_json(tmp_path):
     script = tmp_path / "ep.txt"
-    script.write_text("第1集 开端\n1-1 日 内 家\n人物：甲\n△甲推门。\n甲：我回来了。\n【卡点】屋里没有人。\n", encoding="utf-8")
+    script.write_text(
+        "第1集 开端\n1-1 日 内 家\n人物：甲\n△甲推门。\n甲：我回来了。\n【卡点】屋里没有人。\n",
+        encoding="utf-8",
+    )
 
     result = subprocess.run(
         [sys.executable, "manage.py", "script_parse", str(script), "--json"],

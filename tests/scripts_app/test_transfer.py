@@ -50,7 +50,9 @@ def test_a_final_draft_file_imports_as_fountain(api_client, user):
     api_client.force_authenticate(user)
     fdx = export_fdx(parse(FOUNTAIN, "fountain"))
 
-    response = api_client.post("/api/v1/series/import/", {"file": _upload("tea.fdx", fdx)}, format="multipart")
+    response = api_client.post(
+        "/api/v1/series/import/", {"file": _upload("tea.fdx", fdx)}, format="multipart"
+    )
 
     assert response.status_code == 201
     body = response.json()
@@ -62,7 +64,9 @@ def test_a_gb18030_text_file_imports_with_a_translated_warning(client, user):
     client.force_login(user)
 
     response = client.post(
-        "/scripts/import/", {"file": _upload("旧稿.txt", ZH_TWO_EPISODES.encode("gb18030"))}, follow=True
+        "/scripts/import/",
+        {"file": _upload("旧稿.txt", ZH_TWO_EPISODES.encode("gb18030"))},
+        follow=True,
     )
 
     assert "GB18030" in response.content.decode()
@@ -74,7 +78,10 @@ def test_a_gb18030_text_file_imports_with_a_translated_warning(client, user):
     [
         ("script.pages", b"whatever"),
         ("broken.docx", b"PK\x03\x04 not really a zip"),
-        ("evil.fdx", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><FinalDraft>&e;</FinalDraft>'),
+        (
+            "evil.fdx",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><FinalDraft>&e;</FinalDraft>',
+        ),
     ],
 )
 def test_bad_files_get_a_clear_field_error_and_create_nothing(client, api_client, user, name, data):
@@ -82,7 +89,9 @@ def test_bad_files_get_a_clear_field_error_and_create_nothing(client, api_client
     api_client.force_authenticate(user)
 
     page = client.post("/scripts/import/", {"file": _upload(name, data)})
-    api = api_client.post("/api/v1/series/import/", {"file": _upload(name, data)}, format="multipart")
+    api = api_client.post(
+        "/api/v1/series/import/", {"file": _upload(name, data)}, format="multipart"
+    )
 
     assert page.status_code == 200 and "errorlist" in page.content.decode()
     assert api.status_code == 400 and api.json()["errors"]["file"]
@@ -116,14 +125,19 @@ def test_a_pdf_export_runs_as_a_task_and_only_its_requester_downloads_it(client,
     client.force_login(reader)
 
     with run_on_commit():
-        response = client.post(f"/scripts/{series.pk}/export/", {"format": "pdf", "watermark": "审读：钱一鸣"})
+        response = client.post(
+            f"/scripts/{series.pk}/export/", {"format": "pdf", "watermark": "审读：钱一鸣"}
+        )
 
     job = ExportJob.objects.get()
     assert response["Location"] == f"/scripts/{series.pk}/exports/{job.pk}/"
     assert job.status == "done" and job.progress == 100
     download = client.get(f"/scripts/{series.pk}/exports/{job.pk}/download/")
     assert download["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(download.streaming_content))).pages)
+    text = "".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(b"".join(download.streaming_content))).pages
+    )
     assert "考勤表" in text.replace(" ", "").replace("\n", "")
     assert reader.notifications.filter(kind="series_export_ready").exists()
 
@@ -138,7 +152,9 @@ def test_export_status_is_a_polling_partial_for_htmx(client, run_on_commit):
         client.post(f"/scripts/{series.pk}/export/", {"format": "fountain"})
     job = ExportJob.objects.get()
 
-    partial = client.get(f"/scripts/{series.pk}/exports/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    partial = client.get(
+        f"/scripts/{series.pk}/exports/{job.pk}/", HTTP_HX_REQUEST="true"
+    ).content.decode()
 
     assert partial.startswith('<div id="export-status"') and "<html" not in partial
 
@@ -149,7 +165,9 @@ def test_every_format_exports_through_the_api(api_client, run_on_commit, fmt):
     api_client.force_authenticate(series.owner)
 
     with run_on_commit():
-        created = api_client.post(f"/api/v1/series/{series.pk}/exports/", {"format": fmt}, format="json")
+        created = api_client.post(
+            f"/api/v1/series/{series.pk}/exports/", {"format": fmt}, format="json"
+        )
 
     assert created.status_code == 202
     job = api_client.get(f"/api/v1/series/{series.pk}/exports/{created.json()['id']}/").json()
@@ -163,12 +181,25 @@ def test_export_input_errors(api_client):
     url = f"/api/v1/series/{series.pk}/exports/"
 
     assert "format" in api_client.post(url, {"format": "rtf"}, format="json").json()["errors"]
-    assert "revision" in api_client.post(url, {"format": "pdf", "revision": 99}, format="json").json()["errors"]
-    assert "watermark" in api_client.post(url, {"format": "pdf", "watermark": "x" * 121}, format="json").json()["errors"]
+    assert (
+        "revision"
+        in api_client.post(url, {"format": "pdf", "revision": 99}, format="json").json()["errors"]
+    )
+    assert (
+        "watermark"
+        in api_client.post(url, {"format": "pdf", "watermark": "x" * 121}, format="json").json()[
+            "errors"
+        ]
+    )
 
 
 def test_strangers_cannot_export_private_series(api_client):
     series = make_series()
     api_client.force_authenticate(UserFactory())
 
-    assert api_client.post(f"/api/v1/series/{series.pk}/exports/", {"format": "pdf"}, format="json").status_code == 404
+    assert (
+        api_client.post(
+            f"/api/v1/series/{series.pk}/exports/", {"format": "pdf"}, format="json"
+        ).status_code
+        == 404
+    )

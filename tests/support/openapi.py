@@ -31,7 +31,9 @@ def _schema() -> tuple[dict, list[tuple[re.Pattern, dict]]]:
     components = _openapi_to_json_schema(document.get("components", {}))
     routes = []
     # Literal segments beat parameters: /series/import/ is not /series/{id}/.
-    for template, operations in sorted(document["paths"].items(), key=lambda item: item[0].count("{")):
+    for template, operations in sorted(
+        document["paths"].items(), key=lambda item: item[0].count("{")
+    ):
         pattern = re.sub(r"\\\{[^}]+\\\}", r"[^/]+", re.escape(template))
         routes.append((re.compile(f"^{pattern}$"), operations))
     return components, routes

@@ -19,4 +19,6 @@ class Command(BaseCommand):
             raise SystemExit(status)
 
     def handle(self, *args, **options) -> None:  # only reached through call_command
-        raise CommandError("Run it from the command line: python manage.py script_parse PATH --json")
+        raise CommandError(
+            "Run it from the command line: python manage.py script_parse PATH --json"
+        )
