@@ -215,7 +215,9 @@ def scene_fields(text: str) -> tuple[str | None, str | None, str | None, str | N
     time = time_raw = None
     if tail := _time_tail(rest):
         place, candidate = tail
-        time = normalise_time(candidate) or normalise_time(_PAREN_TAIL_RE.sub("", candidate).strip())
+        time = normalise_time(candidate) or normalise_time(
+            _PAREN_TAIL_RE.sub("", candidate).strip()
+        )
         if time:
             time_raw, rest = candidate, place
     return time, time_raw, interior, rest.strip() or None, flashback
@@ -519,7 +521,9 @@ def split_joint(name: str) -> list[str]:
     names, start = [], 0
     for match in _JOINT_RE.finditer(name):
         at = match.start()
-        if match.group() == "&" and not (name[at - 1 : at].isspace() and name[at + 1 : at + 2].isspace()):
+        if match.group() == "&" and not (
+            name[at - 1 : at].isspace() and name[at + 1 : at + 2].isspace()
+        ):
             continue  # "&" joins names only with spaces around it
         names.append(name[start:at].strip())
         start = at + 1
@@ -608,8 +612,8 @@ def episode_section(text: str) -> tuple[int, str | None] | None:
 # --- emphasis ---------------------------------------------------------------------------
 
 _EMPHASIS_TOKEN_RE = re.compile(r"\\(.)|(\*{1,3}|_)", re.DOTALL)
-_STYLES = {"*": frozenset({"italic"}), "**": frozenset({"bold"}),
-           "***": frozenset({"bold", "italic"}), "_": frozenset({"underline"})}  # fmt: skip
+_STYLES = {"*": ("italic",), "**": ("bold",), "***": ("bold", "italic"), "_": ("underline",)}
+_STYLE_NAMES = ("bold", "italic", "underline")
 
 
 def parse_emphasis(text: str) -> list[tuple[str, frozenset[str]]]:
@@ -617,10 +621,11 @@ def parse_emphasis(text: str) -> list[tuple[str, frozenset[str]]]:
 
     ``*italic*``, ``**bold**``, ``***bold italic***``, ``_underline_``; a backslash
     escapes the next character. A delimiter opens only before a non-space and closes
-    only after one, so ``*69 and then *23`` has no italics. Unmatched delimiters stay
-    literal. Styles do not cross line breaks: call it per line.
+    only after one, so ``*69 and then *23`` has no italics. A closer pairs with the
+    nearest open delimiter of its kind, and delimiters opened inside that pair and left
+    open become literal (as in Markdown). Styles do not cross line breaks: call it per line.
     """
-    # Tokens: (literal text) or (delimiter, can_open, can_close).
+    # Tokens: literal strings, or [delimiter, can_open, can_close].
     tokens: list[Any] = []
     pos = 0
     for match in _EMPHASIS_TOKEN_RE.finditer(text):
@@ -629,44 +634,45 @@ def parse_emphasis(text: str) -> list[tuple[str, frozenset[str]]]:
         if match.group(1) is not None:
             tokens.append(match.group(1))
         else:
-            delim = match.group(2)
             before = text[match.start() - 1] if match.start() else " "
             after = text[match.end()] if match.end() < len(text) else " "
-            tokens.append([delim, not after.isspace(), not before.isspace()])
+            tokens.append([match.group(2), not after.isspace(), not before.isspace()])
         pos = match.end()
     if pos < len(text):
         tokens.append(text[pos:])
-    # Pair closers with the nearest open delimiter of the same kind.
-    styles_at = [frozenset()] * len(tokens)
-    open_stack: list[int] = []
-    pairs: list[tuple[int, int]] = []
+    # One stack per delimiter keeps pairing linear; a difference array per style keeps
+    # marking nested ranges linear.
+    stacks: dict[str, list[int]] = {delim: [] for delim in _STYLES}
+    starts: dict[str, list[int]] = {style: [0] * (len(tokens) + 1) for style in _STYLE_NAMES}
+    matched: set[int] = set()
     for index, token in enumerate(tokens):
         if isinstance(token, str):
             continue
         delim, can_open, can_close = token
-        opener = next(
-            (k for k in reversed(open_stack) if tokens[k][0] == delim), None
-        ) if can_close else None  # fmt: skip
-        if opener is not None:
-            open_stack = open_stack[: open_stack.index(opener)]
-            pairs.append((opener, index))
+        if can_close and stacks[delim]:
+            opener = stacks[delim].pop()
+            for stack in stacks.values():  # openers inside the pair stay literal
+                while stack and stack[-1] > opener:
+                    stack.pop()
+            matched.update((opener, index))
+            for style in _STYLES[delim]:
+                starts[style][opener + 1] += 1
+                starts[style][index] -= 1
         elif can_open:
-            open_stack.append(index)
-    matched = set()
-    for opener, closer in pairs:
-        matched.update((opener, closer))
-        style = _STYLES[tokens[opener][0]]
-        for k in range(opener + 1, closer):
-            styles_at[k] = styles_at[k] | style
+            stacks[delim].append(index)
     spans: list[tuple[str, frozenset[str]]] = []
+    depth = dict.fromkeys(_STYLE_NAMES, 0)
     for index, token in enumerate(tokens):
+        for style in _STYLE_NAMES:
+            depth[style] += starts[style][index]
         if index in matched:
             continue
         piece = token if isinstance(token, str) else token[0]
-        if spans and spans[-1][1] == styles_at[index]:
-            spans[-1] = (spans[-1][0] + piece, styles_at[index])
+        styles = frozenset(style for style, count in depth.items() if count > 0)
+        if spans and spans[-1][1] == styles:
+            spans[-1] = (spans[-1][0] + piece, styles)
         else:
-            spans.append((piece, styles_at[index]))
+            spans.append((piece, styles))
     return spans
 
 

@@ -338,7 +338,7 @@ def bio_age(element: Element) -> int | None:
     return None
 
 
-_NOTE_HOOK_RE = re.compile(r"\s*(HOOK|PAYWALL)\s*(?:[:：]\s*(.*?))?\s*", re.IGNORECASE | re.DOTALL)
+_NOTE_HOOK_RE = re.compile(r"\s*(HOOK|PAYWALL)\s*(?:[:：](.*))?", re.IGNORECASE | re.DOTALL)
 # A Fountain note: [[ … ]] whose text holds neither "[[" nor "]]". In "[[a [[b]]" the note
 # is "b". Excluding the delimiters from the text also keeps every scan linear: a "[[" that
 # never closes stops the regex at the next "[[" instead of at the end of the script.
@@ -349,7 +349,7 @@ def _note_hook(text: str) -> tuple[str | None, bool] | None:
     match = _NOTE_HOOK_RE.fullmatch(text)
     if not match:
         return None
-    return (match.group(2) or None, match.group(1).upper() == "PAYWALL")
+    return ((match.group(2) or "").strip() or None, match.group(1).upper() == "PAYWALL")
 
 
 def hook_marker(element: Element) -> tuple[str | None, bool] | None:

@@ -36,7 +36,7 @@ _TITLE_RE = re.compile(r"《([^》]+)》\s*(?:[（(][^）)]*[）)])?")
 _CAST_RE = re.compile(r"(?:出场人物|登场人物|人物|角色)\s*[：:]\s*(.*)", re.DOTALL)
 _CAST_PREFIXES = ("出场人物", "登场人物", "人物", "角色")
 _CAST_SPLIT_RE = re.compile(r"[、，,/／\s]+")
-_ROLE_NOTE_RE = re.compile(r"[（(][^）)]*[）)]")
+_ROLE_NOTE_RE = re.compile(r"[（(][^（(）)]*[）)]")
 _SPEAKER_RE = re.compile(r"([^：:]{0,40})([：:])(.*)", re.DOTALL)
 _JOINT_SPLIT_RE = re.compile(r"\s*[、&＆/／]\s*")
 _LEADING_PAREN_RE = re.compile(r"[（(]([^（）()]*)[）)]\s*")
@@ -69,7 +69,7 @@ _FUSED_RE = re.compile(
         t="|".join(sorted(_TIME_TOKENS, key=len, reverse=True))
     )
 )
-_FLASHBACK_SUFFIX_RE = re.compile(r"\s*[（(](闪回|回忆)[）)]$")
+_FLASHBACK_SUFFIX_RE = re.compile(r"[（(](闪回|回忆)[）)]$")
 
 _PREMATTER_HEADERS = (
     "大纲", "故事大纲", "剧情大纲", "分集大纲", "梗概", "故事梗概", "剧情梗概", "分集梗概",
@@ -243,7 +243,7 @@ def parse_scene_fields(text: str) -> tuple[str | None, str | None, str | None, s
     flashback = False
     if suffix := _FLASHBACK_SUFFIX_RE.search(place):
         flashback = True
-        place = place[: suffix.start()]
+        place = place[: suffix.start()].rstrip()
     time = normalise_time(time_raw) if time_raw else None
     return time, time_raw, interior, place or None, flashback
 

@@ -5,6 +5,8 @@ text (so every shape the parsers can produce is covered), and documents built di
 in the model from valid parts (so the renderer is checked on documents no file wrote).
 """
 
+import time
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -203,3 +205,31 @@ def test_render_then_parse_is_lossless_on_built_chinese_documents(doc):
 def test_render_then_parse_is_lossless_on_built_fountain_documents(doc):
     again = parse(render(doc, "fountain"), "fountain")
     assert canonical(again) == canonical(doc)
+
+
+# --- pathological input stays linear ----------------------------------------------------
+
+PATHOLOGICAL = {
+    "spaces in a heading": "INT. " + " " * 50_000 + "x\n",
+    "dashes in a heading": "INT. a" + " -" * 25_000 + "\n",
+    "unclosed boneyards": "/* x\n" * 10_000,
+    "unclosed notes": "[[ x\n" * 10_000,
+    "notes between sections": "[[a]]\n#s\n" * 5_000,
+    "spaces in a centered line": "> a" + " " * 50_000 + "x\n",
+    "spaces in a title page line": "a" + " " * 50_000 + "b\n",
+    "spaces in a joint cue": "@A" + " " * 50_000 + "B\nhi\n",
+    "open brackets in a cast line": "第1集\n人物：" + "（" * 50_000,
+    "nested emphasis": "*a " * 10_000 + "a* " * 10_000,
+}
+
+
+def test_pathological_input_is_parsed_in_linear_time():
+    # Quadratic behaviour took 15 to 110 seconds on these inputs; linear takes well under one.
+    for name, text in PATHOLOGICAL.items():
+        for fmt in ("zh", "fountain"):
+            started = time.perf_counter()
+            doc = parse(text, fmt)
+            render(doc, fmt)
+            for element in doc.iter_elements():
+                fountain.parse_emphasis(element.text)
+            assert time.perf_counter() - started < 3, (name, fmt)
