@@ -38,12 +38,13 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 def timed_ms(work, runs: int) -> dict:
-    """Median and spread of ``runs`` timings after one warm-up call.
+    """Median and spread of ``runs`` timings after a few warm-up calls.
 
     Garbage from the previous run is collected before each timing (not during it), so
     one run does not pay for another's objects.
     """
-    work()
+    for _ in range(3):
+        work()
     samples = []
     for _ in range(runs):
         gc.collect()

@@ -14,5 +14,6 @@ router.register("audit", AuditEntryViewSet, basename="audit")
 urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("scripts_app.api.urls")),
+    path("", include("reviews.api.urls")),
     *router.urls,
 ]

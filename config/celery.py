@@ -10,5 +10,9 @@ app = Celery("microdrama")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# Periodic schedules are defined here and only here (later issues add entries).
-app.conf.beat_schedule = {}
+# Periodic schedules are defined here and only here.
+app.conf.beat_schedule = {
+    "review-reminders": {"task": "reviews.tasks.send_review_reminders", "schedule": 60 * 60},
+    "review-expiry": {"task": "reviews.tasks.expire_overdue_reviews", "schedule": 15 * 60},
+    "review-fallback": {"task": "reviews.tasks.fall_back_stuck_requests", "schedule": 15 * 60},
+}

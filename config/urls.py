@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("themes/", include("taxonomy.urls")),
     path("scripts/", include("scripts_app.urls")),
+    path("reviews/", include("reviews.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),

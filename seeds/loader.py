@@ -166,6 +166,13 @@ def _load_series(log: Callable[[str], None]) -> None:
     log(f"series: {created} created")
 
 
+def _load_reviews(log: Callable[[str], None]) -> None:
+    from seeds.reviews_loader import load_reviews
+
+    people = {user.email: user for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
+    load_reviews(log, lambda local: people[demo_email(local)])
+
+
 # Later issues append their loaders (series, reviews, courses...) here, in order.
 LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_taxonomy,
@@ -173,6 +180,7 @@ LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_people,
     _load_invitations,
     _load_series,
+    _load_reviews,
 ]
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "accounts",
     "scripts_app",
+    "reviews",
     "seeds",
 ]
 

@@ -6,6 +6,10 @@ blank lines; each paragraph is read from its first line, and line-level elements
 (headings, sections, synopses, page breaks, notes, lyrics, centered text, transitions)
 consume only their own lines, so a missing blank line after them is tolerated.
 
+This module holds the paragraph grammar (:func:`classify`) and the parser. What a single
+line is lives in :mod:`.fountain_lines`, inline markup in :mod:`.fountain_inline`; their
+public names are re-exported here, where callers have always imported them from.
+
 Element texts keep Fountain's inline markup (emphasis, escapes, inline notes) exactly
 as written; :func:`parse_emphasis` and :func:`plain_text` interpret it.
 """
@@ -17,32 +21,38 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import zh
-from .model import (
-    NOTE_RE,
-    Document,
-    DocumentBuilder,
-    Element,
-    Scene,
-    WarningCode,
-    normalise_time,
+from .fountain_inline import NOTE_RE, note_text, parse_emphasis, plain_text, strip_notes
+from .fountain_lines import (
+    centered_text,
+    episode_section,
+    fountain_voice,
+    is_blank,
+    is_heading,
+    is_natural_transition,
+    parse_cue,
+    parse_title_page,
+    scene_fields,
+    split_boneyard,
+    split_joint,
 )
+from .model import Document, DocumentBuilder, Element, Scene, WarningCode, normalise_time
 from .model import ElementType as T
 from .model import WarningCode as W
 
-_HEADING_RE = re.compile(r"(int\.?/ext|i/e|int|ext|est)[. ]", re.IGNORECASE)
-_INTERIORS = {"int": "int", "ext": "ext", "est": "ext"}  # anything else is int/ext
+# Re-exported: callers import these from this module (see the module docstring).
+__all__ = [
+    "ACTION", "CENTERED", "DIALOGUE", "HEADING", "LYRIC", "MARKER", "NOTES", "PAGE_BREAK",
+    "SECTION", "SYNOPSIS", "TRANSITION", "NOTE_RE", "Document", "DocumentBuilder", "Element",
+    "Scene", "WarningCode", "centered_text", "classify", "episode_section", "fountain_voice",
+    "is_blank", "is_heading", "normalise_time", "parse", "parse_cue", "parse_emphasis",
+    "parse_title_page", "plain_text", "scene_fields", "split_boneyard", "split_joint",
+    "strip_notes", "zh",
+]  # fmt: skip
+
 _SCENE_NUMBER_RE = re.compile(r"#((?:[^\W_]|[.\-])+)#\s*$")
-_DASHES_RE = re.compile(r"[-–—]+")
-_FLASHBACK_RE = re.compile(r"\((?:FLASHBACK|闪回|回忆)\)", re.IGNORECASE)
-_PAREN_TAIL_RE = re.compile(r"\([^()]*\)$")
 _PAGE_BREAK_RE = re.compile(r"={3,}")
-_TITLE_KEY_RE = re.compile(r"[^\W_][\w '.\-]*")
-_EPISODE_SECTION_RE = re.compile(r"episode\s+([0-9]+)\s*(?::\s*(.*))?", re.IGNORECASE)
-_EXTENSIONS_RE = re.compile(r"(?:\s*\([^()]*\))+\s*")
-_EXTENSION_RE = re.compile(r"\(([^()]*)\)")
-_JOINT_RE = re.compile(r"[&、＆]")
-_NOTE_RE = NOTE_RE
 _NOTE_AT_RE = re.compile(r" *" + NOTE_RE.pattern + r" *")
+
 
 # Kinds returned by classify(); also the element kinds of a paragraph's first line.
 ACTION = "action"
@@ -58,69 +68,7 @@ DIALOGUE = "dialogue"
 MARKER = "marker"  # a 【…】 line of the Chinese convention, alone in its paragraph
 
 
-# --- line-level helpers (shared with the renderer) --------------------------------------
-
-
-def is_blank(line: str) -> bool:
-    """Empty or whitespace only, except the spec's two-space line that joins a block."""
-    return not line or (line != "  " and line.isspace())
-
-
-def strip_notes(text: str) -> tuple[str, list[str]]:
-    """Remove inline ``[[notes]]``; return the text (spaces collapsed) and the notes."""
-    notes = [_note_text(n) for n in _NOTE_RE.findall(text)]
-    return " ".join(_NOTE_RE.sub(" ", text).split()), notes
-
-
-def _note_text(inner: str) -> str:
-    return "\n".join(part.strip() for part in inner.split("\n")).strip()
-
-
-def parse_cue(line: str, clean: str) -> tuple[str, str | None, bool] | None:
-    """``(name, extension, dual)`` if the line can be a character cue, else ``None``.
-
-    ``clean`` is the line stripped, without inline notes. A cue is uppercase before any
-    ``(`` (Unicode-aware: ``str.isupper``), or forced with ``@``; a line ending in two
-    spaces is not a cue (the older convention screenplain honours).
-    """
-    if clean.startswith("@"):
-        body = clean[1:].strip()
-    elif line.endswith("  "):
-        return None
-    else:
-        body = clean
-    dual = body.endswith("^")
-    if dual:
-        body = body[:-1].rstrip()
-    paren = body.find("(")
-    extension = None
-    if paren >= 0 and _EXTENSIONS_RE.fullmatch(body, paren):
-        parts = [p.strip() for p in _EXTENSION_RE.findall(body, paren)]
-        extension = ", ".join(p for p in parts if p) or None
-        body = body[:paren].rstrip()
-    # A name ending in "^" could not be written back without reading as dual dialogue.
-    if not body or body.endswith("^") or not (clean.startswith("@") or body.isupper()):
-        return None
-    return body, extension, dual
-
-
-def centered_text(line: str) -> str | None:
-    """The text of a centered line ``> THE END <``, else ``None``."""
-    s = line.strip()
-    if len(s) >= 2 and s[0] == ">" and s[-1] == "<":
-        return s[1:-1].strip()
-    return None
-
-
-def is_heading(clean: str) -> bool:
-    return bool(_HEADING_RE.match(clean)) or (
-        clean[:1] == "." and len(clean) > 1 and clean[1].isalnum()
-    )
-
-
-def _is_natural_transition(line: str, clean: str, had_notes: bool) -> bool:
-    # Trailing spaces after "TO:" make the line action (the spec's un-transition device).
-    return clean.isupper() and (clean if had_notes else line).endswith("TO:")
+# --- paragraphs -----------------------------------------------------------------------
 
 
 def _standalone_notes(
@@ -137,7 +85,7 @@ def _standalone_notes(
         text, start = joined[0], joined[1][i]
     pos, committed, committed_pos, pending = start, [], start, []
     while match := _NOTE_AT_RE.match(text, pos):
-        pending.append((_note_text(match.group(1)), text.count("\n", start, match.start())))
+        pending.append((note_text(match.group(1)), text.count("\n", start, match.start())))
         pos = match.end()
         if pos == len(text) or text[pos] == "\n":
             committed += pending
@@ -185,7 +133,7 @@ def _classify(
         return DIALOGUE, n, (cue, notes_found)
     if is_heading(clean):
         return HEADING, i + 1, None
-    if _is_natural_transition(line, clean, bool(notes_found)):
+    if is_natural_transition(line, clean, bool(notes_found)):
         return TRANSITION, i + 1, None
     if speech_follows and (cue := parse_cue(line, clean)):
         return DIALOGUE, n, (cue, notes_found)
@@ -199,127 +147,6 @@ def _run_end(lines: Sequence[str], i: int, belongs: Any) -> int:
     while j < len(lines) and belongs(lines[j]):
         j += 1
     return j
-
-
-def scene_fields(text: str) -> tuple[str | None, str | None, str | None, str | None, bool]:
-    """``(time, time_raw, interior, location, flashback)`` of ``INT. HOUSE - NIGHT``."""
-    interior = None
-    rest = text
-    if match := _HEADING_RE.match(text):
-        interior = _INTERIORS.get(match.group(1).lower(), "int/ext")
-        rest = text[match.end() :].lstrip(" .")
-    flashback = False
-    if match := _FLASHBACK_RE.search(rest):
-        flashback = True
-        rest = rest[: match.start()].rstrip() + rest[match.end() :]
-    time = time_raw = None
-    if tail := _time_tail(rest):
-        place, candidate = tail
-        time = normalise_time(candidate) or normalise_time(
-            _PAREN_TAIL_RE.sub("", candidate).strip()
-        )
-        if time:
-            time_raw, rest = candidate, place
-    return time, time_raw, interior, rest.strip() or None, flashback
-
-
-def _time_tail(text: str) -> tuple[str, str] | None:
-    """Split ``HOUSE - KITCHEN - NIGHT`` at its last spaced dash: ``("HOUSE - KITCHEN", "NIGHT")``.
-
-    Scans dash runs instead of backtracking a regex, so a pathological heading stays linear.
-    """
-    for match in reversed(list(_DASHES_RE.finditer(text))):
-        before, after = text[: match.start()], text[match.end() :]
-        if before[-1:].isspace() and after[:1].isspace() and before.strip() and after.strip():
-            return before.rstrip(), after.strip()
-    return None
-
-
-def split_boneyard(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], list[int]]:
-    """Remove ``/* … */`` (across lines too), keeping source line numbers.
-
-    A line left with nothing but whitespace by the removal disappears, so a boneyard
-    inside a dialogue block does not split it. An unclosed ``/*`` stays as literal text;
-    its line numbers are returned for the warning.
-    """
-    out_lines: list[str] = []
-    out_numbers: list[int] = []
-    unclosed: list[int] = []
-    # The last line holding a "*/": past it, a "/*" cannot close (and need not be searched).
-    last_close = max((k for k, line in enumerate(lines) if "*/" in line), default=-1)
-    i = 0
-    while i < len(lines):
-        line, number = lines[i], numbers[i]
-        if "/*" not in line:
-            out_lines.append(line)
-            out_numbers.append(number)
-            i += 1
-            continue
-        kept: list[str] = []
-        pos = 0
-        current = line
-        while (start := current.find("/*", pos)) >= 0:
-            kept.append(current[pos:start])
-            end = current.find("*/", start + 2)
-            j = i
-            while end < 0 and j < last_close:
-                j += 1
-                end = lines[j].find("*/")
-            if end < 0:  # never closed: literal text
-                unclosed.append(number)
-                kept.append(current[start:])
-                pos = len(current)
-                break
-            if j != i:
-                i, current = j, lines[j]
-            pos = end + 2
-        kept.append(current[pos:])
-        joined = _join_around_gap(kept)
-        if joined.strip():
-            out_lines.append(joined)
-            out_numbers.append(number)
-        i += 1
-    return out_lines, out_numbers, unclosed
-
-
-def _join_around_gap(pieces: list[str]) -> str:
-    text = pieces[0]
-    for piece in pieces[1:]:
-        if text.endswith(" ") and piece.startswith(" "):
-            piece = piece[1:]  # "a /* b */ c" reads "a c", not "a  c"
-        text += piece
-    return text
-
-
-def parse_title_page(lines: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
-    """Title page entries and the index of the first body line (0 when there is none).
-
-    The title page is the first block of the file when every line of it is ``Key: value``
-    or an indented (3+ spaces or a tab) continuation value, and some key has a value;
-    otherwise there is none.
-    """
-    entries: list[tuple[str, str]] = []
-    values: list[str] = []
-    i = 0
-    while i < len(lines) and not is_blank(lines[i]):
-        line = lines[i]
-        key, colon, inline = line.partition(":")
-        if entries and line.startswith("   "):  # tabs are already four spaces
-            values.append(line.strip())
-        elif colon and _TITLE_KEY_RE.fullmatch(key.rstrip()):
-            if entries:
-                entries[-1] = (entries[-1][0], "\n".join(values))
-            entries.append((key.strip(), inline.strip()))
-            values = [inline.strip()] if inline.strip() else []
-        else:
-            return [], 0
-        i += 1
-    if entries:
-        entries[-1] = (entries[-1][0], "\n".join(values))
-    # "FADE IN:" alone on the first line is the script's opening, not a title page.
-    if not any(value for _, value in entries):
-        return [], 0
-    return entries, i
 
 
 # --- the parser -------------------------------------------------------------------------
@@ -421,7 +248,7 @@ class _FountainParser:
         """Warn at the first ``[[`` that does not open a note."""
         pos = 0
         while (start := text.find("[[", pos)) >= 0:
-            note = _NOTE_RE.match(text, start)
+            note = NOTE_RE.match(text, start)
             if note is None:
                 self._warn(numbers[text.count("\n", 0, start)], W.UNCLOSED_NOTE)
                 return
@@ -516,21 +343,6 @@ class _FountainParser:
         self.after_speech = True
 
 
-def split_joint(name: str) -> list[str]:
-    """``BOB & ALICE`` or ``林晚、苏晴`` → the names; a name alone (``M&M``) → ``[name]``."""
-    names, start = [], 0
-    for match in _JOINT_RE.finditer(name):
-        at = match.start()
-        if match.group() == "&" and not (
-            name[at - 1 : at].isspace() and name[at + 1 : at + 2].isspace()
-        ):
-            continue  # "&" joins names only with spaces around it
-        names.append(name[start:at].strip())
-        start = at + 1
-    names.append(name[start:].strip())
-    return names if all(names) else [name]
-
-
 def _speech_extra(joint: list[str] | None, voice: str | None) -> dict[str, Any]:
     """A fresh ``extra`` for each element of a speech (no shared lists)."""
     extra: dict[str, Any] = {}
@@ -586,105 +398,6 @@ def _speech_parts(
         current[1].append(text)
     flush()
     return parts
-
-
-_FOUNTAIN_VOICES = {"VO": "voiceover", "OS": "offscreen", "OC": "offscreen"}
-
-
-def fountain_voice(extension: str | None) -> str | None:
-    """``voiceover`` for (V.O.), ``offscreen`` for (O.S.) / (O.C.), else ``None``."""
-    if not extension:
-        return None
-    for part in extension.split(","):
-        voice = _FOUNTAIN_VOICES.get("".join(part.replace(".", "").split()).upper())
-        if voice:
-            return voice
-    return None
-
-
-def episode_section(text: str) -> tuple[int, str | None] | None:
-    """``(number, title)`` of a level-1 section ``Episode 3: Title`` (or ``第3集 标题``)."""
-    if match := _EPISODE_SECTION_RE.fullmatch(text):
-        return int(match.group(1)), (match.group(2) or "").strip() or None
-    return zh.episode_heading(text)
-
-
-# --- emphasis ---------------------------------------------------------------------------
-
-_EMPHASIS_TOKEN_RE = re.compile(r"\\(.)|(\*{1,3}|_)", re.DOTALL)
-_STYLES = {"*": ("italic",), "**": ("bold",), "***": ("bold", "italic"), "_": ("underline",)}
-_STYLE_NAMES = ("bold", "italic", "underline")
-
-
-def parse_emphasis(text: str) -> list[tuple[str, frozenset[str]]]:
-    """Split one line of Fountain text into ``(text, styles)`` spans.
-
-    ``*italic*``, ``**bold**``, ``***bold italic***``, ``_underline_``; a backslash
-    escapes the next character. A delimiter opens only before a non-space and closes
-    only after one, so ``*69 and then *23`` has no italics. A closer pairs with the
-    nearest open delimiter of its kind, and delimiters opened inside that pair and left
-    open become literal (as in Markdown). Styles do not cross line breaks: call it per line.
-    """
-    # Tokens: literal strings, or [delimiter, can_open, can_close].
-    tokens: list[Any] = []
-    pos = 0
-    for match in _EMPHASIS_TOKEN_RE.finditer(text):
-        if match.start() > pos:
-            tokens.append(text[pos : match.start()])
-        if match.group(1) is not None:
-            tokens.append(match.group(1))
-        else:
-            before = text[match.start() - 1] if match.start() else " "
-            after = text[match.end()] if match.end() < len(text) else " "
-            tokens.append([match.group(2), not after.isspace(), not before.isspace()])
-        pos = match.end()
-    if pos < len(text):
-        tokens.append(text[pos:])
-    # One stack per delimiter keeps pairing linear; a difference array per style keeps
-    # marking nested ranges linear.
-    stacks: dict[str, list[int]] = {delim: [] for delim in _STYLES}
-    starts: dict[str, list[int]] = {style: [0] * (len(tokens) + 1) for style in _STYLE_NAMES}
-    matched: set[int] = set()
-    for index, token in enumerate(tokens):
-        if isinstance(token, str):
-            continue
-        delim, can_open, can_close = token
-        if can_close and stacks[delim]:
-            opener = stacks[delim].pop()
-            for stack in stacks.values():  # openers inside the pair stay literal
-                while stack and stack[-1] > opener:
-                    stack.pop()
-            matched.update((opener, index))
-            for style in _STYLES[delim]:
-                starts[style][opener + 1] += 1
-                starts[style][index] -= 1
-        elif can_open:
-            stacks[delim].append(index)
-    spans: list[tuple[str, frozenset[str]]] = []
-    depth = dict.fromkeys(_STYLE_NAMES, 0)
-    for index, token in enumerate(tokens):
-        for style in _STYLE_NAMES:
-            depth[style] += starts[style][index]
-        if index in matched:
-            continue
-        piece = token if isinstance(token, str) else token[0]
-        styles = frozenset(style for style, count in depth.items() if count > 0)
-        if spans and spans[-1][1] == styles:
-            spans[-1] = (spans[-1][0] + piece, styles)
-        else:
-            spans.append((piece, styles))
-    return spans
-
-
-def plain_text(text: str) -> str:
-    """Text without emphasis markup, escapes and inline notes."""
-    if "[[" in text:
-        text = _NOTE_RE.sub("", text)
-    if not any(c in text for c in "*_\\"):
-        return text
-    return "\n".join(
-        "".join(piece for piece, _ in parse_emphasis(line)) for line in text.split("\n")
-    )
 
 
 def parse(text: str) -> Document:

@@ -4,18 +4,33 @@ A document is a series: optional title page and pre-matter, then episodes, each 
 scenes, each holding elements in reading order. Everything the platform computes
 (runtime, hooks, characters, locations, search text, fingerprints) is derived from it.
 
-Both parsers build documents through :class:`DocumentBuilder`, which owns the rules they
-share: where content before the first episode goes, episode and scene numbering checks,
-hooks and paywalls, and flashback balance.
+This module holds the types and the vocabulary both parsers share. Around it:
+
+- :mod:`.builder`: :class:`DocumentBuilder`, through which both parsers build documents
+  (pre-matter, episode and scene numbering checks, hooks and paywalls, flashback balance);
+- :mod:`.derive`: speeches, characters and locations derived from a document;
+- :mod:`.serialize`: equivalence and the JSON form (docs/parsed-document-schema.md).
+
+Their public names are re-exported at the end of this module, where callers have always
+imported them from.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
+
+__all__ = [
+    "NON_CHARACTER_SPEAKERS", "NOTE_RE", "SCHEMA_VERSION", "SPEECH_PARTS", "WARNING_MESSAGES",
+    "CharacterBio", "CharacterInfo", "Document", "DocumentBuilder", "Element", "ElementType",
+    "Episode", "LocationInfo", "ParseWarning", "Scene", "Speeches", "WarningCode", "bio_age",
+    "canonical", "characters", "chinese_to_int", "derived_hook", "element_to_json",
+    "equivalent", "hook_marker", "iter_speeches", "locations", "normalise_time",
+    "speech_counts", "to_json",
+]  # fmt: skip
 
 
 class ElementType(StrEnum):
@@ -52,8 +67,6 @@ T = ElementType
 # Speaking-element types that belong to the speech opened before them.
 SPEECH_PARTS = frozenset({T.DIALOGUE, T.PARENTHETICAL, T.LYRIC})
 
-# Element types the builder watches (hooks, paywalls, flashback balance).
-_TRACKED = frozenset({T.HOOK, T.PAYWALL, T.NOTE, T.FLASHBACK_START, T.FLASHBACK_END})
 
 # Voices that speak but are not characters of the story.
 NON_CHARACTER_SPEAKERS = frozenset({"旁白", "画外音", "NARRATOR", "NARRATION"})
@@ -338,395 +351,10 @@ def bio_age(element: Element) -> int | None:
     return None
 
 
-_NOTE_HOOK_RE = re.compile(r"\s*(HOOK|PAYWALL)\s*(?:[:：](.*))?", re.IGNORECASE | re.DOTALL)
-# A Fountain note: [[ … ]] whose text holds neither "[[" nor "]]". In "[[a [[b]]" the note
-# is "b". Excluding the delimiters from the text also keeps every scan linear: a "[[" that
-# never closes stops the regex at the next "[[" instead of at the end of the script.
-NOTE_RE = re.compile(r"\[\[((?:[^\[\]]|\[(?!\[)|\](?!\]))*)\]\]")
-
-
-def _note_hook(text: str) -> tuple[str | None, bool] | None:
-    match = _NOTE_HOOK_RE.fullmatch(text)
-    if not match:
-        return None
-    return ((match.group(2) or "").strip() or None, match.group(1).upper() == "PAYWALL")
-
-
-def hook_marker(element: Element) -> tuple[str | None, bool] | None:
-    """``(hook text, is paywall)`` if the element marks the episode's hook, else ``None``.
-
-    Markers: 【卡点】 / 【付费卡点】 elements, and notes reading ``HOOK: …`` or
-    ``PAYWALL[: …]`` (standalone, inline ``[[…]]``, or attached to a cue or heading).
-    """
-    kind = element.type
-    if kind == T.HOOK:
-        return (element.text or None, False)
-    if kind == T.PAYWALL:
-        return (element.text or None, True)
-    if kind == T.NOTE:
-        return _note_hook(element.text)
-    found = None
-    if "[[" in element.text:
-        for inner in NOTE_RE.findall(element.text):
-            found = _note_hook(inner) or found
-    for note in element.extra.get("notes", ()):
-        found = _note_hook(note) or found
-    return found
-
-
-def _with_marker(
-    hook: str | None, paywall: bool, marker: tuple[str | None, bool]
-) -> tuple[str | None, bool]:
-    """Fold one more marker into ``(hook, paywall)``.
-
-    The last marker's text is the hook (a bare ``[[PAYWALL]]`` keeps the one before it),
-    and any paywall marker makes the episode the paywall.
-    """
-    text, is_paywall = marker
-    return (text if text is not None else hook), paywall or is_paywall
-
-
-def derived_hook(episode: Episode) -> tuple[str | None, bool]:
-    """The hook and paywall flag the episode's own markers give (the builder's rule)."""
-    hook, paywall = None, False
-    for element in episode.iter_elements():
-        if (marker := hook_marker(element)) is not None:
-            hook, paywall = _with_marker(hook, paywall, marker)
-    return hook, paywall
-
-
-# --- assembling a document --------------------------------------------------------------
-
-
-class DocumentBuilder:
-    """Assembles a document in reading order and records warnings.
-
-    Content before the first episode heading is pre-matter when the source has episode
-    headings; otherwise it opens an implicit episode 1. A scene before the first heading
-    of a source that has headings opens an implicit episode 0 (warning
-    ``scene_outside_episode``).
-    """
-
-    def __init__(self, fmt: str, *, has_episode_headings: bool) -> None:
-        self.doc = Document(format=fmt)
-        self._has_headings = has_episode_headings
-        self._episode: Episode | None = None
-        self._scene: Scene | None = None
-        self._fresh_episode = False  # nothing added since the episode heading
-        self._previous_number: int | None = None
-        self._seen_episodes: set[int] = set()
-        self._seen_scenes: set[str] = set()
-        self._flashback_lines: list[int] = []
-
-    @property
-    def episode(self) -> Episode | None:
-        return self._episode
-
-    @property
-    def scene(self) -> Scene | None:
-        return self._scene
-
-    @property
-    def episode_is_fresh(self) -> bool:
-        """An explicit episode has just started and nothing was added to it yet."""
-        return self._episode is not None and self._fresh_episode
-
-    def warn(self, line: int, code: WarningCode, **params: Any) -> None:
-        message = WARNING_MESSAGES[code].format(**params)
-        self.doc.warnings.append(ParseWarning(line, code, message, params))
-
-    def start_episode(self, number: int, line: int, title: str | None = None) -> None:
-        self._close_episode()
-        if number in self._seen_episodes:
-            self.warn(line, W.DUPLICATE_EPISODE_NUMBER, number=number)
-        elif self._previous_number is not None and number < self._previous_number:
-            self.warn(line, W.EPISODE_OUT_OF_ORDER, number=number, previous=self._previous_number)
-        elif self._previous_number is not None and number > self._previous_number + 1:
-            self.warn(line, W.EPISODE_NUMBER_GAP, number=number, previous=self._previous_number)
-        self._previous_number = number
-        self._seen_episodes.add(number)
-        self._open_episode(Episode(number=number, line=line, title=title))
-
-    def start_scene(self, scene: Scene) -> None:
-        if self._episode is None:
-            if self._has_headings:
-                self.warn(scene.line, W.SCENE_OUTSIDE_EPISODE)
-            self._open_episode(self._implicit_episode(scene.line))
-        episode = self._episode
-        assert episode is not None
-        if scene.number is not None:
-            if scene.number in self._seen_scenes:
-                self.warn(
-                    scene.line,
-                    W.DUPLICATE_SCENE_NUMBER,
-                    number=scene.number,
-                    episode=episode.number,
-                )
-            self._seen_scenes.add(scene.number)
-        episode.scenes.append(scene)
-        self._scene = scene
-        self._fresh_episode = False
-
-    def add(self, element: Element) -> None:
-        """Add an element where reading order puts it; track hooks and flashbacks."""
-        episode = self._episode
-        if episode is None:
-            if self._has_headings:
-                self.add_prematter(element)
-                if hook_marker(element) is not None:
-                    self.warn(element.line, W.HOOK_OUTSIDE_EPISODE)
-                return
-            episode = self._open_episode(self._implicit_episode(element.line))
-        if self._fresh_episode:
-            self._fresh_episode = False
-            if element.type == T.SYNOPSIS and episode.synopsis is None:
-                episode.synopsis = element.text
-                return
-        if self._scene is not None:
-            self._scene.elements.append(element)
-        else:
-            episode.elements_before_first_scene.append(element)
-        if element.type in _TRACKED or "[[" in element.text or "notes" in element.extra:
-            self._track(element, episode)
-
-    def add_prematter(self, element: Element) -> None:
-        self.doc.prematter.append(element)
-
-    def finish(self) -> Document:
-        self._close_episode()
-        return self.doc
-
-    def _implicit_episode(self, line: int) -> Episode:
-        return Episode(number=0 if self._has_headings else 1, line=line, implicit=True)
-
-    def _open_episode(self, episode: Episode) -> Episode:
-        self.doc.episodes.append(episode)
-        self._episode = episode
-        self._scene = None
-        self._fresh_episode = not episode.implicit
-        self._seen_scenes = set()
-        self._flashback_lines = []
-        return episode
-
-    def _close_episode(self) -> None:
-        episode = self._episode
-        if episode is None:
-            return
-        if self._flashback_lines:
-            self.warn(self._flashback_lines[0], W.UNCLOSED_FLASHBACK)
-        if not episode.scenes and not episode.elements_before_first_scene:
-            self.warn(episode.line, W.EMPTY_EPISODE, number=episode.number)
-
-    def _track(self, element: Element, episode: Episode) -> None:
-        kind = element.type
-        if kind == T.FLASHBACK_START:
-            self._flashback_lines.append(element.line)
-        elif kind == T.FLASHBACK_END:
-            if self._flashback_lines:
-                self._flashback_lines.pop()
-            else:
-                self.warn(element.line, W.UNMATCHED_FLASHBACK_END)
-        if (marker := hook_marker(element)) is not None:
-            episode.hook, episode.is_paywall = _with_marker(
-                episode.hook, episode.is_paywall, marker
-            )
-
-
-# --- derived views ----------------------------------------------------------------------
-
-
-def _containers(episode: Episode) -> Iterator[tuple[Scene | None, list[Element]]]:
-    yield None, episode.elements_before_first_scene
-    for scene in episode.scenes:
-        yield scene, scene.elements
-
-
-def iter_speeches(doc: Document) -> Iterator[tuple[Episode, Scene | None, Element]]:
-    """Yield the element that opens each speech.
-
-    In Fountain a speech opens with a ``character`` element and the dialogue,
-    parentheticals and lyrics after it belong to it. In Chinese scripts each
-    ``dialogue`` element is a speech (a leading parenthetical does not count).
-    """
-    for episode in doc.episodes:
-        for scene, elements in _containers(episode):
-            in_block = False
-            for element in elements:
-                kind = element.type
-                if kind == T.CHARACTER:
-                    in_block = True
-                    yield episode, scene, element
-                elif kind in SPEECH_PARTS and in_block:
-                    continue
-                else:
-                    in_block = False
-                    if kind == T.DIALOGUE:
-                        yield episode, scene, element
-
-
-Speeches = list[tuple[Episode, Scene | None, Element]]
-
-
-def speech_counts(doc: Document, speeches: Speeches | None = None) -> dict[str, int]:
-    """Speeches per speaker; pass ``speeches`` (from :func:`iter_speeches`) to reuse them."""
-    counts: dict[str, int] = {}
-    for _episode, _scene, element in speeches or iter_speeches(doc):
-        for name in element.speakers:
-            counts[name] = counts.get(name, 0) + 1
-    return counts
-
-
-def characters(doc: Document, speeches: Speeches | None = None) -> list[CharacterInfo]:
-    """See :attr:`Document.characters`; pass ``speeches`` to reuse them."""
-    found: dict[str, CharacterInfo] = {}
-    scenes: dict[str, set[int]] = {}
-
-    def touch(name: str, episode: Episode, scene: Scene | None, line: int) -> CharacterInfo:
-        info = found.get(name)
-        if info is None:
-            info = found[name] = CharacterInfo(name, 0, [], 0, line)
-            scenes[name] = set()
-        elif line < info.first_line:
-            info.first_line = line
-        if not info.episodes or info.episodes[-1] != episode.number:
-            info.episodes.append(episode.number)  # deduplicated below
-        if scene is not None:
-            scenes[name].add(id(scene))
-        return info
-
-    is_character: dict[str, bool] = {}
-    for episode, scene, element in speeches or iter_speeches(doc):
-        for name in element.speakers:
-            allowed = is_character.get(name)
-            if allowed is None:
-                allowed = is_character[name] = name.upper() not in NON_CHARACTER_SPEAKERS
-            if allowed:
-                touch(name, episode, scene, element.line).speeches += 1
-    for episode in doc.episodes:
-        for scene, elements in _containers(episode):
-            for element in elements:
-                if element.type == T.CAST:
-                    for name in element.extra.get("names", ()):
-                        touch(name, episode, scene, element.line)
-    for name, info in found.items():
-        info.scenes = len(scenes[name])
-        info.episodes = sorted(set(info.episodes))
-    return sorted(found.values(), key=lambda c: (-c.speeches, c.first_line))
-
-
-def _location_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def locations(doc: Document) -> list[LocationInfo]:
-    """See :attr:`Document.locations`."""
-    found: dict[str, LocationInfo] = {}
-    for episode in doc.episodes:
-        for scene in episode.scenes:
-            if not scene.location:
-                continue
-            key = _location_key(scene.location)
-            info = found.get(key)
-            if info is None:
-                info = found[key] = LocationInfo(scene.location, 0, [], {}, {})
-            info.scenes += 1
-            if episode.number not in info.episodes:
-                info.episodes.append(episode.number)
-            time = scene.time or "unknown"
-            info.times[time] = info.times.get(time, 0) + 1
-            setting = scene.interior or "unknown"
-            info.interiors[setting] = info.interiors.get(setting, 0) + 1
-    return list(found.values())
-
-
-# --- equivalence and JSON ---------------------------------------------------------------
-
-
-def _drop_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_lines(v) for k, v in value.items() if k != "line"}
-    if isinstance(value, list):
-        return [_drop_lines(v) for v in value]
-    return value
-
-
-def canonical(doc: Document) -> dict[str, Any]:
-    """The document as plain data without line numbers and warnings, for comparisons."""
-    data = asdict(doc)
-    del data["warnings"]
-    data["title_page"] = [list(pair) for pair in data["title_page"]]
-    return _drop_lines(data)
-
-
-def equivalent(a: Document, b: Document) -> bool:
-    """Same model, ignoring line numbers and warnings (which describe the source text)."""
-    return canonical(a) == canonical(b)
-
-
-def element_to_json(element: Element) -> dict[str, Any]:
-    return {
-        "type": str(element.type),
-        "text": element.text,
-        "line": element.line,
-        "speaker": element.speaker,
-        "cue": element.cue,
-        "extra": element.extra,
-    }
-
-
-def _scene_to_json(scene: Scene) -> dict[str, Any]:
-    return {
-        "number": scene.number,
-        "heading": scene.heading,
-        "line": scene.line,
-        "time": scene.time,
-        "time_raw": scene.time_raw,
-        "interior": scene.interior,
-        "location": scene.location,
-        "flashback": scene.flashback,
-        "cast": scene.cast,
-        "extra": scene.extra,
-        "elements": [element_to_json(e) for e in scene.elements],
-    }
-
-
-def _episode_to_json(episode: Episode) -> dict[str, Any]:
-    return {
-        "number": episode.number,
-        "title": episode.title,
-        "synopsis": episode.synopsis,
-        "hook": episode.hook,
-        "is_paywall": episode.is_paywall,
-        "implicit": episode.implicit,
-        "line": episode.line,
-        "elements_before_first_scene": [
-            element_to_json(e) for e in episode.elements_before_first_scene
-        ],
-        "scenes": [_scene_to_json(s) for s in episode.scenes],
-    }
-
-
-SCHEMA_VERSION = 1
-
-
-def to_json(doc: Document) -> dict[str, Any]:
-    """The document as JSON-ready data; the shape is docs/parsed-document-schema.md."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "format": doc.format,
-        "title": doc.title,
-        "title_page": [{"key": k, "value": v} for k, v in doc.title_page],
-        "prematter": [element_to_json(e) for e in doc.prematter],
-        "character_bios": [
-            {"name": b.name, "age": b.age, "description": b.description, "line": b.line}
-            for b in doc.character_bios
-        ],
-        "episodes": [_episode_to_json(e) for e in doc.episodes],
-        "characters": [asdict(c) for c in doc.characters],
-        "locations": [asdict(loc) for loc in doc.locations],
-        "speech_counts": doc.speech_counts,
-        "warnings": [
-            {"line": w.line, "code": str(w.code), "message": w.message, "params": w.params}
-            for w in doc.warnings
-        ],
-    }
+# --- re-exports -------------------------------------------------------------------------
+# These modules import the types above, so they are imported last.
+
+from .builder import DocumentBuilder, derived_hook, hook_marker  # noqa: E402
+from .derive import Speeches, characters, iter_speeches, locations, speech_counts  # noqa: E402
+from .fountain_inline import NOTE_RE  # noqa: E402
+from .serialize import SCHEMA_VERSION, canonical, element_to_json, equivalent, to_json  # noqa: E402

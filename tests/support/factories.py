@@ -112,3 +112,39 @@ def add_collaborator(series, role: str = "cowriter", **kwargs):
     person = UserFactory(**kwargs)
     Collaborator.objects.create(series=series, user=person, role=role, added_by=series.owner)
     return person
+
+
+def review_request(
+    series=None, *, kind: str = "peer", blindness: str = "single", reviews_needed: int = 2, **kwargs
+):
+    """A review request made through the service (so reviewers are assigned as in real use)."""
+    from reviews.models import Rubric
+    from reviews.services.credits import credit_add
+    from reviews.services.requests import review_request_create
+    from reviews.services.rubrics import version_for_use
+
+    series = series or make_series()
+    credit_add(user=series.owner, delta=10, reason="starter")
+    return review_request_create(
+        actor=series.owner,
+        series=series,
+        revision=series.head,
+        kind=kind,
+        rubric_version=version_for_use(Rubric.objects.get(is_default=True)),
+        blindness=blindness,
+        reviews_needed=reviews_needed,
+        **kwargs,
+    )
+
+
+def peers(count: int, **kwargs) -> list:
+    return [UserFactory(roles=["writer"], **kwargs) for _ in range(count)]
+
+
+def full_scores(value: int = 7, **overrides) -> dict:
+    from reviews.boutique_standard import CRITERIA
+
+    return {
+        key: {"score": overrides.get(key, value), "comment": f"{key} 的意见"}
+        for key, *_rest in CRITERIA
+    }

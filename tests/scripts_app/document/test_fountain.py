@@ -399,6 +399,13 @@ def test_note_broken_by_a_blank_line_is_literal_with_a_warning():
     assert [str(e.type) for e in doc.iter_elements()] == ["action", "action"]
 
 
+def test_notes_do_not_nest():
+    doc = parse("He waits. [[a [[b]]\n")
+    (action,) = doc.iter_elements()
+    assert fountain.strip_notes(action.text) == ("He waits. [[a", ["b"])
+    assert [str(w.code) for w in doc.warnings] == ["unclosed_note"]
+
+
 # --- sections, synopses, episodes -------------------------------------------------------
 
 

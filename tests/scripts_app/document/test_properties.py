@@ -35,6 +35,7 @@ FRAGMENTS = [
     "【字幕：三年前】", "【闪回】", "【闪回结束】", "【卡点】他笑了", "【付费卡点】",
     "【黑屏】", "【切】", "【手机屏幕：来电】后面", "【】", "【字幕", "备注：HOOK: x",
     "梗概：本集", "10:30 起床", "他说：好", "林晚看着手机，上面写着：你好", "Title: X",
+    "人物：健康顾问、张道", "张道（45岁）：老板", "张道：我不信", "健康顾问：特价", "张道说：好",
     "Author:", "    indented", "Draft date: 1",
     "FADE IN:", "INT. HOUSE - DAY", "EXT. PARK - NIGHT #1A#", ".FORCED", "BOB", "BOB (V.O.)",
     "@林晚", "ALICE ^", "(beat)", "Hello there.", "~La la", "> FADE OUT.", ">THE END<", "CUT TO:",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scripts_app.document import zh
+from scripts_app.document import equivalent, render, zh
 from scripts_app.document.model import Document, Element, WarningCode
 
 W = WarningCode
@@ -354,6 +354,83 @@ def test_inner_and_offscreen_voice(hint, voice):
 def test_false_dialogue_is_action(line):
     element = one(line + "\n")
     assert (element.type, element.text) == ("action", line)
+
+
+def speeches(doc: Document) -> list[tuple[str, str | None, str]]:
+    return [(str(e.type), e.speaker, e.text) for e in doc.iter_elements() if e.type != "cast"]
+
+
+def test_names_on_the_cast_line_are_speakers_even_when_they_end_like_a_clause():
+    doc = parse(
+        "第1集\n1-1 日 内 会所\n人物：健康顾问、张道\n"
+        "健康顾问：阿姨，这个产品限时特价。\n张道：我不信。\n"
+    )
+    assert speeches(doc) == [
+        ("dialogue", "健康顾问", "阿姨，这个产品限时特价。"),
+        ("dialogue", "张道", "我不信。"),
+    ]
+    assert doc.speech_counts == {"健康顾问": 1, "张道": 1}
+    assert doc.warnings == []
+
+
+def test_names_from_the_character_bios_are_speakers():
+    doc = parse("人物小传：\n张道（45岁）：会所老板。\n\n第1集\n1-1 日 内 会所\n张道：我不信。\n")
+    assert speeches(doc) == [("dialogue", "张道", "我不信。")]
+
+
+def test_a_declared_name_stays_a_speaker_in_later_scenes_and_episodes():
+    doc = parse(
+        "第1集\n1-1 日 内 会所\n人物：健康顾问\n健康顾问：特价。\n"
+        "第2集\n2-1 夜 内 客厅\n健康顾问（画外音）：阿姨在家吗？\n"
+    )
+    assert speeches(doc) == [
+        ("dialogue", "健康顾问", "特价。"),
+        ("dialogue", "健康顾问", "阿姨在家吗？"),
+    ]
+
+
+def test_declared_names_in_joint_lines_hints_and_speech_on_the_next_line():
+    doc = parse(
+        "第1集\n1-1 日 内 会所\n人物：健康顾问（反派）、张道\n"
+        "健康顾问、张道（异口同声）：不行！\n林晚：\n张道：我不信。\n"
+    )
+    _cast, joint, empty, zhang = doc.iter_elements()
+    assert (joint.speaker, joint.cue, joint.extra["joint"]) == (
+        "健康顾问",
+        "异口同声",
+        ["健康顾问", "张道"],
+    )
+    # 张道's line is a speech of its own, not the speech 林晚 was waiting for.
+    assert (empty.speaker, empty.text, zhang.speaker) == ("林晚", "", "张道")
+    assert codes(doc) == ["dialogue_without_speech"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "他笑着说：我们走吧。",
+        "他说：我们走吧。",
+        "张道说：我不信。",  # the declared name is 张道, not 张道说
+        "健康顾问问道：阿姨？",
+    ],
+)
+def test_narrative_clauses_stay_action_next_to_declared_names(line):
+    assert one(line + "\n").type == "action"  # nothing declared
+    doc = parse("第1集\n1-1 日 内 会所\n人物：健康顾问、张道\n" + line + "\n")
+    assert speeches(doc) == [("action", None, line)]
+
+
+def test_a_declared_name_with_a_speech_verb_inside_it_is_a_speaker():
+    doc = parse("第1集\n1-1 夜 内 茶馆\n人物：说书人、林晚\n说书人：话说当年。\n")
+    assert speeches(doc) == [("dialogue", "说书人", "话说当年。")]
+
+
+def test_declared_speakers_survive_the_round_trip():
+    doc = parse(
+        "人物小传：\n张道：会所老板。\n第1集\n1-1 日 内 会所\n人物：健康顾问\n"
+        "健康顾问：特价。\n张道：我不信。\n他说：走吧。\n"
+    )
+    assert equivalent(zh.parse(render(doc, "zh")), doc)
 
 
 def test_latin_names_may_be_longer_than_twelve_characters():

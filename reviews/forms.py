@@ -1,0 +1,127 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from reviews.models import Blindness, Criterion, RequestKind, Rubric, RubricVersion
+
+
+class RequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of review"), choices=RequestKind.choices, widget=forms.RadioSelect
+    )
+    blindness = forms.ChoiceField(
+        label=_("Blindness"),
+        choices=Blindness.choices,
+        initial=Blindness.SINGLE,
+        widget=forms.RadioSelect,
+    )
+    reviews_needed = forms.IntegerField(
+        label=_("Peer reviews wanted"), min_value=1, max_value=5, initial=3,
+        help_text=_("Each peer review costs one credit. You earn credits by reviewing other writers."),
+    )  # fmt: skip
+    rubric = forms.ModelChoiceField(
+        label=_("Rubric"), queryset=Rubric.objects.all(), empty_label=None
+    )
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor (optional)"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Leave empty to be matched with a mentor by theme, language and free time."),
+    )
+    episode_from = forms.IntegerField(label=_("From episode"), min_value=1, required=False)
+    episode_to = forms.IntegerField(label=_("To episode"), min_value=1, required=False)
+    due_at = forms.DateTimeField(
+        label=_("Due"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    note = forms.CharField(
+        label=_("A note to reviewers"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you want feedback on most."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = User.objects.filter(
+            is_active=True, role_grants__role=Role.MENTOR
+        ).distinct()
+        self.fields["mentor"].label_from_instance = lambda user: user.display_name
+        self.fields["due_at"].initial = (
+            timezone.localtime() + timezone.timedelta(days=7)
+        ).strftime("%Y-%m-%dT%H:%M")
+
+
+class ReviewForm(forms.Form):
+    """A score and a comment per criterion, and the overall comment."""
+
+    overall_comment = forms.CharField(
+        label=_("Overall comment"), max_length=20_000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}), help_text=_("Markdown is supported."),
+    )  # fmt: skip
+
+    def __init__(self, *args, criteria: list[Criterion], version: RubricVersion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        choices = [("", "—")] + [
+            (str(n), str(n)) for n in range(version.scale_min, version.scale_max + 1)
+        ]
+        for criterion in criteria:
+            self.fields[f"score_{criterion.key}"] = forms.TypedChoiceField(
+                label=criterion.name, choices=choices, coerce=int, empty_value=None, required=False
+            )
+            self.fields[f"comment_{criterion.key}"] = forms.CharField(
+                label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
+                max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+            )  # fmt: skip
+
+    def scores(self) -> dict[str, dict]:
+        return {
+            c.key: {
+                "score": self.cleaned_data.get(f"score_{c.key}"),
+                "comment": self.cleaned_data.get(f"comment_{c.key}", ""),
+            }
+            for c in self.criteria
+        }
+
+    def rows(self):
+        for criterion in self.criteria:
+            yield criterion, self[f"score_{criterion.key}"], self[f"comment_{criterion.key}"]
+
+
+class LineNoteForm(forms.Form):
+    line = forms.IntegerField(label=_("Line"), min_value=1)
+    body = forms.CharField(
+        label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Reply"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RatingForm(forms.Form):
+    helpfulness = forms.TypedChoiceField(
+        label=_("How helpful was this review?"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Why (optional)"), max_length=500, required=False)
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Why (optional)"), max_length=300, required=False)
+
+
+class ConflictForm(forms.Form):
+    writer_email = forms.EmailField(label=_("The writer's e-mail address"), max_length=254)
+    reason = forms.CharField(label=_("Reason (only staff see it)"), max_length=300, required=False)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.CharField(
+        label=_("Decision"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    extra_review = forms.BooleanField(label=_("Also ask for one more review"), required=False)

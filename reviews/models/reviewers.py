@@ -1,0 +1,166 @@
+"""What the platform knows about reviewers: credits, conflicts, calibration, reputation."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localized
+
+
+class ReviewPolicy(models.Model):
+    """Organisational policy for review, edited by staff (one row)."""
+
+    starter_credits = models.PositiveSmallIntegerField(
+        _("credits a new writer starts with"), default=3
+    )
+    peer_reviews_per_request = models.PositiveSmallIntegerField(
+        _("peer reviews per request"), default=3
+    )
+    review_days = models.PositiveSmallIntegerField(_("days a reviewer has"), default=7)
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("remind this many hours before the due time"), default=24
+    )
+    fallback_hours = models.PositiveSmallIntegerField(
+        _("fall back to a mentor or staff after this many hours without enough reviewers"),
+        default=24,
+    )
+    mentor_capacity = models.PositiveSmallIntegerField(
+        _("open reviews a mentor takes by default"), default=5
+    )
+
+    class Meta:
+        verbose_name = _("review policy")
+        verbose_name_plural = _("review policy")
+
+    def __str__(self) -> str:
+        return str(_("Review policy"))
+
+    @classmethod
+    def current(cls) -> "ReviewPolicy":
+        policy, _created = cls.objects.get_or_create(pk=1)
+        return policy
+
+
+class CreditReason(models.TextChoices):
+    STARTER = "starter", _("Welcome credits")
+    REVIEW_GIVEN = "review_given", _("Review given")
+    REQUEST = "request", _("Review requested")
+    REFUND = "refund", _("Refund")
+
+
+class CreditEntry(models.Model):
+    """Give to get: a ledger, so a balance is always explainable."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_credits"
+    )
+    delta = models.SmallIntegerField(_("credits"))
+    reason = models.CharField(_("reason"), max_length=16, choices=CreditReason.choices)
+    request = models.ForeignKey(
+        "reviews.ReviewRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review = models.ForeignKey(
+        "reviews.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("credit entry")
+        verbose_name_plural = _("credit entries")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.delta:+d} {self.reason}"
+
+
+class ConflictOfInterest(models.Model):
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_conflicts"
+    )
+    writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["reviewer", "writer"], name="conflict_unique_pair")
+        ]
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+
+    def __str__(self) -> str:
+        return f"{self.reviewer_id} ↔ {self.writer_id}"
+
+
+class CalibrationExemplar(models.Model):
+    """A short excerpt staff have scored: reviewers score it first and see how far off they were."""
+
+    rubric = models.ForeignKey("reviews.Rubric", on_delete=models.CASCADE, related_name="exemplars")
+    key = models.SlugField(max_length=40)
+    title = models.CharField(_("title"), max_length=120)
+    format = models.CharField(_("format"), max_length=10)
+    text = models.TextField(_("excerpt"), max_length=20_000)
+    reference_scores = models.JSONField(_("staff scores"), default=dict)
+    explanation_zh = models.TextField(_("explanation (Chinese)"), max_length=2000, blank=True)
+    explanation_en = models.TextField(_("explanation (English)"), max_length=2000, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["rubric", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "key"], name="exemplar_unique_key")
+        ]
+        verbose_name = _("calibration exemplar")
+        verbose_name_plural = _("calibration exemplars")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def explanation(self) -> str:
+        return localized(self.explanation_zh, self.explanation_en)
+
+
+class CalibrationAttempt(models.Model):
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calibrations"
+    )
+    exemplar = models.ForeignKey(
+        CalibrationExemplar, on_delete=models.CASCADE, related_name="attempts"
+    )
+    scores = models.JSONField(default=dict)
+    gap = models.FloatField(_("distance from the staff scores"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("calibration")
+        verbose_name_plural = _("calibrations")
+
+    def __str__(self) -> str:
+        return f"{self.reviewer_id} {self.gap:.2f}"
+
+
+class ReviewerProfile(models.Model):
+    """A reviewer's standing: reputation (recomputed by a service, formula in docs) and capacity."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    reputation = models.FloatField(_("reputation"), default=0.5)
+    helpfulness = models.FloatField(_("average helpfulness"), null=True, blank=True)
+    agreement = models.FloatField(_("agreement with other reviewers"), null=True, blank=True)
+    calibration = models.FloatField(_("calibration gap"), null=True, blank=True)
+    reviews_completed = models.PositiveIntegerField(_("reviews completed"), default=0)
+    mentor_capacity = models.PositiveSmallIntegerField(
+        _("open mentor reviews at a time"), null=True, blank=True
+    )
+    accepts_peer_reviews = models.BooleanField(_("I review my peers' scripts"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reviewer profile")
+        verbose_name_plural = _("reviewer profiles")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.reputation:.2f}"

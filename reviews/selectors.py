@@ -1,0 +1,236 @@
+"""Reads for review pages and the API, in a fixed number of queries, blind-safe."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from reviews import scoring
+from reviews.blindness import person_label, reviewer_label, viewer_side, writer_label
+from reviews.models import (
+    AssignmentStatus,
+    CreditEntry,
+    Criterion,
+    LineNote,
+    NoteReply,
+    RequestStatus,
+    ReviewAssignment,
+    ReviewerProfile,
+    ReviewRequest,
+    ReviewScore,
+    ReviewStatus,
+)
+from scripts_app.anchoring import locate
+
+
+def credit_balance(user: Any) -> int:
+    return CreditEntry.objects.filter(user=user).aggregate(total=Sum("delta"))["total"] or 0
+
+
+def criteria_of(request: ReviewRequest) -> list[Criterion]:
+    return list(Criterion.objects.filter(version=request.rubric_version_id).order_by("position"))
+
+
+def active_assignments(request: ReviewRequest) -> QuerySet[ReviewAssignment]:
+    return ReviewAssignment.objects.filter(
+        request=request, status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]
+    )
+
+
+@dataclass(slots=True)
+class ReviewerCard:
+    assignment: ReviewAssignment
+    label: str
+    scores: dict[int, ReviewScore] = field(default_factory=dict)
+    notes: list[LineNote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CriterionRow:
+    criterion: Criterion
+    summary: Any  # scoring.CriterionSummary
+    scores: list[tuple[str, int | None]]  # (reviewer label, score)
+
+
+@dataclass(slots=True)
+class PlacedNote:
+    note: LineNote
+    author_label: str
+    current_line: int | None
+    replies: list[tuple[str, NoteReply]]
+
+    @property
+    def outdated(self) -> bool:
+        return self.current_line is None
+
+
+@dataclass(slots=True)
+class Report:
+    request: ReviewRequest
+    side: str
+    writer_label: str
+    cards: list[ReviewerCard]
+    rows: list[CriterionRow]
+    overall: float | None
+    notes: list[PlacedNote]
+    submitted: int
+
+
+def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None = None) -> Report:
+    """The score report as `viewer` may see it: names hidden per the request's blindness,
+    reviewers' scores weighted by reputation, line notes placed on `lines` (a later
+    revision's text) when given, else on the reviewed revision."""
+    side = viewer_side(viewer, request)
+    assignments = list(
+        ReviewAssignment.objects.filter(request=request, status=AssignmentStatus.SUBMITTED)
+        .select_related("reviewer", "reviewer__reviewer_profile", "review")
+        .order_by("position")
+    )
+    by_reviewer = {a.reviewer_id: a for a in assignments}
+    review_ids = [a.review.pk for a in assignments]
+    criteria = criteria_of(request)
+    scores = ReviewScore.objects.filter(review_id__in=review_ids)
+    notes = (
+        LineNote.objects.filter(review_id__in=review_ids)
+        .select_related("review__assignment")
+        .prefetch_related(Prefetch("replies", queryset=NoteReply.objects.select_related("author")))
+        .order_by("line", "created_at")
+    )
+    cards = {
+        a.review.pk: ReviewerCard(a, reviewer_label(viewer, request, a, side=side))
+        for a in assignments
+    }
+    for score in scores:
+        cards[score.review_id].scores[score.criterion_id] = score
+
+    weights = {
+        a.review.pk: scoring.weight_for(
+            getattr(getattr(a.reviewer, "reviewer_profile", None), "reputation", 0.5)
+        )
+        for a in assignments
+    }
+    method = request.rubric_version.rubric.aggregate_method
+    threshold = request.rubric_version.divergence_threshold
+    rows = []
+    for criterion in criteria:
+        pairs = [(card, card.scores.get(criterion.pk)) for card in cards.values()]
+        given = [(card, s.score) for card, s in pairs if s is not None and s.score is not None]
+        summary = scoring.criterion_summary(
+            [float(score) for _c, score in given],
+            [weights[card.assignment.review.pk] for card, _s in given],
+            method,
+            threshold,
+        )
+        rows.append(
+            CriterionRow(
+                criterion, summary, [(card.label, s.score if s else None) for card, s in pairs]
+            )
+        )
+    overall = scoring.overall(
+        [
+            (float(row.criterion.weight), row.summary.aggregate)
+            for row in rows
+            if row.summary.aggregate is not None
+        ]
+    )
+
+    placed = []
+    for note in notes:
+        if lines is not None and note.revision_id != request.revision_id:
+            current = note.line
+        elif lines is not None:
+            current = locate(lines, note.anchor_text, note.line)
+        else:
+            current = note.line
+        card = cards[note.review_id]
+        card.notes.append(note)
+        replies = [
+            (person_label(viewer, request, r.author, by_reviewer, side=side), r)
+            for r in note.replies.all()
+        ]
+        placed.append(PlacedNote(note, card.label, current, replies))
+
+    return Report(
+        request=request,
+        side=side,
+        writer_label=writer_label(viewer, request, side=side),
+        cards=list(cards.values()),
+        rows=rows,
+        overall=overall,
+        notes=placed,
+        submitted=len(assignments),
+    )
+
+
+def requests_for_writer(user: Any) -> QuerySet[ReviewRequest]:
+    """Requests on series the user writes, with progress counts (one query)."""
+    from scripts_app.models import Collaborator, CollaboratorRole
+
+    cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(
+        "series"
+    )
+    return (
+        ReviewRequest.objects.filter(Q(series__owner=user) | Q(series__in=cowritten))
+        .select_related("series", "revision")
+        .annotate(
+            submitted=Count(
+                "assignments",
+                filter=Q(assignments__status=AssignmentStatus.SUBMITTED),
+                distinct=True,
+            ),
+            active=Count(
+                "assignments",
+                filter=Q(
+                    assignments__status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("-created_at")
+    )
+
+
+def assignments_for_reviewer(user: Any) -> QuerySet[ReviewAssignment]:
+    return (
+        ReviewAssignment.objects.filter(reviewer=user)
+        .select_related("request", "request__series", "request__revision", "review")
+        .order_by("status", "due_at")
+    )
+
+
+@dataclass(slots=True)
+class Ledger:
+    balance: int
+    to_give: int  # reviews assigned to the user, not yet submitted
+    awaiting: int  # reviews the user's open requests still wait for
+
+
+def ledger_for(user: Any) -> Ledger:
+    """ "How many reviews they still need to give and still await": one place for the answer."""
+    to_give = ReviewAssignment.objects.filter(
+        reviewer=user, status=AssignmentStatus.ASSIGNED
+    ).count()
+    awaiting = 0
+    for request in requests_for_writer(user).filter(status=RequestStatus.OPEN):
+        awaiting += max(0, request.reviews_needed - request.submitted)
+    return Ledger(credit_balance(user), to_give, awaiting)
+
+
+def reviewer_profile(user: Any) -> ReviewerProfile:
+    profile, _created = ReviewerProfile.objects.get_or_create(user=user)
+    return profile
+
+
+def drafts_by_criterion(review_id: int) -> dict[int, ReviewScore]:
+    return {s.criterion_id: s for s in ReviewScore.objects.filter(review_id=review_id)}
+
+
+def notes_by_review(review_id: int) -> dict[int, list[LineNote]]:
+    grouped: dict[int, list[LineNote]] = defaultdict(list)
+    for note in LineNote.objects.filter(review_id=review_id).order_by("line"):
+        grouped[note.line].append(note)
+    return grouped
+
+
+__all__ = ["ReviewStatus", "credit_balance", "report_for", "writer_label"]

@@ -1,0 +1,491 @@
+"""Asking for review, finding reviewers, and what happens when there are not enough."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Role, RoleGrant, User
+from core.i18n import in_both_languages
+from core.services.audit import audit_record
+from core.services.notifications import notification_send
+from reviews import assignment as matching
+from reviews.models import (
+    AssignmentRole,
+    AssignmentStatus,
+    Blindness,
+    ConflictOfInterest,
+    CreditReason,
+    Fallback,
+    RequestKind,
+    RequestStatus,
+    ReviewAssignment,
+    ReviewerProfile,
+    ReviewPolicy,
+    ReviewRequest,
+    RubricVersion,
+)
+from reviews.selectors import credit_balance
+from reviews.services.credits import credit_add, credits_welcome
+from scripts_app.models import Collaborator, Revision, Series
+from scripts_app.permissions import can_edit_series
+
+MAX_PEER_REVIEWS = 5
+
+
+def _due(request_due: Any, days: int) -> Any:
+    return min(request_due, timezone.now() + timedelta(days=days))
+
+
+def _notify_assigned(assignment: ReviewAssignment) -> None:
+    request = assignment.request
+    notification_send(
+        recipient=assignment.reviewer,
+        kind="review_assigned",
+        params={"series": request.series.title, "due": _date(assignment.due_at)},
+        url=reverse("reviews:assignment_detail", args=[assignment.pk]),
+    )
+
+
+def _date(moment: Any) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+@transaction.atomic
+def review_request_create(
+    *,
+    actor: Any,
+    series: Series,
+    revision: Revision,
+    kind: str,
+    rubric_version: RubricVersion,
+    blindness: str = Blindness.SINGLE,
+    reviews_needed: int | None = None,
+    due_at: Any = None,
+    mentor: User | None = None,
+    episode_from: int | None = None,
+    episode_to: int | None = None,
+    note: str = "",
+    auto_assign: bool = True,
+) -> ReviewRequest:
+    """Ask for review of one revision and (unless auto_assign is False) assign reviewers.
+
+    Peer review is give-to-get: it costs one credit per review asked for (earned by
+    reviewing others; every writer starts with a few). Mentor review costs nothing.
+
+    Raises:
+        PermissionDenied: the actor may not edit the series.
+        ValidationError: field-keyed problems (revision of another series, too few
+            credits, an unknown mentor, a bad range or due date).
+    """
+    if not can_edit_series(actor, series):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if revision.series_id != series.pk:
+        errors["revision"] = [_("That revision belongs to another series.")]
+    if kind not in RequestKind.values:
+        errors["kind"] = [_("Choose peer or mentor review.")]
+    if blindness not in Blindness.values:
+        errors["blindness"] = [_("Choose how blind the review is.")]
+    policy = ReviewPolicy.current()
+    needed = (
+        1 if kind == RequestKind.MENTOR else (reviews_needed or policy.peer_reviews_per_request)
+    )
+    if not 1 <= needed <= MAX_PEER_REVIEWS:
+        errors["reviews_needed"] = [
+            _("Ask for between 1 and %(max)s reviews.") % {"max": MAX_PEER_REVIEWS}
+        ]
+    due_at = due_at or timezone.now() + timedelta(days=policy.review_days)
+    if due_at <= timezone.now() + timedelta(hours=12):
+        errors["due_at"] = [_("Give reviewers at least 12 hours.")]
+    if episode_from and episode_to and episode_from > episode_to:
+        errors["episode_to"] = [_("The range ends before it starts.")]
+    if mentor is not None and not _is_eligible_mentor(mentor, series):
+        errors["mentor"] = [_("Choose a mentor who does not work on this series.")]
+    if kind == RequestKind.PEER and not errors:
+        credits_welcome(user=actor)
+        if credit_balance(actor) < needed:
+            errors["reviews_needed"] = [
+                _(
+                    "You need %(needed)s credits and have %(have)s. Review other writers' scripts to earn more."
+                )
+                % {"needed": needed, "have": credit_balance(actor)}
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+    request = ReviewRequest.objects.create(
+        series=series, revision=revision, kind=kind, blindness=blindness, reviews_needed=needed,
+        rubric_version=rubric_version, requested_by=actor, requested_mentor=mentor, due_at=due_at,
+        episode_from=episode_from, episode_to=episode_to, note=note.strip(),
+    )  # fmt: skip
+    if kind == RequestKind.PEER:
+        credit_add(user=actor, delta=-needed, reason=CreditReason.REQUEST, request=request)
+    audit_record(
+        actor=actor,
+        action="review.requested",
+        target=request,
+        data={"kind": kind, "blindness": blindness, "needed": needed, "revision": revision.number},
+    )
+    if auto_assign:
+        request_assign(request=request)
+    return request
+
+
+@transaction.atomic
+def reviewers_assign(
+    *, actor: Any, request: ReviewRequest, reviewers: list[User], role: str
+) -> list[ReviewAssignment]:
+    """Assign named reviewers by hand: platform staff, or the system (actor None).
+
+    The same rules as automatic assignment hold: never someone who works on the
+    series, never a declared conflict, and for blind requests never a member of one
+    of the writer's organisations.
+
+    Raises:
+        PermissionDenied: the actor is not staff.
+        ValidationError: a reviewer breaks one of the rules.
+    """
+    if actor is not None and not actor.is_staff:
+        raise PermissionDenied
+    rules = _matching_request(request, taken=set(), refused=set())
+    conflicts = set(
+        ConflictOfInterest.objects.filter(writer_id=request.series.owner_id).values_list(
+            "reviewer_id", flat=True
+        )
+    )
+    orgs = _organisations([r.pk for r in reviewers])
+    for reviewer in reviewers:
+        blocked_org = rules.blind and orgs[reviewer.pk] & rules.organisation_ids
+        if reviewer.pk in rules.excluded_ids or reviewer.pk in conflicts or blocked_org:
+            raise ValidationError(
+                {
+                    "reviewers": [
+                        _("%(name)s may not review this series.") % {"name": reviewer.display_name}
+                    ]
+                }
+            )
+    taken = set(request.assignments.values_list("reviewer_id", flat=True))
+    fresh = [r.pk for r in reviewers if r.pk not in taken]
+    return _create_assignments(request, fresh, role, start=request.assignments.count())
+
+
+def _is_eligible_mentor(mentor: User, series: Series) -> bool:
+    if not mentor.is_active or mentor.pk == series.owner_id:
+        return False
+    if Collaborator.objects.filter(series=series, user=mentor).exists():
+        return False
+    return RoleGrant.objects.filter(user=mentor, role=Role.MENTOR).exists()
+
+
+def _organisations(user_ids: list[int]) -> dict[int, frozenset[int]]:
+    found: dict[int, set[int]] = {pk: set() for pk in user_ids}
+    for user_id, organisation_id in Membership.objects.filter(user_id__in=user_ids).values_list(
+        "user_id", "organisation_id"
+    ):
+        found[user_id].add(organisation_id)
+    return {pk: frozenset(orgs) for pk, orgs in found.items()}
+
+
+def _open_loads(user_ids: list[int] | None = None) -> dict[int, int]:
+    rows = ReviewAssignment.objects.filter(status=AssignmentStatus.ASSIGNED)
+    if user_ids is not None:
+        rows = rows.filter(reviewer_id__in=user_ids)
+    return dict(rows.values("reviewer_id").annotate(n=Count("id")).values_list("reviewer_id", "n"))
+
+
+def _peer_pool() -> list[int]:
+    opted_out = ReviewerProfile.objects.filter(accepts_peer_reviews=False).values("user_id")
+    return list(
+        User.objects.filter(is_active=True, role_grants__role=Role.WRITER)
+        .exclude(pk__in=opted_out)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def _matching_request(
+    request: ReviewRequest, taken: set[int], refused: set[int]
+) -> matching.Request:
+    series = request.series
+    cowriters = set(Collaborator.objects.filter(series=series).values_list("user_id", flat=True))
+    excluded = frozenset(cowriters | {series.owner_id, request.requested_by_id})
+    writer_orgs = _organisations([series.owner_id])[series.owner_id]
+    return matching.Request(
+        id=request.pk,
+        writer_id=series.owner_id,
+        excluded_ids=excluded,
+        organisation_ids=writer_orgs,
+        blind=request.blindness != Blindness.OPEN,
+        k=max(0, request.reviews_needed - len(taken)),
+        already_assigned=frozenset(taken),
+        previously_refused=frozenset(refused),
+    )
+
+
+@transaction.atomic
+def request_assign(*, request: ReviewRequest) -> list[ReviewAssignment]:
+    """Fill the request up to its number of reviewers. Deterministic for the same state.
+
+    Peer requests draw from writers who review peers; mentor requests take the chosen
+    mentor or the best-matched one with free capacity. What cannot be filled is left
+    for the fallback (`requests_fall_back`), which moves it to a mentor or staff.
+    """
+    request = ReviewRequest.objects.select_for_update().select_related("series").get(pk=request.pk)
+    if request.status != RequestStatus.OPEN:
+        return []
+    existing = list(ReviewAssignment.objects.filter(request=request))
+    taken = {a.reviewer_id for a in existing if a.is_active}
+    refused = {a.reviewer_id for a in existing if not a.is_active}
+    missing = request.reviews_needed - len(taken)
+    if missing <= 0:
+        return []
+    if request.kind == RequestKind.MENTOR or request.fallback == Fallback.MENTOR:
+        chosen = _choose_mentors(request, exclude=taken | refused, count=missing)
+        role = AssignmentRole.MENTOR
+    elif request.fallback == Fallback.STAFF:
+        return []  # staff take it from their queue
+    else:
+        pool = _peer_pool()
+        orgs = _organisations(pool)
+        loads = _open_loads(pool)
+        conflicts: dict[int, set[int]] = {pk: set() for pk in pool}
+        for reviewer_id, writer_id in ConflictOfInterest.objects.filter(
+            reviewer_id__in=pool
+        ).values_list("reviewer_id", "writer_id"):
+            conflicts[reviewer_id].add(writer_id)
+        reviewers = [
+            matching.Reviewer(
+                id=pk,
+                organisation_ids=orgs[pk],
+                current_load=loads.get(pk, 0),
+                conflicts=frozenset(conflicts[pk]),
+            )
+            for pk in pool
+        ]
+        result = matching.assign(
+            [_matching_request(request, taken, refused)], reviewers, seed=request.pk
+        )
+        chosen = result.assignments.get(request.pk, [])
+        role = AssignmentRole.PEER
+    return _create_assignments(request, chosen, role, start=len(existing))
+
+
+def _choose_mentors(request: ReviewRequest, *, exclude: set[int], count: int) -> list[int]:
+    series = request.series
+    if request.requested_mentor_id and request.requested_mentor_id not in exclude:
+        return [request.requested_mentor_id][:count]
+    policy = ReviewPolicy.current()
+    blocked = set(Collaborator.objects.filter(series=series).values_list("user_id", flat=True))
+    blocked |= {series.owner_id} | exclude
+    blocked |= set(
+        ConflictOfInterest.objects.filter(writer_id=series.owner_id).values_list(
+            "reviewer_id", flat=True
+        )
+    )
+    mentors = list(
+        User.objects.filter(is_active=True, role_grants__role=Role.MENTOR)
+        .exclude(pk__in=blocked)
+        .prefetch_related("expertise_themes")
+        .select_related("reviewer_profile")
+        .distinct()
+    )
+    loads = _open_loads([m.pk for m in mentors])
+    candidates = []
+    for mentor in mentors:
+        profile = getattr(mentor, "reviewer_profile", None)
+        capacity = (
+            profile.mentor_capacity
+            if profile and profile.mentor_capacity is not None
+            else policy.mentor_capacity
+        )
+        candidates.append(
+            matching.Mentor(
+                id=mentor.pk,
+                themes=frozenset(t.slug for t in mentor.expertise_themes.all()),
+                languages=frozenset({mentor.language or "zh-hans"}),
+                load=loads.get(mentor.pk, 0),
+                capacity=capacity,
+                reputation=profile.reputation if profile else 0.5,
+            )
+        )
+    ranked = matching.rank_mentors(
+        themes=frozenset(series.themes.values_list("slug", flat=True)),
+        language=series.language,
+        mentors=candidates,
+        exclude=frozenset(blocked),
+    )
+    return [mentor.id for mentor in ranked[:count]]
+
+
+def _create_assignments(
+    request: ReviewRequest, reviewer_ids: list[int], role: str, *, start: int
+) -> list[ReviewAssignment]:
+    policy = ReviewPolicy.current()
+    created = []
+    for offset, reviewer_id in enumerate(reviewer_ids):
+        assignment = ReviewAssignment.objects.create(
+            request=request,
+            reviewer_id=reviewer_id,
+            role=role,
+            position=start + offset,
+            due_at=_due(request.due_at, policy.review_days),
+        )
+        created.append(assignment)
+        _notify_assigned(assignment)
+    if created:
+        audit_record(
+            actor=None,
+            action="review.assigned",
+            target=request,
+            data={"reviewers": reviewer_ids, "role": role},
+        )
+    return created
+
+
+@transaction.atomic
+def requests_fall_back(*, now: Any = None) -> int:
+    """No one waits forever: requests still short of reviewers after the policy's grace
+    time (or half-way to their due date) move to a mentor, else to the staff queue.
+
+    The writer is refunded the credits of the peer reviews that did not come and told
+    where the request went. Returns the number of requests moved.
+    """
+    now = now or timezone.now()
+    policy = ReviewPolicy.current()
+    grace = now - timedelta(hours=policy.fallback_hours)
+    moved = 0
+    candidates = (
+        ReviewRequest.objects.select_for_update()
+        .filter(status=RequestStatus.OPEN, fallback="")
+        .filter(
+            Q(created_at__lte=grace) | Q(due_at__lte=now + timedelta(hours=policy.fallback_hours))
+        )
+        .annotate(
+            active=Count(
+                "assignments",
+                filter=Q(
+                    assignments__status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]
+                ),
+            )
+        )
+        .select_related("series", "requested_by")
+    )
+    for request in candidates:
+        missing = request.reviews_needed - request.active
+        if missing <= 0:
+            continue
+        mentors = _choose_mentors(
+            request,
+            exclude=set(request.assignments.values_list("reviewer_id", flat=True)),
+            count=missing,
+        )
+        request.fallback = Fallback.MENTOR if mentors else Fallback.STAFF
+        request.save(update_fields=["fallback"])
+        if mentors:
+            _create_assignments(
+                request, mentors, AssignmentRole.MENTOR, start=request.assignments.count()
+            )
+        if request.kind == RequestKind.PEER:
+            credit_add(
+                user=request.requested_by,
+                delta=missing,
+                reason=CreditReason.REFUND,
+                request=request,
+            )
+        audit_record(
+            actor=None,
+            action="review.fell_back",
+            target=request,
+            data={"to": request.fallback, "missing": missing},
+        )
+        target = in_both_languages(_("a mentor") if mentors else _("the platform staff"))
+        notification_send(
+            recipient=request.requested_by,
+            kind="review_fallback",
+            params={"series": request.series.title, "target": target},
+            url=request.get_absolute_url(),
+        )
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def staff_take(*, actor: Any, request: ReviewRequest) -> ReviewAssignment:
+    """A staff member takes a request from the fallback queue and reviews it."""
+    if not actor.is_staff:
+        raise PermissionDenied
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError(_("This request is no longer open."))
+    if (
+        actor.pk == request.series.owner_id
+        or Collaborator.objects.filter(series=request.series, user=actor).exists()
+    ):
+        raise ValidationError(_("You work on this series and cannot review it."))
+    if ReviewAssignment.objects.filter(request=request, reviewer=actor).exists():
+        raise ValidationError(_("You already review this request."))
+    [assignment] = _create_assignments(
+        request, [actor.pk], AssignmentRole.STAFF, start=request.assignments.count()
+    )
+    return assignment
+
+
+@transaction.atomic
+def staff_decide(
+    *, actor: Any, request: ReviewRequest, decision: str, extra_review: bool = False
+) -> ReviewRequest:
+    """Settle a divergent request: record the decision (audited) and optionally ask for one
+    more review, which the assignment service finds like any other."""
+    if not actor.is_staff:
+        raise PermissionDenied
+    decision = decision.strip()
+    if not decision:
+        raise ValidationError({"decision": [_("Write down the decision and why.")]})
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    request.staff_decision = decision
+    fields = ["staff_decision"]
+    if extra_review:
+        request.reviews_needed += 1
+        request.status = RequestStatus.OPEN
+        fields += ["reviews_needed", "status"]
+    request.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action="review.staff_decision",
+        target=request,
+        data={
+            "decision": decision,
+            "extra_review": extra_review,
+            "divergent": request.divergent_criteria,
+        },
+    )
+    if extra_review:
+        request_assign(request=request)
+    notification_send(
+        recipient=request.requested_by,
+        kind="review_staff_decision",
+        params={"series": request.series.title},
+        url=request.get_absolute_url(),
+    )
+    return request
+
+
+@transaction.atomic
+def request_close(*, actor: Any, request: ReviewRequest) -> ReviewRequest:
+    """The writer closes a request: unfinished assignments end, reviews are final."""
+    if not can_edit_series(actor, request.series):
+        raise PermissionDenied
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    request.status = RequestStatus.CLOSED
+    request.save(update_fields=["status"])
+    ReviewAssignment.objects.filter(request=request, status=AssignmentStatus.ASSIGNED).update(
+        status=AssignmentStatus.EXPIRED, finished_at=timezone.now()
+    )
+    audit_record(actor=actor, action="review.closed", target=request)
+    return request

@@ -1,0 +1,87 @@
+"""Publishing and changing rubrics. A version a request has used is never changed."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.permissions import can_manage_organisation
+from core.services.audit import audit_record
+from reviews.models import Criterion, ReviewRequest, Rubric, RubricVersion
+from reviews.rubric_content import CRITERION_FIELDS, content_hash
+
+
+def can_manage_rubric(user: Any, rubric: Rubric) -> bool:
+    """Staff manage platform rubrics; an organisation's admins (its educators, its fund
+    managers) manage the rubrics of their own courses and calls."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff:
+        return True
+    return rubric.organisation_id is not None and can_manage_organisation(user, rubric.organisation)
+
+
+def version_for_use(rubric: Rubric) -> RubricVersion:
+    return rubric.versions.order_by("-number").first()
+
+
+@transaction.atomic
+def rubric_save_criteria(
+    *,
+    actor: Any,
+    rubric: Rubric,
+    criteria: list[dict[str, Any]],
+    scale: tuple[int, int] = (1, 10),
+    divergence_threshold: int = 4,
+) -> RubricVersion:
+    """Change a rubric's criteria. While no request has used the latest version it is
+    edited in place; once one has, a new version is made and the old one stays as it was.
+
+    Raises:
+        PermissionDenied: the actor does not manage this rubric.
+        ValidationError: no criteria, duplicate keys, bad weights or scale.
+    """
+    if not can_manage_rubric(actor, rubric):
+        raise PermissionDenied
+    keys = [c.get("key", "") for c in criteria]
+    if not criteria or len(set(keys)) != len(keys) or not all(keys):
+        raise ValidationError({"criteria": [_("Give every criterion a distinct key.")]})
+    if not (0 <= scale[0] < scale[1] <= 100):
+        raise ValidationError({"scale": [_("The scale must run from a lower to a higher number.")]})
+    for criterion in criteria:
+        if float(criterion.get("weight", 1)) <= 0:
+            raise ValidationError({"criteria": [_("Weights must be positive.")]})
+    digest = content_hash(scale=scale, threshold=divergence_threshold, criteria=criteria)
+    latest = version_for_use(rubric)
+    if latest is not None and latest.content_hash == digest:
+        return latest
+    used = latest is not None and ReviewRequest.objects.filter(rubric_version=latest).exists()
+    if latest is None or used:
+        version = RubricVersion.objects.create(
+            rubric=rubric, number=(latest.number + 1) if latest else 1, scale_min=scale[0], scale_max=scale[1],
+            divergence_threshold=divergence_threshold, content_hash=digest, created_by=actor,
+        )  # fmt: skip
+    else:
+        version = latest
+        version.criteria.all().delete()
+        version.scale_min, version.scale_max = scale
+        version.divergence_threshold, version.content_hash = divergence_threshold, digest
+        version.save(
+            update_fields=["scale_min", "scale_max", "divergence_threshold", "content_hash"]
+        )
+    Criterion.objects.bulk_create(
+        [
+            Criterion(
+                version=version, position=i, **{f: c.get(f, "") for f in CRITERION_FIELDS if f in c}
+            )
+            for i, c in enumerate(criteria)
+        ]
+    )
+    audit_record(
+        actor=actor,
+        action="rubric.saved",
+        target=rubric,
+        data={"version": version.number, "hash": digest},
+    )
+    return version

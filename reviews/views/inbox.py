@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.forms import add_service_errors
+from reviews import selectors
+from reviews.forms import ConflictForm
+from reviews.models import AssignmentStatus, ConflictOfInterest
+from reviews.services.conflicts import conflict_declare, conflict_withdraw
+
+
+@login_required
+def inbox(request):
+    """The feedback inbox: what to review, what is requested, and the credit balance."""
+    assignments = list(selectors.assignments_for_reviewer(request.user))
+    return render(
+        request,
+        "reviews/inbox.html",
+        {
+            "ledger": selectors.ledger_for(request.user),
+            "to_review": [a for a in assignments if a.status == AssignmentStatus.ASSIGNED],
+            "reviewed": [a for a in assignments if a.status == AssignmentStatus.SUBMITTED][:20],
+            "requests": selectors.requests_for_writer(request.user)[:50],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conflicts(request):
+    form = ConflictForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conflict_declare(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Noted: you will not be asked to review their work."))
+            return redirect("reviews:conflicts")
+    declared = ConflictOfInterest.objects.filter(reviewer=request.user).select_related("writer")
+    return render(request, "reviews/conflicts.html", {"form": form, "declared": declared})
+
+
+@login_required
+@require_POST
+def conflict_remove(request, pk: int):
+    conflict = get_object_or_404(ConflictOfInterest, pk=pk, reviewer=request.user)
+    conflict_withdraw(actor=request.user, conflict=conflict)
+    messages.success(request, _("The conflict was withdrawn."))
+    return redirect("reviews:conflicts")

@@ -1,0 +1,148 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.forms import add_service_errors
+from reviews import permissions, selectors
+from reviews.forms import RatingForm, ReplyForm, RequestForm
+from reviews.models import LineNote, Review
+from reviews.services.requests import request_close, review_request_create
+from reviews.services.reviewing import note_reply, note_set_resolved, review_rate
+from reviews.services.rubrics import version_for_use
+from scripts_app import permissions as script_permissions
+from scripts_app.document import parse
+from scripts_app.selectors import revision_text
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_create(request, series_pk: int):
+    series = script_permissions.get_series_for(request.user, series_pk, action="edit")
+    form = RequestForm(request.POST or None)
+    if series.head is None:
+        messages.error(request, _("Write something before asking for review."))
+        return redirect(series)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = review_request_create(
+                actor=request.user,
+                series=series,
+                revision=series.head,
+                kind=data["kind"],
+                rubric_version=version_for_use(data["rubric"]),
+                blindness=data["blindness"],
+                reviews_needed=data["reviews_needed"],
+                due_at=data["due_at"],
+                mentor=data["mentor"],
+                episode_from=data["episode_from"],
+                episode_to=data["episode_to"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Review requested. You will be told as reviews come in."))
+            return redirect(created)
+    return render(
+        request,
+        "reviews/request_form.html",
+        {"series": series, "form": form, "ledger": selectors.ledger_for(request.user)},
+    )
+
+
+@login_required
+def request_detail(request, pk: int):
+    """The score report. Writers see it as reviews arrive; a reviewer after submitting."""
+    review_request = permissions.get_request_for(request.user, pk)
+    series = review_request.series
+    head = series.head if permissions.is_writer_side(request.user, review_request) else None
+    text = revision_text(head or review_request.revision)
+    report = selectors.report_for(
+        request.user, review_request, lines=text.split("\n") if head else None
+    )
+    doc = parse(text, review_request.revision.format)
+    if review_request.hides_writer and report.side == "reviewer":
+        from reviews.blindness import redact_document
+
+        doc = redact_document(doc)
+    return render(
+        request,
+        "reviews/request_detail.html",
+        {
+            "review_request": review_request,
+            "report": report,
+            "doc": doc,
+            "showing_head": head is not None and head.pk != review_request.revision_id,
+            "rating_form": RatingForm(),
+            "reply_form": ReplyForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_close_view(request, pk: int):
+    review_request = permissions.get_request_for_writer(request.user, pk)
+    request_close(actor=request.user, request=review_request)
+    messages.success(request, _("The request is closed."))
+    return redirect(review_request)
+
+
+@login_required
+@require_POST
+def review_rate_view(request, pk: int, review_pk: int):
+    review_request = permissions.get_request_for_writer(request.user, pk)
+    review = get_object_or_404(Review, pk=review_pk, assignment__request=review_request)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            review_rate(
+                actor=request.user,
+                review=review,
+                helpfulness=form.cleaned_data["helpfulness"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you: ratings make reviewers better."))
+    else:
+        messages.error(request, _("Choose a rating from 1 to 5."))
+    return redirect(review_request)
+
+
+def _note(request_obj, note_pk: int) -> LineNote:
+    return get_object_or_404(
+        LineNote.objects.select_related("review__assignment__request"),
+        pk=note_pk,
+        review__assignment__request=request_obj,
+    )
+
+
+@login_required
+@require_POST
+def note_reply_view(request, pk: int, note_pk: int):
+    review_request = permissions.get_request_for(request.user, pk)
+    note = _note(review_request, note_pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            note_reply(actor=request.user, note=note, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Write a reply of at most 4,000 characters."))
+    return redirect(f"{review_request.get_absolute_url()}#note-{note.pk}")
+
+
+@login_required
+@require_POST
+def note_resolve_view(request, pk: int, note_pk: int):
+    review_request = permissions.get_request_for_writer(request.user, pk)
+    note = _note(review_request, note_pk)
+    note_set_resolved(actor=request.user, note=note, resolved=request.POST.get("resolved") != "0")
+    return redirect(f"{review_request.get_absolute_url()}#note-{note.pk}")

@@ -1,0 +1,198 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reviews import permissions, selectors
+from reviews.blindness import redact_document, writer_label
+from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
+from reviews.models import AssignmentRole, AssignmentStatus, CalibrationExemplar, LineNote, Review
+from reviews.services.calibration import calibration_submit, needs_calibration
+from reviews.services.reviewing import (
+    assignment_decline,
+    line_note_add,
+    line_note_delete,
+    review_save,
+)
+from scripts_app.document import parse
+from scripts_app.selectors import revision_text
+
+
+def _review_form(assignment, data=None) -> ReviewForm:
+    criteria = selectors.criteria_of(assignment.request)
+    review = Review.objects.filter(assignment=assignment).first()
+    initial = {}
+    if review is not None:
+        initial["overall_comment"] = review.overall_comment
+        for criterion_id, score in selectors.drafts_by_criterion(review.pk).items():
+            key = next(c.key for c in criteria if c.pk == criterion_id)
+            initial[f"score_{key}"] = score.score
+            initial[f"comment_{key}"] = score.comment
+    return ReviewForm(
+        data, initial=initial, criteria=criteria, version=assignment.request.rubric_version
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_detail(request, pk: int):
+    """The reviewer's desk: the script beside the rubric, line notes on the script."""
+    assignment = permissions.get_assignment_for(request.user, pk)
+    review_request = assignment.request
+    rubric = review_request.rubric_version.rubric
+    if (
+        assignment.status == AssignmentStatus.ASSIGNED
+        and assignment.role == AssignmentRole.PEER
+        and needs_calibration(request.user, rubric)
+    ):
+        return redirect(
+            f"{reverse('reviews:calibration', args=[rubric.slug])}?next={assignment.get_absolute_url()}"
+        )
+    form = _review_form(assignment, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        try:
+            review_save(
+                actor=request.user, assignment=assignment, scores=form.scores(),
+                overall_comment=form.cleaned_data["overall_comment"], submit=submit,
+            )  # fmt: skip
+        except ValidationError as error:
+            _add_score_errors(form, error)
+        else:
+            if request.htmx:
+                return render(
+                    request, "reviews/partials/draft_status.html", {"saved_at": timezone.now()}
+                )
+            messages.success(
+                request, _("Your review is submitted. Thank you.") if submit else _("Draft saved.")
+            )
+            return redirect(review_request if submit else assignment)
+    if request.htmx and request.method == "POST":
+        return render(request, "reviews/partials/draft_status.html", {"form": form}, status=400)
+    text = revision_text(review_request.revision)
+    doc = parse(text, review_request.revision.format)
+    if review_request.hides_writer:
+        doc = redact_document(doc)
+    review = Review.objects.filter(assignment=assignment).first()
+    return render(
+        request,
+        "reviews/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "review_request": review_request,
+            "doc": doc,
+            "form": form,
+            "notes": list(review.line_notes.all()) if review else [],
+            "note_form": LineNoteForm(),
+            "decline_form": DeclineForm(),
+            "writer": writer_label(request.user, review_request),
+            "editable": assignment.status == AssignmentStatus.ASSIGNED and review_request.is_open,
+        },
+    )
+
+
+def _add_score_errors(form: ReviewForm, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages_ in error.message_dict.items():
+        name = field.replace("scores.", "score_") if field.startswith("scores.") else field
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+@login_required
+@require_POST
+def note_add(request, pk: int):
+    assignment = permissions.get_assignment_for(request.user, pk)
+    form = LineNoteForm(request.POST)
+    note, error_messages = None, []
+    if form.is_valid():
+        try:
+            note = line_note_add(actor=request.user, assignment=assignment, **form.cleaned_data)
+        except ValidationError as error:
+            error_messages = error.messages
+    else:
+        error_messages = [e for errors in form.errors.values() for e in errors]
+    if request.htmx:
+        return render(
+            request, "reviews/partials/line_note.html", {"note": note, "errors": error_messages, "assignment": assignment},
+            status=200 if note else 400,
+        )  # fmt: skip
+    if error_messages:
+        messages.error(request, " ".join(error_messages))
+    return redirect(assignment)
+
+
+@login_required
+@require_POST
+def note_delete(request, pk: int, note_pk: int):
+    assignment = permissions.get_assignment_for(request.user, pk)
+    note = get_object_or_404(LineNote, pk=note_pk, review__assignment=assignment)
+    try:
+        line_note_delete(actor=request.user, note=note)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(assignment)
+
+
+@login_required
+@require_POST
+def assignment_decline_view(request, pk: int):
+    assignment = permissions.get_assignment_for(request.user, pk)
+    form = DeclineForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        assignment_decline(actor=request.user, assignment=assignment, reason=reason)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(assignment)
+    messages.success(request, _("Handed back. Another reviewer will take it."))
+    return redirect("reviews:inbox")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calibration(request, slug: str):
+    """Score a staff-scored excerpt first, and see how far off you were."""
+    exemplars = list(
+        CalibrationExemplar.objects.filter(rubric__slug=slug, is_active=True).select_related(
+            "rubric"
+        )
+    )
+    if not exemplars:
+        return redirect(request.GET.get("next") or "reviews:inbox")
+    attempts = {a.exemplar_id: a for a in request.user.calibrations.filter(exemplar__in=exemplars)}
+    exemplar = next((e for e in exemplars if e.pk not in attempts), exemplars[0])
+    rubric = exemplar.rubric
+    version = rubric.versions.order_by("-number").first()
+    criteria = [c for c in version.criteria.all() if c.key in exemplar.reference_scores]
+    form = ReviewForm(request.POST or None, criteria=criteria, version=version)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = calibration_submit(
+                actor=request.user, exemplar=exemplar,
+                scores={k: v["score"] for k, v in form.scores().items() if v["score"] is not None},
+            )  # fmt: skip
+        except ValidationError as error:
+            _add_score_errors(form, error)
+    next_url = request.GET.get("next", "")
+    if next_url and not next_url.startswith("/"):
+        next_url = ""
+    return render(
+        request,
+        "reviews/calibration.html",
+        {
+            "exemplar": exemplar,
+            "doc": parse(exemplar.text, exemplar.format),
+            "form": form,
+            "result": result,
+            "criteria": criteria,
+            "next_url": next_url,
+            "rubric": rubric,
+        },
+    )
