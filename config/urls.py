@@ -4,10 +4,13 @@ from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from config import views
+
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("", include("core.urls")),
     path("", include("accounts.urls")),
     path("themes/", include("taxonomy.urls")),

@@ -8,34 +8,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from accounts.selectors import invitations_open_for_user, memberships_of, user_roles
 from core.context_processors import TEXT_SIZE_COOKIE
 from core.selectors import notifications_for
 from core.services.notifications import notifications_mark_read
-from scripts_app.selectors import series_list_for
-from taxonomy.selectors import terms_active
 
 NOTIFICATIONS_PER_PAGE = 30
-
-
-def home(request):
-    if not request.user.is_authenticated:
-        return render(
-            request,
-            "core/landing.html",
-            {"encouraged_themes": terms_active(kind="theme").filter(is_encouraged=True)},
-        )
-    return render(
-        request,
-        "core/dashboard.html",
-        {
-            "roles": sorted(user_roles(request.user)),
-            "memberships": memberships_of(request.user),
-            "invitations": invitations_open_for_user(request.user),
-            "recent_notifications": notifications_for(request.user)[:5],
-            "recent_series": series_list_for(request.user).prefetch_related(None)[:5],
-        },
-    )
 
 
 @login_required

@@ -22,6 +22,21 @@ from reviews.models import (
     ReviewStatus,
 )
 from scripts_app.anchoring import locate
+from scripts_app.document import Document, parse
+
+
+def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str) -> Document:
+    """The script as shown in review: only the requested episodes, and without the
+    writer's name on its title page when the request is double-blind."""
+    from reviews.blindness import redact_document, viewer_side
+
+    doc = parse(text, fmt)
+    if request.episode_from or request.episode_to:
+        low, high = request.episode_from or 1, request.episode_to or request.episode_from or 10_000
+        doc.episodes = [episode for episode in doc.episodes if low <= episode.number <= high]
+    if request.hides_writer and viewer_side(viewer, request) == "reviewer":
+        doc = redact_document(doc)
+    return doc
 
 
 def credit_balance(user: Any) -> int:

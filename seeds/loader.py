@@ -32,7 +32,16 @@ def demo_email(local_part: str) -> str:
 
 
 def _load_taxonomy(log: Callable[[str], None]) -> None:
+    """The standards every installation has (also loaded by data migrations), ensured
+    here too so the demo loads into a database whose tables were emptied."""
+    from reviews.models import Criterion, Rubric, RubricVersion
+    from reviews.rubric_content import boutique_ensure
+    from scripts_app.compliance_rules import rules_ensure
+    from scripts_app.models import ComplianceRule
+
     created = terms_ensure(Term)
+    rules_ensure(ComplianceRule)
+    boutique_ensure(Rubric, RubricVersion, Criterion)
     log(f"taxonomy: {created} terms created")
 
 

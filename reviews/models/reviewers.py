@@ -17,6 +17,9 @@ class ReviewPolicy(models.Model):
         _("peer reviews per request"), default=3
     )
     review_days = models.PositiveSmallIntegerField(_("days a reviewer has"), default=7)
+    peer_capacity = models.PositiveSmallIntegerField(
+        _("open peer reviews one writer is given at most"), default=4
+    )
     reminder_hours = models.PositiveSmallIntegerField(
         _("remind this many hours before the due time"), default=24
     )

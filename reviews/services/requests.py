@@ -259,12 +259,15 @@ def request_assign(*, request: ReviewRequest) -> list[ReviewAssignment]:
             reviewer_id__in=pool
         ).values_list("reviewer_id", "writer_id"):
             conflicts[reviewer_id].add(writer_id)
+        # No writer is buried in peer reviews, however few others can take them.
+        capacity = ReviewPolicy.current().peer_capacity
         reviewers = [
             matching.Reviewer(
                 id=pk,
                 organisation_ids=orgs[pk],
                 current_load=loads.get(pk, 0),
                 conflicts=frozenset(conflicts[pk]),
+                capacity=capacity,
             )
             for pk in pool
         ]

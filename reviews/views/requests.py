@@ -13,7 +13,6 @@ from reviews.services.requests import request_close, review_request_create
 from reviews.services.reviewing import note_reply, note_set_resolved, review_rate
 from reviews.services.rubrics import version_for_use
 from scripts_app import permissions as script_permissions
-from scripts_app.document import parse
 from scripts_app.selectors import revision_text
 
 
@@ -64,11 +63,9 @@ def request_detail(request, pk: int):
     report = selectors.report_for(
         request.user, review_request, lines=text.split("\n") if head else None
     )
-    doc = parse(text, review_request.revision.format)
-    if review_request.hides_writer and report.side == "reviewer":
-        from reviews.blindness import redact_document
-
-        doc = redact_document(doc)
+    doc = selectors.document_for_review(
+        request.user, review_request, text, review_request.revision.format
+    )
     return render(
         request,
         "reviews/request_detail.html",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reviews import permissions, selectors
-from reviews.blindness import redact_document, writer_label
+from reviews.blindness import writer_label
 from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
 from reviews.models import AssignmentRole, AssignmentStatus, CalibrationExemplar, LineNote, Review
 from reviews.services.calibration import calibration_submit, needs_calibration
@@ -73,10 +73,12 @@ def assignment_detail(request, pk: int):
             return redirect(review_request if submit else assignment)
     if request.htmx and request.method == "POST":
         return render(request, "reviews/partials/draft_status.html", {"form": form}, status=400)
-    text = revision_text(review_request.revision)
-    doc = parse(text, review_request.revision.format)
-    if review_request.hides_writer:
-        doc = redact_document(doc)
+    doc = selectors.document_for_review(
+        request.user,
+        review_request,
+        revision_text(review_request.revision),
+        review_request.revision.format,
+    )
     review = Review.objects.filter(assignment=assignment).first()
     return render(
         request,

@@ -213,3 +213,16 @@ def test_only_staff_or_the_owning_organisations_admins_change_rubrics(api_client
 def test_rubrics_are_public(client):
     assert client.get("/reviews/rubrics/boutique-standard/").status_code == 200
     assert "前三集钩子" in client.get("/reviews/rubrics/boutique-standard/").content.decode()
+
+
+def test_reviewers_see_only_the_requested_episodes(client):
+    series = make_series()
+    peers(1)
+    request = review_request(series, reviews_needed=1, episode_from=2, episode_to=2)
+    [assignment] = request.assignments.select_related("reviewer")
+    client.force_login(assignment.reviewer)
+
+    html = client.get(assignment.get_absolute_url()).content.decode()
+
+    assert "比对签名" in html  # episode 2
+    assert "考勤表找出来" not in html  # episode 1

@@ -205,3 +205,13 @@ def test_the_ledger_says_what_to_give_and_what_is_awaited():
 
     assert ledger_for(series.owner).awaiting == 2
     assert ledger_for(reviewer).to_give == 1
+
+
+def test_no_peer_is_given_more_open_reviews_than_the_policy_allows():
+    ReviewPolicy.objects.update_or_create(pk=1, defaults={"peer_capacity": 2})
+    [only_reviewer] = peers(1)
+
+    for _ in range(3):  # owners who are not writers, so the one reviewer is the whole pool
+        review_request(make_series(owner=UserFactory(roles=["mentor"])), reviews_needed=1)
+
+    assert ReviewAssignment.objects.filter(reviewer=only_reviewer, status="assigned").count() == 2

@@ -1,0 +1,31 @@
+"""Pages that bring every app together. They live at the project level so that the
+apps keep their one-way layering (core and taxonomy never import the apps above)."""
+
+from django.shortcuts import render
+
+from accounts.selectors import invitations_open_for_user, memberships_of, user_roles
+from core.selectors import notifications_for
+from reviews.selectors import ledger_for
+from scripts_app.selectors import series_list_for
+from taxonomy.selectors import terms_active
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(
+            request,
+            "landing.html",
+            {"encouraged_themes": terms_active(kind="theme").filter(is_encouraged=True)},
+        )
+    return render(
+        request,
+        "dashboard.html",
+        {
+            "roles": sorted(user_roles(request.user)),
+            "memberships": memberships_of(request.user),
+            "invitations": invitations_open_for_user(request.user),
+            "recent_notifications": notifications_for(request.user)[:5],
+            "recent_series": series_list_for(request.user).prefetch_related(None)[:5],
+            "ledger": ledger_for(request.user),
+        },
+    )
