@@ -363,24 +363,27 @@ def requests_fall_back(*, now: Any = None) -> int:
     policy = ReviewPolicy.current()
     grace = now - timedelta(hours=policy.fallback_hours)
     moved = 0
-    candidates = (
-        ReviewRequest.objects.select_for_update()
+    # Lock the requests, then count their reviewers separately: PostgreSQL does not
+    # allow FOR UPDATE together with an aggregate.
+    candidates = list(
+        ReviewRequest.objects.select_for_update(of=("self",))
         .filter(status=RequestStatus.OPEN, fallback="")
         .filter(
             Q(created_at__lte=grace) | Q(due_at__lte=now + timedelta(hours=policy.fallback_hours))
         )
-        .annotate(
-            active=Count(
-                "assignments",
-                filter=Q(
-                    assignments__status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]
-                ),
-            )
-        )
         .select_related("series", "requested_by")
     )
+    active = dict(
+        ReviewAssignment.objects.filter(
+            request__in=candidates,
+            status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED],
+        )
+        .values("request_id")
+        .annotate(n=Count("id"))
+        .values_list("request_id", "n")
+    )
     for request in candidates:
-        missing = request.reviews_needed - request.active
+        missing = request.reviews_needed - active.get(request.pk, 0)
         if missing <= 0:
             continue
         mentors = _choose_mentors(
