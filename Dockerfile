@@ -1,7 +1,8 @@
 # Production image: gunicorn serves the site, WhiteNoise the static files.
 FROM python:3.11-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=config.settings.base
 # A CJK font, so PDFs and server-side rendering show Chinese text.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-wqy-microhei \
