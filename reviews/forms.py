@@ -1,9 +1,11 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from reviews.models import Blindness, Criterion, RequestKind, Rubric, RubricVersion
+from reviews.models import AggregateMethod, Blindness, Criterion, RequestKind, Rubric, RubricVersion
 
 
 class RequestForm(forms.Form):
@@ -125,3 +127,74 @@ class DecisionForm(forms.Form):
         label=_("Decision"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     extra_review = forms.BooleanField(label=_("Also ask for one more review"), required=False)
+
+
+class RubricForm(forms.Form):
+    slug = forms.SlugField(label=_("Slug"), max_length=64)
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=100)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=100, required=False)
+    description_zh = forms.CharField(
+        label=_("Description (Chinese)"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
+    aggregate_method = forms.ChoiceField(label=_("Aggregate"), choices=AggregateMethod.choices)
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].label_from_instance = lambda organisation: organisation.name
+
+
+class ScaleForm(forms.Form):
+    scale_min = forms.IntegerField(label=_("Lowest score"), min_value=0, max_value=99, initial=1)
+    scale_max = forms.IntegerField(label=_("Highest score"), min_value=1, max_value=100, initial=10)
+    divergence_threshold = forms.IntegerField(
+        label=_("Divergence threshold"), min_value=1, max_value=100, initial=4
+    )
+
+
+class CriterionForm(forms.Form):
+    key = forms.SlugField(label=_("Key"), max_length=40)
+    weight = forms.DecimalField(
+        label=_("Weight"), max_digits=4, decimal_places=2, min_value=Decimal("0.01"), initial=1
+    )
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=60)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=80, required=False)
+    description_zh = forms.CharField(
+        label=_("Description (Chinese)"), max_length=300, required=False
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"), max_length=300, required=False
+    )
+    anchor_low_zh = forms.CharField(
+        label=_("A low score means (Chinese)"), max_length=200, required=False
+    )
+    anchor_low_en = forms.CharField(
+        label=_("A low score means (English)"), max_length=200, required=False
+    )
+    anchor_mid_zh = forms.CharField(
+        label=_("A middle score means (Chinese)"), max_length=200, required=False
+    )
+    anchor_mid_en = forms.CharField(
+        label=_("A middle score means (English)"), max_length=200, required=False
+    )
+    anchor_high_zh = forms.CharField(
+        label=_("A high score means (Chinese)"), max_length=200, required=False
+    )
+    anchor_high_en = forms.CharField(
+        label=_("A high score means (English)"), max_length=200, required=False
+    )
+
+
+CriterionFormSet = forms.formset_factory(
+    CriterionForm, extra=1, can_delete=True, min_num=1, validate_min=True, max_num=30
+)

@@ -85,3 +85,43 @@ def rubric_save_criteria(
         data={"version": version.number, "hash": digest},
     )
     return version
+
+
+def can_create_rubric(user: Any, organisation: Any = None) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if organisation is None:
+        return bool(user.is_staff)
+    return bool(user.is_staff) or can_manage_organisation(user, organisation)
+
+
+RUBRIC_FIELDS = ("name_zh", "name_en", "description_zh", "description_en", "aggregate_method")
+
+
+@transaction.atomic
+def rubric_create(*, actor: Any, slug: str, organisation: Any = None, **fields: Any) -> Rubric:
+    """A new rubric: a platform rubric (staff) or an organisation's (its admins)."""
+    if not can_create_rubric(actor, organisation):
+        raise PermissionDenied
+    if Rubric.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": [_("A rubric with this slug exists.")]})
+    rubric = Rubric(slug=slug, organisation=organisation, created_by=actor, **fields)
+    rubric.full_clean()
+    rubric.save()
+    audit_record(actor=actor, action="rubric.created", target=rubric)
+    return rubric
+
+
+@transaction.atomic
+def rubric_update(*, actor: Any, rubric: Rubric, **fields: Any) -> Rubric:
+    """Names, descriptions and the aggregate method (criteria: rubric_save_criteria)."""
+    if not can_manage_rubric(actor, rubric):
+        raise PermissionDenied
+    for name in set(fields) & set(RUBRIC_FIELDS):
+        setattr(rubric, name, fields[name])
+    rubric.full_clean()
+    rubric.save()
+    audit_record(
+        actor=actor, action="rubric.updated", target=rubric, data={"fields": sorted(fields)}
+    )
+    return rubric

@@ -1,6 +1,21 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from reviews.models import Rubric
+from core.forms import add_service_errors
+from reviews.forms import CriterionFormSet, RubricForm, ScaleForm
+from reviews.models import Criterion, Rubric
+from reviews.services.rubrics import (
+    can_manage_rubric,
+    rubric_create,
+    rubric_save_criteria,
+    rubric_update,
+    version_for_use,
+)
 
 
 def rubric_list(request):
@@ -19,5 +34,116 @@ def rubric_detail(request, slug: str):
     return render(
         request,
         "reviews/rubric_detail.html",
-        {"rubric": rubric, "version": version, "versions": versions},
+        {
+            "rubric": rubric,
+            "version": version,
+            "versions": versions,
+            "can_edit": can_manage_rubric(request.user, rubric),
+        },
+    )
+
+
+def _organisations_for(user):
+    from accounts.models import Membership, MembershipRole, Organisation
+
+    if user.is_staff:
+        return Organisation.objects.all()
+    admin_of = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values(
+        "organisation"
+    )
+    return Organisation.objects.filter(pk__in=admin_of)
+
+
+def _criteria_initial(version) -> list[dict]:
+    if version is None:
+        return []
+    fields = [
+        f.name for f in Criterion._meta.get_fields() if f.name not in ("id", "version", "position")
+    ]
+    return [{name: getattr(c, name) for name in fields} for c in version.criteria.all()]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rubric_edit(request, slug: str | None = None):
+    """Create a rubric, or change one. Criteria changes make a new version once one is used."""
+    rubric = get_object_or_404(Rubric, slug=slug) if slug else None
+    organisations = _organisations_for(request.user)
+    if rubric is not None and not can_manage_rubric(request.user, rubric):
+        raise PermissionDenied
+    if rubric is None and not (request.user.is_staff or organisations.exists()):
+        raise PermissionDenied
+    version = version_for_use(rubric) if rubric else None
+    initial = (
+        {
+            field: getattr(rubric, field)
+            for field in (
+                "slug",
+                "name_zh",
+                "name_en",
+                "description_zh",
+                "description_en",
+                "organisation",
+                "aggregate_method",
+            )
+        }
+        if rubric
+        else {}
+    )
+    data = request.POST or None
+    form = RubricForm(data, initial=initial, organisations=organisations)
+    if rubric is not None:
+        form.fields["slug"].disabled = True
+        form.fields["organisation"].disabled = True
+    scale = ScaleForm(
+        data,
+        initial={
+            "scale_min": version.scale_min,
+            "scale_max": version.scale_max,
+            "divergence_threshold": version.divergence_threshold,
+        }
+        if version
+        else None,
+    )
+    criteria = CriterionFormSet(data, initial=_criteria_initial(version), prefix="criteria")
+    if request.method == "POST" and form.is_valid() and scale.is_valid() and criteria.is_valid():
+        rows = [
+            f.cleaned_data
+            for f in criteria.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        for row in rows:
+            row.pop("DELETE", None)
+            row["weight"] = f"{row['weight']:.2f}"
+        fields = {
+            k: form.cleaned_data[k]
+            for k in ("name_zh", "name_en", "description_zh", "description_en", "aggregate_method")
+        }
+        try:
+            with transaction.atomic():
+                if rubric is None:
+                    rubric = rubric_create(
+                        actor=request.user,
+                        slug=form.cleaned_data["slug"],
+                        organisation=form.cleaned_data["organisation"],
+                        **fields,
+                    )
+                else:
+                    rubric_update(actor=request.user, rubric=rubric, **fields)
+                saved = rubric_save_criteria(
+                    actor=request.user, rubric=rubric, criteria=rows,
+                    scale=(scale.cleaned_data["scale_min"], scale.cleaned_data["scale_max"]),
+                    divergence_threshold=scale.cleaned_data["divergence_threshold"],
+                )  # fmt: skip
+        except ValidationError as error:
+            if slug is None:
+                rubric = None
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved as version %(n)s.") % {"n": saved.number})
+            return redirect(rubric)
+    return render(
+        request,
+        "reviews/rubric_form.html",
+        {"rubric": rubric, "form": form, "scale": scale, "criteria": criteria},
     )

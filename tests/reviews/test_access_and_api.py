@@ -226,3 +226,82 @@ def test_reviewers_see_only_the_requested_episodes(client):
 
     assert "比对签名" in html  # episode 2
     assert "考勤表找出来" not in html  # episode 1
+
+
+def _criterion_post(prefix_rows: list[dict]) -> dict:
+    data = {
+        "criteria-TOTAL_FORMS": str(len(prefix_rows)),
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "1",
+        "criteria-MAX_NUM_FORMS": "30",
+    }
+    for i, row in enumerate(prefix_rows):
+        data.update({f"criteria-{i}-{k}": v for k, v in row.items()})
+    return data
+
+
+def test_an_organisation_admin_creates_a_rubric_for_their_organisation(client):
+    from tests.support.factories import OrganisationFactory, admin_of
+
+    organisation = OrganisationFactory()
+    educator = admin_of(organisation)
+    client.force_login(educator)
+    data = {
+        "slug": "course-rubric",
+        "name_zh": "课程评分",
+        "organisation": organisation.pk,
+        "aggregate_method": "mean",
+        "scale_min": 1,
+        "scale_max": 5,
+        "divergence_threshold": 2,
+    }
+    data.update(
+        _criterion_post(
+            [
+                {"key": "hook", "weight": "1", "name_zh": "钩子"},
+                {"key": "dialogue", "weight": "2", "name_zh": "对白"},
+            ]
+        )
+    )
+
+    response = client.post("/reviews/rubrics/new/", data)
+
+    assert response.status_code == 302
+    rubric = Rubric.objects.get(slug="course-rubric")
+    version = version_for_use(rubric)
+    assert rubric.organisation == organisation and (version.scale_min, version.scale_max) == (1, 5)
+    assert list(version.criteria.values_list("key", flat=True)) == ["hook", "dialogue"]
+    assert client.get("/reviews/rubrics/boutique-standard/edit/").status_code == 403
+
+
+def test_people_without_an_organisation_cannot_create_rubrics(client):
+    client.force_login(UserFactory())
+
+    assert client.get("/reviews/rubrics/new/").status_code == 403
+
+
+def test_the_rubric_form_reports_errors_and_keeps_input(client):
+    client.force_login(UserFactory(staff=True))
+    data = {
+        "slug": "x",
+        "name_zh": "保留我",
+        "aggregate_method": "median",
+        "scale_min": 1,
+        "scale_max": 10,
+        "divergence_threshold": 4,
+    }
+    data.update(
+        _criterion_post(
+            [
+                {"key": "a", "weight": "1", "name_zh": "甲"},
+                {"key": "a", "weight": "1", "name_zh": "乙"},
+            ]
+        )
+    )
+
+    response = client.post("/reviews/rubrics/new/", data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "errorlist" in html and "保留我" in html
+    assert not Rubric.objects.filter(slug="x").exists()
