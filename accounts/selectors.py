@@ -9,7 +9,6 @@ from accounts.models import (
     Invitation,
     InvitationStatus,
     Membership,
-    MembershipRole,
     Organisation,
     RoleGrant,
     User,
@@ -53,10 +52,6 @@ def organisation_members(organisation: Organisation) -> QuerySet[Membership]:
         .select_related("user")
         .order_by("role", "joined_at")
     )
-
-
-def organisation_admin_count(organisation: Organisation) -> int:
-    return Membership.objects.filter(organisation=organisation, role=MembershipRole.ADMIN).count()
 
 
 def invitations_open_for_organisation(

@@ -1,6 +1,5 @@
 """Reads for review pages and the API, in a fixed number of queries, blind-safe."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +18,6 @@ from reviews.models import (
     ReviewerProfile,
     ReviewRequest,
     ReviewScore,
-    ReviewStatus,
 )
 from scripts_app.anchoring import locate
 from scripts_app.document import Document, parse
@@ -45,12 +43,6 @@ def credit_balance(user: Any) -> int:
 
 def criteria_of(request: ReviewRequest) -> list[Criterion]:
     return list(Criterion.objects.filter(version=request.rubric_version_id).order_by("position"))
-
-
-def active_assignments(request: ReviewRequest) -> QuerySet[ReviewAssignment]:
-    return ReviewAssignment.objects.filter(
-        request=request, status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]
-    )
 
 
 @dataclass(slots=True)
@@ -239,13 +231,3 @@ def reviewer_profile(user: Any) -> ReviewerProfile:
 
 def drafts_by_criterion(review_id: int) -> dict[int, ReviewScore]:
     return {s.criterion_id: s for s in ReviewScore.objects.filter(review_id=review_id)}
-
-
-def notes_by_review(review_id: int) -> dict[int, list[LineNote]]:
-    grouped: dict[int, list[LineNote]] = defaultdict(list)
-    for note in LineNote.objects.filter(review_id=review_id).order_by("line"):
-        grouped[note.line].append(note)
-    return grouped
-
-
-__all__ = ["ReviewStatus", "credit_balance", "report_for", "writer_label"]
