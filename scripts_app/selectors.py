@@ -24,6 +24,17 @@ def series_list_for(user: Any, *, scope: str = "mine") -> QuerySet[Series]:
     )
 
 
+def series_people(series: Series) -> list[Any]:
+    """The owner and every collaborator: who hears about milestones and comments."""
+    collaborators = Collaborator.objects.filter(series=series).select_related("user")
+    return [series.owner, *(collaborator.user for collaborator in collaborators)]
+
+
+def revision_requested(series: Series, number: str) -> Revision | None:
+    """The revision a page was asked for with ?revision=N (404 if there is none), else the head."""
+    return get_revision(series, int(number)) if number.isdigit() else series.head
+
+
 def revisions_of(series: Series) -> QuerySet[Revision]:
     return (
         Revision.objects.filter(series=series)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from core.services.notifications import notification_send
 from scripts_app import permissions
-from scripts_app.models import Collaborator, LineComment, Revision
-from scripts_app.selectors import revision_text
+from scripts_app.models import LineComment, Revision
+from scripts_app.selectors import revision_text, series_people
 
 
 @transaction.atomic
@@ -38,10 +38,7 @@ def comment_create(*, actor: Any, revision: Revision, line: int, body: str) -> L
         author=actor,
         body=body,
     )
-    people = [series.owner] + [
-        c.user for c in Collaborator.objects.filter(series=series).select_related("user")
-    ]
-    for person in people:
+    for person in series_people(series):
         if person.pk != actor.pk:
             notification_send(
                 recipient=person,

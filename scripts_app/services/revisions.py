@@ -16,7 +16,6 @@ from scripts_app.analysis import summarise
 from scripts_app.document import parse
 from scripts_app.merging import merge_texts
 from scripts_app.models import (
-    Collaborator,
     MergeConflict,
     Revision,
     RevisionColor,
@@ -24,7 +23,7 @@ from scripts_app.models import (
     ScriptChunk,
     Series,
 )
-from scripts_app.selectors import revision_text, revision_texts
+from scripts_app.selectors import revision_text, revision_texts, series_people
 from scripts_app.text import MAX_SCRIPT_CHARS, normalise_text, sha256_text, split_chunks
 
 
@@ -269,10 +268,7 @@ def revision_name(*, actor: Any, revision: Revision, name: str, color: str = "")
         data={"revision": revision.number, "name": name, "color": color},
     )
     if name:
-        recipients = [series.owner] + [
-            c.user for c in Collaborator.objects.filter(series=series).select_related("user")
-        ]
-        for person in recipients:
+        for person in series_people(series):
             if person.pk != actor.pk:
                 notification_send(
                     recipient=person,

@@ -8,10 +8,7 @@ from scripts_app.reports import analysis_report
 @login_required
 def series_analysis(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
-    revision = series.head
-    number = request.GET.get("revision", "")
-    if number.isdigit():
-        revision = selectors.get_revision(series, int(number))
+    revision = selectors.revision_requested(series, request.GET.get("revision", ""))
     report = None
     if revision is not None:
         report = analysis_report(series, revision, selectors.revision_text(revision))

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -49,10 +49,7 @@ def series_write(request, pk: int):
 def series_read(request, pk: int):
     """The script in screenplay layout, with line comments beside it."""
     series = permissions.get_series_for(request.user, pk, action="read")
-    revision = series.head
-    number = request.GET.get("revision", "")
-    if number.isdigit():
-        revision = selectors.get_revision(series, int(number))
+    revision = selectors.revision_requested(series, request.GET.get("revision", ""))
     text = selectors.revision_text(revision) if revision else ""
     doc = parse(text, series.format)
     return render(
@@ -95,8 +92,6 @@ def comment_add(request, pk: int):
 @login_required
 @require_POST
 def comment_resolve(request, pk: int, comment_pk: int):
-    from django.shortcuts import get_object_or_404
-
     series = permissions.get_series_for(request.user, pk, action="comment")
     comment = get_object_or_404(series.line_comments, pk=comment_pk)
     comment_set_resolved(
