@@ -23,6 +23,10 @@ def editor_strings() -> dict:
             "autosave is paused until you resolve the conflict."
         ),
         "conflict_resolve": _("Resolve the conflict"),
+        "cowriter_conflict_banner": _(
+            "An edit by {name} overlaps this script. Both versions are kept until one of you "
+            "chooses what stays."
+        ),
         "error": _("Could not save"),
         "invalid": _("Not saved: please fix the problems below"),
         "no_permission": _("You can no longer edit this script."),

@@ -11,4 +11,15 @@ register(
         "Your edit to “%(series)s” overlaps a co-writer's. Both versions are kept: choose what stays."
     ),
 )
+register(
+    "series_conflict_theirs",
+    _(
+        "%(actor)s's edit to “%(series)s” overlaps yours. Both versions are kept until one of "
+        "you chooses what stays."
+    ),
+)
+register(
+    "series_conflict_resolved",
+    _("%(actor)s chose what stays where your edits to “%(series)s” overlapped."),
+)
 register("series_export_ready", _("Your %(format)s export of “%(series)s” is ready."))

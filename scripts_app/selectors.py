@@ -2,8 +2,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 
-from scripts_app.models import Collaborator, Revision, ScriptChunk, Series
+from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
+from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.permissions import series_visible_to
 
 
@@ -28,6 +30,30 @@ def series_people(series: Series) -> list[Any]:
     """The owner and every collaborator: who hears about milestones and comments."""
     collaborators = Collaborator.objects.filter(series=series).select_related("user")
     return [series.owner, *(collaborator.user for collaborator in collaborators)]
+
+
+def open_conflicts(series: Series) -> QuerySet[MergeConflict]:
+    """The series' unresolved overlaps, oldest first, with what their pages show."""
+    return (
+        MergeConflict.objects.filter(series=series, status=MergeConflictStatus.OPEN)
+        .select_related("created_by", "ours", "theirs")
+        .order_by("created_at", "pk")
+    )
+
+
+def open_conflicts_summary(series: Series, viewer: Any) -> list[dict[str, Any]]:
+    """Open conflicts as the editor's banners and the API show them."""
+    return [
+        {
+            "id": conflict.pk,
+            "url": reverse("scripts:conflict_detail", args=[series.pk, conflict.pk]),
+            "mine": conflict.created_by_id == viewer.pk,
+            "by": conflict.created_by.display_name if conflict.created_by else "",
+            "ours": conflict.ours.number,
+            "theirs": conflict.theirs.number,
+        }
+        for conflict in open_conflicts(series)
+    ]
 
 
 def revision_requested(series: Series, number: str) -> Revision | None:

@@ -29,6 +29,7 @@ import {
 } from "./cm-extensions.js";
 import { ACTIONS, SHORTCUTS, ariaShortcut, formatShortcut, insertion } from "./commands.js";
 import { buildMarkers, commentGutter, renderCommentList, setCommentMarkers } from "./comments.js";
+import { conflictBanners, conflictsFrom } from "./conflicts.js";
 import { scriptLanguage } from "./highlight.js";
 import { markCurrent, outlineKey, renderNavigator } from "./navigator.js";
 import { PreviewScheduler } from "./preview.js";
@@ -38,6 +39,7 @@ import { makeTranslator } from "./strings.js";
 import { diffChanges } from "./textdiff.js";
 
 const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
+const CONFLICT_POLL_MS = 15000;
 const fromServer = Annotation.define(); // merged text from the server: not a user edit
 
 function readJSONScript(id, fallback) {
@@ -82,6 +84,7 @@ export function initScriptEditor(root) {
     saveUrl: ds.saveUrl || "",
     previewUrl: ds.previewUrl || "",
     commentsUrl: ds.commentsUrl || "",
+    conflictsUrl: ds.conflictsUrl || "",
     base: numberOrNull(ds.base),
     episode: numberOrNull(ds.episode),
     readOnly: ds.readOnly === "true",
@@ -389,6 +392,8 @@ export function initScriptEditor(root) {
       },
       onSaved: (data, { replaced }) => {
         if (data.status !== "conflict") clearBanner("conflict");
+        else shownConflicts.mine = data.conflict_url || shownConflicts.mine;
+        showConflicts(conflictsFrom(data));
         // The comments' revision is the saved text: the merged buffer, or what was sent.
         loadComments(replaced ? null : sendTracker);
       },
@@ -418,6 +423,41 @@ export function initScriptEditor(root) {
     });
     showStatus({ state: "saved" });
     offerRestore();
+    showConflicts(readJSONScript("script-editor-conflicts", []));
+    // A co-writer's overlap shows up without waiting for this writer's next save.
+    if (cfg.conflictsUrl) setInterval(pollConflicts, CONFLICT_POLL_MS);
+  }
+
+  // ---- open conflicts (this writer's and co-writers') ----
+  let shownConflicts = { mine: "", theirs: "" }; // redraw (and re-announce) only on change
+  function showConflicts(list) {
+    if (list === null) return;
+    const { mine, theirs } = conflictBanners(list);
+    const mineUrl = mine ? mine.url : "";
+    if (mineUrl !== shownConflicts.mine) {
+      if (mine) statusView.showConflict(mine.url);
+      else if (!autosave || autosave.status.state !== "conflict") clearBanner("conflict");
+    }
+    const theirsUrl = theirs ? theirs.url : "";
+    if (theirsUrl !== shownConflicts.theirs) {
+      clearBanner("cowriter-conflict");
+      if (theirs) {
+        const link = el("a", { href: theirs.url, class: "sd-banner-link" }, t("conflict_resolve"));
+        const text = el("p", { text: t("cowriter_conflict_banner", { name: theirs.by }) });
+        showBanner("cowriter-conflict", [text, el("p", {}, link)], "status");
+      }
+    }
+    shownConflicts = { mine: mineUrl, theirs: theirsUrl };
+  }
+
+  async function pollConflicts() {
+    if (document.visibilityState === "hidden" || (autosave && autosave.inFlight)) return;
+    try {
+      const response = await fetch(cfg.conflictsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
+      if (response.ok) showConflicts(conflictsFrom(await response.json()));
+    } catch {
+      // offline: the autosave status already says so; try again on the next tick
+    }
   }
 
   function offerRestore() {

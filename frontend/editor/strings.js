@@ -13,6 +13,7 @@ export const DEFAULT_STRINGS = {
   conflict: "Conflict",
   conflict_banner: "Someone else changed this script at the same time. Both versions are saved; autosave is paused until you resolve the conflict.",
   conflict_resolve: "Resolve the conflict",
+  cowriter_conflict_banner: "An edit by {name} overlaps this script. Both versions are kept until one of you chooses what stays.",
   error: "Could not save",
   invalid: "Not saved: please fix the problems below",
   no_permission: "You can no longer edit this script",

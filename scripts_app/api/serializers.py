@@ -191,12 +191,26 @@ class RevisionRefSerializer(serializers.Serializer):
     sha256 = serializers.CharField()
 
 
+class OpenConflictSerializer(serializers.Serializer):
+    """An unresolved overlap on the series, as the editor's banner shows it."""
+
+    id = serializers.IntegerField()
+    url = serializers.CharField(help_text="The page where someone chooses what stays.")
+    mine = serializers.BooleanField(help_text="The viewer's own save found this overlap.")
+    by = serializers.CharField(help_text="Display name of the writer whose save found it.")
+    ours = serializers.IntegerField(help_text="Revision number of that writer's side.")
+    theirs = serializers.IntegerField(help_text="Revision number of the other side.")
+
+
 class SaveOutputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["saved", "unchanged", "merged", "conflict"])
     head = RevisionRefSerializer()
     own = RevisionRefSerializer(allow_null=True)
     text = serializers.CharField(allow_null=True)
     conflict_url = serializers.CharField(allow_null=True)
+    open_conflicts = OpenConflictSerializer(
+        many=True, help_text="Every unresolved overlap on the series after this save."
+    )
 
 
 class MilestoneInputSerializer(serializers.Serializer):
@@ -284,6 +298,18 @@ class CommentUpdateInputSerializer(serializers.Serializer):
 class ConflictResolveInputSerializer(serializers.Serializer):
     choices = serializers.ListField(
         child=serializers.ChoiceField(choices=["ours", "theirs", "both"]), max_length=10_000
+    )
+    ours = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="The writer's revision the choices were made on; refused if it moved on.",
+    )
+    theirs = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="The co-writer's revision the choices were made on.",
     )
 
 

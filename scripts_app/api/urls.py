@@ -39,6 +39,9 @@ urlpatterns = [
         name="api-series-comment",
     ),
     path(
+        "series/<int:pk>/conflicts/", views.ConflictListView.as_view(), name="api-series-conflicts"
+    ),
+    path(
         "series/<int:pk>/conflicts/<int:conflict_pk>/",
         views.ConflictView.as_view(),
         name="api-series-conflict",

@@ -24,9 +24,9 @@ from scripts_app.models import Collaborator, ExportJob, LineComment, MergeConfli
 from scripts_app.reports import analysis_report
 from scripts_app.services import series as series_services
 from scripts_app.services.comments import comment_create, comment_set_resolved
-from scripts_app.services.merges import conflict_resolve
 from scripts_app.services.revisions import (
     SaveResult,
+    conflict_resolve,
     episode_replace_in_revision,
     episode_text,
     revision_name,
@@ -144,18 +144,20 @@ class CollaboratorDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _save_output(series, result: SaveResult, episode: int | None) -> dict:
+def _save_output(series, result: SaveResult, episode: int | None, viewer) -> dict:
     text = result.text
     if text is not None and episode is not None:
         text = episode_text(text, series.format, episode)
+    conflict = result.conflict if result.status == "conflict" else None
     return {
         "status": result.status,
         "head": {"number": result.head.number, "sha256": result.head.sha256},
         "own": {"number": result.own.number, "sha256": result.own.sha256} if result.own else None,
         "text": text,
-        "conflict_url": reverse("scripts:conflict_detail", args=[series.pk, result.conflict.pk])
-        if result.conflict
+        "conflict_url": reverse("scripts:conflict_detail", args=[series.pk, conflict.pk])
+        if conflict
         else None,
+        "open_conflicts": selectors.open_conflicts_summary(series, viewer),
     }
 
 
@@ -201,7 +203,7 @@ class RevisionListView(GenericAPIView):
         code = (
             status.HTTP_201_CREATED if result.status in ("saved", "merged") else status.HTTP_200_OK
         )
-        return Response(_save_output(series, result, episode), status=code)
+        return Response(_save_output(series, result, episode, request.user), status=code)
 
 
 class RevisionDetailView(APIView):
@@ -229,7 +231,9 @@ class RevisionRestoreView(APIView):
         result = revision_restore(
             actor=request.user, revision=selectors.get_revision(series, number)
         )
-        return Response(_save_output(series, result, None), status=status.HTTP_201_CREATED)
+        return Response(
+            _save_output(series, result, None, request.user), status=status.HTTP_201_CREATED
+        )
 
 
 class DiffView(APIView):
@@ -398,16 +402,42 @@ class ConflictView(APIView):
         )
 
     @extend_schema(
-        request=s.ConflictResolveInputSerializer, responses={201: s.SaveOutputSerializer}
+        request=s.ConflictResolveInputSerializer,
+        responses={200: s.SaveOutputSerializer, 201: s.SaveOutputSerializer},
+        description=(
+            "Resolve with one choice per overlapping change. 201: the resolution is the head. "
+            "200 with status `conflict`: a co-writer saved an overlapping change meanwhile; "
+            "the same conflict stays open with the resolution as your side."
+        ),
     )
     def post(self, request, pk: int, conflict_pk: int):
         conflict = self._get(request, pk, conflict_pk)
         data = s.ConflictResolveInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        seen = None
+        if "ours" in data.validated_data and "theirs" in data.validated_data:
+            seen = (data.validated_data["ours"], data.validated_data["theirs"])
         result = conflict_resolve(
-            actor=request.user, conflict=conflict, choices=data.validated_data["choices"]
+            actor=request.user,
+            conflict=conflict,
+            choices=data.validated_data["choices"],
+            seen=seen,
         )
-        return Response(_save_output(conflict.series, result, None), status=status.HTTP_201_CREATED)
+        code = status.HTTP_200_OK if result.status == "conflict" else status.HTTP_201_CREATED
+        return Response(_save_output(conflict.series, result, None, request.user), status=code)
+
+
+class ConflictListView(GenericAPIView):
+    """The series' unresolved overlaps, for the editor's banner (editors only)."""
+
+    serializer_class = s.OpenConflictSerializer
+    filter_backends: list = []
+
+    @extend_schema(responses=s.OpenConflictSerializer(many=True))
+    def get(self, request, pk: int):
+        series = permissions.get_series_for(request.user, pk, action="edit")
+        page = self.paginate_queryset(selectors.open_conflicts_summary(series, request.user))
+        return self.get_paginated_response(page)
 
 
 class ImportSeriesView(APIView):

@@ -126,6 +126,14 @@ class MergeConflict(models.Model):
     resolution = models.ForeignKey(
         Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The writer's editor keeps its own text while a conflict is open, so its later
+    # saves name one of these revisions as their base: they are merged from the base the
+    # editor's text grew from (`writer_base`), not from the last of them, or the writer's
+    # own side of the overlap would look unchanged and be merged away.
+    writer_base = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    writer_revision_ids = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 

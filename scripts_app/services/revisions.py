@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.services.audit import audit_record
@@ -14,7 +15,7 @@ from core.services.notifications import notification_send
 from scripts_app import permissions
 from scripts_app.analysis import summarise
 from scripts_app.document import parse
-from scripts_app.merging import merge_texts
+from scripts_app.merging import merge_texts, resolve
 from scripts_app.models import (
     MergeConflict,
     Revision,
@@ -23,6 +24,7 @@ from scripts_app.models import (
     ScriptChunk,
     Series,
 )
+from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.selectors import revision_text, revision_texts, series_people
 from scripts_app.text import MAX_SCRIPT_CHARS, normalise_text, sha256_text, split_chunks
 
@@ -156,11 +158,17 @@ def revision_save(
 ) -> SaveResult:
     """Save the writer's text as a revision of the series.
 
-    Saves from two co-writers are serialised by a row lock on the series. When the
+    Saves from co-writers are serialised by a row lock on the series. When the
     writer's `base` is no longer the head, their text is first kept as a revision of
     its own (parent: base), then merged three-way with the head: edits to different
     lines give a merged head; overlapping edits leave the head alone and open a
     MergeConflict that holds both versions.
+
+    While that conflict is open, the writer's editor keeps its own text and saves
+    against its own revision; such a save is merged from the base the conflict was
+    found on, so the writer's side of the overlap is never merged away. A later save
+    that no longer overlaps resolves the conflict; one that still does updates it:
+    one overlap, one conflict record.
 
     Raises:
         PermissionDenied: the actor may not edit the series.
@@ -183,11 +191,14 @@ def revision_save(
 
     series = Series.objects.select_for_update().get(pk=series.pk)
     head = Revision.objects.filter(pk=series.head_id).first()
-    sha = sha256_text(text)
-    if head is not None and head.sha256 == sha:
-        return SaveResult(status="unchanged", head=head)
+    pending = _pending_conflict(series, base)
+    if head is not None and head.sha256 == sha256_text(text):
+        if pending is not None:
+            # The writer took the co-writer's version by hand: nothing overlaps any more.
+            _conflict_close(pending, actor=actor, resolution=head)
+        return SaveResult(status="unchanged", head=head, conflict=pending)
 
-    if head is None or base is None or base.pk == head.pk:
+    if pending is None and (head is None or base is None or base.pk == head.pk):
         revision = _store_revision(
             series=series, text=text, author=actor, kind=kind, parent=head, note=note
         )
@@ -196,32 +207,203 @@ def revision_save(
 
     # Someone saved since this writer's base: keep their text first, then merge.
     own = _store_revision(series=series, text=text, author=actor, kind=kind, parent=base, note=note)
-    texts = revision_texts([base, head])
-    result = merge_texts(texts[base.pk], text, texts[head.pk])
+    assert head is not None and base is not None
+    return _merge_into_head(
+        series=series,
+        actor=actor,
+        merge_base=(pending.writer_base or pending.base) if pending else base,
+        own=own,
+        own_text=text,
+        head=head,
+        conflict=pending,
+        writer_side=True,
+    )
+
+
+def _pending_conflict(series: Series, base: Revision | None) -> MergeConflict | None:
+    """The open conflict whose writer's side `base` is, locked; else None."""
+    if base is None:
+        return None
+    for conflict in MergeConflict.objects.select_for_update().filter(
+        series=series, status=MergeConflictStatus.OPEN
+    ):
+        if base.pk == conflict.ours_id or base.pk in (conflict.writer_revision_ids or []):
+            return conflict
+    return None
+
+
+def _merge_into_head(
+    *,
+    series: Series,
+    actor: Any,
+    merge_base: Revision,
+    own: Revision,
+    own_text: str,
+    head: Revision,
+    conflict: MergeConflict | None,
+    writer_side: bool,
+) -> SaveResult:
+    """Merge `own` (grown from `merge_base`) into the head, or keep both in a conflict.
+
+    `conflict`, when given, is the open conflict this text answers: it is updated
+    (still overlapping) or closed (merged), never doubled. `writer_side` says the text
+    comes from the conflicted writer's editor rather than from a resolution.
+    """
+    texts = revision_texts([merge_base, head])
+    result = merge_texts(texts[merge_base.pk], own_text, texts[head.pk])
     if result.conflicts:
-        conflict = MergeConflict.objects.create(
-            series=series, base=base, ours=own, theirs=head, created_by=actor
-        )
-        notification_send(
-            recipient=actor,
-            kind="series_conflict",
-            params={"series": series.title},
-            url=reverse("scripts:conflict_detail", args=[series.pk, conflict.pk]),
-        )
+        if conflict is None:
+            conflict = MergeConflict.objects.create(
+                series=series,
+                base=merge_base,
+                ours=own,
+                theirs=head,
+                created_by=actor,
+                writer_base=merge_base,
+                writer_revision_ids=[own.pk],
+            )
+            audit_record(
+                actor=actor,
+                action="series.conflict_opened",
+                target=series,
+                data={"conflict": conflict.pk, "ours": own.number, "theirs": head.number},
+            )
+            _conflict_announce(conflict, actor=actor)
+        else:
+            conflict.base, conflict.ours, conflict.theirs = merge_base, own, head
+            if writer_side:
+                conflict.writer_revision_ids = [*(conflict.writer_revision_ids or []), own.pk]
+            conflict.save(update_fields=["base", "ours", "theirs", "writer_revision_ids"])
         return SaveResult(status="conflict", head=head, own=own, conflict=conflict)
     merged_text = result.text
-    if sha256_text(merged_text) == head.sha256:
-        return SaveResult(status="merged", head=head, own=own, text=merged_text)
-    merged = _store_revision(
-        series=series,
-        text=merged_text,
-        author=actor,
-        kind=RevisionKind.MERGE,
-        parent=head,
-        merge_parent=own,
+    new_head = head
+    if sha256_text(merged_text) != head.sha256:
+        new_head = _store_revision(
+            series=series,
+            text=merged_text,
+            author=actor,
+            kind=RevisionKind.MERGE,
+            parent=head,
+            merge_parent=own,
+        )
+        _make_head(series, new_head)
+    if conflict is not None:
+        _conflict_close(conflict, actor=actor, resolution=new_head)
+    return SaveResult(status="merged", head=new_head, own=own, conflict=conflict, text=merged_text)
+
+
+def _conflict_announce(conflict: MergeConflict, *, actor: Any) -> None:
+    """Both sides of an overlap hear of it: the writer whose save found it, and the
+    co-writer whose saved text it overlaps."""
+    series = conflict.series
+    url = reverse("scripts:conflict_detail", args=[series.pk, conflict.pk])
+    notification_send(
+        recipient=actor, kind="series_conflict", params={"series": series.title}, url=url
     )
-    _make_head(series, merged)
-    return SaveResult(status="merged", head=merged, own=own, text=merged_text)
+    other = conflict.theirs.author
+    if other is not None and other.pk != actor.pk:
+        notification_send(
+            recipient=other,
+            kind="series_conflict_theirs",
+            actor=actor,
+            params={"actor": actor.name_pair, "series": series.title},
+            url=url,
+        )
+
+
+def _conflict_close(conflict: MergeConflict, *, actor: Any, resolution: Revision) -> None:
+    conflict.status = MergeConflictStatus.RESOLVED
+    conflict.resolution = resolution
+    conflict.resolved_at = timezone.now()
+    conflict.save(update_fields=["status", "resolution", "resolved_at"])
+    audit_record(
+        actor=actor,
+        action="series.conflict_resolved",
+        target=conflict.series,
+        data={"conflict": conflict.pk, "revision": resolution.number},
+    )
+    writer = conflict.created_by
+    if writer is not None and writer.pk != actor.pk:
+        notification_send(
+            recipient=writer,
+            kind="series_conflict_resolved",
+            actor=actor,
+            params={"actor": actor.name_pair, "series": conflict.series.title},
+            url=reverse("scripts:revision_detail", args=[conflict.series_id, resolution.number]),
+        )
+
+
+@transaction.atomic
+def conflict_resolve(
+    *,
+    actor: Any,
+    conflict: MergeConflict,
+    choices: list[str],
+    seen: tuple[int, int] | None = None,
+) -> SaveResult:
+    """Build the text from one choice per overlapping change and make it the head.
+
+    The result is saved on top of the co-writer's version the conflict was found
+    against. If someone saved again meanwhile, that save is merged in; if it overlaps
+    the resolution, the same conflict stays open with the resolution as the writer's
+    side, so nothing chosen is lost and the conflict is never silently doubled.
+
+    Args:
+        seen: the (ours, theirs) revision numbers the chooser was shown; when the
+            conflict has moved on since (the writer saved again), the choices are refused.
+
+    Raises:
+        PermissionDenied: the actor may not edit the series.
+        ValidationError: the conflict is resolved or changed, or a choice is missing.
+    """
+    if not permissions.can_edit_series(actor, conflict.series):
+        raise PermissionDenied
+    # Lock the series before the conflict, in the same order as revision_save.
+    series = Series.objects.select_for_update().get(pk=conflict.series_id)
+    conflict = (
+        MergeConflict.objects.select_for_update()
+        .select_related("base", "ours", "theirs")
+        .get(pk=conflict.pk)
+    )
+    if conflict.status != MergeConflictStatus.OPEN:
+        raise ValidationError(_("This conflict was already resolved."))
+    if seen is not None and seen != (conflict.ours.number, conflict.theirs.number):
+        raise ValidationError(
+            _("The versions changed while you were choosing. Look at them again and choose.")
+        )
+    texts = revision_texts([conflict.base, conflict.ours, conflict.theirs])
+    merge = merge_texts(texts[conflict.base_id], texts[conflict.ours_id], texts[conflict.theirs_id])
+    if any(choice not in ("ours", "theirs", "both") for choice in choices) or len(choices) != len(
+        merge.conflicts
+    ):
+        raise ValidationError(_("Choose a version for every change."))
+    text = resolve(merge, choices)
+    head = Revision.objects.get(pk=series.head_id)
+    if head.sha256 == sha256_text(text):
+        _conflict_close(conflict, actor=actor, resolution=head)
+        return SaveResult(status="unchanged", head=head, conflict=conflict)
+    resolution = _store_revision(
+        series=series,
+        text=text,
+        author=actor,
+        kind=RevisionKind.CONFLICT,
+        parent=conflict.theirs,
+        merge_parent=conflict.ours,
+    )
+    if head.pk == conflict.theirs_id:
+        _make_head(series, resolution)
+        _conflict_close(conflict, actor=actor, resolution=resolution)
+        return SaveResult(status="saved", head=resolution, conflict=conflict)
+    return _merge_into_head(
+        series=series,
+        actor=actor,
+        merge_base=conflict.theirs,
+        own=resolution,
+        own_text=text,
+        head=head,
+        conflict=conflict,
+        writer_side=False,
+    )
 
 
 @transaction.atomic

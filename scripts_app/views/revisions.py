@@ -13,8 +13,7 @@ from scripts_app.document import parse
 from scripts_app.forms import MilestoneForm
 from scripts_app.merging import merge_texts
 from scripts_app.models import MergeConflict
-from scripts_app.services.merges import conflict_resolve
-from scripts_app.services.revisions import revision_name, revision_restore
+from scripts_app.services.revisions import conflict_resolve, revision_name, revision_restore
 
 REVISIONS_PER_PAGE = 50
 
@@ -119,16 +118,37 @@ def conflict_detail(request, pk: int, conflict_pk: int):
     errors = []
     if request.method == "POST" and conflict.status == "open":
         choices = [request.POST.get(f"hunk-{i}", "") for i in range(len(merge.conflicts))]
+        seen = (request.POST.get("ours", ""), request.POST.get("theirs", ""))
         try:
-            result = conflict_resolve(actor=request.user, conflict=conflict, choices=choices)
+            result = conflict_resolve(
+                actor=request.user,
+                conflict=conflict,
+                choices=choices,
+                seen=tuple(int(n) if n.isdigit() else 0 for n in seen),
+            )
         except ValidationError as error:
             errors = error.messages
         else:
+            if result.status == "conflict":
+                messages.warning(
+                    request,
+                    _(
+                        "A co-writer saved an overlapping change while you chose. Your choices "
+                        "are kept; choose once more where the new change overlaps them."
+                    ),
+                )
+                return redirect("scripts:conflict_detail", pk=series.pk, conflict_pk=conflict.pk)
             messages.success(
                 request,
                 _("Resolved. The script now reads as revision #%(n)s.") % {"n": result.head.number},
             )
             return redirect(series)
+        # Show the versions as they are now, not as they were when the page was drawn.
+        conflict.refresh_from_db()
+        texts = selectors.revision_texts([conflict.base, conflict.ours, conflict.theirs])
+        merge = merge_texts(
+            texts[conflict.base.pk], texts[conflict.ours.pk], texts[conflict.theirs.pk]
+        )
     return render(
         request,
         "scripts_app/conflict.html",

@@ -41,6 +41,7 @@ def series_create(request):
 def series_detail(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
     collaborators = Collaborator.objects.filter(series=series).select_related("user")
+    can_edit = permissions.can_edit_series(request.user, series)
     return render(
         request,
         "scripts_app/series_detail.html",
@@ -49,8 +50,8 @@ def series_detail(request, pk: int):
             "collaborators": collaborators,
             "milestones": selectors.revisions_of(series).exclude(name="")[:10],
             "recent_revisions": selectors.revisions_of(series)[:5],
-            "open_conflicts": series.conflicts.filter(status="open", created_by=request.user),
-            "can_edit": permissions.can_edit_series(request.user, series),
+            "open_conflicts": selectors.open_conflicts(series) if can_edit else [],
+            "can_edit": can_edit,
             "can_manage": series.viewer_role == permissions.OWNER,
         },
     )

@@ -36,10 +36,14 @@ def series_write(request, pk: int):
             "outline": outline,
             "can_edit": can_edit,
             "strings": editor_strings(),
+            "open_conflicts": selectors.open_conflicts_summary(series, request.user)
+            if can_edit
+            else [],
             "urls": {
                 "save": reverse("api-series-revisions", args=[series.pk]),
                 "preview": reverse("api-series-preview", args=[series.pk]),
                 "comments": reverse("api-series-comments", args=[series.pk]),
+                "conflicts": reverse("api-series-conflicts", args=[series.pk]) if can_edit else "",
             },
         },
     )

@@ -4,8 +4,7 @@ from django.core.exceptions import ValidationError
 from scripts_app.merging import merge_texts, resolve
 from scripts_app.models import MergeConflict
 from scripts_app.selectors import revision_text
-from scripts_app.services.merges import conflict_resolve
-from scripts_app.services.revisions import revision_save
+from scripts_app.services.revisions import conflict_resolve, revision_save
 from tests.support.factories import ZH_TWO_EPISODES, add_collaborator, make_series
 
 BASE = "甲：一\n乙：二\n丙：三\n丁：四\n戊：五\n"
