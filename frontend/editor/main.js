@@ -365,6 +365,38 @@ export function initScriptEditor(root) {
   const showBanner = (...args) => statusView.showBanner(...args);
   const clearBanner = (name) => statusView.clearBanner(name);
 
+  // ---- open conflicts (this writer's and co-writers') ----
+  let shownConflicts = { mine: "", theirs: "" }; // redraw (and re-announce) only on change
+  function showConflicts(list) {
+    if (list === null) return;
+    const { mine, theirs } = conflictBanners(list);
+    const mineUrl = mine ? mine.url : "";
+    if (mineUrl !== shownConflicts.mine) {
+      if (mine) statusView.showConflict(mine.url);
+      else if (!autosave || autosave.status.state !== "conflict") clearBanner("conflict");
+    }
+    const theirsUrl = theirs ? theirs.url : "";
+    if (theirsUrl !== shownConflicts.theirs) {
+      clearBanner("cowriter-conflict");
+      if (theirs) {
+        const link = el("a", { href: theirs.url, class: "sd-banner-link" }, t("conflict_resolve"));
+        const text = el("p", { text: t("cowriter_conflict_banner", { name: theirs.by }) });
+        showBanner("cowriter-conflict", [text, el("p", {}, link)], "status");
+      }
+    }
+    shownConflicts = { mine: mineUrl, theirs: theirsUrl };
+  }
+
+  async function pollConflicts() {
+    if (document.visibilityState === "hidden" || (autosave && autosave.inFlight)) return;
+    try {
+      const response = await fetch(cfg.conflictsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
+      if (response.ok) showConflicts(conflictsFrom(await response.json()));
+    } catch {
+      // offline: the autosave status already says so; try again on the next tick
+    }
+  }
+
   if (!cfg.readOnly && cfg.saveUrl) {
     autosave = new Autosave({
       url: cfg.saveUrl,
@@ -426,38 +458,6 @@ export function initScriptEditor(root) {
     showConflicts(readJSONScript("script-editor-conflicts", []));
     // A co-writer's overlap shows up without waiting for this writer's next save.
     if (cfg.conflictsUrl) setInterval(pollConflicts, CONFLICT_POLL_MS);
-  }
-
-  // ---- open conflicts (this writer's and co-writers') ----
-  let shownConflicts = { mine: "", theirs: "" }; // redraw (and re-announce) only on change
-  function showConflicts(list) {
-    if (list === null) return;
-    const { mine, theirs } = conflictBanners(list);
-    const mineUrl = mine ? mine.url : "";
-    if (mineUrl !== shownConflicts.mine) {
-      if (mine) statusView.showConflict(mine.url);
-      else if (!autosave || autosave.status.state !== "conflict") clearBanner("conflict");
-    }
-    const theirsUrl = theirs ? theirs.url : "";
-    if (theirsUrl !== shownConflicts.theirs) {
-      clearBanner("cowriter-conflict");
-      if (theirs) {
-        const link = el("a", { href: theirs.url, class: "sd-banner-link" }, t("conflict_resolve"));
-        const text = el("p", { text: t("cowriter_conflict_banner", { name: theirs.by }) });
-        showBanner("cowriter-conflict", [text, el("p", {}, link)], "status");
-      }
-    }
-    shownConflicts = { mine: mineUrl, theirs: theirsUrl };
-  }
-
-  async function pollConflicts() {
-    if (document.visibilityState === "hidden" || (autosave && autosave.inFlight)) return;
-    try {
-      const response = await fetch(cfg.conflictsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
-      if (response.ok) showConflicts(conflictsFrom(await response.json()));
-    } catch {
-      // offline: the autosave status already says so; try again on the next tick
-    }
   }
 
   function offerRestore() {

@@ -82,3 +82,19 @@ def assert_accessible(page):
         assert not violations, f"Accessibility problems on {label}:\n" + "\n".join(violations)
 
     return check
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """Give the live server's threads their own SQLite connections.
+
+    With the default in-memory test database, Django shares one connection between the
+    test and every server thread, so two browsers' requests at once (two co-writers)
+    queue behind each other's transactions. A file database lets them run as on a real
+    server. PostgreSQL runs are untouched.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(ROOT / ".test-browser.sqlite3")

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from scripts_app.models import Series
 from scripts_app.selectors import revision_text
 from seeds.world.people import DEMO_PASSWORD
+from tests.browser.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,3 +88,71 @@ def test_workspace_pages_render_and_are_accessible(
     writer_page.goto(path.format(pk=_series().pk))
     shoot(name)
     assert_accessible(path)
+
+
+def _sign_in(context, email: str):
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
+    return page
+
+
+def _edit_first_line(page, words: str) -> None:
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("End")
+    page.keyboard.type(words)
+    page.keyboard.press("Control+s")
+
+
+def test_two_co_writers_changing_the_same_line_both_see_the_overlap_and_lose_nothing(
+    browser, live_server
+):
+    call_command("seed_demo", verbosity=0)
+    series = _series()
+    contexts = [
+        browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="zh-CN"
+        )
+        for _ in range(2)
+    ]
+    try:
+        chen = _sign_in(contexts[0], "writer.chen@demo.microdrama.cn")
+        yang = _sign_in(contexts[1], "writer.yang@demo.microdrama.cn")
+        for page in (chen, yang):
+            page.goto(f"/scripts/{series.pk}/write/")
+            page.locator(".cm-content").wait_for()
+
+        _edit_first_line(chen, "（陈改）")
+
+        chen.wait_for_function(
+            "document.querySelector('.sd-status-text').textContent.includes('已保存')",
+            timeout=30_000,
+        )
+        _edit_first_line(yang, "（杨改）")
+
+        # The writer whose save overlapped sees it at once, in the editor.
+        yang.locator(".sd-banner-conflict a").wait_for(timeout=30_000)
+        yang.screenshot(path=str(SCREENSHOTS / "18-editor-conflict-mine.png"), full_page=True)
+        # The co-writer whose text it overlaps sees it too, without saving again.
+        chen.locator(".sd-banner-cowriter-conflict").wait_for(timeout=25_000)
+        assert "重叠" in chen.locator(".sd-banner-cowriter-conflict").inner_text()
+        chen.screenshot(path=str(SCREENSHOTS / "19-editor-conflict-theirs.png"), full_page=True)
+
+        yang.locator(".sd-banner-conflict a").click()
+        yang.locator("input[value=both]").first.check()
+        yang.locator("main form button[type=submit]").click()
+        yang.wait_for_url(lambda url: "/conflicts/" not in url)
+
+        series.refresh_from_db()
+        first_lines = revision_text(series.head).splitlines()[:2]
+        assert any("（陈改）" in line for line in first_lines)
+        assert any("（杨改）" in line for line in first_lines)
+        # Once resolved, chen's banner goes away by itself.
+        chen.locator(".sd-banner-cowriter-conflict").wait_for(state="detached", timeout=25_000)
+    finally:
+        for context in contexts:
+            context.close()
