@@ -1,0 +1,166 @@
+"""Workflows as data: the states of a thing, the moves between them, and one service
+that performs a move.
+
+A workflow is declared once, next to its model::
+
+    REQUEST_FLOW = Workflow(
+        name="review_request",
+        field="status",
+        moves=[
+            Move("close", source=[OPEN, ASSIGNED], target=CLOSED, allowed=can_close_request),
+            Move("expire", source=[OPEN], target=EXPIRED, allowed=system_only,
+                 guard=lambda request: None if request.is_overdue else _("Not due yet.")),
+        ],
+    )
+
+and every change of state goes through `workflow_move`::
+
+    request = workflow_move(REQUEST_FLOW, request, "close", actor=user,
+                            changes={"closed_at": timezone.now()},
+                            on_commit=[lambda: notify_closed(request.pk)])
+
+which locks the row, checks that the move exists from the current state, that the actor
+may make it and that its guard passes, saves the new state with `update_fields`, writes
+the audit row and schedules the side effects for after the commit. A move that is not
+allowed raises ValidationError (keyed by the state field) and writes nothing: closing
+twice is refused the second time, with one audit row in all.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from core.services.audit import audit_record
+
+
+def anyone(actor: Any, obj: models.Model) -> bool:
+    """Who-may rule for moves that any caller of the service may make."""
+    return True
+
+
+def system_only(actor: Any, obj: models.Model) -> bool:
+    """Who-may rule for moves only the platform itself makes (tasks, timers): actor None."""
+    return actor is None
+
+
+@dataclass(frozen=True)
+class Move:
+    """One allowed move: its name, the states it leaves, the state it reaches, who may
+    make it, and an optional guard that returns a refusal message (or None)."""
+
+    name: str
+    source: Sequence[str]
+    target: str
+    allowed: Callable[[Any, Any], bool] = anyone
+    guard: Callable[[Any], str | None] | None = None
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """The moves of one model's state field. `name` prefixes the audit actions."""
+
+    name: str
+    moves: Sequence[Move]
+    field: str = "status"
+    _by_name: dict[str, Move] = dataclass_field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for move in self.moves:
+            if move.name in self._by_name:
+                raise ValueError(f"{self.name}: move {move.name!r} is declared twice")
+            self._by_name[move.name] = move
+
+    def move(self, name: str) -> Move:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise ValueError(f"{self.name} has no move {name!r}") from None
+
+    def moves_from(self, state: str) -> list[Move]:
+        return [move for move in self.moves if state in move.source]
+
+    def can(self, actor: Any, obj: models.Model, name: str) -> bool:
+        """Whether `actor` may make move `name` now (for templates and serializers)."""
+        move = self.move(name)
+        state = getattr(obj, self.field)
+        return (
+            state in move.source
+            and move.allowed(actor, obj)
+            and (move.guard is None or move.guard(obj) is None)
+        )
+
+    def states(self) -> set[str]:
+        return {state for move in self.moves for state in (*move.source, move.target)}
+
+
+def workflow_move(
+    workflow: Workflow,
+    obj: models.Model,
+    name: str,
+    *,
+    actor: Any,
+    changes: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+    on_commit: Iterable[Callable[[], Any]] = (),
+) -> Any:
+    """Perform move `name` on `obj` under a row lock, with its audit row.
+
+    Args:
+        changes: other fields to set in the same save (timestamps, who decided).
+        data: extra details for the audit row.
+        on_commit: side effects (notifications, tasks) to run once the move commits.
+
+    Returns:
+        The locked, updated instance; `obj` is updated in place too.
+
+    Raises:
+        ValidationError: the move is not allowed from the current state, or its guard refuses.
+        PermissionDenied: the actor may not make this move.
+    """
+    move = workflow.move(name)
+    changes = dict(changes or {})
+    with transaction.atomic():
+        locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        source = getattr(locked, workflow.field)
+        if source not in move.source:
+            raise ValidationError(
+                {
+                    workflow.field: [
+                        _("This cannot be done now: it is %(state)s.")
+                        % {"state": _state_label(locked, workflow.field, source)}
+                    ]
+                }
+            )
+        if not move.allowed(actor, locked):
+            raise PermissionDenied
+        if move.guard is not None:
+            refusal = move.guard(locked)
+            if refusal:
+                raise ValidationError({workflow.field: [refusal]})
+        setattr(locked, workflow.field, move.target)
+        for key, value in changes.items():
+            setattr(locked, key, value)
+        locked.save(update_fields=[workflow.field, *changes])
+        audit_record(
+            actor=actor,
+            action=f"{workflow.name}.{move.name}",
+            target=locked,
+            data={"from": source, "to": move.target, **(data or {})},
+        )
+        for effect in on_commit:
+            transaction.on_commit(effect)
+    for key in (workflow.field, *changes):
+        setattr(obj, key, getattr(locked, key))
+    return locked
+
+
+def _state_label(obj: models.Model, field_name: str, state: str) -> str:
+    choices = dict(obj._meta.get_field(field_name).flatchoices)
+    return str(choices.get(state, state))
