@@ -169,8 +169,25 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Private files (exports, later imports, certificates, dossiers) live outside MEDIA_ROOT,
+# which DEBUG or a front server may serve to anyone; only a view that checks permission
+# hands them out (core.files). PRIVATE_MEDIA_SERVER lets nginx (X-Accel-Redirect) or
+# Apache/Caddy (X-Sendfile) send the bytes once Django has said yes.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+PRIVATE_MEDIA_SERVER = env.str("PRIVATE_MEDIA_SERVER", default="django")
+PRIVATE_MEDIA_INTERNAL_URL = env.str("PRIVATE_MEDIA_INTERNAL_URL", default="/_private/")
+if PRIVATE_MEDIA_SERVER not in ("django", "nginx", "sendfile"):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_SERVER must be django, nginx or sendfile.")
+for _public in (MEDIA_ROOT, STATIC_ROOT):
+    if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(_public.resolve()):
+        raise ImproperlyConfigured(
+            "PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT or STATIC_ROOT."
+        )
+# How long an exported file can be downloaded before it is refused and deleted.
+EXPORT_FILE_LIFETIME_HOURS = env.int("EXPORT_FILE_LIFETIME_HOURS", default=72)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "core.files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -247,6 +264,7 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "config.settings.base.LANGUAGES",
         "CollaboratorRoleEnum": "scripts_app.models.CollaboratorRole.choices",
         "ExportStatusEnum": "scripts_app.models.ExportStatus.choices",
+        "ReaderExportsEnum": "scripts_app.models.ReaderExports.choices",
         "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
         "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
     },

@@ -3,7 +3,7 @@
 from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.files import serve_private_file
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.comments import comments_for_display
@@ -35,6 +36,7 @@ from scripts_app.services.revisions import (
 )
 from scripts_app.services.transfer import (
     export_content_type,
+    export_download_name,
     export_request,
     revision_import,
     series_import,
@@ -482,29 +484,23 @@ class ExportListView(APIView):
         return Response(s.ExportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 
-def _job(request, pk: int, job_pk: int) -> ExportJob:
-    series = permissions.get_series_for(request.user, pk)
-    return get_object_or_404(
-        ExportJob.objects.select_related("revision"),
-        pk=job_pk,
-        series=series,
-        requested_by=request.user,
-    )
-
-
 class ExportDetailView(APIView):
     @extend_schema(responses=s.ExportJobSerializer)
     def get(self, request, pk: int, job_pk: int):
-        return Response(s.ExportJobSerializer(_job(request, pk, job_pk)).data)
+        return Response(
+            s.ExportJobSerializer(permissions.get_export_for(request.user, pk, job_pk)).data
+        )
 
 
 class ExportDownloadView(APIView):
+    """The export's file, after a permission check; 404 once it has expired."""
+
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, pk: int, job_pk: int):
-        job = _job(request, pk, job_pk)
-        if not job.file:
+        job = permissions.get_export_for(request.user, pk, job_pk)
+        if not job.is_downloadable:
             raise Http404
-        return FileResponse(
-            job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1],
+        return serve_private_file(
+            job.file, filename=export_download_name(job),
             content_type=export_content_type(job.format),
         )  # fmt: skip

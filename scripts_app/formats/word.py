@@ -379,9 +379,17 @@ def _speaker_prefix_length(line: str, element: Element) -> int:
 
 
 def _add_watermark(document: docx.document.Document, text: str, font: str) -> None:
-    """Word's own diagonal text watermark (a VML text path in the page header)."""
-    header = document.sections[0].header
-    paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    """Word's own diagonal text watermark (a VML text path in the page header), and the
+    same text in the header and footer, which every word processor shows and prints."""
+    section = document.sections[0]
+    for part in (section.header, section.footer):
+        line = part.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = line.add_run(text)
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    header = section.header
+    paragraph = header.paragraphs[0]
     escaped = (
         text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     )
