@@ -50,7 +50,9 @@ def _urls(job: ExportJob) -> tuple[str, str]:
 
 def _old_public_name(job: ExportJob) -> str:
     """Where the file used to be written, and served from /media/."""
-    return f"exports/{job.created_at:%Y}/{job.created_at:%m}/法槌之下-r{job.revision.number}.fountain"
+    return (
+        f"exports/{job.created_at:%Y}/{job.created_at:%m}/法槌之下-r{job.revision.number}.fountain"
+    )
 
 
 def _media_serve(path: str):
@@ -128,7 +130,9 @@ def test_an_expired_file_is_refused_then_deleted_by_the_periodic_task(client, ap
     _series, people, job = world
     page, api = _urls(job)
     path = Path(job.file.path)
-    assert job.expires_at > timezone.now() + timedelta(hours=settings.EXPORT_FILE_LIFETIME_HOURS - 1)
+    assert job.expires_at > timezone.now() + timedelta(
+        hours=settings.EXPORT_FILE_LIFETIME_HOURS - 1
+    )
     ExportJob.objects.filter(pk=job.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     client.force_login(people["owner"])
     api_client.force_authenticate(people["owner"])
