@@ -236,6 +236,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "auth": env.str("RATE_LIMIT_API_AUTH", default="10/min"),
+        # Per user. The editor previews ~600 ms after typing stops, one request at a time.
+        "script_preview": env.str("RATE_LIMIT_API_PREVIEW", default="180/min"),
+        "script_parse": env.str("RATE_LIMIT_API_PARSE", default="60/min"),
+        "script_import": env.str("RATE_LIMIT_API_IMPORT", default="10/min"),
+        "script_export": env.str("RATE_LIMIT_API_EXPORT", default="10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -15,6 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.throttling import ScopedWriteRateThrottle
 from core.files import serve_private_file
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
@@ -275,6 +276,8 @@ class AnalysisView(APIView):
 
 class PreviewView(APIView):
     """The editor's live preview: screenplay HTML, the outline and the characters."""
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_preview"
 
     @extend_schema(request=s.PreviewInputSerializer, responses=s.PreviewOutputSerializer)
     def post(self, request, pk: int):
@@ -311,6 +314,8 @@ class PreviewView(APIView):
 
 class ParseView(APIView):
     """Parse posted text into the document model (docs/parsed-document-schema.md)."""
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_parse"
 
     @extend_schema(request=s.ParseInputSerializer, responses=JSON)
     def post(self, request):
@@ -413,6 +418,8 @@ class ConflictView(APIView):
 
 
 class ImportSeriesView(APIView):
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_import"
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
@@ -429,6 +436,8 @@ class ImportSeriesView(APIView):
 
 
 class ImportRevisionView(APIView):
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_import"
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
@@ -458,6 +467,8 @@ def _import_output(outcome) -> dict:
 
 
 class ExportListView(APIView):
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_export"
     @extend_schema(responses=s.ExportJobSerializer(many=True))
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)

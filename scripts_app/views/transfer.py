@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.files import serve_private_file
 from core.forms import add_service_errors
+from core.ratelimit import rate_limited_post
 from scripts_app import permissions
 from scripts_app.forms import ExportForm, ImportForm
 from scripts_app.models import ExportJob
@@ -27,6 +28,7 @@ def _show_warnings(request, warnings: list[str]) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited_post("script_import")
 def import_new_series(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -44,6 +46,7 @@ def import_new_series(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited_post("script_import")
 def import_revision(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="edit")
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -66,6 +69,7 @@ def import_revision(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited_post("script_export")
 def export(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
     if not permissions.can_export_series(request.user, series):
