@@ -276,6 +276,7 @@ class AnalysisView(APIView):
 
 class PreviewView(APIView):
     """The editor's live preview: screenplay HTML, the outline and the characters."""
+
     throttle_classes = [ScopedWriteRateThrottle]
     throttle_scope = "script_preview"
 
@@ -314,6 +315,7 @@ class PreviewView(APIView):
 
 class ParseView(APIView):
     """Parse posted text into the document model (docs/parsed-document-schema.md)."""
+
     throttle_classes = [ScopedWriteRateThrottle]
     throttle_scope = "script_parse"
 
@@ -469,6 +471,7 @@ def _import_output(outcome) -> dict:
 class ExportListView(APIView):
     throttle_classes = [ScopedWriteRateThrottle]
     throttle_scope = "script_export"
+
     @extend_schema(responses=s.ExportJobSerializer(many=True))
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
