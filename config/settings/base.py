@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything reads a body (CSRF checks, DRF): refuses oversized ones unread.
+    "core.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -293,7 +295,19 @@ X_FRAME_OPTIONS = "DENY"
 
 # A whole series may be saved in one request: up to 1.5 million characters, about
 # 4.5 MB as UTF-8 JSON. Larger bodies get the script's own clear length error first.
+# core.uploads.RequestSizeLimitMiddleware refuses bigger bodies by Content-Length (413)
+# before they are read, for the JSON API too.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+# Uploaded files: at most UPLOAD_MAX_MB each, counted while they stream in
+# (core.uploads.LimitedUploadHandler); above 2.5 MB they go to a temporary file, not memory.
+# Script files are also capped at 10 MB by scripts_app.formats.
+FILE_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LOGGING = {
     "version": 1,
