@@ -188,12 +188,16 @@ def export_run(*, job_id: int) -> ExportJob | None:
     except Exception as error:  # any failure must end as a visible "failed", not a stuck job
         job.status, job.error = ExportStatus.FAILED, str(error)[:300]
         job.finished_at = timezone.now()
-        job.save(update_fields=["status", "error", "finished_at"])
+        with transaction.atomic():
+            job.save(update_fields=["status", "error", "finished_at"])
+            _audit_export_finished(job)
         raise
     job.file.save(export_download_name(job), ContentFile(content), save=False)
     job.status, job.progress, job.finished_at = ExportStatus.DONE, 100, timezone.now()
     job.expires_at = job.finished_at + export_file_lifetime()
-    job.save(update_fields=["file", "status", "progress", "finished_at", "expires_at"])
+    with transaction.atomic():
+        job.save(update_fields=["file", "status", "progress", "finished_at", "expires_at"])
+        _audit_export_finished(job)
     notification_send(
         recipient=job.requested_by,
         kind="series_export_ready",
@@ -201,6 +205,15 @@ def export_run(*, job_id: int) -> ExportJob | None:
         url=reverse("scripts:export_detail", args=[job.series_id, job.pk]),
     )
     return job
+
+
+def _audit_export_finished(job: ExportJob) -> None:
+    audit_record(
+        actor=None,
+        action="series.export_finished",
+        target=job.series,
+        data={"job_id": job.pk, "status": job.status, "error": job.error[:100]},
+    )
 
 
 def export_files_purge(*, now: datetime | None = None) -> int:

@@ -141,7 +141,9 @@ def test_an_expired_file_is_refused_then_deleted_by_the_periodic_task(client, ap
     assert api_client.get(api).status_code == 404
     detail = api_client.get(f"/api/v1/series/{job.series_id}/exports/{job.pk}/").json()
     assert detail["download_url"] is None
-    assert "expired" in client.get(f"/scripts/{job.series_id}/exports/{job.pk}/").content.decode()
+    assert (
+        "此文件已过期" in client.get(f"/scripts/{job.series_id}/exports/{job.pk}/").content.decode()
+    )
 
     assert purge_expired_exports.delay().get() == 1
 
@@ -212,3 +214,5 @@ def test_an_export_request_is_audited(api_client, run_on_commit):
     entry = AuditEntry.objects.get(action="series.export_requested")
     assert entry.actor == series.owner and entry.target_id == str(series.pk)
     assert entry.data["format"] == "docx" and entry.data["revision"] == 1
+    finished = AuditEntry.objects.get(action="series.export_finished")
+    assert finished.data["status"] == "done" and finished.target_id == str(series.pk)
