@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.http import Http404
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
@@ -216,3 +217,25 @@ def test_an_export_request_is_audited(api_client, run_on_commit):
     assert entry.data["format"] == "docx" and entry.data["revision"] == 1
     finished = AuditEntry.objects.get(action="series.export_finished")
     assert finished.data["status"] == "done" and finished.target_id == str(series.pk)
+
+
+def test_the_migration_moves_files_written_before_out_of_public_media(world):
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.storage import FileSystemStorage
+
+    series, _people, job = world
+    public = FileSystemStorage(location=settings.MEDIA_ROOT)
+    old = public.save(_old_public_name(job), ContentFile(b"old export"))
+    ExportJob.objects.filter(pk=job.pk).update(file=old, expires_at=None)
+    migration = importlib.import_module(
+        "scripts_app.migrations.0003_private_exports_reader_exports"
+    )
+
+    migration.move_exports_out_of_public_media(apps, None)
+
+    job.refresh_from_db()
+    assert not public.exists(old)
+    assert job.file.name.startswith("exports/") and "法槌" not in job.file.name
+    assert job.file.read() == b"old export" and job.expires_at is not None
