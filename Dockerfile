@@ -15,7 +15,7 @@ COPY . .
 # collectstatic needs settings to load; this key exists only during the build.
 RUN SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input
 
-RUN useradd --create-home app && mkdir -p /app/media && chown app /app/media
+RUN useradd --create-home app && mkdir -p /app/media /app/private-media && chown app /app/media /app/private-media
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

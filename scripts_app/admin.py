@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from scripts_app.models import ComplianceRule, ExportJob, Series
 
@@ -38,7 +41,10 @@ class SeriesAdmin(admin.ModelAdmin):
 
 @admin.register(ExportJob)
 class ExportJobAdmin(admin.ModelAdmin):
-    list_display = ["series", "format", "status", "progress", "created_at"]
+    """Status only. The file is private: its link goes through the download view, which
+    checks permission like any other download (only the person who asked for it)."""
+
+    list_display = ["series", "format", "status", "progress", "created_at", "expires_at"]
     list_filter = ["status", "format"]
     readonly_fields = [
         "series",
@@ -47,6 +53,16 @@ class ExportJobAdmin(admin.ModelAdmin):
         "format",
         "status",
         "progress",
+        "watermark",
         "error",
-        "file",
+        "expires_at",
+        "download",
     ]
+    exclude = ["file"]
+
+    @admin.display(description=_("file"))
+    def download(self, job: ExportJob) -> str:
+        if not job.is_downloadable:
+            return "—"
+        url = reverse("scripts:export_download", args=[job.series_id, job.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download (requester only)"))

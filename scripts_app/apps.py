@@ -7,4 +7,8 @@ class ScriptsAppConfig(AppConfig):
     verbose_name = _("Script workspace")
 
     def ready(self) -> None:
+        from core.files import delete_files_with_rows
         from scripts_app import notifications  # noqa: F401 - registers notification kinds
+        from scripts_app.models import ExportJob
+
+        delete_files_with_rows(ExportJob, "file")

@@ -16,6 +16,12 @@ def format_error_message(error: FormatError) -> str:
         "file_too_large": lambda: (
             _("The file is larger than %(limit)s MB.") % {"limit": params.get("limit_mb", 10)}
         ),
+        "too_much_text": lambda: (
+            _(
+                "The file holds more than %(lines)s lines or %(chars)s characters, far more than a script; split it or remove what is not the script."
+            )
+            % {"lines": params.get("limit_lines", ""), "chars": params.get("limit_chars", "")}
+        ),
         "corrupt_file": lambda: (
             _("The file is damaged or is not a valid %(kind)s file.")
             % {"kind": params.get("kind", "")}

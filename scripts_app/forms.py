@@ -26,7 +26,7 @@ class SeriesForm(forms.ModelForm):
         fields = [
             "title", "logline", "synopsis", "language", "format", "themes", "genres", "audiences",
             "planned_episodes", "target_episode_seconds", "paywall_episode", "ai_assistance",
-            "ai_note", "visibility",
+            "ai_note", "visibility", "reader_exports",
         ]  # fmt: skip
         widgets = {
             "synopsis": forms.Textarea(attrs={"rows": 6}),
@@ -37,6 +37,9 @@ class SeriesForm(forms.ModelForm):
             "format": _("Detected automatically when you import a file; you can change it."),
             "paywall_episode": _("Where viewers first pay. Usually between episodes 8 and 16."),
             "ai_note": _("Which parts, and how. Funds and studios read this."),
+            "reader_exports": _(
+                "Readers and platform members who export get your script with their name and the date on every page, or cannot export at all. You and your co-writers always export without a watermark."
+            ),
         }
 
     def __init__(self, *args, can_manage: bool = True, **kwargs):
@@ -44,6 +47,7 @@ class SeriesForm(forms.ModelForm):
         if not can_manage:
             # Co-writers edit the story fields; who may read it is the owner's decision.
             del self.fields["visibility"]
+            del self.fields["reader_exports"]
 
 
 class CollaboratorForm(forms.Form):
@@ -92,5 +96,7 @@ class ExportForm(forms.Form):
         label=_("Watermark (optional)"),
         max_length=120,
         required=False,
-        help_text=_("Printed across every page of a PDF, e.g. the reader's name and the date."),
+        help_text=_(
+            "Printed on every page of a PDF or Word file, in the header of a Final Draft file and on the title page of a Fountain file."
+        ),
     )

@@ -10,7 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from scripts_app.models import Collaborator, CollaboratorRole, Series, Visibility
+from scripts_app.models import (
+    Collaborator,
+    CollaboratorRole,
+    ExportJob,
+    ReaderExports,
+    Series,
+    Visibility,
+)
 
 Action = Literal["read", "comment", "edit", "manage"]
 OWNER = "owner"
@@ -72,6 +79,22 @@ def can_manage_series(user: Any, series: Series) -> bool:
     return can(user, series, "manage")
 
 
+WRITERS = frozenset({OWNER, CollaboratorRole.COWRITER})
+
+
+def can_export_series(user: Any, series: Series) -> bool:
+    """Writers export freely; people who may only read do so only if the owner allows it."""
+    role = series_role(user, series)
+    if role in WRITERS:
+        return True
+    return role in _ALLOWED["read"] and series.reader_exports == ReaderExports.WATERMARKED
+
+
+def export_needs_watermark(user: Any, series: Series) -> bool:
+    """Exports by anyone but the owner and co-writers carry the person's name and the date."""
+    return series_role(user, series) not in WRITERS
+
+
 def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
     """Load a series and check the action in one step.
 
@@ -89,3 +112,22 @@ def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
         raise PermissionDenied
     series.viewer_role = role
     return series
+
+
+def get_export_for(user: Any, series_pk: int, job_pk: int) -> ExportJob:
+    """Load one of the user's own exports of a series they may still export, or 404.
+
+    Exports may carry a personal watermark, so each person sees only their own; losing
+    read access, or the owner closing exports to readers, closes the download too.
+    Staff have no exception: the files are the writers' private work.
+    """
+    series = get_series_for(user, series_pk, action="read")
+    job = (
+        ExportJob.objects.select_related("series", "revision")
+        .filter(pk=job_pk, series=series, requested_by=user)
+        .first()
+    )
+    if job is None or not can_export_series(user, series):
+        raise Http404
+    job.series = series
+    return job

@@ -1,21 +1,35 @@
 """The stored form of a script's text, and how it is cut into chunks.
 
-Text is stored canonical: LF line endings and no byte-order marks, the same
-normalisation the parser applies, so the parser's 1-based line numbers index the
-stored lines directly. Everything else the writer typed is kept exactly.
+Text is stored canonical: LF line endings, no byte-order marks and no control
+characters (the parser applies the same line-ending normalisation, so its 1-based line
+numbers index the stored lines directly). Everything else the writer typed is kept exactly.
 """
 
 import hashlib
+import re
 
 from scripts_app.document import Document
 
 MAX_SCRIPT_CHARS = 1_500_000  # a 100-episode series is ~60,000 characters
 
 
+# Control characters other than tab and line feed (C0, DEL, C1), lone surrogates and the
+# non-characters U+FFFE/U+FFFF: invisible in a script, refused by XML (so by Word and Final
+# Draft files), by PostgreSQL (NUL) and by UTF-8 (surrogates).
+CONTROL_CHARACTERS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_control_characters(text: str) -> str:
+    """The text without control characters; tab and line feed are kept."""
+    return CONTROL_CHARACTERS_RE.sub("", text)
+
+
 def normalise_text(text: str) -> str:
+    """The stored form of a script's text (see the module docstring)."""
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Carriage returns become line feeds before control characters are removed.
+    return strip_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def sha256_text(text: str) -> str:

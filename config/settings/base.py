@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything reads a body (CSRF checks, DRF): refuses oversized ones unread.
+    "core.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -169,8 +171,25 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Private files (exports, later imports, certificates, dossiers) live outside MEDIA_ROOT,
+# which DEBUG or a front server may serve to anyone; only a view that checks permission
+# hands them out (core.files). PRIVATE_MEDIA_SERVER lets nginx (X-Accel-Redirect) or
+# Apache/Caddy (X-Sendfile) send the bytes once Django has said yes.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+PRIVATE_MEDIA_SERVER = env.str("PRIVATE_MEDIA_SERVER", default="django")
+PRIVATE_MEDIA_INTERNAL_URL = env.str("PRIVATE_MEDIA_INTERNAL_URL", default="/_private/")
+if PRIVATE_MEDIA_SERVER not in ("django", "nginx", "sendfile"):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_SERVER must be django, nginx or sendfile.")
+for _public in (MEDIA_ROOT, STATIC_ROOT):
+    if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(_public.resolve()):
+        raise ImproperlyConfigured(
+            "PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT or STATIC_ROOT."
+        )
+# How long an exported file can be downloaded before it is refused and deleted.
+EXPORT_FILE_LIFETIME_HOURS = env.int("EXPORT_FILE_LIFETIME_HOURS", default=72)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "core.files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -219,6 +238,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "auth": env.str("RATE_LIMIT_API_AUTH", default="10/min"),
+        # Per user. The editor previews ~600 ms after typing stops, one request at a time.
+        "script_preview": env.str("RATE_LIMIT_API_PREVIEW", default="180/min"),
+        "script_parse": env.str("RATE_LIMIT_API_PARSE", default="60/min"),
+        "script_import": env.str("RATE_LIMIT_API_IMPORT", default="10/min"),
+        "script_export": env.str("RATE_LIMIT_API_EXPORT", default="10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -247,6 +271,7 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "config.settings.base.LANGUAGES",
         "CollaboratorRoleEnum": "scripts_app.models.CollaboratorRole.choices",
         "ExportStatusEnum": "scripts_app.models.ExportStatus.choices",
+        "ReaderExportsEnum": "scripts_app.models.ReaderExports.choices",
         "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
         "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
     },
@@ -270,7 +295,19 @@ X_FRAME_OPTIONS = "DENY"
 
 # A whole series may be saved in one request: up to 1.5 million characters, about
 # 4.5 MB as UTF-8 JSON. Larger bodies get the script's own clear length error first.
+# core.uploads.RequestSizeLimitMiddleware refuses bigger bodies by Content-Length (413)
+# before they are read, for the JSON API too.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+# Uploaded files: at most UPLOAD_MAX_MB each, counted while they stream in
+# (core.uploads.LimitedUploadHandler); above 2.5 MB they go to a temporary file, not memory.
+# Script files are also capped at 10 MB by scripts_app.formats.
+FILE_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 MEDIA_ROOT = BASE_DIR / ".test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 LANGUAGE_CODE = "zh-hans"
 # Serve static files from the app folders, as runserver does; no collectstatic in tests.

@@ -9,6 +9,10 @@ ERROR_STATUSES = {
     "404": "Not found, or not visible to you.",
     "429": "Too many requests; try again later.",
 }
+# Only operations that take a body can be too large.
+BODY_ERROR_STATUSES = {
+    "413": "The request body or an uploaded file is larger than the limit.",
+}
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -29,7 +33,10 @@ def add_error_responses(result: dict[str, Any], generator, request, public) -> d
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             responses = operation.setdefault("responses", {})
-            for status, description in ERROR_STATUSES.items():
+            statuses = dict(ERROR_STATUSES)
+            if "requestBody" in operation:
+                statuses.update(BODY_ERROR_STATUSES)
+            for status, description in statuses.items():
                 responses.setdefault(
                     status,
                     {

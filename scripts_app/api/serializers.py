@@ -9,6 +9,7 @@ from scripts_app.models import (
     ExportFormat,
     ExportJob,
     LineComment,
+    ReaderExports,
     Revision,
     RevisionColor,
     ScriptFormat,
@@ -54,8 +55,8 @@ class SeriesSerializer(serializers.ModelSerializer):
         fields = [
             "id", "title", "logline", "synopsis", "synopsis_html", "language", "format", "themes",
             "genres", "audiences", "planned_episodes", "target_episode_seconds", "paywall_episode",
-            "ai_assistance", "ai_note", "visibility", "owner", "head", "progress", "created_at",
-            "updated_at",
+            "ai_assistance", "ai_note", "visibility", "reader_exports", "owner", "head",
+            "progress", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -102,6 +103,10 @@ class SeriesInputSerializer(serializers.Serializer):
     ai_assistance = serializers.ChoiceField(choices=AIAssistance.choices, required=False)
     ai_note = serializers.CharField(max_length=500, required=False, allow_blank=True)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
+    reader_exports = serializers.ChoiceField(
+        choices=ReaderExports.choices, required=False,
+        help_text="What readers may export: a copy watermarked with their name, or nothing.",
+    )  # fmt: skip
     text = serializers.CharField(
         max_length=MAX_SCRIPT_CHARS, required=False, allow_blank=True, trim_whitespace=False,
         help_text="Optional first text of the series.",
@@ -340,12 +345,13 @@ class ExportJobSerializer(serializers.ModelSerializer):
             "error",
             "created_at",
             "finished_at",
+            "expires_at",
             "download_url",
         ]
         read_only_fields = fields
 
     def get_download_url(self, job: ExportJob) -> str | None:
-        if not job.file:
+        if not job.is_downloadable:
             return None
         from django.urls import reverse
 

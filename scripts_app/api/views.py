@@ -3,7 +3,7 @@
 from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +15,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.throttling import ScopedWriteRateThrottle
+from core.files import serve_private_file
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.comments import comments_for_display
@@ -35,6 +37,7 @@ from scripts_app.services.revisions import (
 )
 from scripts_app.services.transfer import (
     export_content_type,
+    export_download_name,
     export_request,
     revision_import,
     series_import,
@@ -278,6 +281,9 @@ class AnalysisView(APIView):
 class PreviewView(APIView):
     """The editor's live preview: screenplay HTML, the outline and the characters."""
 
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_preview"
+
     @extend_schema(request=s.PreviewInputSerializer, responses=s.PreviewOutputSerializer)
     def post(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
@@ -313,6 +319,9 @@ class PreviewView(APIView):
 
 class ParseView(APIView):
     """Parse posted text into the document model (docs/parsed-document-schema.md)."""
+
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_parse"
 
     @extend_schema(request=s.ParseInputSerializer, responses=JSON)
     def post(self, request):
@@ -441,6 +450,8 @@ class ConflictListView(GenericAPIView):
 
 
 class ImportSeriesView(APIView):
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_import"
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
@@ -457,6 +468,8 @@ class ImportSeriesView(APIView):
 
 
 class ImportRevisionView(APIView):
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_import"
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
@@ -486,6 +499,9 @@ def _import_output(outcome) -> dict:
 
 
 class ExportListView(APIView):
+    throttle_classes = [ScopedWriteRateThrottle]
+    throttle_scope = "script_export"
+
     @extend_schema(responses=s.ExportJobSerializer(many=True))
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
@@ -512,29 +528,23 @@ class ExportListView(APIView):
         return Response(s.ExportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 
-def _job(request, pk: int, job_pk: int) -> ExportJob:
-    series = permissions.get_series_for(request.user, pk)
-    return get_object_or_404(
-        ExportJob.objects.select_related("revision"),
-        pk=job_pk,
-        series=series,
-        requested_by=request.user,
-    )
-
-
 class ExportDetailView(APIView):
     @extend_schema(responses=s.ExportJobSerializer)
     def get(self, request, pk: int, job_pk: int):
-        return Response(s.ExportJobSerializer(_job(request, pk, job_pk)).data)
+        return Response(
+            s.ExportJobSerializer(permissions.get_export_for(request.user, pk, job_pk)).data
+        )
 
 
 class ExportDownloadView(APIView):
+    """The export's file, after a permission check; 404 once it has expired."""
+
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, pk: int, job_pk: int):
-        job = _job(request, pk, job_pk)
-        if not job.file:
+        job = permissions.get_export_for(request.user, pk, job_pk)
+        if not job.is_downloadable:
             raise Http404
-        return FileResponse(
-            job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1],
+        return serve_private_file(
+            job.file, filename=export_download_name(job),
             content_type=export_content_type(job.format),
         )  # fmt: skip

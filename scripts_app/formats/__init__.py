@@ -20,21 +20,32 @@ from .errors import (
     FileTooLarge,
     FontUnavailable,
     FormatError,
+    TooMuchText,
     UnsafeFile,
     UnsupportedFile,
 )
 from .exporters import EXPORTS, export_docx, export_fdx, export_fountain, export_pdf
-from .importers import MAX_BYTES, SUPPORTED_EXTENSIONS, ImportResult, import_file
+from .importers import (
+    MAX_BYTES,
+    MAX_CHARS,
+    MAX_LINES,
+    SUPPORTED_EXTENSIONS,
+    ImportResult,
+    import_file,
+)
 
 __all__ = [
     "EXPORTS",
     "MAX_BYTES",
+    "MAX_CHARS",
+    "MAX_LINES",
     "SUPPORTED_EXTENSIONS",
     "CorruptFile",
     "FileTooLarge",
     "FontUnavailable",
     "FormatError",
     "ImportResult",
+    "TooMuchText",
     "UnsafeFile",
     "UnsupportedFile",
     "export_docx",

@@ -37,6 +37,13 @@ class FileTooLarge(FormatError):
     template = "The file is larger than {limit_mb} MB."
 
 
+class TooMuchText(FormatError):
+    """More lines or characters than any script has; found while reading, before parsing."""
+
+    code = "too_much_text"
+    template = "The file holds more than {limit_lines} lines or {limit_chars} characters."
+
+
 class CorruptFile(FormatError):
     """The file claims a format it does not hold, or is damaged or truncated."""
 

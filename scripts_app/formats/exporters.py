@@ -2,16 +2,22 @@
 
 Each function takes a :class:`~scripts_app.document.Document` and returns the file's
 content; :data:`EXPORTS` gives the Django layer each format's file extension and
-content type.
+content type. Every format can carry a ``watermark`` (a person's name and a date, for
+copies given to readers): across the pages of a PDF and a Word file, in the header,
+footer and title page of a Final Draft file, on the title page of a Fountain file.
+Control characters (which XML cannot hold) are removed from the document and the
+watermark first (:mod:`.clean`), so an export never fails on them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from scripts_app.document import Document, render
 
 from . import fdx, pdf, word
+from .clean import clean_document, clean_text
 
 EXPORTS: dict[str, tuple[str, str]] = {
     # format: (file extension, content type)
@@ -22,22 +28,43 @@ EXPORTS: dict[str, tuple[str, str]] = {
 }
 
 
-def export_fountain(doc: Document) -> str:
-    """Fountain text (a Chinese-convention script is converted; see docs/script-formats.md)."""
+WATERMARK_KEY = "Watermark"  # the title-page entry that carries a watermark
+
+
+def _with_watermark_entry(doc: Document, watermark: str | None) -> Document:
+    if not watermark:
+        return doc
+    one_line = " ".join(watermark.split())
+    return dataclasses.replace(doc, title_page=[*doc.title_page, (WATERMARK_KEY, one_line)])
+
+
+def export_fountain(doc: Document, *, watermark: str | None = None) -> str:
+    """Fountain text (a Chinese-convention script is converted; see docs/script-formats.md).
+
+    ``watermark`` becomes a ``Watermark:`` entry of the title page.
+    """
+    doc = _with_watermark_entry(clean_document(doc), clean_text(watermark))
     return render(doc, "fountain")
 
 
-def export_fdx(doc: Document) -> bytes:
-    """Final Draft XML, UTF-8; our importer reads it back to the same script."""
-    return fdx.write_fdx(doc)
+def export_fdx(doc: Document, *, watermark: str | None = None) -> bytes:
+    """Final Draft XML, UTF-8; our importer reads it back to the same script.
+
+    ``watermark`` is printed in the header and footer of every page and as a
+    ``Watermark:`` line of the title page.
+    """
+    watermark = clean_text(watermark)
+    doc = _with_watermark_entry(clean_document(doc), watermark)
+    return fdx.write_fdx(doc, header=" ".join(watermark.split()) if watermark else None)
 
 
 def export_docx(doc: Document, *, watermark: str | None = None) -> bytes:
     """A Word document in the customary layout of the script's format.
 
-    ``watermark`` puts Word's diagonal text watermark on every page.
+    ``watermark`` puts Word's diagonal text watermark on every page and the same text
+    in the header and footer (shown by every word processor).
     """
-    return word.write_docx(doc, watermark=watermark)
+    return word.write_docx(clean_document(doc), watermark=clean_text(watermark))
 
 
 def export_pdf(
@@ -64,10 +91,10 @@ def export_pdf(
         FontUnavailable: no CJK font is installed (see docs/import-export.md).
     """
     options = pdf.PdfOptions(
-        title=title,
-        author=author,
-        watermark=watermark,
+        title=clean_text(title) or "",
+        author=clean_text(author) or "",
+        watermark=clean_text(watermark),
         scene_numbers=scene_numbers,
         progress=progress,
     )
-    return pdf.export_pdf(doc, options)
+    return pdf.export_pdf(clean_document(doc), options)

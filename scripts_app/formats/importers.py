@@ -15,6 +15,7 @@ from scripts_app.document import detect_format
 
 from . import fdx, word
 from .errors import CorruptFile, FileTooLarge, UnsupportedFile
+from .limits import MAX_CHARS, MAX_LINES, TextBudget  # noqa: F401 - re-exported
 
 MAX_BYTES = 10 * 1024 * 1024  # far above any real script; Word files with images included
 
@@ -51,6 +52,8 @@ def import_file(filename: str, data: bytes) -> ImportResult:
     Raises:
         UnsupportedFile: the extension is not one we import.
         FileTooLarge: the file is over :data:`MAX_BYTES`.
+        TooMuchText: more than :data:`MAX_LINES` lines or :data:`MAX_CHARS` characters,
+            counted while the file is read (before a Word or Final Draft file is parsed).
         CorruptFile: the file is damaged or not what its extension says.
         UnsafeFile: the file holds XML entities or is a zip bomb.
     """
@@ -69,7 +72,10 @@ def import_file(filename: str, data: bytes) -> ImportResult:
     if extension == ".fdx":
         text, warnings = fdx.read_fdx(data)
         return ImportResult(text, "fountain", "fdx", warnings)
+    # Bytes bound characters from above and each line needs a byte: count before decoding.
+    TextBudget().add(lines=data.count(b"\n"))
     text, warnings = decode_text(data)
+    TextBudget().add(lines=text.count("\n"), chars=len(text))
     if extension == ".txt":
         return ImportResult(text, detect_format(text), "text", warnings)
     return ImportResult(text, "fountain", "fountain", warnings)

@@ -23,11 +23,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from scripts_app.document import Document, Element, ElementType, detect_format, parse, render
 from scripts_app.document import fountain as fountain_syntax
 
 from .errors import CorruptFile, UnsafeFile
+from .limits import TextBudget
 
 T = ElementType
 Warning_ = tuple[str, str]
@@ -83,6 +85,32 @@ def _check_archive(data: bytes) -> None:
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
                 _check_xml_part(archive, member)
+        _count_text(archive)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LINE_TAGS = frozenset({f"{_W}p", f"{_W}br", f"{_W}cr"})
+
+
+def _count_text(archive: zipfile.ZipFile) -> None:
+    """Count the body's lines (paragraphs and line breaks) and characters as the XML
+    streams in, and stop at the limit: python-docx would build an object per paragraph."""
+    budget = TextBudget()
+    try:
+        with archive.open("word/document.xml") as stream:
+            events = etree.iterparse(
+                stream, events=("end",), tag=[*_LINE_TAGS, f"{_W}t"],
+                resolve_entities=False, no_network=True, load_dtd=False,
+            )  # fmt: skip
+            for _event, element in events:
+                if element.tag == f"{_W}t":
+                    budget.add(chars=len(element.text or ""))
+                    continue
+                budget.add(lines=1)
+                if element.tag == f"{_W}p":
+                    element.clear(keep_tail=True)  # keep memory flat while counting
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise CorruptFile(repr(error), kind="Word (.docx)") from error
 
 
 def _check_xml_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
@@ -379,9 +407,17 @@ def _speaker_prefix_length(line: str, element: Element) -> int:
 
 
 def _add_watermark(document: docx.document.Document, text: str, font: str) -> None:
-    """Word's own diagonal text watermark (a VML text path in the page header)."""
-    header = document.sections[0].header
-    paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    """Word's own diagonal text watermark (a VML text path in the page header), and the
+    same text in the header and footer, which every word processor shows and prints."""
+    section = document.sections[0]
+    for part in (section.header, section.footer):
+        line = part.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = line.add_run(text)
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    header = section.header
+    paragraph = header.paragraphs[0]
     escaped = (
         text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     )

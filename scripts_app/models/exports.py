@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.files import PrivateUploadTo, private_file_expired, private_storage
+
 
 class ExportFormat(models.TextChoices):
     PDF = "pdf", _("PDF")
@@ -31,7 +33,12 @@ class ExportJob(models.Model):
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    # Private: an unguessable name under PRIVATE_MEDIA_ROOT, served only by the download
+    # views after a permission check, deleted once expired (core.files).
+    file = models.FileField(
+        storage=private_storage, upload_to=PrivateUploadTo("exports"), blank=True
+    )
+    expires_at = models.DateTimeField(_("download until"), null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -43,3 +50,11 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.series} → {self.format}"
+
+    @property
+    def is_expired(self) -> bool:
+        return private_file_expired(self.expires_at)
+
+    @property
+    def is_downloadable(self) -> bool:
+        return self.status == ExportStatus.DONE and bool(self.file) and not self.is_expired

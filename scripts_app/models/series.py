@@ -25,6 +25,13 @@ class Visibility(models.TextChoices):
     PLATFORM = "platform", _("Any signed-in member may read")
 
 
+class ReaderExports(models.TextChoices):
+    """What people who may only read a series (readers, platform members) may export."""
+
+    WATERMARKED = "watermarked", _("Watermarked with their name and the date")
+    NOT_ALLOWED = "not_allowed", _("Not allowed: only the writers export")
+
+
 class Series(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -75,6 +82,12 @@ class Series(models.Model):
     ai_note = models.CharField(_("about the AI assistance"), max_length=500, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    reader_exports = models.CharField(
+        _("exports by readers"),
+        max_length=12,
+        choices=ReaderExports.choices,
+        default=ReaderExports.WATERMARKED,
     )
     head = models.ForeignKey(
         "scripts_app.Revision",

@@ -20,7 +20,9 @@ from taxonomy.models import Term, TermKind
 SERIES_FIELDS = (
     "title", "logline", "synopsis", "language", "format", "planned_episodes",
     "target_episode_seconds", "paywall_episode", "ai_assistance", "ai_note", "visibility",
+    "reader_exports",
 )  # fmt: skip
+OWNER_FIELDS = ("visibility", "reader_exports")  # who may read or copy it: the owner's call
 TERM_FIELDS = {"themes": TermKind.THEME, "genres": TermKind.GENRE, "audiences": TermKind.AUDIENCE}
 
 
@@ -68,9 +70,11 @@ def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
     unknown = set(fields) - set(SERIES_FIELDS)
     if unknown:
         raise ValueError(f"Not series fields: {sorted(unknown)}")
-    # Opening a script to the platform is the owner's call alone.
-    changes_visibility = "visibility" in fields and fields["visibility"] != series.visibility
-    if changes_visibility and not permissions.can_manage_series(actor, series):
+    # Opening a script to the platform, or letting readers take copies, is the owner's call.
+    changes_access = any(
+        name in fields and fields[name] != getattr(series, name) for name in OWNER_FIELDS
+    )
+    if changes_access and not permissions.can_manage_series(actor, series):
         raise PermissionDenied(_("Only the owner can change who may read the series."))
     for name, value in fields.items():
         setattr(series, name, value)

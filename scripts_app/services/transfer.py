@@ -2,8 +2,10 @@
 
 import os
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -12,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.files import private_file_delete
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from scripts_app import formats, permissions
@@ -21,6 +24,7 @@ from scripts_app.models import ExportFormat, ExportJob, ExportStatus, Revision, 
 from scripts_app.selectors import revision_text
 from scripts_app.services.revisions import SaveResult, revision_save
 from scripts_app.services.series import series_create
+from scripts_app.text import strip_control_characters
 
 
 def export_content_type(fmt: str) -> str:
@@ -89,23 +93,63 @@ def revision_import(*, actor: Any, series: Series, filename: str, data: bytes) -
     return ImportOutcome(series, save, result.format, warnings)
 
 
+def reader_watermark(*, actor: Any, watermark: str = "") -> str:
+    """The watermark of a copy for someone who may only read: their name and today's date.
+
+    Both of the person's names are printed (they identify them in either language),
+    after whatever the person typed, which is shortened so the name and date always fit.
+    """
+    names = actor.name_pair
+    name = " ".join(dict.fromkeys(n.strip() for n in (names["zh"], names["en"]) if n.strip()))
+    stamp = f"{name or actor.pk} · {timezone.localdate():%Y-%m-%d}"
+    typed = " ".join(watermark.split())[: max(0, 120 - len(stamp) - 3)]
+    return (f"{typed} · {stamp}" if typed else stamp)[:120]
+
+
 @transaction.atomic
 def export_request(
     *, actor: Any, series: Series, revision: Revision, format: str, watermark: str = ""
 ) -> ExportJob:
-    """Queue an export; the file is made by a Celery task that reports its progress."""
+    """Queue an export; the file is made by a Celery task that reports its progress.
+
+    The owner and co-writers export as they like. Anyone else who may read the series
+    (readers, platform members) gets a copy watermarked with their name and the date,
+    in every format, or no copy at all if the owner set the series so.
+
+    Raises:
+        PermissionDenied: the actor may not export this series.
+        ValidationError: unknown format, or a revision of another series.
+    """
     if not permissions.can_read_series(actor, series):
         raise PermissionDenied
+    if not permissions.can_export_series(actor, series):
+        raise PermissionDenied(_("The owner of this series does not allow readers to export it."))
     if format not in ExportFormat.values:
         raise ValidationError({"format": [_("Choose a valid format.")]})
     if revision.series_id != series.pk:
         raise ValidationError({"revision": [_("That revision belongs to another series.")]})
+    watermark = " ".join(strip_control_characters(watermark).split())[:120]
+    forced = permissions.export_needs_watermark(actor, series)
+    if forced:
+        watermark = reader_watermark(actor=actor, watermark=watermark)
     job = ExportJob.objects.create(
         series=series,
         revision=revision,
         requested_by=actor,
         format=format,
-        watermark=watermark.strip()[:120],
+        watermark=watermark,
+    )
+    audit_record(
+        actor=actor,
+        action="series.export_requested",
+        target=series,
+        data={
+            "job_id": job.pk,
+            "format": format,
+            "revision": revision.number,
+            "watermark": watermark,
+            "reader_watermark": forced,
+        },
     )
     from scripts_app.tasks import run_export
 
@@ -113,8 +157,23 @@ def export_request(
     return job
 
 
+def export_file_lifetime() -> timedelta:
+    return timedelta(hours=settings.EXPORT_FILE_LIFETIME_HOURS)
+
+
+def export_download_name(job: ExportJob) -> str:
+    """The file name the person's browser saves (the stored name is random)."""
+    extension = formats.EXPORTS[job.format][0]
+    slug = slugify(job.series.title, allow_unicode=True) or "script"
+    return f"{slug}-r{job.revision.number}{extension}"
+
+
 def export_run(*, job_id: int) -> ExportJob | None:
-    """Make the export file. Idempotent: a finished job is left as it is."""
+    """Make the export file. Idempotent: a finished job is left as it is.
+
+    The file goes to the private storage under a random name and can be downloaded
+    until ``expires_at`` (``EXPORT_FILE_LIFETIME_HOURS``).
+    """
     job = (
         ExportJob.objects.select_related("series", "revision", "requested_by")
         .filter(pk=job_id)
@@ -129,13 +188,16 @@ def export_run(*, job_id: int) -> ExportJob | None:
     except Exception as error:  # any failure must end as a visible "failed", not a stuck job
         job.status, job.error = ExportStatus.FAILED, str(error)[:300]
         job.finished_at = timezone.now()
-        job.save(update_fields=["status", "error", "finished_at"])
+        with transaction.atomic():
+            job.save(update_fields=["status", "error", "finished_at"])
+            _audit_export_finished(job)
         raise
-    extension = formats.EXPORTS[job.format][0]
-    name = f"{slugify(job.series.title, allow_unicode=True) or 'script'}-r{job.revision.number}{extension}"
-    job.file.save(name, ContentFile(content), save=False)
+    job.file.save(export_download_name(job), ContentFile(content), save=False)
     job.status, job.progress, job.finished_at = ExportStatus.DONE, 100, timezone.now()
-    job.save(update_fields=["file", "status", "progress", "finished_at"])
+    job.expires_at = job.finished_at + export_file_lifetime()
+    with transaction.atomic():
+        job.save(update_fields=["file", "status", "progress", "finished_at", "expires_at"])
+        _audit_export_finished(job)
     notification_send(
         recipient=job.requested_by,
         kind="series_export_ready",
@@ -145,14 +207,49 @@ def export_run(*, job_id: int) -> ExportJob | None:
     return job
 
 
+def _audit_export_finished(job: ExportJob) -> None:
+    audit_record(
+        actor=None,
+        action="series.export_finished",
+        target=job.series,
+        data={"job_id": job.pk, "status": job.status, "error": job.error[:100]},
+    )
+
+
+def export_files_purge(*, now: datetime | None = None) -> int:
+    """Delete the files of exports whose download time is up; the job rows stay.
+
+    Returns:
+        How many files were deleted.
+    """
+    now = now or timezone.now()
+    deleted = 0
+    expired = ExportJob.objects.exclude(file="").filter(expires_at__lte=now)
+    for job in expired.select_related("series").iterator():
+        with transaction.atomic():
+            name = job.file.name
+            private_file_delete(job.file)
+            job.save(update_fields=["file"])
+            audit_record(
+                actor=None,
+                action="series.export_file_deleted",
+                target=job.series,
+                data={"job_id": job.pk, "file": name, "reason": "expired"},
+            )
+        deleted += 1
+    return deleted
+
+
 def _render_export(job: ExportJob) -> bytes:
-    doc = parse(revision_text(job.revision), job.revision.format)
+    # Rows saved before control characters were stripped on save may still hold some.
+    doc = parse(strip_control_characters(revision_text(job.revision)), job.revision.format)
+    watermark = job.watermark or None
     if job.format == ExportFormat.FOUNTAIN:
-        return formats.export_fountain(doc).encode("utf-8")
+        return formats.export_fountain(doc, watermark=watermark).encode("utf-8")
     if job.format == ExportFormat.FDX:
-        return formats.export_fdx(doc)
+        return formats.export_fdx(doc, watermark=watermark)
     if job.format == ExportFormat.DOCX:
-        return formats.export_docx(doc, watermark=job.watermark or None)
+        return formats.export_docx(doc, watermark=watermark)
     last_saved = [0]
 
     def progress(done: int, total: int) -> None:
@@ -165,6 +262,6 @@ def _render_export(job: ExportJob) -> bytes:
         doc,
         title=job.series.title,
         author=job.series.owner.display_name,
-        watermark=job.watermark or None,
+        watermark=watermark,
         progress=progress,
     )

@@ -1,17 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.files import serve_private_file
 from core.forms import add_service_errors
+from core.ratelimit import rate_limited_post
 from scripts_app import permissions
 from scripts_app.forms import ExportForm, ImportForm
 from scripts_app.models import ExportJob
 from scripts_app.services.transfer import (
     export_content_type,
+    export_download_name,
     export_request,
     revision_import,
     series_import,
@@ -25,6 +28,7 @@ def _show_warnings(request, warnings: list[str]) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited_post("script_import")
 def import_new_series(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -42,6 +46,7 @@ def import_new_series(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited_post("script_import")
 def import_revision(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="edit")
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -64,8 +69,12 @@ def import_revision(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited_post("script_export")
 def export(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
+    if not permissions.can_export_series(request.user, series):
+        raise PermissionDenied(_("The owner of this series does not allow readers to export it."))
+    watermarked = permissions.export_needs_watermark(request.user, series)
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if series.head is None:
@@ -79,24 +88,15 @@ def export(request, pk: int):
         "revision"
     )[:10]
     return render(
-        request, "scripts_app/export.html", {"series": series, "form": form, "jobs": jobs}
-    )
-
-
-def _job_for(request, pk: int, job_pk: int) -> ExportJob:
-    series = permissions.get_series_for(request.user, pk, action="read")
-    # Exports may carry a personal watermark: each person sees only their own.
-    return get_object_or_404(
-        ExportJob.objects.select_related("series", "revision"),
-        pk=job_pk,
-        series=series,
-        requested_by=request.user,
+        request,
+        "scripts_app/export.html",
+        {"series": series, "form": form, "jobs": jobs, "watermarked": watermarked},
     )
 
 
 @login_required
 def export_detail(request, pk: int, job_pk: int):
-    job = _job_for(request, pk, job_pk)
+    job = permissions.get_export_for(request.user, pk, job_pk)
     template = (
         "scripts_app/partials/export_status.html"
         if request.htmx
@@ -107,12 +107,10 @@ def export_detail(request, pk: int, job_pk: int):
 
 @login_required
 def export_download(request, pk: int, job_pk: int):
-    job = _job_for(request, pk, job_pk)
-    if not job.file:
+    """The only way to an export's file: permission checked on every download."""
+    job = permissions.get_export_for(request.user, pk, job_pk)
+    if not job.is_downloadable:
         raise Http404
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=job.file.name.rsplit("/", 1)[-1],
-        content_type=export_content_type(job.format),
+    return serve_private_file(
+        job.file, filename=export_download_name(job), content_type=export_content_type(job.format)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from xml.etree.ElementTree import Element as XmlElement
 
@@ -13,6 +14,7 @@ from scripts_app.document import fountain as fountain_syntax
 
 from .. import markup
 from ..errors import CorruptFile, UnsafeFile
+from ..limits import TextBudget
 
 T = ElementType
 Warning_ = tuple[str, str]
@@ -36,9 +38,18 @@ def read_fdx(data: bytes) -> tuple[str, list[Warning_]]:
 
 
 def _parse_xml(data: bytes) -> XmlElement:
+    """The XML tree, built while lines and characters are counted (refused at the limit)."""
+    budget = TextBudget()
     try:
         # Final Draft files never need a DTD; refusing one stops every entity attack.
-        return SafeET.fromstring(data, forbid_dtd=True)
+        events = SafeET.iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True)
+        for _event, element in events:
+            if element.tag == "Paragraph":
+                budget.add(lines=1)
+            elif element.tag == "Text":
+                text = element.text or ""
+                budget.add(lines=text.count("\n"), chars=len(text))
+        return events.root
     except DefusedXmlException as error:
         raise UnsafeFile(repr(error), reason="XML declarations (DTD or entities)") from error
     except SafeET.ParseError as error:

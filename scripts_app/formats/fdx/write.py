@@ -22,8 +22,11 @@ _CENTERED_TITLE_KEYS = frozenset({"title", "credit", "author", "authors", "sourc
 _TITLE_TOP_SPACING = 18  # empty lines above the title, as Final Draft's own title pages
 
 
-def write_fdx(doc: Document) -> bytes:
-    """The document as Final Draft XML (UTF-8; Chinese text is kept as is)."""
+def write_fdx(doc: Document, *, header: str | None = None) -> bytes:
+    """The document as Final Draft XML (UTF-8; Chinese text is kept as is).
+
+    ``header`` is printed in the header and footer of every page (a watermark).
+    """
     root = XmlElement("FinalDraft", DocumentType="Script", Template="No", Version="5")
     writer = _ContentWriter(SubElement(root, "Content"), doc.format)
     writer.elements(doc.prematter)
@@ -38,6 +41,8 @@ def write_fdx(doc: Document) -> bytes:
             writer.elements(scene.elements)
     writer.finish()
     _write_title_page(root, doc)
+    if header:
+        _write_header_and_footer(root, header)
     return tostring(root, encoding="UTF-8", xml_declaration=True)
 
 
@@ -191,6 +196,16 @@ def _add_text(paragraph: XmlElement, text: str, styled: bool) -> None:
 
 
 _FDX_STYLES = {"bold": "Bold", "italic": "Italic", "underline": "Underline"}
+
+
+def _write_header_and_footer(root: XmlElement, text: str) -> None:
+    block = SubElement(
+        root, "HeaderAndFooter", FooterFirstPage="Yes", FooterVisible="Yes",
+        HeaderFirstPage="Yes", HeaderVisible="Yes", StartingPage="1",
+    )  # fmt: skip
+    for part in ("Header", "Footer"):
+        paragraph = SubElement(SubElement(block, part), "Paragraph", Type=part, Alignment="Center")
+        _add_text(paragraph, text, False)
 
 
 def _write_title_page(root: XmlElement, doc: Document) -> None:
