@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.services.outbox import task_enqueue
 from scripts_app import formats, permissions
 from scripts_app.document import parse
 from scripts_app.format_messages import format_error_message, import_warning_message
@@ -109,7 +110,7 @@ def export_request(
     )
     from scripts_app.tasks import run_export
 
-    transaction.on_commit(lambda: run_export.delay(job_id=job.pk))
+    task_enqueue(run_export, job_id=job.pk)
     return job
 
 
