@@ -7,9 +7,12 @@ done or failed. Tasks started any other way (in-process, by beat) are untouched 
 no query. Models are imported lazily: this module is loaded while the Celery app is set up.
 """
 
+import logging
 from typing import Any
 
 from celery import Task
+
+logger = logging.getLogger(__name__)
 
 TASK_ID_PREFIX = "outbox-"
 
@@ -37,7 +40,10 @@ class OutboxTask(Task):
 
         # A retry's message may arrive before on_retry has run: it may take over.
         if not outbox_claim(pk=pk, retrying=bool(self.request.retries)):
-            return None  # already done, or running elsewhere
+            logger.info(
+                "Outbox: %s (#%s) already handled, duplicate delivery ignored", self.name, pk
+            )
+            return None
         # Called by the worker's tracer, which has pushed this request already.
         return self.run(*args, **kwargs)
 
