@@ -45,6 +45,8 @@ _REQUEST_RETRY_POLICY = {
     "interval_max": 0.2,
 }
 _RELAY_BATCH = 100
+# Finished rows are kept this long for staff to look at, then removed by the relay.
+KEEP_FINISHED = timedelta(days=7)
 
 _state_lock = threading.Lock()
 _paused_until = 0.0
@@ -99,6 +101,7 @@ def outbox_relay(*, limit: int = 1000) -> RelayOutcome:
     started) longer than `OUTBOX_REDELIVER_AFTER` ago without finishing are published
     again. Stops at the first refused publish (the broker is still down). Safe to run
     in several processes at once: each row is claimed with a row lock, skipping locked ones.
+    Rows done more than `KEEP_FINISHED` ago are deleted.
 
     Returns:
         How many rows were sent, redelivered, or failed to publish.
@@ -139,6 +142,10 @@ def outbox_relay(*, limit: int = 1000) -> RelayOutcome:
                     logger.warning("Outbox: redelivered %s (#%s), never finished", row.task, row.pk)
         if outcome.broker_down or len(rows) < _RELAY_BATCH:
             break
+    # Failed rows stay until someone has looked at them (they are few and need a person).
+    OutboxMessage.objects.filter(
+        status=OutboxStatus.DONE, finished_at__lt=now - KEEP_FINISHED
+    ).delete()
     if outcome.sent or outcome.redelivered or outcome.failed:
         logger.info(
             "Outbox relay: %s sent, %s redelivered, %s failed",

@@ -275,3 +275,20 @@ def test_the_outbox_is_read_only_in_the_admin(client, broker, django_capture_on_
     assert client.get("/admin/core/outboxmessage/add/").status_code == 403
     assert client.post(f"/admin/core/outboxmessage/{row.pk}/delete/").status_code == 403
     assert client.get("/admin/core/outboxmessage/", {"status": "sent"}).status_code == 200
+
+
+def test_the_relay_forgets_finished_tasks_after_a_week_but_keeps_failed_ones(broker):
+    old = timezone.now() - outbox.KEEP_FINISHED - timedelta(hours=1)
+    for status in (OutboxStatus.DONE, OutboxStatus.FAILED):
+        OutboxMessage.objects.create(
+            task="core.tasks.relay_outbox", status=status, next_attempt_at=old, finished_at=old
+        )
+    OutboxMessage.objects.create(
+        task="core.tasks.relay_outbox", status=OutboxStatus.DONE, next_attempt_at=old,
+        finished_at=timezone.now(),
+    )  # fmt: skip
+
+    outbox.outbox_relay()
+
+    assert sorted(OutboxMessage.objects.values_list("status", flat=True)) == ["done", "failed"]
+    assert broker.messages == []
