@@ -43,6 +43,14 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["task", "last_error"]
     date_hierarchy = "created_at"
 
+    # Every platform staff member may look (is_staff), not only those granted model rights:
+    # a task stuck in the outbox is an operations question.
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_staff
+
     def has_add_permission(self, request) -> bool:
         return False
 

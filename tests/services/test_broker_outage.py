@@ -41,8 +41,9 @@ pytestmark = pytest.mark.services
 
 ROUNDS_BEFORE, ROUNDS_DURING, ROUNDS_AFTER = 3, 3, 3
 OUTAGE_SECONDS = 3.0
-# Every request during the outage answers within this (the broker timeout is 1 s here).
-MAX_REQUEST_SECONDS = 5.0
+# Every request during the outage answers within this: a guard against a hang (the broker
+# timeout is 1 s here; a cold gunicorn process can take several seconds on a busy machine).
+MAX_REQUEST_SECONDS = 15.0
 FORMATS = ["fountain", "fdx", "docx"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
