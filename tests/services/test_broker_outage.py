@@ -282,7 +282,7 @@ def test_publishing_to_a_hung_broker_gives_up_within_the_broker_timeout(settings
         hung.listen(16)
         port = hung.getsockname()[1]
         monkeypatch.setenv("CELERY_BROKER_URL", f"redis://127.0.0.1:{port}/0")  # Celery reads it
-        app = Celery("probe")
+        app = Celery("probe", set_as_current=False)
         app.conf.broker_connection_timeout = settings.CELERY_BROKER_CONNECTION_TIMEOUT
         app.conf.broker_transport_options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
         outcome: list[BaseException | None] = []
