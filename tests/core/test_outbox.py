@@ -4,8 +4,10 @@ The broker is a stand-in here (it leaves the process); the worker is the real ta
 run through Celery's own tracer with the message's task id, as a worker would run it.
 """
 
+import ast
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from celery.app.task import Task
@@ -294,3 +296,24 @@ def test_the_relay_forgets_finished_tasks_after_a_week_but_keeps_failed_ones(bro
 
     assert sorted(OutboxMessage.objects.values_list("status", flat=True)) == ["done", "failed"]
     assert broker.messages == []
+
+
+def test_no_code_queues_a_task_around_the_outbox():
+    """Every task is queued through task_enqueue: a bare .delay() is lost when the broker is down."""
+    root = Path(__file__).resolve().parents[2]
+    allowed = {root / "core/services/outbox.py"}
+    packages = ["config", "core", "taxonomy", "accounts", "scripts_app", "reviews", "seeds"]
+    packages += ["courses", "incubator", "scouting"]  # the apps to come
+    offenders = []
+    for package in packages:
+        for path in (root / package).rglob("*.py"):
+            if path in allowed or "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in {"delay", "apply_async", "send_task"}
+                ):
+                    offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == [], "queue tasks with core.services.outbox.task_enqueue"
