@@ -78,7 +78,7 @@ def task_enqueue(task: Task, /, **kwargs: Any) -> None:
 
     def publish() -> None:
         if _publishing_paused():
-            _leave_for_relay(pk, "the broker was unreachable a moment ago")
+            _leave_for_relay(pk, "the broker was unreachable a moment ago", attempted=False)
         elif _publish(pk=pk, task=task, kwargs=kwargs, policy=_REQUEST_RETRY_POLICY):
             _nudge_relay_if_rows_wait()
 
@@ -211,10 +211,12 @@ def _publish(*, pk: int, task: Task, kwargs: dict, policy: dict | None) -> bool:
     return True
 
 
-def _leave_for_relay(pk: int, reason: str) -> None:
+def _leave_for_relay(pk: int, reason: str, *, attempted: bool = True) -> None:
     logger.warning("Outbox: task #%s left for the relay: %s", pk, reason)
     OutboxMessage.objects.filter(pk=pk, status=OutboxStatus.PENDING).update(
-        attempts=F("attempts") + 1, last_error=reason[:2000], next_attempt_at=timezone.now()
+        attempts=F("attempts") + int(attempted),
+        last_error=reason[:2000],
+        next_attempt_at=timezone.now(),
     )
 
 
