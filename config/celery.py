@@ -6,7 +6,8 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
-app = Celery("microdrama")
+# Every task claims and settles its outbox row when it came from one (core.task_base).
+app = Celery("microdrama", task_cls="core.task_base:OutboxTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
@@ -17,3 +18,17 @@ app.conf.beat_schedule = {
     "review-fallback": {"task": "reviews.tasks.fall_back_stuck_requests", "schedule": 15 * 60},
     "export-files-purge": {"task": "scripts_app.tasks.purge_expired_exports", "schedule": 60 * 60},
 }
+
+
+@app.on_after_configure.connect
+def _schedule_outbox_relay(sender: Celery, **kwargs) -> None:
+    # Its interval is a setting, read once the Django settings are loaded.
+    from django.conf import settings
+
+    interval = settings.OUTBOX_RELAY_INTERVAL
+    sender.conf.beat_schedule["outbox-relay"] = {
+        "task": "core.tasks.relay_outbox",
+        "schedule": interval,
+        # A relay that waited longer than its interval is replaced by the next one.
+        "options": {"expires": interval},
+    }

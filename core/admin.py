@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.models import AuditEntry, Notification
+from core.models import AuditEntry, Notification, OutboxMessage
 
 
 @admin.register(AuditEntry)
@@ -29,3 +29,33 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "emailed"]
     list_select_related = ["recipient"]
     readonly_fields = ["delivery_key"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only: rows are written by core.services.outbox and settled by the worker.
+
+    To send waiting rows now, run `manage.py outbox_relay`.
+    """
+
+    list_display = ["created_at", "task", "status", "attempts", "sent_at", "finished_at"]
+    list_filter = ["status", "task"]
+    search_fields = ["task", "last_error"]
+    date_hierarchy = "created_at"
+
+    # Every platform staff member may look (is_staff), not only those granted model rights:
+    # a task stuck in the outbox is an operations question.
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

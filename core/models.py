@@ -89,3 +89,44 @@ class Notification(models.Model):
         from core.notifications import render_message
 
         return render_message(self.kind, self.params)
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for the broker")
+    SENT = "sent", _("handed to the broker")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class OutboxMessage(models.Model):
+    """A task recorded in the same transaction as the work that asked for it.
+
+    Published to the broker after commit; kept pending (and relayed later) when the
+    broker is unreachable, and redelivered when it was handed over but never ran. See
+    core.services.outbox.
+    """
+
+    task = models.CharField(_("task"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    # Publish attempts, including those the broker refused.
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # A pending row is relayed once this has passed.
+    next_attempt_at = models.DateTimeField(_("next attempt at"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("task outbox")
+
+    def __str__(self) -> str:
+        return f"{self.task} #{self.pk} ({self.status})"

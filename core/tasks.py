@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from core.services.notifications import notification_deliver
+from core.services.outbox import outbox_relay
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
@@ -22,3 +23,10 @@ def deliver_notification(
         delivery_key=delivery_key,
     )
     return notification.pk if notification else None
+
+
+@shared_task(ignore_result=True)
+def relay_outbox() -> dict[str, int]:
+    """Beat runs this every OUTBOX_RELAY_INTERVAL; a later successful publish nudges it."""
+    outcome = outbox_relay()
+    return {"sent": outcome.sent, "redelivered": outcome.redelivered, "failed": outcome.failed}

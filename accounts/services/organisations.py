@@ -16,6 +16,7 @@ from accounts.models import (
 )
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.services.outbox import task_enqueue
 
 ORGANISATION_FIELDS = ("name_zh", "name_en", "description", "website", "city")
 
@@ -169,7 +170,7 @@ def invitation_create(
     )
     from accounts.tasks import send_invitation_email
 
-    transaction.on_commit(lambda: send_invitation_email.delay(invitation_id=invitation.pk))
+    task_enqueue(send_invitation_email, invitation_id=invitation.pk)
     invitee = User.objects.filter(email__iexact=email, is_active=True).first()
     if invitee is not None:
         notification_send(

@@ -219,6 +219,26 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE
+# A broker that is down or hung must not hold a request: connecting and every socket
+# operation give up after this many seconds (the outbox keeps the task for later).
+broker_timeout = env.float("CELERY_BROKER_TIMEOUT", default=3.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = broker_timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": broker_timeout,
+    # Longer than the worker's one-second BRPOP poll.
+    "socket_timeout": max(broker_timeout, 2.0),
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# The task outbox (core.services.outbox): how often beat relays what the broker has not
+# taken yet, and after how long a task handed over but never finished is sent again
+# (longer than the longest task's time limit: tasks may run twice, never in parallel).
+OUTBOX_RELAY_INTERVAL = env.float("OUTBOX_RELAY_INTERVAL", default=30.0)
+OUTBOX_REDELIVER_AFTER = env.float("OUTBOX_REDELIVER_AFTER", default=15 * 60.0)
 
 # --- REST framework --------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -3,13 +3,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.models import Notification
 from core.notifications import get_kind, render_message
+from core.services.outbox import task_enqueue
 
 
 def notification_send(
@@ -44,7 +44,7 @@ def notification_send(
         "url": url,
         "delivery_key": key,
     }
-    transaction.on_commit(lambda: deliver_notification.delay(**payload))
+    task_enqueue(deliver_notification, **payload)
     return key
 
 
@@ -73,8 +73,17 @@ def notification_deliver(
             "url": url,
         },
     )
-    if not notification.emailed and recipient.email_notifications and recipient.email:
+    if notification.emailed or not (recipient.email_notifications and recipient.email):
+        return notification
+    # Claim the e-mail first: of two deliveries at once (a relayed duplicate) only one sends.
+    if not Notification.objects.filter(pk=notification.pk, emailed=False).update(emailed=True):
+        return notification
+    try:
         _email_notification(notification, recipient)
+    except Exception:
+        Notification.objects.filter(pk=notification.pk).update(emailed=False)  # retry may send
+        raise
+    notification.emailed = True
     return notification
 
 
@@ -89,8 +98,6 @@ def _email_notification(notification: Notification, recipient: Any) -> None:
         )
         subject = f"[{settings.SITE_NAME}] {message}"[:150]
     send_mail(subject, body, None, [recipient.email])
-    notification.emailed = True
-    notification.save(update_fields=["emailed"])
 
 
 def notifications_mark_read(*, recipient: Any, ids: list[int] | None = None) -> int:

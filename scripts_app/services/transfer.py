@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from core.files import private_file_delete
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.services.outbox import task_enqueue
 from scripts_app import formats, permissions
 from scripts_app.document import parse
 from scripts_app.format_messages import format_error_message, import_warning_message
@@ -153,7 +154,7 @@ def export_request(
     )
     from scripts_app.tasks import run_export
 
-    transaction.on_commit(lambda: run_export.delay(job_id=job.pk))
+    task_enqueue(run_export, job_id=job.pk)
     return job
 
 

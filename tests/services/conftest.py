@@ -4,6 +4,7 @@ They run against the same PostgreSQL test database as the test, so the tests
 using them are transactional (rows must be committed to be seen).
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -53,45 +54,37 @@ def _wait_for(predicate, *, timeout: float, what: str, log: Path) -> None:
     )
 
 
-@pytest.fixture
-def celery_worker(transactional_db, tmp_path):
-    """A real `celery worker` process consuming from the configured broker."""
-    _require_services()
-    log = tmp_path / "worker.log"
+@contextlib.contextmanager
+def spawn_celery_worker(log: Path, *, env: dict[str, str] | None = None, args: tuple = ()):
+    """Start a real `celery worker` (extra `env` and command-line `args`); stop it after."""
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "--purge", "-l", "info"],
-            cwd=ROOT, env=_process_env(), stdout=out, stderr=subprocess.STDOUT,
+             "--without-gossip", "--without-mingle", "--without-heartbeat", "--purge", "-l", "info",
+             *args],
+            cwd=ROOT, env=_process_env(**(env or {})), stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
         _wait_for(
             lambda: "ready." in log.read_text(), timeout=60, what="the Celery worker", log=log
         )
-        yield log
+        yield process
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def live_app_server(transactional_db, tmp_path):
-    """A real gunicorn process serving the site; yields its base URL."""
-    _require_services()
-    port = _free_port()
-    log = tmp_path / "server.log"
+@contextlib.contextmanager
+def spawn_app_server(log: Path, *, env: dict[str, str] | None = None):
+    """Start a real gunicorn process serving the site; yield its base URL."""
+    port = free_port()
     with log.open("w") as out:
         process = subprocess.Popen(
             # Two worker processes with threads: concurrent requests really run at once.
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
              "--workers", "2", "--threads", "4", "--access-logfile", "-"],
-            cwd=ROOT, env=_process_env(ALLOWED_HOSTS="127.0.0.1"), stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=_process_env(ALLOWED_HOSTS="127.0.0.1", **(env or {})),
+            stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
 
     def is_up() -> bool:
@@ -104,3 +97,26 @@ def live_app_server(transactional_db, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real `celery worker` process consuming from the configured broker."""
+    _require_services()
+    log = tmp_path / "worker.log"
+    with spawn_celery_worker(log):
+        yield log
+
+
+@pytest.fixture
+def live_app_server(transactional_db, tmp_path):
+    """A real gunicorn process serving the site; yields its base URL."""
+    _require_services()
+    with spawn_app_server(tmp_path / "server.log") as url:
+        yield url
