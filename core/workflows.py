@@ -17,11 +17,14 @@ and every change of state goes through `workflow_move`::
 
     request = workflow_move(REQUEST_FLOW, request, "close", actor=user,
                             changes={"closed_at": timezone.now()},
-                            on_commit=[lambda: notify_closed(request.pk)])
+                            effects=[lambda locked: notify_closed(locked)])
 
 which locks the row, checks that the move exists from the current state, that the actor
 may make it and that its guard passes, saves the new state with `update_fields`, writes
-the audit row and schedules the side effects for after the commit. A move that is not
+the audit row and runs the effects inside the same transaction. Effects announce through
+`notification_send` and queue work through `core.services.outbox.task_enqueue`, which
+record it in that transaction and deliver only once it commits: nothing is announced for a
+move that rolled back, and nothing is lost if the broker is down. A move that is not
 allowed raises ValidationError (keyed by the state field) and writes nothing: closing
 twice is refused the second time, with one audit row in all.
 """
@@ -108,14 +111,15 @@ def workflow_move(
     actor: Any,
     changes: dict[str, Any] | None = None,
     data: dict[str, Any] | None = None,
-    on_commit: Iterable[Callable[[], Any]] = (),
+    effects: Iterable[Callable[[Any], Any]] = (),
 ) -> Any:
     """Perform move `name` on `obj` under a row lock, with its audit row.
 
     Args:
         changes: other fields to set in the same save (timestamps, who decided).
         data: extra details for the audit row.
-        on_commit: side effects (notifications, tasks) to run once the move commits.
+        effects: callables given the moved instance, run in the move's transaction after
+            the save and the audit row (notifications and tasks, which wait for the commit).
 
     Returns:
         The locked, updated instance; `obj` is updated in place too.
@@ -154,8 +158,8 @@ def workflow_move(
             target=locked,
             data={"from": source, "to": move.target, **(data or {})},
         )
-        for effect in on_commit:
-            transaction.on_commit(effect)
+        for effect in effects:
+            effect(locked)
     for key in (workflow.field, *changes):
         setattr(obj, key, getattr(locked, key))
     return locked

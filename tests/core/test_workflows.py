@@ -99,13 +99,31 @@ def test_a_guard_refuses_with_its_message(invitation):
     assert not FLOW.can(None, invitation, "revive")
 
 
-def test_side_effects_run_only_after_the_commit(invitation, django_capture_on_commit_callbacks):
-    ran = []
+def test_effects_announce_only_once_the_move_commits(
+    invitation, django_capture_on_commit_callbacks
+):
+    from core.models import Notification
+    from core.services.notifications import notification_send
+
+    def announce(locked):
+        notification_send(
+            recipient=locked.invited_by, kind="series_conflict", params={"series": "x"}
+        )
+
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        workflow_move(FLOW, invitation, "accept", actor=None, on_commit=[lambda: ran.append(1)])
-    assert ran == [] and len(callbacks) == 1
-    callbacks[0]()
-    assert ran == [1]
+        workflow_move(FLOW, invitation, "accept", actor=None, effects=[announce])
+    assert not Notification.objects.exists() and callbacks
+    for callback in callbacks:
+        callback()
+    assert Notification.objects.filter(recipient=invitation.invited_by).exists()
+
+
+def test_a_refused_move_runs_no_effect(invitation):
+    ran = []
+    workflow_move(FLOW, invitation, "accept", actor=None)
+    with pytest.raises(ValidationError):
+        workflow_move(FLOW, invitation, "decline", actor=None, effects=[ran.append])
+    assert ran == []
 
 
 def test_other_fields_change_in_the_same_save(invitation):
