@@ -1,8 +1,9 @@
 from allauth.account import app_settings as allauth_settings
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import ResetPasswordForm, SignupForm
 from allauth.account.models import EmailAddress
 from allauth.account.utils import complete_signup
-from django.contrib.auth import authenticate
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
+from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -78,7 +80,16 @@ class TokenView(AuthThrottleMixin, APIView):
         data = s.TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email, password = data.validated_data["email"], data.validated_data["password"]
-        user = authenticate(request._request, username=email.lower(), password=password)
+        # allauth's own sign-in check, so the API and the sign-in form share one
+        # failed-attempt allowance per account and per address (login_failed).
+        try:
+            user = get_adapter(request._request).authenticate(
+                request._request, email=email.lower(), password=password
+            )
+        except forms.ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise Throttled(detail=error.messages[0]) from error
+            raise
         if user is None:
             raise ValidationError(_("The e-mail address and password do not match."))
         if not EmailAddress.objects.filter(user=user, verified=True).exists():

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so everything after it sees the real client address (NUM_PROXIES below).
+    "core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -221,6 +223,10 @@ REST_FRAMEWORK = {
         "auth": env.str("RATE_LIMIT_API_AUTH", default="10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Throttles count by REMOTE_ADDR, which ClientAddressMiddleware has already set
+    # from trusted proxies only (see NUM_PROXIES); DRF must not read X-Forwarded-For
+    # again itself (its default, None, believes the whole header).
+    "NUM_PROXIES": 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Microdrama Studio API",
@@ -257,6 +263,14 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Security ----------------------------------------------------------------------------
+# How many reverse proxies in front of the app are yours (nginx, a load balancer), each
+# appending to X-Forwarded-For. Only that many hops of the header are believed, in one
+# place (core.middleware.ClientAddressMiddleware, which sets REMOTE_ADDR); 0, the
+# default, ignores the header, since any client can send it. Every rate limit and
+# throttle counts by the address this yields.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+# allauth reads REMOTE_ADDR too, never the header (the middleware has done that).
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
