@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts.views.sign_in import admin_login
 from config import views
 
 admin.site.site_header = settings.SITE_NAME
@@ -17,6 +18,8 @@ urlpatterns = [
     path("scripts/", include("scripts_app.urls")),
     path("reviews/", include("reviews.urls")),
     path("accounts/", include("allauth.urls")),
+    # Ahead of the admin's own URLs: the admin signs in through allauth (rate-limited).
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
