@@ -1,0 +1,44 @@
+"""The site runs clean under its Content-Security-Policy (the page fixture fails on any violation)."""
+
+import pytest
+
+from tests.support.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_violation_is_caught(page, csp_violations):
+    """The check itself: an inline style attribute added to a page is reported."""
+    page.goto("/")
+    page.evaluate(
+        "document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">inline</p>')"
+    )
+    page.wait_for_timeout(200)
+
+    assert any("style-src" in violation for violation in csp_violations), csp_violations
+    csp_violations.clear()
+
+
+def test_the_api_docs_page_works_under_the_policy(page, shoot):
+    page.goto("/api/docs/")
+
+    operations = page.locator(".opblock")
+    operations.first.wait_for()
+    assert operations.count() > 20
+    shoot("api-docs")
+
+
+def test_staff_reach_the_admin_through_the_site_sign_in(page, shoot):
+    staff = UserFactory(staff=True, is_superuser=True)
+
+    page.goto("/admin/")
+    assert "/accounts/login/" in page.url
+    page.locator("#id_login").fill(staff.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: url.endswith("/admin/"))
+
+    assert page.locator("#site-name").is_visible()
+    page.goto("/admin/accounts/user/")
+    assert page.locator("#result_list").is_visible()
+    shoot("admin-users")
