@@ -2,7 +2,10 @@
 
 import ipaddress
 
+import csp.middleware
+from csp.constants import UNSAFE_INLINE
 from django.conf import settings
+from rest_framework.renderers import BrowsableAPIRenderer
 
 
 def forwarded_client_address(xff: str, proxies: int) -> str | None:
@@ -44,3 +47,19 @@ class ClientAddressMiddleware:
         if address:
             request.META["REMOTE_ADDR"] = address
         return self.get_response(request)
+
+
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's middleware, plus the one relaxation DRF's browsable API needs.
+
+    DRF's HTML view of the API styles its elements inline (style="" attributes and a
+    Pygments <style>); it has no inline script. Its pages, and only they, may apply
+    inline styles; script-src stays 'self'. JSON responses keep the strict policy.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        renderer = getattr(response, "accepted_renderer", None)
+        if isinstance(renderer, BrowsableAPIRenderer):
+            parts.update = {**(parts.update or {}), "style-src": [UNSAFE_INLINE]}
+        return parts

@@ -62,7 +62,7 @@ MIDDLEWARE = [
     # First, so everything after it sees the real client address (NUM_PROXIES below).
     "core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -291,7 +291,8 @@ X_FRAME_OPTIONS = "DENY"
 # (tests/core/test_security_headers.py scans every template), no CDN. The one
 # exception is a nonce for <style> elements, which a page gets only if its template asks
 # for request.csp_nonce: the script editor (CodeMirror) writes its theme into one.
-# The API docs page adds what Swagger UI needs on that view alone (config/urls.py).
+# The API docs page adds what Swagger UI needs on that view alone (config/urls.py), and
+# DRF's browsable API its inline styles (core.middleware.CSPMiddleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],

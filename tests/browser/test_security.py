@@ -42,3 +42,16 @@ def test_staff_reach_the_admin_through_the_site_sign_in(page, shoot):
     page.goto("/admin/accounts/user/")
     assert page.locator("#result_list").is_visible()
     shoot("admin-users")
+
+
+def test_the_browsable_api_works_under_the_policy(page):
+    user = UserFactory()
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
+
+    page.goto("/api/v1/terms/")
+
+    assert page.locator(".response-info").is_visible()

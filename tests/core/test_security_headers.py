@@ -70,6 +70,18 @@ def test_api_responses_carry_a_strict_policy(api_client):
     _assert_strict(response)
 
 
+def test_only_the_browsable_api_may_apply_inline_styles(client):
+    client.force_login(UserFactory())
+
+    html = client.get("/api/v1/terms/", HTTP_ACCEPT="text/html")
+    json = client.get("/api/v1/terms/", HTTP_ACCEPT="application/json")
+
+    assert html["Content-Type"].startswith("text/html")
+    assert _directives(html)["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert _directives(html)["script-src"] == ["'self'"]
+    _assert_strict(json)
+
+
 def test_error_pages_carry_it(client):
     _assert_strict(client.get("/no-such-page/"))
 
