@@ -1,6 +1,8 @@
 """The site runs clean under its Content-Security-Policy (the page fixture fails on any violation)."""
 
 import pytest
+from django.contrib import admin
+from django.urls import reverse
 
 from tests.support.factories import PASSWORD, UserFactory
 
@@ -42,6 +44,12 @@ def test_staff_reach_the_admin_through_the_site_sign_in(page, shoot):
     page.goto("/admin/accounts/user/")
     assert page.locator("#result_list").is_visible()
     shoot("admin-users")
+    # Every list page of the admin, an add page and a change page, under the same policy.
+    for model in admin.site._registry:
+        page.goto(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"))
+    page.goto(reverse("admin:accounts_organisation_add"))
+    page.goto(reverse("admin:accounts_user_change", args=[staff.pk]))
+    assert page.locator("#user_form, form").first.is_visible()
 
 
 def test_the_browsable_api_works_under_the_policy(page):
