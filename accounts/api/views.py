@@ -3,6 +3,7 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import ResetPasswordForm, SignupForm
 from allauth.account.models import EmailAddress
 from allauth.account.utils import complete_signup
+from allauth.core import ratelimit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,6 +41,16 @@ class AuthThrottleMixin:
     throttle_scope = "auth"
 
 
+def _allauth_rate_limit(request, *, action: str, key: str | None = None) -> None:
+    """Count this request against allauth's own limit for ``action``, as its pages do.
+
+    allauth applies its limits in its views, not its forms, so an API view that uses
+    the forms directly must consume them itself, or the API would be a way round them.
+    """
+    if not ratelimit.consume(request._request, action=action, key=key):
+        raise Throttled(detail=_("Too many requests; try again later."))
+
+
 class SignupView(AuthThrottleMixin, APIView):
     """Create an account. A verification link is e-mailed; sign in after verifying.
 
@@ -52,6 +63,7 @@ class SignupView(AuthThrottleMixin, APIView):
     @extend_schema(request=s.SignupInputSerializer, responses={201: s.MessageSerializer})
     def post(self, request):
         s.SignupInputSerializer(data=request.data).is_valid(raise_exception=True)
+        _allauth_rate_limit(request, action="signup")
         form = SignupForm(data=request.data)
         if not form.is_valid():
             raise _form_errors(form)
@@ -115,6 +127,10 @@ class PasswordResetView(AuthThrottleMixin, APIView):
         form = ResetPasswordForm(data=request.data)
         if not form.is_valid():
             raise _form_errors(form)
+        # Per address and per e-mail, shared with the reset page: no mail-bombing an address.
+        _allauth_rate_limit(
+            request, action="reset_password", key=form.cleaned_data["email"].lower()
+        )
         form.save(request._request)
         return Response(
             {"detail": _("If the address has an account, a reset link is on its way.")},

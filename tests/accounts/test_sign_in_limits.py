@@ -6,6 +6,8 @@ proxies in front are ours; every throttle and rate limit counts by that one addr
 
 import pytest
 from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.core import mail
 from django.test import RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.authtoken.models import Token
@@ -120,6 +122,37 @@ def test_with_one_trusted_proxy_the_address_it_saw_is_counted(api_client):
     # Another client behind the same proxy still gets in.
     other = _guess(api_client, "someone@example.com", HTTP_X_FORWARDED_FOR="203.0.113.8", **proxy)
     assert other == 400
+
+
+def test_password_reset_through_the_api_is_limited_per_address_like_the_reset_page(api_client):
+    """allauth limits resets in its view, not its form: the API must count them too."""
+    user = UserFactory()
+    statuses = [
+        api_client.post(
+            "/api/v1/auth/password/reset/", {"email": user.email}, REMOTE_ADDR=f"198.51.100.{n}"
+        ).status_code
+        for n in range(1, 8)
+    ]
+
+    assert statuses[:5] == [202] * 5
+    assert set(statuses[5:]) == {429}
+    assert len([m for m in mail.outbox if user.email in m.to]) == 5
+
+
+def test_api_sign_up_counts_against_the_sign_up_page_limit(api_client, client):
+    payload = {
+        "password1": "a-long-pass-phrase",
+        "password2": "a-long-pass-phrase",
+        "display_name": "新编剧",
+    }
+    limits = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/m/ip"}
+    with override_settings(ACCOUNT_RATE_LIMITS=limits):
+        client.post("/accounts/signup/", {"email": "page@example.com", **payload})
+        first = api_client.post("/api/v1/auth/signup/", {"email": "a@example.com", **payload})
+        second = api_client.post("/api/v1/auth/signup/", {"email": "b@example.com", **payload})
+
+    assert first.status_code == 201
+    assert second.status_code == 429
 
 
 @pytest.mark.parametrize(
