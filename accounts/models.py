@@ -3,6 +3,7 @@
 import secrets
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import (
     AbstractBaseUser,
@@ -34,7 +35,13 @@ class UserManager(BaseUserManager["User"]):
     def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
         fields.setdefault("is_staff", True)
         fields.setdefault("is_superuser", True)
-        return self.create_user(email, password, **fields)
+        user = self.create_user(email, password, **fields)
+        # The admin signs in through allauth, which wants a verified address; the
+        # operator typed this one on the server (createsuperuser), so it counts as verified.
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        return user
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -1,8 +1,10 @@
 from allauth.account import app_settings as allauth_settings
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import ResetPasswordForm, SignupForm
 from allauth.account.models import EmailAddress
 from allauth.account.utils import complete_signup
-from django.contrib.auth import authenticate
+from allauth.core import ratelimit
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -11,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
+from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -38,6 +41,16 @@ class AuthThrottleMixin:
     throttle_scope = "auth"
 
 
+def _allauth_rate_limit(request, *, action: str, key: str | None = None) -> None:
+    """Count this request against allauth's own limit for ``action``, as its pages do.
+
+    allauth applies its limits in its views, not its forms, so an API view that uses
+    the forms directly must consume them itself, or the API would be a way round them.
+    """
+    if not ratelimit.consume(request._request, action=action, key=key):
+        raise Throttled(detail=_("Too many requests; try again later."))
+
+
 class SignupView(AuthThrottleMixin, APIView):
     """Create an account. A verification link is e-mailed; sign in after verifying.
 
@@ -50,6 +63,7 @@ class SignupView(AuthThrottleMixin, APIView):
     @extend_schema(request=s.SignupInputSerializer, responses={201: s.MessageSerializer})
     def post(self, request):
         s.SignupInputSerializer(data=request.data).is_valid(raise_exception=True)
+        _allauth_rate_limit(request, action="signup")
         form = SignupForm(data=request.data)
         if not form.is_valid():
             raise _form_errors(form)
@@ -78,7 +92,16 @@ class TokenView(AuthThrottleMixin, APIView):
         data = s.TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email, password = data.validated_data["email"], data.validated_data["password"]
-        user = authenticate(request._request, username=email.lower(), password=password)
+        # allauth's own sign-in check, so the API and the sign-in form share one
+        # failed-attempt allowance per account and per address (login_failed).
+        try:
+            user = get_adapter(request._request).authenticate(
+                request._request, email=email.lower(), password=password
+            )
+        except forms.ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise Throttled(detail=error.messages[0]) from error
+            raise
         if user is None:
             raise ValidationError(_("The e-mail address and password do not match."))
         if not EmailAddress.objects.filter(user=user, verified=True).exists():
@@ -104,6 +127,10 @@ class PasswordResetView(AuthThrottleMixin, APIView):
         form = ResetPasswordForm(data=request.data)
         if not form.is_valid():
             raise _form_errors(form)
+        # Per address and per e-mail, shared with the reset page: no mail-bombing an address.
+        _allauth_rate_limit(
+            request, action="reset_password", key=form.cleaned_data["email"].lower()
+        )
         form.save(request._request)
         return Response(
             {"detail": _("If the address has an account, a reset link is on its way.")},

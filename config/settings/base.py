@@ -9,6 +9,7 @@ not here.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "allauth",
     "allauth.account",
     # Ours, lowest layer first (see docs/architecture.md).
@@ -57,7 +59,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so everything after it sees the real client address (NUM_PROXIES below).
+    "core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -265,6 +271,10 @@ REST_FRAMEWORK = {
         "script_export": env.str("RATE_LIMIT_API_EXPORT", default="10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Throttles count by REMOTE_ADDR, which ClientAddressMiddleware has already set
+    # from trusted proxies only (see NUM_PROXIES); DRF must not read X-Forwarded-For
+    # again itself (its default, None, believes the whole header).
+    "NUM_PROXIES": 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Microdrama Studio API",
@@ -302,6 +312,14 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Security ----------------------------------------------------------------------------
+# How many reverse proxies in front of the app are yours (nginx, a load balancer), each
+# appending to X-Forwarded-For. Only that many hops of the header are believed, in one
+# place (core.middleware.ClientAddressMiddleware, which sets REMOTE_ADDR); 0, the
+# default, ignores the header, since any client can send it. Every rate limit and
+# throttle counts by the address this yields.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+# allauth reads REMOTE_ADDR too, never the header (the middleware has done that).
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
@@ -312,6 +330,58 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp). Everything the site runs is its own file under
+# /static/: no inline script, inline style, style="" attribute or on* handler anywhere
+# (tests/core/test_security_headers.py scans every template), no CDN. The one
+# exception is a nonce for <style> elements, which a page gets only if its template asks
+# for request.csp_nonce: the script editor (CodeMirror) writes its theme into one.
+# The API docs page adds what Swagger UI needs on that view alone (config/urls.py), and
+# DRF's browsable API its inline styles (core.middleware.CSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the site uses no device or sensor,
+# so none may be used, by this origin or by anything it might embed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # A whole series may be saved in one request: up to 1.5 million characters, about
 # 4.5 MB as UTF-8 JSON. Larger bodies get the script's own clear length error first.

@@ -1,4 +1,14 @@
 // Reviewer's desk: selecting text in a line (or clicking it) fills the note form with that line.
+
+// A form marked data-reset-after-request empties itself once htmx has posted it
+// successfully (an hx-on attribute would need eval, which the CSP refuses).
+document.addEventListener("htmx:afterRequest", function (event) {
+  var form = event.target;
+  if (event.detail.successful && form.matches && form.matches("form[data-reset-after-request]")) {
+    form.reset();
+  }
+});
+
 document.addEventListener("DOMContentLoaded", function () {
   var script = document.getElementById("review-script");
   var lineInput = document.getElementById("note-line");

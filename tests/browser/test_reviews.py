@@ -62,7 +62,8 @@ def test_a_reviewer_notes_a_line_and_the_draft_saves_itself(demo, shoot, assert_
 
     demo.locator("textarea[name=overall_comment]").fill("整体节奏很好，第二集的反转可以再提前。")
     demo.wait_for_function(
-        "document.getElementById('draft-status').textContent.includes('草稿已于')", timeout=15_000
+        "() => document.getElementById('draft-status').textContent.includes('草稿已于')",
+        timeout=15_000,
     )
     assignment.review.refresh_from_db()
     assert assignment.review.overall_comment.startswith("整体节奏很好")

@@ -46,7 +46,8 @@ def test_the_editor_autosaves_survives_going_offline_and_keeps_everything(
     page.keyboard.press("Control+End")
     page.keyboard.type("\n△许青禾把考勤表复印了一份。")
     page.wait_for_function(
-        "document.querySelector('.sd-status-text').textContent.includes('已保存')", timeout=15_000
+        "() => document.querySelector('.sd-status-text').textContent.includes('已保存')",
+        timeout=15_000,
     )
     series.refresh_from_db()
     assert "许青禾把考勤表复印了一份。" in revision_text(series.head)
@@ -54,12 +55,14 @@ def test_the_editor_autosaves_survives_going_offline_and_keeps_everything(
     page.context.set_offline(True)
     page.keyboard.type("\n△窗外开始下雨。")
     page.wait_for_function(
-        "document.querySelector('.sd-status-text').textContent.includes('离线')", timeout=15_000
+        "() => document.querySelector('.sd-status-text').textContent.includes('离线')",
+        timeout=15_000,
     )
     shoot("11-editor-offline")
     page.context.set_offline(False)
     page.wait_for_function(
-        "document.querySelector('.sd-status-text').textContent.includes('已保存')", timeout=30_000
+        "() => document.querySelector('.sd-status-text').textContent.includes('已保存')",
+        timeout=30_000,
     )
     series.refresh_from_db()
     text = revision_text(series.head)
