@@ -98,3 +98,34 @@ def test_every_exporter_takes_a_document_and_watermark_holding_control_character
     # Nothing else is lost: the cleaned Final Draft file reads back to the cleaned script.
     back = import_file("a.fdx", export_fdx(doc)).text
     assert "Is this place open?" in back if fmt == "fountain" else "考勤\t表" in back
+
+
+# --- too many lines: parsing costs by the line, so the line count is bounded too ----------
+
+LONG = "a\n" * 100_000  # within the character limit
+
+
+@pytest.mark.parametrize(
+    ("path", "extra"),
+    [("revisions/", {}), ("preview/", {}), ("/api/v1/parse/", {"format": "zh"})],
+)
+def test_text_of_too_many_lines_is_refused_before_parsing(api_client, path, extra):
+    series = make_series()
+    api_client.force_authenticate(series.owner)
+    url = path if path.startswith("/") else f"/api/v1/series/{series.pk}/{path}"
+
+    response = api_client.post(url, {"text": LONG, **extra}, format="json")
+
+    assert response.status_code == 400 and response.json()["errors"]["text"]
+    assert series.revisions.count() == 1
+
+
+def test_the_save_service_refuses_too_many_lines_too():
+    from django.core.exceptions import ValidationError
+
+    series = make_series()
+
+    with pytest.raises(ValidationError) as refused:
+        revision_save(actor=series.owner, series=series, text=LONG, base=series.head, kind="save")
+
+    assert "text" in refused.value.message_dict
