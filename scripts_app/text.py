@@ -11,6 +11,13 @@ import re
 from scripts_app.document import Document
 
 MAX_SCRIPT_CHARS = 1_500_000  # a 100-episode series is ~60,000 characters
+# ...in ~5,000 lines. Parsing costs by the line: 750,000 one-character lines fit in the
+# character limit and would hold a worker for many seconds per parse.
+MAX_SCRIPT_LINES = 100_000
+
+
+def too_many_lines(text: str) -> bool:
+    return text.count("\n") >= MAX_SCRIPT_LINES
 
 
 # Control characters other than tab and line feed (C0, DEL, C1), lone surrogates and the

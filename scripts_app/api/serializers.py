@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.markdown import render_markdown
@@ -16,8 +17,16 @@ from scripts_app.models import (
     Series,
     Visibility,
 )
-from scripts_app.text import MAX_SCRIPT_CHARS
+from scripts_app.text import MAX_SCRIPT_CHARS, MAX_SCRIPT_LINES, too_many_lines
 from taxonomy.models import Term
+
+
+def bounded_lines(value: str) -> None:
+    """Refuse script text of more lines than a series may hold, before anything parses it."""
+    if too_many_lines(value):
+        raise serializers.ValidationError(
+            _("A series may hold at most %(count)s lines.") % {"count": MAX_SCRIPT_LINES}
+        )
 
 
 class PersonSerializer(serializers.Serializer):
@@ -109,7 +118,7 @@ class SeriesInputSerializer(serializers.Serializer):
     )  # fmt: skip
     text = serializers.CharField(
         max_length=MAX_SCRIPT_CHARS, required=False, allow_blank=True, trim_whitespace=False,
-        help_text="Optional first text of the series.",
+        validators=[bounded_lines], help_text="Optional first text of the series.",
     )  # fmt: skip
 
 
@@ -181,7 +190,10 @@ class RevisionDetailSerializer(RevisionSerializer):
 
 class SaveInputSerializer(serializers.Serializer):
     text = serializers.CharField(
-        max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
+        max_length=MAX_SCRIPT_CHARS,
+        allow_blank=True,
+        trim_whitespace=False,
+        validators=[bounded_lines],
     )
     base = serializers.IntegerField(min_value=1, allow_null=True, required=False)
     episode = serializers.IntegerField(
@@ -225,7 +237,10 @@ class MilestoneInputSerializer(serializers.Serializer):
 
 class PreviewInputSerializer(serializers.Serializer):
     text = serializers.CharField(
-        max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
+        max_length=MAX_SCRIPT_CHARS,
+        allow_blank=True,
+        trim_whitespace=False,
+        validators=[bounded_lines],
     )
     episode = serializers.IntegerField(min_value=1, allow_null=True, required=False)
 
@@ -264,7 +279,10 @@ class PreviewOutputSerializer(serializers.Serializer):
 
 class ParseInputSerializer(serializers.Serializer):
     text = serializers.CharField(
-        max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
+        max_length=MAX_SCRIPT_CHARS,
+        allow_blank=True,
+        trim_whitespace=False,
+        validators=[bounded_lines],
     )
     format = serializers.ChoiceField(choices=["auto", "fountain", "zh"], default="auto")
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scripts_app.text import MAX_SCRIPT_CHARS, MAX_SCRIPT_LINES
+
 from .errors import TooMuchText
 
-# A 100-episode series is ~60,000 characters in ~5,000 lines; the character limit is the
-# workspace's own (scripts_app.text.MAX_SCRIPT_CHARS).
-MAX_LINES = 100_000
-MAX_CHARS = 1_500_000
+# The workspace's own limits: a file that could not be saved is not worth parsing.
+MAX_LINES = MAX_SCRIPT_LINES
+MAX_CHARS = MAX_SCRIPT_CHARS
 
 
 @dataclass(slots=True)

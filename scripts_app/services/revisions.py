@@ -26,7 +26,14 @@ from scripts_app.models import (
 )
 from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.selectors import revision_text, revision_texts, series_people
-from scripts_app.text import MAX_SCRIPT_CHARS, normalise_text, sha256_text, split_chunks
+from scripts_app.text import (
+    MAX_SCRIPT_CHARS,
+    MAX_SCRIPT_LINES,
+    normalise_text,
+    sha256_text,
+    split_chunks,
+    too_many_lines,
+)
 
 
 @dataclass(slots=True)
@@ -183,6 +190,14 @@ def revision_save(
                 "text": [
                     _("A series may hold at most %(count)s characters.")
                     % {"count": MAX_SCRIPT_CHARS}
+                ]
+            }
+        )
+    if too_many_lines(text):
+        raise ValidationError(
+            {
+                "text": [
+                    _("A series may hold at most %(count)s lines.") % {"count": MAX_SCRIPT_LINES}
                 ]
             }
         )
