@@ -1,7 +1,7 @@
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import (
@@ -10,6 +10,7 @@ from accounts.models import (
     InvitationStatus,
     Membership,
     Organisation,
+    Role,
     RoleGrant,
     User,
 )
@@ -31,6 +32,24 @@ def users_public() -> QuerySet[User]:
         )
         .order_by("pk")
     )
+
+
+def mentor_grants_verified() -> QuerySet[RoleGrant]:
+    """Mentor roles that hold a verification: by staff, or by an organisation the
+    mentor still belongs to."""
+    still_member = Membership.objects.filter(
+        user_id=OuterRef("user_id"), organisation_id=OuterRef("verified_for_id")
+    )
+    return RoleGrant.objects.filter(role=Role.MENTOR, verified_at__isnull=False).filter(
+        Q(verified_for__isnull=True) | Exists(still_member)
+    )
+
+
+def mentors_verified() -> QuerySet[User]:
+    """Active people who may be offered to writers as mentors."""
+    return User.objects.filter(
+        is_active=True, pk__in=mentor_grants_verified().values("user_id")
+    ).order_by("pk")
 
 
 def user_roles(user: Any) -> set[str]:

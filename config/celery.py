@@ -15,4 +15,5 @@ app.conf.beat_schedule = {
     "review-reminders": {"task": "reviews.tasks.send_review_reminders", "schedule": 60 * 60},
     "review-expiry": {"task": "reviews.tasks.expire_overdue_reviews", "schedule": 15 * 60},
     "review-fallback": {"task": "reviews.tasks.fall_back_stuck_requests", "schedule": 15 * 60},
+    "review-request-expiry": {"task": "reviews.tasks.expire_stale_requests", "schedule": 60 * 60},
 }

@@ -73,7 +73,7 @@ def _load_request(spec: dict, titles: dict, version, person: Callable[[str], Use
     revision = Revision.objects.get(series=series, number=spec["revision"])
     reviewers = [person(review["reviewer"]) for review in spec["reviews"]]
     if spec["kind"] == "peer":
-        credit_add(user=owner, delta=len(reviewers), reason="starter")
+        credit_add(user=owner, delta=len(reviewers), reason="grant")
     episodes = spec.get("episodes") or [None, None]
     # The demo names its reviewers, so they are assigned by hand rather than matched.
     request = review_request_create(

@@ -31,7 +31,7 @@ from reviews.permissions import is_writer_side
 from reviews.services.calibration import needs_calibration
 from reviews.services.credits import credit_add
 from reviews.services.reputation import reputation_refresh
-from reviews.services.requests import request_assign
+from reviews.services.requests import request_assign, request_refund_undelivered
 from scripts_app.selectors import revision_text
 
 
@@ -203,6 +203,8 @@ def _after_submission(request: ReviewRequest) -> None:
         # Agreement with the others is known only once everyone has scored.
         for assignment in submitted:
             reputation_refresh(user=assignment.reviewer)
+        # Mentors or staff may have stood in for peer reviews paid for.
+        request_refund_undelivered(request=request)
     if fields:
         request.save(update_fields=fields)
 
