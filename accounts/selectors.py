@@ -16,22 +16,20 @@ from accounts.models import (
 )
 
 
-def users_public() -> QuerySet[User]:
-    """Active people with what their public profile shows, in a fixed number of queries."""
-    return (
-        User.objects.filter(is_active=True)
-        .prefetch_related(
-            "expertise_themes",
-            Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("organisation").order_by(
-                    "organisation__slug"
-                ),
+def users_public(*, include_inactive: bool = False) -> QuerySet[User]:
+    """Active people (and, for staff tools, deactivated ones) with what their public
+    profile shows, in a fixed number of queries."""
+    people = User.objects.all() if include_inactive else User.objects.filter(is_active=True)
+    return people.prefetch_related(
+        "expertise_themes",
+        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("organisation").order_by(
+                "organisation__slug"
             ),
-        )
-        .order_by("pk")
-    )
+        ),
+    ).order_by("pk")
 
 
 def mentor_grants_verified() -> QuerySet[RoleGrant]:
@@ -50,6 +48,18 @@ def mentors_verified() -> QuerySet[User]:
     return User.objects.filter(
         is_active=True, pk__in=mentor_grants_verified().values("user_id")
     ).order_by("pk")
+
+
+def mentor_is_verified(user: User) -> bool:
+    """The same rule as `mentor_grants_verified`, read from a `users_public()` row's
+    prefetched roles and memberships (no query)."""
+    organisations = {m.organisation_id for m in user.memberships.all()}
+    return any(
+        grant.role == Role.MENTOR
+        and grant.verified_at is not None
+        and (grant.verified_for_id is None or grant.verified_for_id in organisations)
+        for grant in user.role_grants.all()
+    )
 
 
 def user_roles(user: Any) -> set[str]:

@@ -25,7 +25,10 @@ class RequestForm(forms.Form):
         help_text=_("Each peer review costs one credit. You earn credits by reviewing other writers."),
     )  # fmt: skip
     rubric = forms.ModelChoiceField(
-        label=_("Rubric"), queryset=Rubric.objects.all(), empty_label=None
+        label=_("Rubric"),
+        # A rubric without a published version cannot be reviewed against.
+        queryset=Rubric.objects.filter(versions__isnull=False).distinct(),
+        empty_label=None,
     )
     mentor = forms.ModelChoiceField(
         label=_("Mentor (optional)"),

@@ -40,10 +40,11 @@ def load_reviews(log: Callable[[str], None], person: Callable[[str], User]) -> N
             defaults={field: exemplar[field] for field in fields},
         )
     for conflict in data.CONFLICTS:
+        writer = person(conflict["writer"])
         ConflictOfInterest.objects.get_or_create(
             reviewer=person(conflict["reviewer"]),
-            writer=person(conflict["writer"]),
-            defaults={"reason": conflict["reason"]},
+            writer=writer,
+            defaults={"reason": conflict["reason"], "email": writer.email},
         )
     if ReviewRequest.objects.exists():
         log("reviews: 0 requests created")

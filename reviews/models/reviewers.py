@@ -99,10 +99,19 @@ class CreditEntry(models.Model):
 
 
 class ConflictOfInterest(models.Model):
+    """A reviewer's declaration, by e-mail address, that they should not review someone.
+
+    The address is kept as typed and linked to its account when there is one; the
+    reviewer is never told whether there is (that would reveal who uses an address).
+    """
+
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_conflicts"
     )
-    writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    writer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

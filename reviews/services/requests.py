@@ -66,7 +66,7 @@ def review_request_create(
     series: Series,
     revision: Revision,
     kind: str,
-    rubric_version: RubricVersion,
+    rubric_version: RubricVersion | None,
     blindness: str = Blindness.SINGLE,
     reviews_needed: int | None = None,
     due_at: Any = None,
@@ -95,6 +95,8 @@ def review_request_create(
         errors["kind"] = [_("Choose peer or mentor review.")]
     if blindness not in Blindness.values:
         errors["blindness"] = [_("Choose how blind the review is.")]
+    if rubric_version is None:
+        errors["rubric"] = [_("This rubric has no published version yet.")]
     policy = ReviewPolicy.current()
     due_at = due_at or timezone.now() + timedelta(days=policy.review_days)
     if due_at <= timezone.now() + timedelta(hours=12):

@@ -5,7 +5,7 @@ from accounts.models import Role
 from accounts.services.profiles import user_profile_update, user_roles_set
 from core.models import AuditEntry
 from taxonomy.models import Term
-from tests.support.factories import UserFactory
+from tests.support.factories import UserFactory, verified_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -93,15 +93,18 @@ def test_inactive_people_have_no_public_profile(client):
     assert client.get(f"/people/{person.pk}/").status_code == 404
 
 
-def test_people_directory_filters_by_role_and_theme(client):
-    mentor = UserFactory(roles=[Role.MENTOR], display_name_en="Mentor Person")
-    mentor.expertise_themes.add(Term.objects.get(slug="health-wellness"))
+def test_people_directory_filters_by_role_and_theme_and_lists_only_verified_mentors(client):
+    mentor = verified_mentor(display_name_en="Mentor Person")
+    unverified = UserFactory(roles=[Role.MENTOR], display_name_en="Self-declared Mentor")
+    for person in (mentor, unverified):
+        person.expertise_themes.add(Term.objects.get(slug="health-wellness"))
     UserFactory(roles=[Role.WRITER], display_name_en="Writer Person")
     client.cookies["django_language"] = "en"
 
     html = client.get("/people/?role=mentor&theme=health-wellness").content.decode()
 
     assert "Mentor Person" in html
+    assert "Self-declared Mentor" not in html
     assert "Writer Person" not in html
 
 
