@@ -453,10 +453,13 @@ def requests_fall_back(*, now: Any = None) -> int:
             _create_assignments(
                 request, mentors, AssignmentRole.MENTOR, start=request.assignments.count()
             )
-        if request.kind == RequestKind.PEER:
+        # Refund what was paid for and is not covered by the reviewers still on it (an
+        # extra review a staff decision asked for was never paid for).
+        refund = min(missing, credits_held_for(request) - active.get(request.pk, 0))
+        if request.kind == RequestKind.PEER and refund > 0:
             credit_add(
                 user=request.requested_by,
-                delta=missing,
+                delta=refund,
                 reason=CreditReason.REFUND,
                 request=request,
             )

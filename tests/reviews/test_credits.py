@@ -223,3 +223,25 @@ def test_expiry_leaves_recent_requests_alone():
 
     request.refresh_from_db()
     assert request.status == RequestStatus.OPEN
+
+
+def test_falling_back_never_refunds_an_extra_review_nobody_paid_for():
+    from reviews.services.requests import requests_fall_back, staff_decide
+
+    series = make_series()
+    [peer] = peers(1)
+    request = review_request(series, reviews_needed=1)
+    _submit(request.assignments.get())
+    before = credit_balance(series.owner)
+    staff_decide(
+        actor=UserFactory(staff=True, roles=["staff"]),
+        request=request,
+        decision="再看一次",
+        extra_review=True,
+    )
+
+    requests_fall_back(now=timezone.now() + timedelta(hours=25))
+
+    request.refresh_from_db()
+    assert request.fallback and request.reviews_needed == 2
+    assert credit_balance(series.owner) == before
