@@ -172,3 +172,40 @@ def test_roles_changed_in_the_admin_go_through_the_service(client):
     person.refresh_from_db()
     assert person.is_staff
     assert AuditEntry.objects.filter(action="user.roles_changed", target_id=str(person.pk)).exists()
+
+
+def test_staff_verify_mentors_from_the_admin_and_it_is_audited(client):
+    from core.models import AuditEntry
+
+    admin_user = UserFactory(staff=True, is_superuser=True)
+    mentor = UserFactory(roles=[Role.MENTOR])
+    writer = UserFactory(roles=[Role.WRITER])
+    client.force_login(admin_user)
+
+    client.post(
+        "/admin/accounts/user/",
+        {"action": "verify_mentors", "_selected_action": [mentor.pk, writer.pk]},
+    )
+
+    assert mentor.role_grants.get(role=Role.MENTOR).verified_by == admin_user
+    assert AuditEntry.objects.filter(
+        action="user.mentor_verified", target_id=str(mentor.pk)
+    ).exists()
+
+
+def test_giving_a_role_to_a_deactivated_account_in_the_admin_is_a_message_not_an_error(client):
+    admin_user = UserFactory(staff=True, is_superuser=True)
+    target = UserFactory(is_active=False)
+    client.force_login(admin_user)
+    url = f"/admin/accounts/user/{target.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "roles"}
+    data.update(
+        {"roles": ["writer", "scout"], "date_joined_0": "2026-01-01", "date_joined_1": "10:00"}
+    )
+
+    response = client.post(url, data, follow=True)
+
+    assert response.status_code == 200
+    assert any("停用" in str(m) or "deactivated" in str(m) for m in response.context["messages"])
+    assert not target.role_grants.filter(role="scout").exists()
