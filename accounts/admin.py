@@ -1,10 +1,13 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import Invitation, Membership, Organisation, Role, User
+from accounts.services.mentors import mentor_unverify, mentor_verify
 from accounts.services.profiles import user_roles_set
 
 
@@ -69,10 +72,39 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    actions = ["verify_mentors", "unverify_mentors"]
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "roles" in form.cleaned_data:
-            user_roles_set(actor=request.user, user=obj, roles=form.cleaned_data["roles"])
+            try:
+                user_roles_set(actor=request.user, user=obj, roles=form.cleaned_data["roles"])
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+
+    def _each(self, request, queryset, service) -> None:
+        done = 0
+        for user in queryset:
+            try:
+                service(actor=request.user, user=user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [])) or str(_("Not allowed."))
+                self.message_user(request, text, level=messages.WARNING)
+            else:
+                done += 1
+        self.message_user(
+            request,
+            ngettext("%(count)s person changed.", "%(count)s people changed.", done)
+            % {"count": done},
+        )
+
+    @admin.action(description=_("Verify the selected mentors"))
+    def verify_mentors(self, request, queryset):
+        self._each(request, queryset, mentor_verify)
+
+    @admin.action(description=_("Withdraw the selected mentors' verification"))
+    def unverify_mentors(self, request, queryset):
+        self._each(request, queryset, mentor_unverify)
 
 
 class MembershipInline(admin.TabularInline):

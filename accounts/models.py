@@ -126,6 +126,26 @@ class RoleGrant(models.Model):
         verbose_name=_("granted by"),
     )
     created_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    # A mentor is offered to writers only once verified: by platform staff
+    # (verified_for empty) or by an admin of an organisation vouching for its member,
+    # which lasts while they remain a member. Taking the role off and on again starts over.
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    verified_for = models.ForeignKey(
+        "Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("vouching organisation"),
+    )
 
     class Meta:
         ordering = ["role"]

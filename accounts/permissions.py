@@ -46,6 +46,28 @@ def can_change_role(user: Any, *, target: Any, role: str) -> bool:
     return user.pk == target.pk and role in SELF_SERVICE_ROLES
 
 
+def can_verify_mentor(user: Any, *, mentor: Any, organisation: Organisation | None) -> bool:
+    """Platform staff verify any mentor; an organisation's admin vouches for its own
+    members only, in the organisation's name. Nobody verifies themselves."""
+    if not _signed_in(user) or user.pk == mentor.pk:
+        return False
+    if organisation is None:
+        return bool(user.is_staff)
+    return (
+        can_manage_organisation(user, organisation)
+        and Membership.objects.filter(organisation=organisation, user=mentor).exists()
+    )
+
+
+def can_unverify_mentor(user: Any, *, grant: Any) -> bool:
+    """Staff withdraw any verification; an organisation's admins withdraw their own."""
+    if not _signed_in(user):
+        return False
+    if user.is_staff:
+        return True
+    return grant.verified_for_id is not None and can_manage_organisation(user, grant.verified_for)
+
+
 def can_leave_or_remove(user: Any, membership: Membership) -> bool:
     if not _signed_in(user):
         return False

@@ -1,7 +1,7 @@
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import (
@@ -10,26 +10,55 @@ from accounts.models import (
     InvitationStatus,
     Membership,
     Organisation,
+    Role,
     RoleGrant,
     User,
 )
 
 
-def users_public() -> QuerySet[User]:
-    """Active people with what their public profile shows, in a fixed number of queries."""
-    return (
-        User.objects.filter(is_active=True)
-        .prefetch_related(
-            "expertise_themes",
-            Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("organisation").order_by(
-                    "organisation__slug"
-                ),
+def users_public(*, include_inactive: bool = False) -> QuerySet[User]:
+    """Active people (and, for staff tools, deactivated ones) with what their public
+    profile shows, in a fixed number of queries."""
+    people = User.objects.all() if include_inactive else User.objects.filter(is_active=True)
+    return people.prefetch_related(
+        "expertise_themes",
+        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("organisation").order_by(
+                "organisation__slug"
             ),
-        )
-        .order_by("pk")
+        ),
+    ).order_by("pk")
+
+
+def mentor_grants_verified() -> QuerySet[RoleGrant]:
+    """Mentor roles that hold a verification: by staff, or by an organisation the
+    mentor still belongs to."""
+    still_member = Membership.objects.filter(
+        user_id=OuterRef("user_id"), organisation_id=OuterRef("verified_for_id")
+    )
+    return RoleGrant.objects.filter(role=Role.MENTOR, verified_at__isnull=False).filter(
+        Q(verified_for__isnull=True) | Exists(still_member)
+    )
+
+
+def mentors_verified() -> QuerySet[User]:
+    """Active people who may be offered to writers as mentors."""
+    return User.objects.filter(
+        is_active=True, pk__in=mentor_grants_verified().values("user_id")
+    ).order_by("pk")
+
+
+def mentor_is_verified(user: User) -> bool:
+    """The same rule as `mentor_grants_verified`, read from a `users_public()` row's
+    prefetched roles and memberships (no query)."""
+    organisations = {m.organisation_id for m in user.memberships.all()}
+    return any(
+        grant.role == Role.MENTOR
+        and grant.verified_at is not None
+        and (grant.verified_for_id is None or grant.verified_for_id in organisations)
+        for grant in user.role_grants.all()
     )
 
 

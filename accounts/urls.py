@@ -7,6 +7,11 @@ app_name = "accounts"
 urlpatterns = [
     path("people/", profiles.people_list, name="people"),
     path("people/<int:pk>/", profiles.profile_detail, name="profile"),
+    path(
+        "people/<int:pk>/mentor-verification/",
+        profiles.mentor_verification,
+        name="mentor_verification",
+    ),
     path("profile/", profiles.profile_edit, name="profile_edit"),
     path("orgs/", organisations.organisation_list, name="organisation_list"),
     path("orgs/new/", organisations.organisation_create, name="organisation_create"),

@@ -17,6 +17,7 @@ app.conf.beat_schedule = {
     "review-expiry": {"task": "reviews.tasks.expire_overdue_reviews", "schedule": 15 * 60},
     "review-fallback": {"task": "reviews.tasks.fall_back_stuck_requests", "schedule": 15 * 60},
     "export-files-purge": {"task": "scripts_app.tasks.purge_expired_exports", "schedule": 60 * 60},
+    "review-request-expiry": {"task": "reviews.tasks.expire_stale_requests", "schedule": 60 * 60},
 }
 
 

@@ -4,11 +4,11 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from core.context_processors import TEXT_SIZE_COOKIE
+from core.redirects import safe_next
 from core.selectors import notifications_for
 from core.services.notifications import notifications_mark_read
 
@@ -37,12 +37,9 @@ def notifications_read(request):
 
 
 def _safe_next(request, fallback: str = "/") -> str:
-    target = request.POST.get("next") or request.META.get("HTTP_REFERER") or fallback
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    return safe_next(
+        request, request.POST.get("next") or request.META.get("HTTP_REFERER"), fallback
+    )
 
 
 @require_POST

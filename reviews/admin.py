@@ -58,9 +58,9 @@ class CalibrationExemplarAdmin(admin.ModelAdmin):
 
 @admin.register(ConflictOfInterest)
 class ConflictOfInterestAdmin(admin.ModelAdmin):
-    list_display = ["reviewer", "writer", "reason", "created_at"]
+    list_display = ["reviewer", "email", "writer", "reason", "created_at"]
     list_select_related = ["reviewer", "writer"]
-    search_fields = ["reviewer__email", "writer__email"]
+    search_fields = ["reviewer__email", "email", "writer__email"]
 
 
 @admin.register(ReviewRequest)

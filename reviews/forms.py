@@ -3,9 +3,11 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from accounts.models import Role, User
+from accounts.models import User
 from reviews.models import AggregateMethod, Blindness, Criterion, RequestKind, Rubric, RubricVersion
+from reviews.selectors import mentors_for
 
 
 class RequestForm(forms.Form):
@@ -23,7 +25,10 @@ class RequestForm(forms.Form):
         help_text=_("Each peer review costs one credit. You earn credits by reviewing other writers."),
     )  # fmt: skip
     rubric = forms.ModelChoiceField(
-        label=_("Rubric"), queryset=Rubric.objects.all(), empty_label=None
+        label=_("Rubric"),
+        # A rubric without a published version cannot be reviewed against.
+        queryset=Rubric.objects.filter(versions__isnull=False).distinct(),
+        empty_label=None,
     )
     mentor = forms.ModelChoiceField(
         label=_("Mentor (optional)"),
@@ -42,12 +47,18 @@ class RequestForm(forms.Form):
         help_text=_("What you want feedback on most."),
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, series, balance: int, default_reviews: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = User.objects.filter(
-            is_active=True, role_grants__role=Role.MENTOR
-        ).distinct()
+        # Only mentors who may review this series are offered (the service checks again).
+        self.fields["mentor"].queryset = mentors_for(series)
         self.fields["mentor"].label_from_instance = lambda user: user.display_name
+        # Offer what the balance allows rather than a default it cannot pay for.
+        self.fields["reviews_needed"].initial = max(1, min(default_reviews, balance, 5))
+        self.fields["reviews_needed"].help_text = ngettext(
+            "Each peer review costs one credit; you have %(balance)s credit. You earn credits by reviewing other writers.",
+            "Each peer review costs one credit; you have %(balance)s credits. You earn credits by reviewing other writers.",
+            balance,
+        ) % {"balance": balance}
         self.fields["due_at"].initial = (
             timezone.localtime() + timezone.timedelta(days=7)
         ).strftime("%Y-%m-%dT%H:%M")

@@ -23,3 +23,10 @@ register(
     _("Reviewers disagree strongly on “%(series)s”; it needs a staff decision."),
 )
 register("review_staff_decision", _("Staff reached a decision on the reviews of “%(series)s”."))
+register(
+    "review_request_expired",
+    _(
+        "Your review request for “%(series)s” ended well past its due date; "
+        "%(refunded)s credits for reviews that did not come were refunded."
+    ),
+)

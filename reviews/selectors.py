@@ -3,19 +3,22 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from reviews import scoring
 from reviews.blindness import person_label, reviewer_label, viewer_side, writer_label
 from reviews.models import (
     AssignmentStatus,
+    ConflictOfInterest,
     CreditEntry,
+    CreditReason,
     Criterion,
     LineNote,
     NoteReply,
     RequestStatus,
     ReviewAssignment,
     ReviewerProfile,
+    ReviewPolicy,
     ReviewRequest,
     ReviewScore,
 )
@@ -38,7 +41,38 @@ def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str
 
 
 def credit_balance(user: Any) -> int:
-    return CreditEntry.objects.filter(user=user).aggregate(total=Sum("delta"))["total"] or 0
+    """The balance after the user's last ledger entry."""
+    last = CreditEntry.objects.filter(user=user).order_by("-position").values("balance").first()
+    return last["balance"] if last else 0
+
+
+def credits_available(user: Any) -> int:
+    """What the user can spend now: the balance, plus the welcome credits that their
+    first request will grant if it has not been granted yet."""
+    balance = credit_balance(user)
+    if not CreditEntry.objects.filter(user=user, reason=CreditReason.STARTER).exists():
+        balance += ReviewPolicy.current().starter_credits
+    return balance
+
+
+def mentors_for(series: Any) -> QuerySet[Any]:
+    """Mentors who may be offered or matched for a review of `series`: verified, active,
+    with no part in the series (owner, co-writer, reader) and no conflict declared with
+    its writers. The form, the API check and the matching all use this one list."""
+    from accounts.selectors import mentors_verified
+    from scripts_app.models import Collaborator, CollaboratorRole
+
+    collaborators = list(Collaborator.objects.filter(series=series).values_list("user_id", "role"))
+    writers = {series.owner_id} | {
+        u for u, role in collaborators if role == CollaboratorRole.COWRITER
+    }
+    involved = writers | {u for u, _role in collaborators}
+    conflicted = ConflictOfInterest.objects.filter(writer_id__in=writers).values("reviewer_id")
+    return mentors_verified().exclude(pk__in=involved).exclude(pk__in=conflicted)
+
+
+def mentor_is_eligible(mentor: Any, series: Any) -> bool:
+    return mentors_for(series).filter(pk=mentor.pk).exists()
 
 
 def criteria_of(request: ReviewRequest) -> list[Criterion]:
@@ -221,7 +255,7 @@ def ledger_for(user: Any) -> Ledger:
     awaiting = 0
     for request in requests_for_writer(user).filter(status=RequestStatus.OPEN):
         awaiting += max(0, request.reviews_needed - request.submitted)
-    return Ledger(credit_balance(user), to_give, awaiting)
+    return Ledger(credits_available(user), to_give, awaiting)
 
 
 def reviewer_profile(user: Any) -> ReviewerProfile:

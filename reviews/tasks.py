@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from reviews.services.requests import requests_fall_back
+from reviews.services.requests import requests_expire, requests_fall_back
 from reviews.services.reviewing import assignments_expire, reminders_send
 
 
@@ -19,3 +19,8 @@ def expire_overdue_reviews() -> int:
 @shared_task(acks_late=True)
 def fall_back_stuck_requests() -> int:
     return requests_fall_back()
+
+
+@shared_task(acks_late=True)
+def expire_stale_requests() -> int:
+    return requests_expire()

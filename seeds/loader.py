@@ -89,6 +89,23 @@ def _load_people(log: Callable[[str], None]) -> None:
     log(f"people: {created} created")
 
 
+def _verify_mentors(log: Callable[[str], None]) -> None:
+    """The demo's mentors are verified by platform staff, as real mentors must be
+    before writers are offered them."""
+    from accounts.selectors import mentor_grants_verified
+    from accounts.services.mentors import mentor_verify
+
+    moderator = User.objects.get(email=demo_email("moderator"))
+    verified = set(mentor_grants_verified().values_list("user__email", flat=True))
+    count = 0
+    for local, _zh, _en, roles, *_rest in PEOPLE:
+        email = demo_email(local)
+        if "mentor" in roles and email not in verified:
+            mentor_verify(actor=moderator, user=User.objects.get(email=email))
+            count += 1
+    log(f"mentors: {count} verified")
+
+
 def _load_invitations(log: Callable[[str], None]) -> None:
     created = 0
     for slug, invitee, inviter in INVITATIONS:
@@ -187,6 +204,7 @@ LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_taxonomy,
     _load_organisations,
     _load_people,
+    _verify_mentors,
     _load_invitations,
     _load_series,
     _load_reviews,

@@ -40,10 +40,11 @@ def load_reviews(log: Callable[[str], None], person: Callable[[str], User]) -> N
             defaults={field: exemplar[field] for field in fields},
         )
     for conflict in data.CONFLICTS:
+        writer = person(conflict["writer"])
         ConflictOfInterest.objects.get_or_create(
             reviewer=person(conflict["reviewer"]),
-            writer=person(conflict["writer"]),
-            defaults={"reason": conflict["reason"]},
+            writer=writer,
+            defaults={"reason": conflict["reason"], "email": writer.email},
         )
     if ReviewRequest.objects.exists():
         log("reviews: 0 requests created")
@@ -73,7 +74,7 @@ def _load_request(spec: dict, titles: dict, version, person: Callable[[str], Use
     revision = Revision.objects.get(series=series, number=spec["revision"])
     reviewers = [person(review["reviewer"]) for review in spec["reviews"]]
     if spec["kind"] == "peer":
-        credit_add(user=owner, delta=len(reviewers), reason="starter")
+        credit_add(user=owner, delta=len(reviewers), reason="grant")
     episodes = spec.get("episodes") or [None, None]
     # The demo names its reviewers, so they are assigned by hand rather than matched.
     request = review_request_create(

@@ -26,6 +26,7 @@ OUR_PACKAGES = [
     "taxonomy",
     "seeds",
     "scripts_app",
+    "reviews",
     "courses",
     "incubator",
 ]

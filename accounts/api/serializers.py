@@ -12,6 +12,7 @@ from accounts.models import (
     Role,
     User,
 )
+from accounts.selectors import mentor_is_verified
 from core.markdown import render_markdown
 from taxonomy.models import Term
 
@@ -50,13 +51,16 @@ class UserPublicSerializer(serializers.ModelSerializer):
     bio_html = serializers.SerializerMethodField()
     expertise_themes = TermBriefSerializer(many=True, read_only=True)
     roles = serializers.SerializerMethodField()
+    mentor_verified = serializers.SerializerMethodField(
+        help_text="A mentor verified by staff or vouched for by one of their organisations."
+    )
     organisations = MembershipOfUserSerializer(source="memberships", many=True, read_only=True)
 
     class Meta:
         model = User
         fields = [
             "id", "display_name", "display_name_zh", "display_name_en", "bio", "bio_html",
-            "expertise_themes", "roles", "organisations",
+            "expertise_themes", "roles", "mentor_verified", "organisations",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -65,6 +69,9 @@ class UserPublicSerializer(serializers.ModelSerializer):
 
     def get_roles(self, user: User) -> list[str]:
         return [grant.role for grant in user.role_grants.all()]
+
+    def get_mentor_verified(self, user: User) -> bool:
+        return mentor_is_verified(user)
 
 
 class MeSerializer(UserPublicSerializer):
@@ -146,6 +153,14 @@ class ProfileUpdateInputSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Role.choices),
         required=False,
         max_length=10,
+    )
+
+
+class MentorVerificationInputSerializer(serializers.Serializer):
+    organisation = serializers.SlugField(
+        required=False,
+        allow_null=True,
+        help_text="Vouch in this organisation's name (its admins); omit for platform staff.",
     )
 
 

@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("me/", views.MeView.as_view(), name="api-me"),
     path("users/<int:pk>/roles/", views.UserRolesView.as_view(), name="api-user-roles"),
+    path(
+        "users/<int:pk>/mentor-verification/",
+        views.MentorVerificationView.as_view(),
+        name="api-user-mentor-verification",
+    ),
     path("me/invitations/", views.MyInvitationsView.as_view(), name="api-my-invitations"),
     path(
         "invitations/<str:token>/answer/",

@@ -20,15 +20,17 @@ from rest_framework.views import APIView
 
 from accounts import permissions as access
 from accounts.api import serializers as s
-from accounts.models import Invitation, InvitationStatus, Role, User
+from accounts.models import Invitation, InvitationStatus, Organisation, Role, User
 from accounts.selectors import (
     invitations_open_for_organisation,
     invitations_open_for_user,
+    mentors_verified,
     organisation_members,
     organisations_list,
     users_public,
 )
 from accounts.services import organisations as org_services
+from accounts.services.mentors import mentor_unverify, mentor_verify
 from accounts.services.profiles import user_profile_update, user_roles_set
 
 
@@ -208,7 +210,10 @@ class UserViewSet(viewsets.ReadOnlyModelViewSet):
         people = users_public()
         role = self.request.query_params.get("role")
         theme = self.request.query_params.get("theme")
-        if role:
+        if role == Role.MENTOR:
+            # Offered as a mentor only once verified.
+            people = people.filter(pk__in=mentors_verified().values("pk"))
+        elif role:
             people = people.filter(role_grants__role=role)
         if theme:
             people = people.filter(expertise_themes__slug=theme, expertise_themes__kind="theme")
@@ -224,7 +229,31 @@ class UserRolesView(APIView):
         data = s.RolesInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user_roles_set(actor=request.user, user=person, roles=data.validated_data["roles"])
+        # A deactivated account has no public profile, but staff may still take roles off it.
+        return Response(
+            s.UserPublicSerializer(users_public(include_inactive=True).get(pk=person.pk)).data
+        )
+
+
+class MentorVerificationView(APIView):
+    """Verify a mentor (platform staff, or an organisation's admin vouching for its member)
+    or withdraw the verification. Only verified mentors are offered to writers."""
+
+    @extend_schema(request=s.MentorVerificationInputSerializer, responses=s.UserPublicSerializer)
+    def post(self, request, pk: int):
+        person = get_object_or_404(users_public(), pk=pk)
+        data = s.MentorVerificationInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        slug = data.validated_data.get("organisation")
+        organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+        mentor_verify(actor=request.user, user=person, organisation=organisation)
         return Response(s.UserPublicSerializer(users_public().get(pk=person.pk)).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, pk: int):
+        person = get_object_or_404(users_public(), pk=pk)
+        mentor_unverify(actor=request.user, user=person)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class OrganisationViewSet(

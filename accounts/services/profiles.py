@@ -93,6 +93,10 @@ def user_roles_set(*, actor: User, user: User, roles: Iterable[str]) -> set[str]
     for role in (wanted - current) | (current - wanted):
         if not can_change_role(actor, target=user, role=role):
             raise PermissionDenied(_("Only platform staff can change this role."))
+    if not user.is_active and wanted - current:
+        raise ValidationError(
+            {"roles": [_("This account is deactivated: roles can be taken off it, not given.")]}
+        )
     added, removed = sorted(wanted - current), sorted(current - wanted)
     RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r, granted_by=actor) for r in added])
     RoleGrant.objects.filter(user=user, role__in=removed).delete()

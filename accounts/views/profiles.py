@@ -5,11 +5,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import ProfileForm
-from accounts.models import SELF_SERVICE_ROLES, Role
-from accounts.selectors import user_roles, users_public
+from accounts.models import SELF_SERVICE_ROLES, Organisation, Role
+from accounts.permissions import can_unverify_mentor, can_verify_mentor
+from accounts.selectors import mentor_is_verified, mentors_verified, user_roles, users_public
+from accounts.services.mentors import mentor_unverify, mentor_verify
 from accounts.services.profiles import (
     PROFILE_FIELDS,
     user_profile_update,
@@ -25,7 +27,10 @@ def people_list(request):
     people = users_public()
     role = request.GET.get("role", "")
     theme = request.GET.get("theme", "")
-    if role in Role.values:
+    if role == Role.MENTOR:
+        # Offered as a mentor only once verified.
+        people = people.filter(pk__in=mentors_verified().values("pk"))
+    elif role in Role.values:
         people = people.filter(role_grants__role=role)
     if theme:
         people = people.filter(expertise_themes__slug=theme, expertise_themes__kind="theme")
@@ -45,7 +50,48 @@ def people_list(request):
 
 def profile_detail(request, pk: int):
     person = get_object_or_404(users_public(), pk=pk)
-    return render(request, "accounts/profile_detail.html", {"person": person})
+    grant = next((g for g in person.role_grants.all() if g.role == Role.MENTOR), None)
+    # Who may vouch: staff for the platform, admins for organisations the person is in.
+    vouch_for = []
+    if grant is not None:
+        if can_verify_mentor(request.user, mentor=person, organisation=None):
+            vouch_for.append(("", _("the platform")))
+        for membership in person.memberships.all():
+            organisation = membership.organisation
+            if can_verify_mentor(request.user, mentor=person, organisation=organisation):
+                vouch_for.append((organisation.slug, organisation.name))
+    return render(
+        request,
+        "accounts/profile_detail.html",
+        {
+            "person": person,
+            "is_mentor": grant is not None,
+            "mentor_verified": mentor_is_verified(person),
+            "vouch_for": vouch_for,
+            "can_unverify": grant is not None
+            and grant.verified_at is not None
+            and can_unverify_mentor(request.user, grant=grant),
+        },
+    )
+
+
+@login_required
+@require_POST
+def mentor_verification(request, pk: int):
+    """Verify a mentor (or withdraw it) from their profile page."""
+    person = get_object_or_404(users_public(), pk=pk)
+    try:
+        if request.POST.get("action") == "unverify":
+            mentor_unverify(actor=request.user, user=person)
+            messages.success(request, _("The mentor verification was withdrawn."))
+        else:
+            slug = request.POST.get("organisation", "")
+            organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+            mentor_verify(actor=request.user, user=person, organisation=organisation)
+            messages.success(request, _("Verified: writers can now be offered this mentor."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("accounts:profile", pk=person.pk)
 
 
 @login_required

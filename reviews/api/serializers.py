@@ -306,8 +306,10 @@ class ConflictInputSerializer(serializers.Serializer):
 
 
 class ConflictOutSerializer(serializers.Serializer):
+    """The address as declared; never the name of an account that uses it."""
+
     id = serializers.IntegerField()
-    writer = serializers.CharField(source="writer.display_name")
+    email = serializers.EmailField()
     reason = serializers.CharField()
 
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -95,7 +96,9 @@ class SeriesRequestView(APIView):
             mentor = User.objects.filter(pk=values["mentor"], is_active=True).first()
             if mentor is None:
                 raise ValidationError({"mentor": ["No such mentor."]})
-        rubric = values.get("rubric") or Rubric.objects.get(is_default=True)
+        rubric = values.get("rubric") or Rubric.objects.filter(is_default=True).first()
+        if rubric is None:
+            raise ValidationError({"rubric": [_("Choose a rubric.")]})
         created = review_request_create(
             actor=request.user, series=series, revision=revision, kind=values["kind"],
             rubric_version=version_for_use(rubric), blindness=values["blindness"],
@@ -283,9 +286,7 @@ class NoteResolveView(APIView):
 class ConflictListView(APIView):
     @extend_schema(responses=s.ConflictOutSerializer(many=True))
     def get(self, request):
-        conflicts = ConflictOfInterest.objects.filter(reviewer=request.user).select_related(
-            "writer"
-        )
+        conflicts = ConflictOfInterest.objects.filter(reviewer=request.user)
         return Response(s.ConflictOutSerializer(conflicts, many=True).data)
 
     @extend_schema(request=s.ConflictInputSerializer, responses={201: s.ConflictOutSerializer})

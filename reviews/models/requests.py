@@ -22,6 +22,7 @@ class RequestStatus(models.TextChoices):
     COMPLETED = "completed", _("All reviews in")
     CLOSED = "closed", _("Closed")
     CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Ended: past its due date")
 
 
 class Fallback(models.TextChoices):

@@ -49,15 +49,26 @@ class CreditReason(models.TextChoices):
     REVIEW_GIVEN = "review_given", _("Review given")
     REQUEST = "request", _("Review requested")
     REFUND = "refund", _("Refund")
+    GRANT = "grant", _("Credits granted")
+    CORRECTION = "correction", _("Correction")
 
 
 class CreditEntry(models.Model):
-    """Give to get: a ledger, so a balance is always explainable."""
+    """Give to get: a ledger, so a balance is always explainable.
+
+    Each entry carries its place in the user's ledger and the balance after it, so the
+    database itself refuses what a race could otherwise do: two entries at the same
+    place (two spends that both read the same balance), a balance below zero, or a
+    second welcome grant. Entries are written only by `reviews.services.credits`,
+    which takes a row lock on the user first.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_credits"
     )
     delta = models.SmallIntegerField(_("credits"))
+    position = models.PositiveIntegerField(_("entry"), default=0)
+    balance = models.IntegerField(_("balance after"), default=0)
     reason = models.CharField(_("reason"), max_length=16, choices=CreditReason.choices)
     request = models.ForeignKey(
         "reviews.ReviewRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -68,7 +79,18 @@ class CreditEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-position"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "position"], name="credit_unique_position"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(reason="starter"),
+                name="credit_one_welcome_per_user",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(balance__gte=0), name="credit_balance_not_negative"
+            ),
+        ]
         verbose_name = _("credit entry")
         verbose_name_plural = _("credit entries")
 
@@ -77,10 +99,19 @@ class CreditEntry(models.Model):
 
 
 class ConflictOfInterest(models.Model):
+    """A reviewer's declaration, by e-mail address, that they should not review someone.
+
+    The address is kept as typed and linked to its account when there is one; the
+    reviewer is never told whether there is (that would reveal who uses an address).
+    """
+
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_conflicts"
     )
-    writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    writer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.services.audit import audit_record
 from reviews import scoring
 from reviews.models import CalibrationAttempt, CalibrationExemplar, Rubric
 from reviews.services.reputation import reputation_refresh
@@ -24,6 +25,10 @@ def calibration_submit(
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied
     version = exemplar.rubric.versions.order_by("-number").first()
+    if version is None:
+        raise ValidationError(
+            _("This rubric has no published version yet, so there is nothing to calibrate against.")
+        )
     keys = set(exemplar.reference_scores)
     errors = {}
     for key in keys:
@@ -45,5 +50,15 @@ def calibration_submit(
     attempt = CalibrationAttempt.objects.create(
         reviewer=actor, exemplar=exemplar, scores={k: scores[k] for k in keys}, gap=gap
     )
-    reputation_refresh(user=actor)
+    profile = reputation_refresh(user=actor)
+    audit_record(
+        actor=actor,
+        action="review.calibrated",
+        target=exemplar,
+        data={
+            "attempt": attempt.pk,
+            "gap": round(gap, 4),
+            "reputation": round(profile.reputation, 4),
+        },
+    )
     return attempt

@@ -9,8 +9,9 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from accounts.models import Membership, Role, RoleGrant, User
+from accounts.models import Membership, Role, User
 from core.i18n import in_both_languages
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
@@ -30,10 +31,12 @@ from reviews.models import (
     ReviewRequest,
     RubricVersion,
 )
-from reviews.selectors import credit_balance
-from reviews.services.credits import credit_add, credits_welcome
+from reviews.selectors import mentor_is_eligible, mentors_for
+from reviews.services.credits import credit_add, credits_held_for, credits_lock, credits_welcome
+from scripts_app.document import parse
 from scripts_app.models import Collaborator, Revision, Series
 from scripts_app.permissions import can_edit_series
+from scripts_app.selectors import revision_text
 
 MAX_PEER_REVIEWS = 5
 
@@ -63,7 +66,7 @@ def review_request_create(
     series: Series,
     revision: Revision,
     kind: str,
-    rubric_version: RubricVersion,
+    rubric_version: RubricVersion | None,
     blindness: str = Blindness.SINGLE,
     reviews_needed: int | None = None,
     due_at: Any = None,
@@ -92,30 +95,32 @@ def review_request_create(
         errors["kind"] = [_("Choose peer or mentor review.")]
     if blindness not in Blindness.values:
         errors["blindness"] = [_("Choose how blind the review is.")]
+    if rubric_version is None:
+        errors["rubric"] = [_("This rubric has no published version yet.")]
     policy = ReviewPolicy.current()
-    needed = (
-        1 if kind == RequestKind.MENTOR else (reviews_needed or policy.peer_reviews_per_request)
-    )
+    due_at = due_at or timezone.now() + timedelta(days=policy.review_days)
+    if due_at <= timezone.now() + timedelta(hours=12):
+        errors["due_at"] = [_("Give reviewers at least 12 hours.")]
+    if "revision" not in errors:
+        errors.update(episode_range_errors(revision, episode_from, episode_to))
+    if mentor is not None and not mentor_is_eligible(mentor, series):
+        errors["mentor"] = [_("Choose a verified mentor who does not work on this series.")]
+    if kind == RequestKind.MENTOR:
+        needed = 1
+    elif kind == RequestKind.PEER and not errors:
+        credits_welcome(user=actor)
+        # Held until the spend is written: a second request of the same writer waits here.
+        balance = credits_lock(user=actor)
+        # Without a number asked for, offer what the balance allows.
+        needed = reviews_needed or min(policy.peer_reviews_per_request, max(balance, 1))
+        if 1 <= needed <= MAX_PEER_REVIEWS and balance < needed:
+            errors["reviews_needed"] = [_credit_shortfall(needed, balance)]
+    else:
+        needed = reviews_needed or policy.peer_reviews_per_request
     if not 1 <= needed <= MAX_PEER_REVIEWS:
         errors["reviews_needed"] = [
             _("Ask for between 1 and %(max)s reviews.") % {"max": MAX_PEER_REVIEWS}
         ]
-    due_at = due_at or timezone.now() + timedelta(days=policy.review_days)
-    if due_at <= timezone.now() + timedelta(hours=12):
-        errors["due_at"] = [_("Give reviewers at least 12 hours.")]
-    if episode_from and episode_to and episode_from > episode_to:
-        errors["episode_to"] = [_("The range ends before it starts.")]
-    if mentor is not None and not _is_eligible_mentor(mentor, series):
-        errors["mentor"] = [_("Choose a mentor who does not work on this series.")]
-    if kind == RequestKind.PEER and not errors:
-        credits_welcome(user=actor)
-        if credit_balance(actor) < needed:
-            errors["reviews_needed"] = [
-                _(
-                    "You need %(needed)s credits and have %(have)s. Review other writers' scripts to earn more."
-                )
-                % {"needed": needed, "have": credit_balance(actor)}
-            ]
     if errors:
         raise ValidationError(errors)
 
@@ -160,9 +165,20 @@ def reviewers_assign(
         )
     )
     orgs = _organisations([r.pk for r in reviewers])
+    mentors = (
+        set(mentors_for(request.series).values_list("pk", flat=True))
+        if role == AssignmentRole.MENTOR
+        else set()
+    )
     for reviewer in reviewers:
         blocked_org = rules.blind and orgs[reviewer.pk] & rules.organisation_ids
-        if reviewer.pk in rules.excluded_ids or reviewer.pk in conflicts or blocked_org:
+        unverified = role == AssignmentRole.MENTOR and reviewer.pk not in mentors
+        if (
+            reviewer.pk in rules.excluded_ids
+            or reviewer.pk in conflicts
+            or blocked_org
+            or unverified
+        ):
             raise ValidationError(
                 {
                     "reviewers": [
@@ -175,12 +191,56 @@ def reviewers_assign(
     return _create_assignments(request, fresh, role, start=request.assignments.count())
 
 
-def _is_eligible_mentor(mentor: User, series: Series) -> bool:
-    if not mentor.is_active or mentor.pk == series.owner_id:
-        return False
-    if Collaborator.objects.filter(series=series, user=mentor).exists():
-        return False
-    return RoleGrant.objects.filter(user=mentor, role=Role.MENTOR).exists()
+def _credit_shortfall(needed: int, balance: int) -> str:
+    if balance <= 0:
+        return _(
+            "You need %(needed)s credits and have %(have)s. Review other writers' scripts to earn more."
+        ) % {"needed": needed, "have": balance}
+    return ngettext(
+        "You have %(have)s credit: ask for %(have)s review, or review other writers' scripts to earn more.",
+        "You have %(have)s credits: ask for at most %(have)s reviews, or review other writers' scripts to earn more.",
+        balance,
+    ) % {"have": balance}
+
+
+def episode_range_errors(
+    revision: Revision, episode_from: int | None, episode_to: int | None
+) -> dict[str, list[str]]:
+    """Field errors for an episode range the revision cannot satisfy (empty when it can).
+
+    The range is read as `document_for_review` reads it: only a start is that one
+    episode, only an end is everything up to it.
+    """
+    if episode_from is None and episode_to is None:
+        return {}
+    if episode_from is not None and episode_to is not None and episode_from > episode_to:
+        return {"episode_to": [_("The range ends before it starts.")]}
+    numbers = sorted(
+        {
+            e.number
+            for e in parse(revision_text(revision), revision.format).episodes
+            if not e.implicit
+        }
+    )
+    field = "episode_from" if episode_from is not None else "episode_to"
+    if not numbers:
+        return {
+            field: [_("This revision has no numbered episodes: leave the range empty to review the whole text.")]
+        }  # fmt: skip
+    written = _("This revision has episodes %(first)s to %(last)s.") % {
+        "first": numbers[0],
+        "last": numbers[-1],
+    }
+    errors: dict[str, list[str]] = {}
+    if episode_from is not None and not numbers[0] <= episode_from <= numbers[-1]:
+        errors["episode_from"] = [written]
+    if episode_to is not None and not numbers[0] <= episode_to <= numbers[-1]:
+        errors["episode_to"] = [written]
+    low = episode_from or 1
+    high = episode_to or episode_from or numbers[-1]
+    if not errors and not any(low <= n <= high for n in numbers):
+        errors[field] = [_("No episode of this revision falls in this range.") + " " + written]
+    return errors
 
 
 def _organisations(user_ids: list[int]) -> dict[int, frozenset[int]]:
@@ -282,21 +342,17 @@ def request_assign(*, request: ReviewRequest) -> list[ReviewAssignment]:
 def _choose_mentors(request: ReviewRequest, *, exclude: set[int], count: int) -> list[int]:
     series = request.series
     if request.requested_mentor_id and request.requested_mentor_id not in exclude:
-        return [request.requested_mentor_id][:count]
+        # Checked again now: a verification may have been withdrawn since the request.
+        if mentors_for(series).filter(pk=request.requested_mentor_id).exists():
+            return [request.requested_mentor_id][:count]
+        exclude = exclude | {request.requested_mentor_id}
     policy = ReviewPolicy.current()
-    blocked = set(Collaborator.objects.filter(series=series).values_list("user_id", flat=True))
-    blocked |= {series.owner_id} | exclude
-    blocked |= set(
-        ConflictOfInterest.objects.filter(writer_id=series.owner_id).values_list(
-            "reviewer_id", flat=True
-        )
-    )
+    blocked = {series.owner_id} | exclude
     mentors = list(
-        User.objects.filter(is_active=True, role_grants__role=Role.MENTOR)
+        mentors_for(series)
         .exclude(pk__in=blocked)
         .prefetch_related("expertise_themes")
         .select_related("reviewer_profile")
-        .distinct()
     )
     loads = _open_loads([m.pk for m in mentors])
     candidates = []
@@ -397,10 +453,13 @@ def requests_fall_back(*, now: Any = None) -> int:
             _create_assignments(
                 request, mentors, AssignmentRole.MENTOR, start=request.assignments.count()
             )
-        if request.kind == RequestKind.PEER:
+        # Refund what was paid for and is not covered by the reviewers still on it (an
+        # extra review a staff decision asked for was never paid for).
+        refund = min(missing, credits_held_for(request) - active.get(request.pk, 0))
+        if request.kind == RequestKind.PEER and refund > 0:
             credit_add(
                 user=request.requested_by,
-                delta=missing,
+                delta=refund,
                 reason=CreditReason.REFUND,
                 request=request,
             )
@@ -482,16 +541,75 @@ def staff_decide(
     return request
 
 
-@transaction.atomic
-def request_close(*, actor: Any, request: ReviewRequest) -> ReviewRequest:
-    """The writer closes a request: unfinished assignments end, reviews are final."""
-    if not can_edit_series(actor, request.series):
-        raise PermissionDenied
-    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
-    request.status = RequestStatus.CLOSED
+def request_refund_undelivered(*, request: ReviewRequest) -> int:
+    """Give the writer back the credits of peer reviews the request will no longer get.
+
+    Called (under the request's row lock) by every path that ends a request: closing,
+    expiry, completion. Credits pay for peer reviews; what the request still holds
+    beyond the peer reviews submitted is refunded, once (a second call finds nothing
+    held). Returns the number of credits refunded.
+    """
+    if request.kind != RequestKind.PEER:
+        return 0
+    delivered = ReviewAssignment.objects.filter(
+        request=request, role=AssignmentRole.PEER, status=AssignmentStatus.SUBMITTED
+    ).count()
+    due = credits_held_for(request) - delivered
+    if due <= 0:
+        return 0
+    credit_add(user=request.requested_by, delta=due, reason=CreditReason.REFUND, request=request)
+    return due
+
+
+def _request_end(request: ReviewRequest, *, status: str, actor: Any, action: str) -> int:
+    request.status = status
     request.save(update_fields=["status"])
     ReviewAssignment.objects.filter(request=request, status=AssignmentStatus.ASSIGNED).update(
         status=AssignmentStatus.EXPIRED, finished_at=timezone.now()
     )
-    audit_record(actor=actor, action="review.closed", target=request)
+    refunded = request_refund_undelivered(request=request)
+    audit_record(actor=actor, action=action, target=request, data={"refunded": refunded})
+    return refunded
+
+
+@transaction.atomic
+def request_close(*, actor: Any, request: ReviewRequest) -> ReviewRequest:
+    """The writer closes a request: unfinished assignments end, reviews are final, and
+    the credits of peer reviews not delivered are refunded.
+
+    Raises:
+        PermissionDenied: the actor may not edit the series.
+        ValidationError: the request has already ended.
+    """
+    if not can_edit_series(actor, request.series):
+        raise PermissionDenied
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status in (RequestStatus.CLOSED, RequestStatus.CANCELLED, RequestStatus.EXPIRED):
+        raise ValidationError(_("This request has already ended."))
+    _request_end(request, status=RequestStatus.CLOSED, actor=actor, action="review.closed")
     return request
+
+
+@transaction.atomic
+def requests_expire(*, now: Any = None) -> int:
+    """Open requests a full review period (the policy's days) past their due date end:
+    what they still wait for will not come. Unfinished assignments end, the writer is
+    refunded what was not delivered and told. Returns the number of requests ended."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=ReviewPolicy.current().review_days)
+    stale = list(
+        ReviewRequest.objects.select_for_update(of=("self",))
+        .filter(status=RequestStatus.OPEN, due_at__lt=cutoff)
+        .select_related("series", "requested_by")
+    )
+    for request in stale:
+        refunded = _request_end(
+            request, status=RequestStatus.EXPIRED, actor=None, action="review.request_expired"
+        )
+        notification_send(
+            recipient=request.requested_by,
+            kind="review_request_expired",
+            params={"series": request.series.title, "refunded": refunded},
+            url=request.get_absolute_url(),
+        )
+    return len(stale)

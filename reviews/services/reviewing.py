@@ -31,7 +31,7 @@ from reviews.permissions import is_writer_side
 from reviews.services.calibration import needs_calibration
 from reviews.services.credits import credit_add
 from reviews.services.reputation import reputation_refresh
-from reviews.services.requests import request_assign
+from reviews.services.requests import request_assign, request_refund_undelivered
 from scripts_app.selectors import revision_text
 
 
@@ -203,6 +203,8 @@ def _after_submission(request: ReviewRequest) -> None:
         # Agreement with the others is known only once everyone has scored.
         for assignment in submitted:
             reputation_refresh(user=assignment.reviewer)
+        # Mentors or staff may have stood in for peer reviews paid for.
+        request_refund_undelivered(request=request)
     if fields:
         request.save(update_fields=fields)
 
@@ -298,13 +300,20 @@ def line_note_add(*, actor: Any, assignment: ReviewAssignment, line: int, body: 
     lines = revision_text(assignment.request.revision).split("\n")
     if not 1 <= line <= len(lines) or not lines[line - 1].strip():
         raise ValidationError({"line": [_("Choose a line with text on it.")]})
-    return LineNote.objects.create(
+    note = LineNote.objects.create(
         review=_review_for(assignment),
         revision=assignment.request.revision,
         line=line,
         anchor_text=lines[line - 1].strip()[:500],
         body=body,
     )
+    audit_record(
+        actor=actor,
+        action="review.note_added",
+        target=assignment.request,
+        data={"assignment": assignment.pk, "note": note.pk, "line": line},
+    )
+    return note
 
 
 @transaction.atomic
@@ -313,6 +322,12 @@ def line_note_delete(*, actor: Any, note: LineNote) -> None:
     _check_open(assignment, actor)
     if note.review.is_submitted:
         raise ValidationError(_("Notes of a submitted review are final."))
+    audit_record(
+        actor=actor,
+        action="review.note_deleted",
+        target=assignment.request,
+        data={"assignment": assignment.pk, "note": note.pk, "line": note.line},
+    )
     note.delete()
 
 
@@ -330,6 +345,12 @@ def note_reply(*, actor: Any, note: LineNote, body: str) -> NoteReply:
     if not body or len(body) > 4000:
         raise ValidationError({"body": [_("Write a reply of at most 4,000 characters.")]})
     reply = NoteReply.objects.create(note=note, author=actor, body=body)
+    audit_record(
+        actor=actor,
+        action="review.note_replied",
+        target=request,
+        data={"note": note.pk, "reply": reply.pk},
+    )
     if actor.pk != assignment.reviewer_id:
         notification_send(
             recipient=assignment.reviewer,
@@ -347,6 +368,12 @@ def note_set_resolved(*, actor: Any, note: LineNote, resolved: bool) -> LineNote
         raise PermissionDenied
     note.resolved = resolved
     note.save(update_fields=["resolved"])
+    audit_record(
+        actor=actor,
+        action="review.note_resolved" if resolved else "review.note_reopened",
+        target=note.review.assignment.request,
+        data={"note": note.pk},
+    )
     return note
 
 
@@ -363,11 +390,24 @@ def review_rate(*, actor: Any, review: Review, helpfulness: int, comment: str = 
         raise ValidationError(_("Only submitted reviews can be rated."))
     if not 1 <= helpfulness <= 5:
         raise ValidationError({"helpfulness": [_("Rate from 1 to 5.")]})
+    previous = review.helpfulness
     review.helpfulness, review.helpfulness_comment, review.rated_at = (
         helpfulness,
         comment.strip()[:500],
         timezone.now(),
     )
     review.save(update_fields=["helpfulness", "helpfulness_comment", "rated_at"])
-    reputation_refresh(user=review.assignment.reviewer)
+    profile = reputation_refresh(user=review.assignment.reviewer)
+    audit_record(
+        actor=actor,
+        action="review.rated",
+        target=request,
+        data={
+            "review": review.pk,
+            "helpfulness": helpfulness,
+            "previous": previous,
+            "reviewer": review.assignment.reviewer_id,
+            "reputation": round(profile.reputation, 4),
+        },
+    )
     return review

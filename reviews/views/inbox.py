@@ -40,7 +40,7 @@ def conflicts(request):
         else:
             messages.success(request, _("Noted: you will not be asked to review their work."))
             return redirect("reviews:conflicts")
-    declared = ConflictOfInterest.objects.filter(reviewer=request.user).select_related("writer")
+    declared = ConflictOfInterest.objects.filter(reviewer=request.user)
     return render(request, "reviews/conflicts.html", {"form": form, "declared": declared})
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.forms import add_service_errors
 from reviews import permissions, selectors
 from reviews.forms import RatingForm, ReplyForm, RequestForm
-from reviews.models import LineNote, Review
+from reviews.models import LineNote, Review, ReviewPolicy
 from reviews.services.requests import request_close, review_request_create
 from reviews.services.reviewing import note_reply, note_set_resolved, review_rate
 from reviews.services.rubrics import version_for_use
@@ -20,7 +20,13 @@ from scripts_app.selectors import revision_text
 @require_http_methods(["GET", "POST"])
 def request_create(request, series_pk: int):
     series = script_permissions.get_series_for(request.user, series_pk, action="edit")
-    form = RequestForm(request.POST or None)
+    balance = selectors.credits_available(request.user)
+    form = RequestForm(
+        request.POST or None,
+        series=series,
+        balance=balance,
+        default_reviews=ReviewPolicy.current().peer_reviews_per_request,
+    )
     if series.head is None:
         messages.error(request, _("Write something before asking for review."))
         return redirect(series)
@@ -84,8 +90,12 @@ def request_detail(request, pk: int):
 @require_POST
 def request_close_view(request, pk: int):
     review_request = permissions.get_request_for_writer(request.user, pk)
-    request_close(actor=request.user, request=review_request)
-    messages.success(request, _("The request is closed."))
+    try:
+        request_close(actor=request.user, request=review_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The request is closed."))
     return redirect(review_request)
 
 

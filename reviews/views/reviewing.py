@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.redirects import safe_next
 from reviews import permissions, selectors
 from reviews.blindness import writer_label
 from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
@@ -18,6 +19,7 @@ from reviews.services.reviewing import (
     line_note_delete,
     review_save,
 )
+from reviews.services.rubrics import version_for_use
 from scripts_app.document import parse
 from scripts_app.selectors import revision_text
 
@@ -165,12 +167,18 @@ def calibration(request, slug: str):
             "rubric"
         )
     )
+    next_url = safe_next(request, request.GET.get("next"))
     if not exemplars:
-        return redirect(request.GET.get("next") or "reviews:inbox")
+        return redirect(next_url or reverse("reviews:inbox"))
     attempts = {a.exemplar_id: a for a in request.user.calibrations.filter(exemplar__in=exemplars)}
     exemplar = next((e for e in exemplars if e.pk not in attempts), exemplars[0])
     rubric = exemplar.rubric
-    version = rubric.versions.order_by("-number").first()
+    version = version_for_use(rubric)
+    if version is None:
+        messages.error(
+            request, _("This rubric has no published version yet, so there is nothing to calibrate against.")
+        )  # fmt: skip
+        return redirect(next_url or reverse("reviews:inbox"))
     criteria = [c for c in version.criteria.all() if c.key in exemplar.reference_scores]
     form = ReviewForm(request.POST or None, criteria=criteria, version=version)
     result = None
@@ -182,9 +190,6 @@ def calibration(request, slug: str):
             )  # fmt: skip
         except ValidationError as error:
             _add_score_errors(form, error)
-    next_url = request.GET.get("next", "")
-    if next_url and not next_url.startswith("/"):
-        next_url = ""
     return render(
         request,
         "reviews/calibration.html",

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from scripts_app import permissions
 from scripts_app.models import LineComment, Revision
@@ -38,6 +39,12 @@ def comment_create(*, actor: Any, revision: Revision, line: int, body: str) -> L
         author=actor,
         body=body,
     )
+    audit_record(
+        actor=actor,
+        action="series.comment_added",
+        target=series,
+        data={"comment": comment.pk, "revision": revision.number, "line": line},
+    )
     for person in series_people(series):
         if person.pk != actor.pk:
             notification_send(
@@ -57,4 +64,10 @@ def comment_set_resolved(*, actor: Any, comment: LineComment, resolved: bool) ->
         raise PermissionDenied
     comment.resolved = resolved
     comment.save(update_fields=["resolved"])
+    audit_record(
+        actor=actor,
+        action="series.comment_resolved" if resolved else "series.comment_reopened",
+        target=comment.series,
+        data={"comment": comment.pk},
+    )
     return comment

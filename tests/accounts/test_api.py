@@ -424,3 +424,17 @@ def test_staff_set_roles_through_the_api_others_cannot(api_client, user, staff):
     )
     bad = api_client.put(f"/api/v1/users/{target.pk}/roles/", {"roles": ["king"]}, format="json")
     assert bad.status_code == 400 and "roles.0" in bad.json()["errors"]
+
+
+def test_staff_change_the_roles_of_a_deactivated_account_without_a_server_error(api_client, staff):
+    target = UserFactory(is_active=False, roles=["writer", "scout"])
+    api_client.force_authenticate(staff)
+    url = f"/api/v1/users/{target.pk}/roles/"
+
+    removed = api_client.put(url, {"roles": ["writer"]}, format="json")
+    added = api_client.put(url, {"roles": ["writer", "staff"]}, format="json")
+
+    assert removed.status_code == 200 and removed.json()["roles"] == ["writer"]
+    assert added.status_code == 400 and "roles" in added.json()["errors"]
+    target.refresh_from_db()
+    assert not target.is_staff

@@ -5,7 +5,7 @@ from accounts.models import Role
 from accounts.services.profiles import user_profile_update, user_roles_set
 from core.models import AuditEntry
 from taxonomy.models import Term
-from tests.support.factories import UserFactory
+from tests.support.factories import UserFactory, verified_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -93,15 +93,18 @@ def test_inactive_people_have_no_public_profile(client):
     assert client.get(f"/people/{person.pk}/").status_code == 404
 
 
-def test_people_directory_filters_by_role_and_theme(client):
-    mentor = UserFactory(roles=[Role.MENTOR], display_name_en="Mentor Person")
-    mentor.expertise_themes.add(Term.objects.get(slug="health-wellness"))
+def test_people_directory_filters_by_role_and_theme_and_lists_only_verified_mentors(client):
+    mentor = verified_mentor(display_name_en="Mentor Person")
+    unverified = UserFactory(roles=[Role.MENTOR], display_name_en="Self-declared Mentor")
+    for person in (mentor, unverified):
+        person.expertise_themes.add(Term.objects.get(slug="health-wellness"))
     UserFactory(roles=[Role.WRITER], display_name_en="Writer Person")
     client.cookies["django_language"] = "en"
 
     html = client.get("/people/?role=mentor&theme=health-wellness").content.decode()
 
     assert "Mentor Person" in html
+    assert "Self-declared Mentor" not in html
     assert "Writer Person" not in html
 
 
@@ -169,3 +172,40 @@ def test_roles_changed_in_the_admin_go_through_the_service(client):
     person.refresh_from_db()
     assert person.is_staff
     assert AuditEntry.objects.filter(action="user.roles_changed", target_id=str(person.pk)).exists()
+
+
+def test_staff_verify_mentors_from_the_admin_and_it_is_audited(client):
+    from core.models import AuditEntry
+
+    admin_user = UserFactory(staff=True, is_superuser=True)
+    mentor = UserFactory(roles=[Role.MENTOR])
+    writer = UserFactory(roles=[Role.WRITER])
+    client.force_login(admin_user)
+
+    client.post(
+        "/admin/accounts/user/",
+        {"action": "verify_mentors", "_selected_action": [mentor.pk, writer.pk]},
+    )
+
+    assert mentor.role_grants.get(role=Role.MENTOR).verified_by == admin_user
+    assert AuditEntry.objects.filter(
+        action="user.mentor_verified", target_id=str(mentor.pk)
+    ).exists()
+
+
+def test_giving_a_role_to_a_deactivated_account_in_the_admin_is_a_message_not_an_error(client):
+    admin_user = UserFactory(staff=True, is_superuser=True)
+    target = UserFactory(is_active=False)
+    client.force_login(admin_user)
+    url = f"/admin/accounts/user/{target.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "roles"}
+    data.update(
+        {"roles": ["writer", "scout"], "date_joined_0": "2026-01-01", "date_joined_1": "10:00"}
+    )
+
+    response = client.post(url, data, follow=True)
+
+    assert response.status_code == 200
+    assert any("停用" in str(m) or "deactivated" in str(m) for m in response.context["messages"])
+    assert not target.role_grants.filter(role="scout").exists()

@@ -24,6 +24,7 @@ from tests.support.factories import (
     make_series,
     peers,
     review_request,
+    verified_mentor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,8 @@ def test_peer_review_costs_a_credit_per_review_and_assigns_at_once(run_on_commit
 
     assigned = _reviewers(request)
     assert len(assigned) == 3 and assigned <= {p.pk for p in pool}
-    assert credit_balance(series.owner) == 10 - 3
+    # The factory grants 10 on top of the welcome credits.
+    assert credit_balance(series.owner) == 10 + ReviewPolicy.current().starter_credits - 3
     for reviewer in pool:
         if reviewer.pk in assigned:
             assert reviewer.notifications.filter(kind="review_assigned").exists()
@@ -104,7 +106,7 @@ def test_mentor_review_goes_to_the_best_matched_mentor():
 
     series = make_series()
     series.themes.add(Term.objects.get(slug="rule-of-law"))
-    expert, generalist = UserFactory(roles=["mentor"]), UserFactory(roles=["mentor"])
+    expert, generalist = verified_mentor(), verified_mentor()
     expert.expertise_themes.add(Term.objects.get(slug="rule-of-law"))
 
     request = review_request(series, kind="mentor")
@@ -116,8 +118,8 @@ def test_mentor_review_goes_to_the_best_matched_mentor():
 
 def test_a_chosen_mentor_is_assigned():
     series = make_series()
-    chosen = UserFactory(roles=["mentor"])
-    UserFactory(roles=["mentor"])
+    chosen = verified_mentor()
+    verified_mentor()
 
     request = review_request(series, kind="mentor", mentor=chosen)
 
@@ -173,7 +175,7 @@ def test_no_one_waits_forever_the_request_falls_back_to_a_mentor_and_credits_com
 ):
     series = make_series()
     peers(1)
-    mentor = UserFactory(roles=["mentor"])
+    mentor = verified_mentor()
     request = review_request(series, reviews_needed=3)
     assert len(_reviewers(request)) == 1
     balance = credit_balance(series.owner)

@@ -71,3 +71,18 @@ def test_demo_series_cover_both_formats_the_favoured_themes_and_have_history():
         assert one.revisions.exclude(name="").exists()
         assert one.head.stats["warnings"] == 0
         assert one.line_comments.exists()
+
+
+def test_demo_mentors_are_verified_and_a_series_is_offered_only_mentors_who_may_review_it():
+    from accounts.selectors import mentors_verified
+    from reviews.selectors import mentors_for
+    from scripts_app.models import Series
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    mentors = set(RoleGrant.objects.filter(role=Role.MENTOR).values_list("user_id", flat=True))
+    assert mentors and set(mentors_verified().values_list("pk", flat=True)) == mentors
+    window = Series.objects.get(title="三号窗口")
+    offered = set(mentors_for(window).values_list("email", flat=True))
+    assert "mentor.qian@demo.microdrama.cn" not in offered  # a reader of the series
+    assert "mentor.song@demo.microdrama.cn" in offered

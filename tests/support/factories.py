@@ -124,7 +124,7 @@ def review_request(
     from reviews.services.rubrics import version_for_use
 
     series = series or make_series()
-    credit_add(user=series.owner, delta=10, reason="starter")
+    credit_add(user=series.owner, delta=10, reason="grant")
     return review_request_create(
         actor=series.owner,
         series=series,
@@ -148,3 +148,13 @@ def full_scores(value: int = 7, **overrides) -> dict:
         key: {"score": overrides.get(key, value), "comment": f"{key} 的意见"}
         for key, *_rest in CRITERIA
     }
+
+
+def verified_mentor(**kwargs) -> User:
+    """A mentor verified by platform staff, as the ones writers are offered."""
+    from django.utils import timezone
+
+    roles = set(kwargs.pop("roles", [])) | {Role.MENTOR}
+    user = UserFactory(roles=sorted(roles), **kwargs)
+    RoleGrant.objects.filter(user=user, role=Role.MENTOR).update(verified_at=timezone.now())
+    return user
