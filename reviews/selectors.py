@@ -6,7 +6,15 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from reviews import scoring
-from reviews.blindness import person_label, reviewer_label, viewer_side, writer_label
+from reviews.blindness import (
+    blind_text,
+    blinds_writer_for,
+    person_label,
+    redact_document,
+    reviewer_label,
+    viewer_side,
+    writer_label,
+)
 from reviews.models import (
     AssignmentStatus,
     CreditEntry,
@@ -24,15 +32,14 @@ from scripts_app.document import Document, parse
 
 
 def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str) -> Document:
-    """The script as shown in review: only the requested episodes, and without the
-    writer's name on its title page when the request is double-blind."""
-    from reviews.blindness import redact_document, viewer_side
-
-    doc = parse(text, fmt)
+    """The script as shown in review: only the requested episodes, and for a double-blind
+    reviewer blanked of its writers (by key and by name, see reviews.blindness)."""
+    blind = blinds_writer_for(viewer, request)
+    doc = parse(blind_text(request, text, fmt) if blind else text, fmt)
     if request.episode_from or request.episode_to:
         low, high = request.episode_from or 1, request.episode_to or request.episode_from or 10_000
         doc.episodes = [episode for episode in doc.episodes if low <= episode.number <= high]
-    if request.hides_writer and viewer_side(viewer, request) == "reviewer":
+    if blind:
         doc = redact_document(doc)
     return doc
 
@@ -142,6 +149,9 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         ]
     )
 
+    if lines is not None and request.hides_writer:
+        # Quotes of a double-blind request are stored blanked: compare like with like.
+        lines = blind_text(request, "\n".join(lines), request.revision.format).split("\n")
     placed = []
     for note in notes:
         if lines is not None and note.revision_id != request.revision_id:
