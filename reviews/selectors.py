@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from reviews import scoring
 from reviews.blindness import (
+    blanker_for,
     blind_text,
     blinds_writer_for,
     person_label,
@@ -42,6 +43,37 @@ def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str
     if blind:
         doc = redact_document(doc)
     return doc
+
+
+def review_copy_pdf(viewer: Any, assignment: ReviewAssignment) -> bytes:
+    """The reviewer's copy of the script as a PDF: the same document as their desk (the
+    requested episodes, blanked of its writers when double-blind), watermarked for them.
+    Made on request and never stored, so there is no file to find."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from scripts_app import formats
+    from scripts_app.selectors import revision_text
+
+    request = assignment.request
+    revision = request.revision
+    side = viewer_side(viewer, request)
+    blind = blinds_writer_for(viewer, request, side=side)
+    doc = document_for_review(viewer, request, revision_text(revision), revision.format)
+    title = request.series.title
+    if blind:
+        title = blanker_for(request).line(title)
+    watermark = _("Review copy · %(name)s · %(date)s") % {
+        "name": viewer.display_name,
+        "date": timezone.localdate().isoformat(),
+    }
+    return formats.export_pdf(
+        doc,
+        title=title,
+        # Never empty when not blind: the PDF would fall back to the script's own byline.
+        author="" if blind else writer_label(viewer, request, side=side),
+        watermark=watermark,
+    )
 
 
 def credit_balance(user: Any) -> int:

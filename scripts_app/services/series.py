@@ -75,7 +75,9 @@ def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
     if unknown:
         raise ValueError(f"Not series fields: {sorted(unknown)}")
     # Opening a script to the platform is the owner's call alone.
-    changes_visibility = "visibility" in fields and fields["visibility"] != series.visibility
+    # Compared with the stored value: a ModelForm has already set the new one on `series`.
+    stored = Series.objects.values_list("visibility", flat=True).get(pk=series.pk)
+    changes_visibility = "visibility" in fields and fields["visibility"] != stored
     if changes_visibility and not permissions.can_manage_series(actor, series):
         raise PermissionDenied(_("Only the owner can change who may read the series."))
     if changes_visibility:
