@@ -394,9 +394,9 @@ def walk_site(world: World, viewer, language: str, walk: Walk) -> None:
     hidden = world.hidden_from(viewer)
     urls: dict[str, str] = {}
     for template in url_templates():
-        if any(template.startswith(prefix) for prefix in EXEMPT) or template in NAMING_BY_DESIGN:
-            continue
         filled = _template(template)
+        if any(template.startswith(prefix) for prefix in EXEMPT) or filled in NAMING_BY_DESIGN:
+            continue
         url = fill(filled, world, viewer) if filled is not None else None
         if url is None:
             walk.unfilled.add(template)
