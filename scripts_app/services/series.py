@@ -75,12 +75,12 @@ def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
     if unknown:
         raise ValueError(f"Not series fields: {sorted(unknown)}")
     # Opening a script to the platform is the owner's call alone.
-    # Compared with the stored value: a ModelForm has already set the new one on `series`.
-    stored = Series.objects.values_list("visibility", flat=True).get(pk=series.pk)
-    changes_visibility = "visibility" in fields and fields["visibility"] != stored
+    changes_visibility = "visibility" in fields and fields["visibility"] != series.visibility
     if changes_visibility and not permissions.can_manage_series(actor, series):
         raise PermissionDenied(_("Only the owner can change who may read the series."))
-    if changes_visibility:
+    # Compared with the stored value: a ModelForm has already set the new one on `series`.
+    stored_visibility = Series.objects.values_list("visibility", flat=True).get(pk=series.pk)
+    if "visibility" in fields and fields["visibility"] != stored_visibility:
         for guard in VISIBILITY_GUARDS:
             if problem := guard(series, fields["visibility"]):
                 raise ValidationError({"visibility": [problem]})
