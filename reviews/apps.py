@@ -8,3 +8,8 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from reviews import notifications  # noqa: F401 - registers notification kinds
+        from reviews.blindness import visibility_guard
+        from scripts_app.services.series import VISIBILITY_GUARDS
+
+        if visibility_guard not in VISIBILITY_GUARDS:
+            VISIBILITY_GUARDS.append(visibility_guard)

@@ -27,14 +27,20 @@ def is_writer_side(user: Any, request: ReviewRequest) -> bool:
     return _signed_in(user) and can_edit_series(user, request.series)
 
 
-def submitted_reviewer(user: Any, request: ReviewRequest) -> bool:
-    return ReviewAssignment.objects.filter(
-        request=request, reviewer=user, status=AssignmentStatus.SUBMITTED
-    ).exists()
-
-
 def can_view_report(user: Any, request: ReviewRequest) -> bool:
-    return is_writer_side(user, request) or is_staff(user) or submitted_reviewer(user, request)
+    """The writer side; a reviewer once they submitted; other staff. A staff member who
+    reviews the request is a reviewer first: no reading the others' reviews before
+    submitting one's own."""
+    if is_writer_side(user, request):
+        return True
+    statuses = set(
+        ReviewAssignment.objects.filter(request=request, reviewer_id=user.pk).values_list(
+            "status", flat=True
+        )
+    )
+    if AssignmentStatus.SUBMITTED in statuses:
+        return True
+    return is_staff(user) and AssignmentStatus.ASSIGNED not in statuses
 
 
 def get_request_for(user: Any, pk: int) -> ReviewRequest:

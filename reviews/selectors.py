@@ -6,7 +6,16 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from reviews import scoring
-from reviews.blindness import person_label, reviewer_label, viewer_side, writer_label
+from reviews.blindness import (
+    blanker_for,
+    blind_text,
+    blinds_writer_for,
+    person_label,
+    redact_document,
+    reviewer_label,
+    viewer_side,
+    writer_label,
+)
 from reviews.models import (
     AssignmentStatus,
     ConflictOfInterest,
@@ -27,17 +36,47 @@ from scripts_app.document import Document, parse
 
 
 def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str) -> Document:
-    """The script as shown in review: only the requested episodes, and without the
-    writer's name on its title page when the request is double-blind."""
-    from reviews.blindness import redact_document, viewer_side
-
-    doc = parse(text, fmt)
+    """The script as shown in review: only the requested episodes, and for a double-blind
+    reviewer blanked of its writers (by key and by name, see reviews.blindness)."""
+    blind = blinds_writer_for(viewer, request)
+    doc = parse(blind_text(request, text, fmt) if blind else text, fmt)
     if request.episode_from or request.episode_to:
         low, high = request.episode_from or 1, request.episode_to or request.episode_from or 10_000
         doc.episodes = [episode for episode in doc.episodes if low <= episode.number <= high]
-    if request.hides_writer and viewer_side(viewer, request) == "reviewer":
+    if blind:
         doc = redact_document(doc)
     return doc
+
+
+def review_copy_pdf(viewer: Any, assignment: ReviewAssignment) -> bytes:
+    """The reviewer's copy of the script as a PDF: the same document as their desk (the
+    requested episodes, blanked of its writers when double-blind), watermarked for them.
+    Made on request and never stored, so there is no file to find."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from scripts_app import formats
+    from scripts_app.selectors import revision_text
+
+    request = assignment.request
+    revision = request.revision
+    side = viewer_side(viewer, request)
+    blind = blinds_writer_for(viewer, request, side=side)
+    doc = document_for_review(viewer, request, revision_text(revision), revision.format)
+    title = request.series.title
+    if blind:
+        title = blanker_for(request).line(title)
+    watermark = _("Review copy · %(name)s · %(date)s") % {
+        "name": viewer.display_name,
+        "date": timezone.localdate().isoformat(),
+    }
+    return formats.export_pdf(
+        doc,
+        title=title,
+        # Never empty when not blind: the PDF would fall back to the script's own byline.
+        author="" if blind else writer_label(viewer, request, side=side),
+        watermark=watermark,
+    )
 
 
 def credit_balance(user: Any) -> int:
@@ -176,6 +215,9 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         ]
     )
 
+    if lines is not None and request.hides_writer:
+        # Quotes of a double-blind request are stored blanked: compare like with like.
+        lines = blind_text(request, "\n".join(lines), request.revision.format).split("\n")
     placed = []
     for note in notes:
         if lines is not None and note.revision_id != request.revision_id:

@@ -35,6 +35,7 @@ urlpatterns = [
         reviewing.assignment_decline_view,
         name="assignment_decline",
     ),
+    path("assignments/<int:pk>/script.pdf", reviewing.assignment_script_pdf, name="assignment_pdf"),
     path("assignments/<int:pk>/notes/", reviewing.note_add, name="note_add"),
     path(
         "assignments/<int:pk>/notes/<int:note_pk>/delete/",

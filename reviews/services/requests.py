@@ -16,6 +16,7 @@ from core.i18n import in_both_languages
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from reviews import assignment as matching
+from reviews.blindness import authorship_known_to, blind_request_problem, writer_side_ids
 from reviews.models import (
     AssignmentRole,
     AssignmentStatus,
@@ -105,6 +106,20 @@ def review_request_create(
         errors.update(episode_range_errors(revision, episode_from, episode_to))
     if mentor is not None and not mentor_is_eligible(mentor, series):
         errors["mentor"] = [_("Choose a verified mentor who does not work on this series.")]
+    if blindness in Blindness.values and (problem := blind_request_problem(series, blindness)):
+        errors["blindness"] = [problem]
+    elif (
+        mentor is not None
+        and "mentor" not in errors
+        and mentor.pk in _blind_exclusions(series, blindness)
+    ):
+        errors["mentor"] = [
+            _(
+                "This mentor can already see who wrote the series (they read it, reviewed "
+                "it with names shown, or share an organisation with its writers), so "
+                "they cannot review it blind. Choose another mentor or open review."
+            )
+        ]
     if kind == RequestKind.MENTOR:
         needed = 1
     elif kind == RequestKind.PEER and not errors:
@@ -243,6 +258,20 @@ def episode_range_errors(
     return errors
 
 
+def _blind_exclusions(series: Series, blindness: str) -> set[int]:
+    """People who may not review this series with this blindness because they can see
+    who wrote it by other means (reviews.blindness.authorship_known_to), or, for any
+    blind request, share an organisation with the owner or a co-writer."""
+    if blindness == Blindness.OPEN:
+        return set()
+    excluded = authorship_known_to(series) if blindness == Blindness.DOUBLE else set()
+    writer_orgs = set().union(*_organisations(list(writer_side_ids(series))).values())
+    excluded |= set(
+        Membership.objects.filter(organisation_id__in=writer_orgs).values_list("user_id", flat=True)
+    )
+    return excluded - writer_side_ids(series)
+
+
 def _organisations(user_ids: list[int]) -> dict[int, frozenset[int]]:
     found: dict[int, set[int]] = {pk: set() for pk in user_ids}
     for user_id, organisation_id in Membership.objects.filter(user_id__in=user_ids).values_list(
@@ -274,12 +303,15 @@ def _matching_request(
 ) -> matching.Request:
     series = request.series
     cowriters = set(Collaborator.objects.filter(series=series).values_list("user_id", flat=True))
-    excluded = frozenset(cowriters | {series.owner_id, request.requested_by_id})
-    writer_orgs = _organisations([series.owner_id])[series.owner_id]
+    excluded = cowriters | {series.owner_id, request.requested_by_id}
+    if request.blindness == Blindness.DOUBLE:
+        excluded |= authorship_known_to(series)
+    # Blind requests skip members of the owner's and the co-writers' organisations.
+    writer_orgs = frozenset().union(*_organisations(list(writer_side_ids(series))).values())
     return matching.Request(
         id=request.pk,
         writer_id=series.owner_id,
-        excluded_ids=excluded,
+        excluded_ids=frozenset(excluded),
         organisation_ids=writer_orgs,
         blind=request.blindness != Blindness.OPEN,
         k=max(0, request.reviews_needed - len(taken)),
@@ -347,7 +379,7 @@ def _choose_mentors(request: ReviewRequest, *, exclude: set[int], count: int) ->
             return [request.requested_mentor_id][:count]
         exclude = exclude | {request.requested_mentor_id}
     policy = ReviewPolicy.current()
-    blocked = {series.owner_id} | exclude
+    blocked = {series.owner_id} | exclude | _blind_exclusions(series, request.blindness)
     mentors = list(
         mentors_for(series)
         .exclude(pk__in=blocked)
@@ -495,6 +527,10 @@ def staff_take(*, actor: Any, request: ReviewRequest) -> ReviewAssignment:
         raise ValidationError(_("You work on this series and cannot review it."))
     if ReviewAssignment.objects.filter(request=request, reviewer=actor).exists():
         raise ValidationError(_("You already review this request."))
+    if request.blindness == Blindness.DOUBLE and actor.pk in authorship_known_to(request.series):
+        raise ValidationError(
+            _("You have seen who wrote this series, so you cannot review it double-blind.")
+        )
     [assignment] = _create_assignments(
         request, [actor.pk], AssignmentRole.STAFF, start=request.assignments.count()
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from reviews import scoring
+from reviews.blindness import blind_text
 from reviews.models import (
     AssignmentRole,
     AssignmentStatus,
@@ -288,16 +289,22 @@ def reminders_send(*, now: Any = None) -> int:
 
 @transaction.atomic
 def line_note_add(*, actor: Any, assignment: ReviewAssignment, line: int, body: str) -> LineNote:
-    assignment = ReviewAssignment.objects.select_related("request", "request__revision").get(
-        pk=assignment.pk
-    )
+    assignment = ReviewAssignment.objects.select_related(
+        "request", "request__revision", "request__series"
+    ).get(pk=assignment.pk)
     _check_open(assignment, actor)
     body = body.strip()
     if not body:
         raise ValidationError({"body": [_("Write a note.")]})
     if len(body) > 4000:
         raise ValidationError({"body": [_("At most 4,000 characters.")]})
-    lines = revision_text(assignment.request.revision).split("\n")
+    request = assignment.request
+    text = revision_text(request.revision)
+    if request.hides_writer:
+        # The quote is what the reviewer was shown: the line blanked of its writers. It
+        # is stored that way, so no page, API answer or e-mail can echo the raw line.
+        text = blind_text(request, text, request.revision.format)
+    lines = text.split("\n")
     if not 1 <= line <= len(lines) or not lines[line - 1].strip():
         raise ValidationError({"line": [_("Choose a line with text on it.")]})
     note = LineNote.objects.create(

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -106,6 +107,19 @@ def _add_score_errors(form: ReviewForm, error: ValidationError) -> None:
     for field, messages_ in error.message_dict.items():
         name = field.replace("scores.", "score_") if field.startswith("scores.") else field
         form.add_error(name if name in form.fields else None, messages_)
+
+
+@login_required
+def assignment_script_pdf(request, pk: int):
+    """The script under review as a PDF, as blind as the desk."""
+    assignment = permissions.get_assignment_for(request.user, pk)
+    content = selectors.review_copy_pdf(request.user, assignment)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="review-{assignment.request_id}-{assignment.letter}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

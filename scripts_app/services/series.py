@@ -1,6 +1,6 @@
 """Creating series and managing who works on them."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,6 +62,12 @@ def series_create(*, actor: Any, text: str = "", **fields: Any) -> Series:
     return series
 
 
+# Apps above the workspace may refuse a change of visibility (reviews: a double-blind
+# review is under way). Each guard takes the series and the new visibility and returns
+# why not, or None; they are registered from AppConfig.ready, as notification kinds are.
+VISIBILITY_GUARDS: list[Callable[[Series, str], str | None]] = []
+
+
 @transaction.atomic
 def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
     if not permissions.can_edit_series(actor, series):
@@ -76,6 +82,12 @@ def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
     )
     if changes_access and not permissions.can_manage_series(actor, series):
         raise PermissionDenied(_("Only the owner can change who may read the series."))
+    # Compared with the stored value: a ModelForm has already set the new one on `series`.
+    stored_visibility = Series.objects.values_list("visibility", flat=True).get(pk=series.pk)
+    if "visibility" in fields and fields["visibility"] != stored_visibility:
+        for guard in VISIBILITY_GUARDS:
+            if problem := guard(series, fields["visibility"]):
+                raise ValidationError({"visibility": [problem]})
     for name, value in fields.items():
         setattr(series, name, value)
     series.full_clean()
