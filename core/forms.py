@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.text import single_line
+
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form that fed it.
@@ -13,3 +15,14 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class SingleLineField(forms.CharField):
+    """A title or name: line breaks fold into a space and control characters are dropped.
+
+    Use it (or `field_classes` in a ModelForm's Meta) for every single-line text input;
+    the model's `validate_single_line` refuses whatever does not come through here.
+    """
+
+    def to_python(self, value):
+        return single_line(super().to_python(value))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from core.forms import SingleLineField
 from reviews.models import AggregateMethod, Blindness, Criterion, RequestKind, Rubric, RubricVersion
 
 
@@ -131,8 +132,8 @@ class DecisionForm(forms.Form):
 
 class RubricForm(forms.Form):
     slug = forms.SlugField(label=_("Slug"), max_length=64)
-    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=100)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=100, required=False)
+    name_zh = SingleLineField(label=_("Name (Chinese)"), max_length=100)
+    name_en = SingleLineField(label=_("Name (English)"), max_length=100, required=False)
     description_zh = forms.CharField(
         label=_("Description (Chinese)"),
         max_length=4000,
@@ -167,8 +168,8 @@ class CriterionForm(forms.Form):
     weight = forms.DecimalField(
         label=_("Weight"), max_digits=4, decimal_places=2, min_value=Decimal("0.01"), initial=1
     )
-    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=60)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=80, required=False)
+    name_zh = SingleLineField(label=_("Name (Chinese)"), max_length=60)
+    name_en = SingleLineField(label=_("Name (English)"), max_length=80, required=False)
     description_zh = forms.CharField(
         label=_("Description (Chinese)"), max_length=300, required=False
     )

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import SingleLineField
 from scripts_app.models import CollaboratorRole, ExportFormat, RevisionColor, Series
 from taxonomy.models import Term
 
@@ -28,6 +29,7 @@ class SeriesForm(forms.ModelForm):
             "planned_episodes", "target_episode_seconds", "paywall_episode", "ai_assistance",
             "ai_note", "visibility",
         ]  # fmt: skip
+        field_classes = {"title": SingleLineField}
         widgets = {
             "synopsis": forms.Textarea(attrs={"rows": 6}),
             "logline": forms.Textarea(attrs={"rows": 2}),
@@ -56,7 +58,7 @@ class CollaboratorRoleForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    name = forms.CharField(label=_("Milestone name"), max_length=80, required=False)
+    name = SingleLineField(label=_("Milestone name"), max_length=80, required=False)
     color = forms.ChoiceField(
         label=_("Revision colour"), choices=[("", "—"), *RevisionColor.choices], required=False
     )
@@ -88,7 +90,7 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"), choices=ExportFormat.choices, initial=ExportFormat.PDF
     )
-    watermark = forms.CharField(
+    watermark = SingleLineField(
         label=_("Watermark (optional)"),
         max_length=120,
         required=False,

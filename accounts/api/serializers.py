@@ -12,6 +12,7 @@ from accounts.models import (
     Role,
     User,
 )
+from core.api.fields import SingleLineCharField
 from core.markdown import render_markdown
 from taxonomy.models import Term
 
@@ -130,8 +131,8 @@ class MyInvitationSerializer(InvitationSerializer):
 
 # --- input --------------------------------------------------------------------
 class ProfileUpdateInputSerializer(serializers.Serializer):
-    display_name_zh = serializers.CharField(max_length=60, required=False, allow_blank=True)
-    display_name_en = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    display_name_zh = SingleLineCharField(max_length=60, required=False, allow_blank=True)
+    display_name_en = SingleLineCharField(max_length=60, required=False, allow_blank=True)
     bio = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, allow_blank=True)
     large_text = serializers.BooleanField(required=False)
@@ -158,19 +159,19 @@ class RolesInputSerializer(serializers.Serializer):
 class OrganisationCreateInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)
     slug = serializers.SlugField(max_length=64)
-    name_zh = serializers.CharField(max_length=100)
-    name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name_zh = SingleLineCharField(max_length=100)
+    name_en = SingleLineCharField(max_length=100, required=False, allow_blank=True)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
-    city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    city = SingleLineCharField(max_length=60, required=False, allow_blank=True)
 
 
 class OrganisationUpdateInputSerializer(serializers.Serializer):
-    name_zh = serializers.CharField(max_length=100, required=False)
-    name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name_zh = SingleLineCharField(max_length=100, required=False)
+    name_en = SingleLineCharField(max_length=100, required=False, allow_blank=True)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
-    city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    city = SingleLineCharField(max_length=60, required=False, allow_blank=True)
 
 
 class MembershipUpdateInputSerializer(serializers.Serializer):
@@ -188,7 +189,7 @@ class InvitationAnswerInputSerializer(serializers.Serializer):
 
 class SignupInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    display_name = serializers.CharField(max_length=60)
+    display_name = SingleLineCharField(max_length=60)
     password1 = serializers.CharField(max_length=128, write_only=True)
     password2 = serializers.CharField(max_length=128, write_only=True)
 

@@ -2,12 +2,12 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.mail import email_subject, mail_send
 from core.models import Notification
 from core.notifications import get_kind, render_message
 
@@ -57,7 +57,11 @@ def notification_deliver(
     url: str,
     delivery_key: str,
 ) -> Notification | None:
-    """Write the in-app notification and e-mail it in the recipient's language."""
+    """Write the in-app notification and e-mail it in the recipient's language.
+
+    The in-app row is written first and stays whatever happens to the e-mail: a message
+    that cannot be sent is logged and left unmarked (`emailed` stays False).
+    """
     from django.contrib.auth import get_user_model
 
     recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).first()
@@ -87,10 +91,16 @@ def _email_notification(notification: Notification, recipient: Any) -> None:
             "core/email/notification.txt",
             {"message": message, "link": link, "site_name": settings.SITE_NAME},
         )
-        subject = f"[{settings.SITE_NAME}] {message}"[:150]
-    send_mail(subject, body, None, [recipient.email])
-    notification.emailed = True
-    notification.save(update_fields=["emailed"])
+        subject = email_subject(f"[{settings.SITE_NAME}]", message)
+    sent = mail_send(
+        subject=subject,
+        body=body,
+        to=[recipient.email],
+        what=f"notification {notification.pk} ({notification.kind})",
+    )
+    if sent:
+        notification.emailed = True
+        notification.save(update_fields=["emailed"])
 
 
 def notifications_mark_read(*, recipient: Any, ids: list[int] | None = None) -> int:

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from core.api.fields import SingleLineCharField
 from core.markdown import render_markdown
 from reviews.models import Blindness, Criterion, RequestKind, Rubric, RubricVersion
 
@@ -56,8 +57,8 @@ class RubricSerializer(serializers.ModelSerializer):
 class CriterionInputSerializer(serializers.Serializer):
     key = serializers.SlugField(max_length=40)
     weight = serializers.DecimalField(max_digits=4, decimal_places=2, min_value=Decimal("0.01"))
-    name_zh = serializers.CharField(max_length=60)
-    name_en = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    name_zh = SingleLineCharField(max_length=60)
+    name_en = SingleLineCharField(max_length=80, required=False, allow_blank=True)
     description_zh = serializers.CharField(max_length=300, required=False, allow_blank=True)
     description_en = serializers.CharField(max_length=300, required=False, allow_blank=True)
     anchor_low_zh = serializers.CharField(max_length=200, required=False, allow_blank=True)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from core.api.fields import SingleLineCharField
 from core.markdown import render_markdown
 from scripts_app.models import (
     AIAssistance,
@@ -86,7 +87,7 @@ def _terms(kind: str) -> serializers.SlugRelatedField:
 
 
 class SeriesInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=120)
+    title = SingleLineCharField(max_length=120)
     logline = serializers.CharField(max_length=300, required=False, allow_blank=True)
     synopsis = serializers.CharField(max_length=20_000, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
@@ -109,7 +110,7 @@ class SeriesInputSerializer(serializers.Serializer):
 
 
 class SeriesUpdateInputSerializer(SeriesInputSerializer):
-    title = serializers.CharField(max_length=120, required=False)
+    title = SingleLineCharField(max_length=120, required=False)
     text = None
 
 
@@ -200,7 +201,7 @@ class SaveOutputSerializer(serializers.Serializer):
 
 
 class MilestoneInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=80, allow_blank=True)
+    name = SingleLineCharField(max_length=80, allow_blank=True)
     color = serializers.ChoiceField(choices=RevisionColor.choices, required=False, allow_blank=True)
 
 
@@ -328,7 +329,7 @@ class ExportJobSerializer(serializers.ModelSerializer):
 
 class ExportInputSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=ExportFormat.choices)
-    watermark = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    watermark = SingleLineCharField(max_length=120, required=False, allow_blank=True)
     revision = serializers.IntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.text import validate_single_line
+
 
 class ExportFormat(models.TextChoices):
     PDF = "pdf", _("PDF")
@@ -26,7 +28,9 @@ class ExportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     format = models.CharField(_("format"), max_length=10, choices=ExportFormat.choices)
-    watermark = models.CharField(_("watermark"), max_length=120, blank=True)
+    watermark = models.CharField(
+        _("watermark"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )
