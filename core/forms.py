@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.limits import DB_INT_MAX
 from core.text import single_line
 
 
@@ -26,3 +27,10 @@ class SingleLineField(forms.CharField):
 
     def to_python(self, value):
         return single_line(super().to_python(value))
+
+
+class BoundedIntegerField(forms.IntegerField):
+    """An integer the database can hold (see core.limits): 1..DB_INT_MAX unless narrowed."""
+
+    def __init__(self, *, min_value=1, max_value=DB_INT_MAX, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)

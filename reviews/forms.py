@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from core.forms import SingleLineField
+from core.forms import BoundedIntegerField, SingleLineField
+from core.limits import MAX_EPISODES
 from reviews.models import AggregateMethod, Blindness, Criterion, RequestKind, Rubric, RubricVersion
 
 
@@ -32,8 +33,10 @@ class RequestForm(forms.Form):
         required=False,
         help_text=_("Leave empty to be matched with a mentor by theme, language and free time."),
     )
-    episode_from = forms.IntegerField(label=_("From episode"), min_value=1, required=False)
-    episode_to = forms.IntegerField(label=_("To episode"), min_value=1, required=False)
+    episode_from = BoundedIntegerField(
+        label=_("From episode"), max_value=MAX_EPISODES, required=False
+    )
+    episode_to = BoundedIntegerField(label=_("To episode"), max_value=MAX_EPISODES, required=False)
     due_at = forms.DateTimeField(
         label=_("Due"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -92,7 +95,7 @@ class ReviewForm(forms.Form):
 
 
 class LineNoteForm(forms.Form):
-    line = forms.IntegerField(label=_("Line"), min_value=1)
+    line = BoundedIntegerField(label=_("Line"))
     body = forms.CharField(
         label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import SingleLineField
+from core.forms import BoundedIntegerField, SingleLineField
 from scripts_app.models import CollaboratorRole, ExportFormat, RevisionColor, Series
 from taxonomy.models import Term
 
@@ -65,7 +65,7 @@ class MilestoneForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    line = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    line = BoundedIntegerField(widget=forms.HiddenInput)
     body = forms.CharField(
         label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )

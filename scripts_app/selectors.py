@@ -3,6 +3,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from core.limits import parse_bounded_int
 from scripts_app.models import Collaborator, Revision, ScriptChunk, Series
 from scripts_app.permissions import series_visible_to
 
@@ -32,7 +33,8 @@ def series_people(series: Series) -> list[Any]:
 
 def revision_requested(series: Series, number: str) -> Revision | None:
     """The revision a page was asked for with ?revision=N (404 if there is none), else the head."""
-    return get_revision(series, int(number)) if number.isdigit() else series.head
+    parsed = parse_bounded_int(number)
+    return get_revision(series, parsed) if parsed is not None else series.head
 
 
 def revisions_of(series: Series) -> QuerySet[Revision]:

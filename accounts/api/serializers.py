@@ -1,6 +1,7 @@
 """Input serializers validate; output serializers present. Neither creates domain objects."""
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import (
@@ -69,6 +70,9 @@ class UserPublicSerializer(serializers.ModelSerializer):
 
 
 class MeSerializer(UserPublicSerializer):
+    # The language the site speaks to them: their choice, else the site's default (never "").
+    language = serializers.SerializerMethodField()
+
     class Meta(UserPublicSerializer.Meta):
         fields = [
             *UserPublicSerializer.Meta.fields,
@@ -76,11 +80,17 @@ class MeSerializer(UserPublicSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    @extend_schema_field(serializers.ChoiceField(choices=settings.LANGUAGES))
+    def get_language(self, user: User) -> str:
+        return user.language or settings.LANGUAGE_CODE
+
 
 class OrganisationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     description_html = serializers.SerializerMethodField()
     member_count = serializers.IntegerField(read_only=True, default=None)
+    # A URL or "" (none given): not format "uri", which "" would contradict.
+    website = serializers.CharField(read_only=True)
 
     class Meta:
         model = Organisation

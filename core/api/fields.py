@@ -3,6 +3,7 @@
 from rest_framework import serializers
 from rest_framework.fields import empty
 
+from core.limits import DB_INT_MAX
 from core.text import single_line
 
 
@@ -17,3 +18,16 @@ class SingleLineCharField(serializers.CharField):
         if isinstance(data, str):
             data = single_line(data)
         return super().run_validation(data)
+
+
+class BoundedIntegerField(serializers.IntegerField):
+    """An integer the database can hold: 1..DB_INT_MAX unless the field narrows it.
+
+    Every integer an input serializer accepts is one of these (or has explicit bounds), so
+    the schema states the range and a 20-digit number is a 400, not an OverflowError.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", DB_INT_MAX)
+        super().__init__(**kwargs)

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from core.api.fields import SingleLineCharField
+from core.api.fields import BoundedIntegerField, SingleLineCharField
+from core.limits import MAX_EPISODES
 from core.markdown import render_markdown
 from reviews.models import Blindness, Criterion, RequestKind, Rubric, RubricVersion
 
@@ -83,14 +84,14 @@ class RequestInputSerializer(serializers.Serializer):
     rubric = serializers.SlugRelatedField(
         slug_field="slug", queryset=Rubric.objects.all(), required=False
     )
-    revision = serializers.IntegerField(
+    revision = BoundedIntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )
-    mentor = serializers.IntegerField(
+    mentor = BoundedIntegerField(
         min_value=1, required=False, help_text="A mentor's user id; matched when omitted."
     )
-    episode_from = serializers.IntegerField(min_value=1, required=False)
-    episode_to = serializers.IntegerField(min_value=1, required=False)
+    episode_from = BoundedIntegerField(max_value=MAX_EPISODES, required=False)
+    episode_to = BoundedIntegerField(max_value=MAX_EPISODES, required=False)
     due_at = serializers.DateTimeField(required=False)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
 
@@ -268,7 +269,7 @@ class ReviewStateSerializer(serializers.Serializer):
 
 
 class LineNoteInputSerializer(serializers.Serializer):
-    line = serializers.IntegerField(min_value=1)
+    line = BoundedIntegerField()
     body = serializers.CharField(max_length=4000)
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from core.api.fields import SingleLineCharField
+from core.api.fields import BoundedIntegerField, SingleLineCharField
 from core.markdown import render_markdown
 from scripts_app.models import (
     AIAssistance,
@@ -179,7 +179,7 @@ class SaveInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         max_length=MAX_SCRIPT_CHARS, allow_blank=True, trim_whitespace=False
     )
-    base = serializers.IntegerField(min_value=1, allow_null=True, required=False)
+    base = BoundedIntegerField(allow_null=True, required=False)
     episode = serializers.IntegerField(
         min_value=1, max_value=10_000, allow_null=True, required=False
     )
@@ -271,9 +271,9 @@ class CommentSerializer(serializers.ModelSerializer):
 
 
 class CommentInputSerializer(serializers.Serializer):
-    line = serializers.IntegerField(min_value=1)
+    line = BoundedIntegerField()
     body = serializers.CharField(max_length=4000)
-    revision = serializers.IntegerField(
+    revision = BoundedIntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )
 
@@ -330,6 +330,6 @@ class ExportJobSerializer(serializers.ModelSerializer):
 class ExportInputSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=ExportFormat.choices)
     watermark = SingleLineCharField(max_length=120, required=False, allow_blank=True)
-    revision = serializers.IntegerField(
+    revision = BoundedIntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )

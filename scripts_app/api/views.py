@@ -15,6 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.limits import parse_bounded_int
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.comments import comments_for_display
@@ -66,6 +67,7 @@ class SeriesListView(GenericAPIView):
     @extend_schema(
         operation_id="series_list",
         parameters=[OpenApiParameter("scope", str, enum=["mine", "all"])],
+        responses=s.SeriesSerializer(many=True),
     )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
@@ -244,10 +246,10 @@ class DiffView(APIView):
         series = permissions.get_series_for(request.user, pk)
         numbers = {}
         for key in ("a", "b"):
-            raw = request.query_params.get(key, "")
-            if not raw.isdigit():
+            number = parse_bounded_int(request.query_params.get(key, ""))
+            if number is None:
                 raise ValidationError({key: ["Give a revision number."]})
-            numbers[key] = _revision(series, int(raw), field=key)
+            numbers[key] = _revision(series, number, field=key)
         texts = selectors.revision_texts(numbers.values())
         diff = diff_texts(texts[numbers["a"].pk], texts[numbers["b"].pk], series.format)
         return Response(
@@ -264,8 +266,8 @@ class AnalysisView(APIView):
     @extend_schema(parameters=[OpenApiParameter("revision", int)], responses=JSON)
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        raw = request.query_params.get("revision", "")
-        revision = _revision(series, int(raw), field="revision") if raw.isdigit() else series.head
+        number = parse_bounded_int(request.query_params.get("revision", ""))
+        revision = _revision(series, number, field="revision") if number else series.head
         if revision is None:
             raise Http404
         return Response(analysis_report(series, revision, selectors.revision_text(revision)))
@@ -323,8 +325,8 @@ class CommentListView(APIView):
     )
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        raw = request.query_params.get("revision", "")
-        revision = _revision(series, int(raw), field="revision") if raw.isdigit() else series.head
+        number = parse_bounded_int(request.query_params.get("revision", ""))
+        revision = _revision(series, number, field="revision") if number else series.head
         if revision is None:
             return Response([])
         placed = comments_for_display(series, revision, selectors.revision_text(revision))
