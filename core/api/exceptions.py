@@ -10,7 +10,7 @@ see), 405/406/415 the wrong method or media type, 409 a valid request that the
 object's state refuses (`core.exceptions.Conflict`, or a delete that records which
 must be kept would block), 429 throttled. A few leftovers that would otherwise be a
 500 are mapped defensively: an object that vanished (404) and a number too large for
-the database (400). The schema documents all of them (`core.api.schema`).
+the database or a character it refuses (400). The schema documents all of them (`core.api.schema`).
 """
 
 import logging
@@ -19,6 +19,7 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -73,13 +74,17 @@ def _translate(exc: Exception, context: dict) -> tuple[Exception, int | None]:
         return exceptions.NotFound(), None
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied(*exc.args[:1]), None
-    if isinstance(exc, OverflowError):
-        # Only reached where an input escaped its bounds (core.api.fields.BoundedIntegerField):
-        # log it so the field gets its bound, and answer as the bound would have.
+    if isinstance(exc, OverflowError | DataError):
+        # Only reached where an input escaped its bounds (a number beyond BoundedIntegerField,
+        # a NUL byte PostgreSQL refuses): log it so the input gets its rule, and answer 400.
         view = context.get("view")
-        logger.warning("Unbounded number reached the database in %s", type(view).__name__)
+        logger.warning("Unchecked input reached the database in %s: %s", type(view).__name__, exc)
         return exceptions.ValidationError(
-            {"non_field_errors": [_("A number is out of range.")]}
+            {
+                "non_field_errors": [
+                    _("A value is out of range or holds a character that is not allowed.")
+                ]
+            }
         ), None
     return exc, None
 
