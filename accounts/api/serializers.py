@@ -200,7 +200,8 @@ class InvitationAnswerInputSerializer(serializers.Serializer):
 class SignupInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     display_name = SingleLineCharField(max_length=60)
-    password1 = serializers.CharField(max_length=128, write_only=True)
+    # Django's MinimumLengthValidator (8) runs too; the schema states its floor.
+    password1 = serializers.CharField(min_length=8, max_length=128, write_only=True)
     password2 = serializers.CharField(max_length=128, write_only=True)
 
 

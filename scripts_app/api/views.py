@@ -15,7 +15,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.limits import parse_bounded_int
+from core.exceptions import Conflict
+from core.limits import DB_INT_MAX, parse_bounded_int
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.comments import comments_for_display
@@ -43,6 +44,8 @@ from scripts_app.services.transfer import (
 
 # Responses whose shape is the parser's and documented in docs/parsed-document-schema.md.
 JSON = OpenApiTypes.OBJECT
+# ?revision=, ?a=, ?b=: what parse_bounded_int accepts.
+REVISION_NUMBER = {"type": "integer", "minimum": 1, "maximum": DB_INT_MAX}
 
 
 def _revision(series, number: int | None, *, field: str) -> Revision | None:
@@ -237,8 +240,8 @@ class RevisionRestoreView(APIView):
 class DiffView(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("a", int, required=True),
-            OpenApiParameter("b", int, required=True),
+            OpenApiParameter("a", REVISION_NUMBER, required=True),
+            OpenApiParameter("b", REVISION_NUMBER, required=True),
         ],
         responses=JSON,
     )
@@ -263,7 +266,7 @@ class DiffView(APIView):
 
 
 class AnalysisView(APIView):
-    @extend_schema(parameters=[OpenApiParameter("revision", int)], responses=JSON)
+    @extend_schema(parameters=[OpenApiParameter("revision", REVISION_NUMBER)], responses=JSON)
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
         number = parse_bounded_int(request.query_params.get("revision", ""))
@@ -321,7 +324,8 @@ class ParseView(APIView):
 
 class CommentListView(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("revision", int)], responses=s.CommentSerializer(many=True)
+        parameters=[OpenApiParameter("revision", REVISION_NUMBER)],
+        responses=s.CommentSerializer(many=True),
     )
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
@@ -343,7 +347,7 @@ class CommentListView(APIView):
             _revision(series, data.validated_data.get("revision"), field="revision") or series.head
         )
         if revision is None:
-            raise ValidationError({"revision": ["There is no text to comment on yet."]})
+            raise Conflict({"revision": ["There is no text to comment on yet."]})
         comment = comment_create(
             actor=request.user,
             revision=revision,
@@ -475,7 +479,7 @@ class ExportListView(APIView):
             _revision(series, data.validated_data.get("revision"), field="revision") or series.head
         )
         if revision is None:
-            raise ValidationError({"revision": ["There is no text to export yet."]})
+            raise Conflict({"revision": ["There is no text to export yet."]})
         job = export_request(
             actor=request.user, series=series, revision=revision,
             format=data.validated_data["format"], watermark=data.validated_data.get("watermark", ""),
