@@ -1,9 +1,10 @@
 from celery import shared_task
 
+from core.mail import TRANSIENT_ERRORS
 from core.services.notifications import notification_deliver
 
 
-@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=5)
 def deliver_notification(
     *,
     recipient_id: int,

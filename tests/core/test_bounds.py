@@ -39,7 +39,11 @@ def test_a_review_request_with_a_huge_episode_is_refused(api_client):
     api_client.force_authenticate(series.owner)
     url = f"/api/v1/series/{series.pk}/review-requests/"
 
-    for field, value in (("episode_to", HUGE), ("episode_to", MAX_EPISODES + 1), ("revision", HUGE)):
+    for field, value in (
+        ("episode_to", HUGE),
+        ("episode_to", MAX_EPISODES + 1),
+        ("revision", HUGE),
+    ):
         response = api_client.post(url, {"kind": "peer", field: value}, format="json")
         assert response.status_code == 400, (field, value)
         assert field in response.json()["errors"]

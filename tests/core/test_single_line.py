@@ -146,7 +146,9 @@ def test_adding_a_collaborator_to_a_series_whose_title_has_a_line_break(api_clie
 @pytest.mark.django_db
 def test_inviting_to_an_organisation_whose_name_has_a_line_break(api_client, run_on_commit):
     organisation = OrganisationFactory()
-    Organisation.objects.filter(pk=organisation.pk).update(name_zh="星河\r\n短剧", name_en="Galaxy\n")
+    Organisation.objects.filter(pk=organisation.pk).update(
+        name_zh="星河\r\n短剧", name_en="Galaxy\n"
+    )
     api_client.force_authenticate(admin_of(organisation))
 
     with run_on_commit():
@@ -171,7 +173,9 @@ def test_a_notification_that_cannot_be_emailed_is_logged_and_stays_in_the_app(
     refused = smtplib.SMTPRecipientsRefused({person.email: (550, b"no such mailbox")})
 
     with (
-        mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=refused),
+        mock.patch(
+            "django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=refused
+        ),
         caplog.at_level(logging.ERROR, logger="core.mail"),
         run_on_commit(),
     ):
@@ -217,3 +221,37 @@ def test_mail_is_sent_only_through_core_mail():
         if relative != Path("core/mail.py") and MAIL_API.search(text):
             offenders.append(str(relative))
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_a_transient_mail_failure_is_raised_for_the_retry_which_then_delivers_once(caplog):
+    from core.services.notifications import notification_deliver
+    from core.tasks import deliver_notification
+
+    person = UserFactory(email_notifications=True)
+    payload = {
+        "recipient_id": person.pk, "kind": "organisation_removed", "actor_id": None,
+        "params": {"organisation": {"zh": "星河", "en": "Galaxy"}}, "url": "/orgs/",
+        "delivery_key": "retry-1",
+    }  # fmt: skip
+    assert ConnectionRefusedError in deliver_notification.autoretry_for or any(
+        issubclass(ConnectionRefusedError, error) for error in deliver_notification.autoretry_for
+    )
+
+    with (
+        mock.patch(
+            "django.core.mail.backends.locmem.EmailBackend.send_messages",
+            side_effect=ConnectionRefusedError("mail server down"),
+        ),
+        caplog.at_level(logging.WARNING, logger="core.mail"),
+        pytest.raises(ConnectionRefusedError),
+    ):
+        notification_deliver(**payload)
+    assert "unreachable" in caplog.text
+    assert not Notification.objects.get(delivery_key="retry-1").emailed
+
+    notification_deliver(**payload)  # the retry, once the server is back
+
+    assert Notification.objects.filter(delivery_key="retry-1").count() == 1
+    assert Notification.objects.get(delivery_key="retry-1").emailed
+    assert len(mail.outbox) == 1
