@@ -255,3 +255,19 @@ def test_a_transient_mail_failure_is_raised_for_the_retry_which_then_delivers_on
     assert Notification.objects.filter(delivery_key="retry-1").count() == 1
     assert Notification.objects.get(delivery_key="retry-1").emailed
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_allauth_mail_subjects_go_through_the_same_helper(api_client, settings):
+    settings.ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Microdrama\r\nStudio] "
+
+    response = api_client.post(
+        "/api/v1/auth/signup/",
+        {"email": "new@example.com", "password1": "a-long-pass-phrase",
+         "password2": "a-long-pass-phrase", "display_name": "新编剧"},
+        format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 201
+    [message] = mail.outbox
+    assert message.subject.startswith("[Microdrama Studio] ")
