@@ -9,6 +9,8 @@ Identifiers in paths are pointed at real objects half of the time (the demo-like
 below), so operations are exercised beyond their 404s.
 """
 
+import os
+
 import pytest
 import schemathesis
 from django.core import signals
@@ -42,14 +44,15 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-EXAMPLES_PER_OPERATION = 3
+# CI's bounded pass; a deeper local run: API_FUZZ_EXAMPLES=50 API_FUZZ_COVERAGE=1.
+EXAMPLES_PER_OPERATION = int(os.environ.get("API_FUZZ_EXAMPLES", "3"))
 
 
 # Built from the code at collection (a second or so), exactly as /api/schema/ serves it.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 # The schema's own examples and random (derandomized) generation; the exhaustive boundary
 # "coverage" phase would multiply the run time several-fold.
-schema.config.phases.coverage.enabled = False
+schema.config.phases.coverage.enabled = os.environ.get("API_FUZZ_COVERAGE") == "1"
 
 
 @pytest.fixture
