@@ -71,7 +71,8 @@ class CriterionInputSerializer(serializers.Serializer):
 
 
 class RubricCriteriaInputSerializer(serializers.Serializer):
-    criteria = CriterionInputSerializer(many=True, min_length=1, max_length=30)
+    # A ListField (not many=True) so the schema states minItems/maxItems too.
+    criteria = serializers.ListField(child=CriterionInputSerializer(), min_length=1, max_length=30)
     scale_min = serializers.IntegerField(min_value=0, max_value=99, default=1)
     scale_max = serializers.IntegerField(min_value=1, max_value=100, default=10)
     divergence_threshold = serializers.IntegerField(min_value=1, max_value=100, default=4)
