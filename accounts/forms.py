@@ -8,6 +8,7 @@ from accounts.models import (
     Role,
     User,
 )
+from core.forms import SingleLineField
 from taxonomy.models import Term
 
 
@@ -39,6 +40,7 @@ class ProfileForm(forms.ModelForm):
             "large_text",
             "email_notifications",
         ]
+        field_classes = {"display_name_zh": SingleLineField, "display_name_en": SingleLineField}
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"bio": _("Markdown is supported.")}
 
@@ -63,6 +65,11 @@ class OrganisationForm(forms.ModelForm):
             "website",
             "description",
         ]
+        field_classes = {
+            "name_zh": SingleLineField,
+            "name_en": SingleLineField,
+            "city": SingleLineField,
+        }
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"description": _("Markdown is supported.")}
 
@@ -86,7 +93,7 @@ class MembershipRoleForm(forms.Form):
 class SignupExtraForm(forms.Form):
     """What allauth's sign-up form asks beyond e-mail and password."""
 
-    display_name = forms.CharField(
+    display_name = SingleLineField(
         label=_("Display name"),
         max_length=60,
         help_text=_(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.text import validate_single_line
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -46,8 +47,12 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name_zh = models.CharField(_("display name (Chinese)"), max_length=60, blank=True)
-    display_name_en = models.CharField(_("display name (English)"), max_length=60, blank=True)
+    display_name_zh = models.CharField(
+        _("display name (Chinese)"), max_length=60, blank=True, validators=[validate_single_line]
+    )
+    display_name_en = models.CharField(
+        _("display name (English)"), max_length=60, blank=True, validators=[validate_single_line]
+    )
     bio = models.TextField(_("biography"), blank=True, max_length=4000)
     expertise_themes = models.ManyToManyField(
         "taxonomy.Term",
@@ -168,11 +173,15 @@ class OrganisationKind(models.TextChoices):
 class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices)
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    name_zh = models.CharField(
+        _("name (Chinese)"), max_length=100, validators=[validate_single_line]
+    )
+    name_en = models.CharField(
+        _("name (English)"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     description = models.TextField(_("description"), blank=True, max_length=5000)
     website = models.URLField(_("website"), blank=True)
-    city = models.CharField(_("city"), max_length=60, blank=True)
+    city = models.CharField(_("city"), max_length=60, blank=True, validators=[validate_single_line])
     members = models.ManyToManyField(
         User,
         through="Membership",
@@ -221,7 +230,9 @@ class Membership(models.Model):
         choices=MembershipRole.choices,
         default=MembershipRole.MEMBER,
     )
-    title = models.CharField(_("title"), max_length=60, blank=True)
+    title = models.CharField(
+        _("title"), max_length=60, blank=True, validators=[validate_single_line]
+    )
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 
     class Meta:

@@ -37,3 +37,7 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# Under /api/ these answer with the API's error body, not an HTML page.
+handler404 = "core.views.not_found"
+handler500 = "core.views.server_error"

@@ -1,10 +1,11 @@
 from celery import shared_task
 
+from core.mail import TRANSIENT_ERRORS
 from core.services.notifications import notification_deliver
 from core.services.outbox import outbox_relay
 
 
-@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=5)
 def deliver_notification(
     *,
     recipient_id: int,

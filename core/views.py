@@ -4,10 +4,13 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from core.context_processors import TEXT_SIZE_COOKIE
+from core.limits import parse_bounded_int
 from core.redirects import safe_next
 from core.selectors import notifications_for
 from core.services.notifications import notifications_mark_read
@@ -28,7 +31,8 @@ def notification_list(request):
 def notifications_read(request):
     """Mark one notification (?id=) or all of the user's notifications read."""
     raw_id = request.POST.get("id", "")
-    ids = [int(raw_id)] if raw_id.isdigit() else None
+    number = parse_bounded_int(raw_id)
+    ids = [number] if number is not None else None
     notifications_mark_read(recipient=request.user, ids=ids)
     if request.htmx and ids:
         notification = notifications_for(request.user).filter(pk=ids[0]).first()
@@ -74,3 +78,18 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def not_found(request, exception=None):
+    """404 for URLs no view matched: the API's error body under /api/, the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"detail": [str(_("Not found."))]}}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """500: the API's error body under /api/ (the error itself is logged by Django)."""
+    if request.path.startswith("/api/"):
+        message = _("Something went wrong on our side. Please try again later.")
+        return JsonResponse({"errors": {"detail": [str(message)]}}, status=500)
+    return defaults.server_error(request)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from core.forms import BoundedIntegerField, SingleLineField
+from core.limits import MAX_EPISODES
 from reviews.models import AggregateMethod, Blindness, Criterion, RequestKind, Rubric, RubricVersion
 from reviews.selectors import mentors_for
 
@@ -36,8 +38,10 @@ class RequestForm(forms.Form):
         required=False,
         help_text=_("Leave empty to be matched with a mentor by theme, language and free time."),
     )
-    episode_from = forms.IntegerField(label=_("From episode"), min_value=1, required=False)
-    episode_to = forms.IntegerField(label=_("To episode"), min_value=1, required=False)
+    episode_from = BoundedIntegerField(
+        label=_("From episode"), max_value=MAX_EPISODES, required=False
+    )
+    episode_to = BoundedIntegerField(label=_("To episode"), max_value=MAX_EPISODES, required=False)
     due_at = forms.DateTimeField(
         label=_("Due"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -102,7 +106,7 @@ class ReviewForm(forms.Form):
 
 
 class LineNoteForm(forms.Form):
-    line = forms.IntegerField(label=_("Line"), min_value=1)
+    line = BoundedIntegerField(label=_("Line"))
     body = forms.CharField(
         label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -142,8 +146,8 @@ class DecisionForm(forms.Form):
 
 class RubricForm(forms.Form):
     slug = forms.SlugField(label=_("Slug"), max_length=64)
-    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=100)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=100, required=False)
+    name_zh = SingleLineField(label=_("Name (Chinese)"), max_length=100)
+    name_en = SingleLineField(label=_("Name (English)"), max_length=100, required=False)
     description_zh = forms.CharField(
         label=_("Description (Chinese)"),
         max_length=4000,
@@ -178,8 +182,8 @@ class CriterionForm(forms.Form):
     weight = forms.DecimalField(
         label=_("Weight"), max_digits=4, decimal_places=2, min_value=Decimal("0.01"), initial=1
     )
-    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=60)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=80, required=False)
+    name_zh = SingleLineField(label=_("Name (Chinese)"), max_length=60)
+    name_en = SingleLineField(label=_("Name (English)"), max_length=80, required=False)
     description_zh = forms.CharField(
         label=_("Description (Chinese)"), max_length=300, required=False
     )

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BoundedIntegerField, SingleLineField
 from scripts_app.models import CollaboratorRole, ExportFormat, RevisionColor, Series
 from taxonomy.models import Term
 
@@ -28,6 +29,7 @@ class SeriesForm(forms.ModelForm):
             "planned_episodes", "target_episode_seconds", "paywall_episode", "ai_assistance",
             "ai_note", "visibility", "reader_exports",
         ]  # fmt: skip
+        field_classes = {"title": SingleLineField}
         widgets = {
             "synopsis": forms.Textarea(attrs={"rows": 6}),
             "logline": forms.Textarea(attrs={"rows": 2}),
@@ -60,14 +62,14 @@ class CollaboratorRoleForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    name = forms.CharField(label=_("Milestone name"), max_length=80, required=False)
+    name = SingleLineField(label=_("Milestone name"), max_length=80, required=False)
     color = forms.ChoiceField(
         label=_("Revision colour"), choices=[("", "—"), *RevisionColor.choices], required=False
     )
 
 
 class CommentForm(forms.Form):
-    line = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    line = BoundedIntegerField(widget=forms.HiddenInput)
     body = forms.CharField(
         label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -92,7 +94,7 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"), choices=ExportFormat.choices, initial=ExportFormat.PDF
     )
-    watermark = forms.CharField(
+    watermark = SingleLineField(
         label=_("Watermark (optional)"),
         max_length=120,
         required=False,

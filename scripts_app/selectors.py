@@ -4,6 +4,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
+from core.limits import parse_bounded_int
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.permissions import series_visible_to
@@ -58,7 +59,8 @@ def open_conflicts_summary(series: Series, viewer: Any) -> list[dict[str, Any]]:
 
 def revision_requested(series: Series, number: str) -> Revision | None:
     """The revision a page was asked for with ?revision=N (404 if there is none), else the head."""
-    return get_revision(series, int(number)) if number.isdigit() else series.head
+    parsed = parse_bounded_int(number)
+    return get_revision(series, parsed) if parsed is not None else series.head
 
 
 def revisions_of(series: Series) -> QuerySet[Revision]:

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.text import validate_single_line
 
 
 class TermKind(models.TextChoices):
@@ -29,8 +30,12 @@ class TermQuerySet(models.QuerySet["Term"]):
 class Term(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=TermKind.choices, db_index=True)
     slug = models.SlugField(_("slug"), max_length=64)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=64)
-    name_en = models.CharField(_("name (English)"), max_length=64)
+    name_zh = models.CharField(
+        _("name (Chinese)"), max_length=64, validators=[validate_single_line]
+    )
+    name_en = models.CharField(
+        _("name (English)"), max_length=64, validators=[validate_single_line]
+    )
     description_zh = models.TextField(_("description (Chinese)"), blank=True, max_length=2000)
     description_en = models.TextField(_("description (English)"), blank=True, max_length=2000)
     # Themes the regulator encourages are highlighted to writers and funds.

@@ -1,6 +1,7 @@
 """Input serializers validate; output serializers present. Neither creates domain objects."""
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import (
@@ -13,6 +14,7 @@ from accounts.models import (
     User,
 )
 from accounts.selectors import mentor_is_verified
+from core.api.fields import SingleLineCharField
 from core.markdown import render_markdown
 from taxonomy.models import Term
 
@@ -75,6 +77,9 @@ class UserPublicSerializer(serializers.ModelSerializer):
 
 
 class MeSerializer(UserPublicSerializer):
+    # The language the site speaks to them: their choice, else the site's default (never "").
+    language = serializers.SerializerMethodField()
+
     class Meta(UserPublicSerializer.Meta):
         fields = [
             *UserPublicSerializer.Meta.fields,
@@ -82,11 +87,17 @@ class MeSerializer(UserPublicSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    @extend_schema_field(serializers.ChoiceField(choices=settings.LANGUAGES))
+    def get_language(self, user: User) -> str:
+        return user.language or settings.LANGUAGE_CODE
+
 
 class OrganisationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     description_html = serializers.SerializerMethodField()
     member_count = serializers.IntegerField(read_only=True, default=None)
+    # A URL or "" (none given): not format "uri", which "" would contradict.
+    website = serializers.CharField(read_only=True)
 
     class Meta:
         model = Organisation
@@ -137,8 +148,8 @@ class MyInvitationSerializer(InvitationSerializer):
 
 # --- input --------------------------------------------------------------------
 class ProfileUpdateInputSerializer(serializers.Serializer):
-    display_name_zh = serializers.CharField(max_length=60, required=False, allow_blank=True)
-    display_name_en = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    display_name_zh = SingleLineCharField(max_length=60, required=False, allow_blank=True)
+    display_name_en = SingleLineCharField(max_length=60, required=False, allow_blank=True)
     bio = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, allow_blank=True)
     large_text = serializers.BooleanField(required=False)
@@ -173,19 +184,19 @@ class RolesInputSerializer(serializers.Serializer):
 class OrganisationCreateInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)
     slug = serializers.SlugField(max_length=64)
-    name_zh = serializers.CharField(max_length=100)
-    name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name_zh = SingleLineCharField(max_length=100)
+    name_en = SingleLineCharField(max_length=100, required=False, allow_blank=True)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
-    city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    city = SingleLineCharField(max_length=60, required=False, allow_blank=True)
 
 
 class OrganisationUpdateInputSerializer(serializers.Serializer):
-    name_zh = serializers.CharField(max_length=100, required=False)
-    name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name_zh = SingleLineCharField(max_length=100, required=False)
+    name_en = SingleLineCharField(max_length=100, required=False, allow_blank=True)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
-    city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    city = SingleLineCharField(max_length=60, required=False, allow_blank=True)
 
 
 class MembershipUpdateInputSerializer(serializers.Serializer):
@@ -203,8 +214,9 @@ class InvitationAnswerInputSerializer(serializers.Serializer):
 
 class SignupInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    display_name = serializers.CharField(max_length=60)
-    password1 = serializers.CharField(max_length=128, write_only=True)
+    display_name = SingleLineCharField(max_length=60)
+    # Django's MinimumLengthValidator (8) runs too; the schema states its floor.
+    password1 = serializers.CharField(min_length=8, max_length=128, write_only=True)
     password2 = serializers.CharField(max_length=128, write_only=True)
 
 

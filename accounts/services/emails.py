@@ -1,16 +1,17 @@
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from accounts.models import Invitation, InvitationStatus
+from core.mail import email_subject, mail_send
 
 
 def invitation_email_send(*, invitation_id: int) -> bool:
     """E-mail an invitation link. Sent in both languages: the invitee may have no account yet.
 
     Returns:
-        False when the invitation is no longer pending (nothing sent).
+        False when the invitation is no longer pending, or the message could not be sent
+        (logged; the invitation stays pending and visible to the organisation's admins).
     """
     invitation = (
         Invitation.objects.select_related("organisation", "invited_by")
@@ -41,10 +42,9 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         subject_en = render_to_string(
             "accounts/email/invitation_subject.txt", {"invitation": invitation}
         ).strip()
-    send_mail(
-        f"{subject_zh} / {subject_en}",
-        "\n\n----\n\n".join(parts),
-        None,
-        [invitation.email],
+    return mail_send(
+        subject=email_subject(subject_zh, subject_en, separator=" / "),
+        body="\n\n----\n\n".join(parts),
+        to=[invitation.email],
+        what=f"invitation {invitation.pk}",
     )
-    return True

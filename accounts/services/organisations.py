@@ -14,6 +14,7 @@ from accounts.models import (
     Organisation,
     User,
 )
+from core.exceptions import Conflict
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.services.outbox import task_enqueue
@@ -191,7 +192,7 @@ def _get_open_invitation_locked(invitation: Invitation) -> Invitation:
         Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
     )
     if not locked.is_open:
-        raise ValidationError(_("This invitation is no longer open."))
+        raise Conflict(_("This invitation is no longer open."))
     return locked
 
 

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.api.fields import BoundedIntegerField
 from core.models import AuditEntry, Notification
 
 
@@ -15,7 +16,7 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 class NotificationReadInputSerializer(serializers.Serializer):
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=BoundedIntegerField(),
         required=False,
         max_length=500,
         help_text="Omit to mark all read.",

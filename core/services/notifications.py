@@ -2,11 +2,11 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.mail import email_subject, mail_send
 from core.models import Notification
 from core.notifications import get_kind, render_message
 from core.services.outbox import task_enqueue
@@ -57,7 +57,11 @@ def notification_deliver(
     url: str,
     delivery_key: str,
 ) -> Notification | None:
-    """Write the in-app notification and e-mail it in the recipient's language."""
+    """Write the in-app notification and e-mail it in the recipient's language.
+
+    The in-app row is written first and stays whatever happens to the e-mail: a message
+    that cannot be sent is logged and left unmarked (`emailed` stays False).
+    """
     from django.contrib.auth import get_user_model
 
     recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).first()
@@ -79,15 +83,17 @@ def notification_deliver(
     if not Notification.objects.filter(pk=notification.pk, emailed=False).update(emailed=True):
         return notification
     try:
-        _email_notification(notification, recipient)
+        sent = _email_notification(notification, recipient)
     except Exception:
         Notification.objects.filter(pk=notification.pk).update(emailed=False)  # retry may send
         raise
-    notification.emailed = True
+    if not sent:  # logged by mail_send; the in-app row stays and says nothing was e-mailed
+        Notification.objects.filter(pk=notification.pk).update(emailed=False)
+    notification.emailed = sent
     return notification
 
 
-def _email_notification(notification: Notification, recipient: Any) -> None:
+def _email_notification(notification: Notification, recipient: Any) -> bool:
     language = recipient.language or settings.LANGUAGE_CODE
     with translation.override(language):
         message = render_message(notification.kind, notification.params)
@@ -96,8 +102,13 @@ def _email_notification(notification: Notification, recipient: Any) -> None:
             "core/email/notification.txt",
             {"message": message, "link": link, "site_name": settings.SITE_NAME},
         )
-        subject = f"[{settings.SITE_NAME}] {message}"[:150]
-    send_mail(subject, body, None, [recipient.email])
+        subject = email_subject(f"[{settings.SITE_NAME}]", message)
+    return mail_send(
+        subject=subject,
+        body=body,
+        to=[recipient.email],
+        what=f"notification {notification.pk} ({notification.kind})",
+    )
 
 
 def notifications_mark_read(*, recipient: Any, ids: list[int] | None = None) -> int:

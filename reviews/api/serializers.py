@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from core.api.fields import BoundedIntegerField, SingleLineCharField
+from core.limits import MAX_EPISODES
 from core.markdown import render_markdown
 from reviews.models import Blindness, Criterion, RequestKind, Rubric, RubricVersion
 
@@ -56,8 +58,8 @@ class RubricSerializer(serializers.ModelSerializer):
 class CriterionInputSerializer(serializers.Serializer):
     key = serializers.SlugField(max_length=40)
     weight = serializers.DecimalField(max_digits=4, decimal_places=2, min_value=Decimal("0.01"))
-    name_zh = serializers.CharField(max_length=60)
-    name_en = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    name_zh = SingleLineCharField(max_length=60)
+    name_en = SingleLineCharField(max_length=80, required=False, allow_blank=True)
     description_zh = serializers.CharField(max_length=300, required=False, allow_blank=True)
     description_en = serializers.CharField(max_length=300, required=False, allow_blank=True)
     anchor_low_zh = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -69,7 +71,8 @@ class CriterionInputSerializer(serializers.Serializer):
 
 
 class RubricCriteriaInputSerializer(serializers.Serializer):
-    criteria = CriterionInputSerializer(many=True, min_length=1, max_length=30)
+    # A ListField (not many=True) so the schema states minItems/maxItems too.
+    criteria = serializers.ListField(child=CriterionInputSerializer(), min_length=1, max_length=30)
     scale_min = serializers.IntegerField(min_value=0, max_value=99, default=1)
     scale_max = serializers.IntegerField(min_value=1, max_value=100, default=10)
     divergence_threshold = serializers.IntegerField(min_value=1, max_value=100, default=4)
@@ -82,14 +85,14 @@ class RequestInputSerializer(serializers.Serializer):
     rubric = serializers.SlugRelatedField(
         slug_field="slug", queryset=Rubric.objects.all(), required=False
     )
-    revision = serializers.IntegerField(
+    revision = BoundedIntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )
-    mentor = serializers.IntegerField(
+    mentor = BoundedIntegerField(
         min_value=1, required=False, help_text="A mentor's user id; matched when omitted."
     )
-    episode_from = serializers.IntegerField(min_value=1, required=False)
-    episode_to = serializers.IntegerField(min_value=1, required=False)
+    episode_from = BoundedIntegerField(max_value=MAX_EPISODES, required=False)
+    episode_to = BoundedIntegerField(max_value=MAX_EPISODES, required=False)
     due_at = serializers.DateTimeField(required=False)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
 
@@ -267,7 +270,7 @@ class ReviewStateSerializer(serializers.Serializer):
 
 
 class LineNoteInputSerializer(serializers.Serializer):
-    line = serializers.IntegerField(min_value=1)
+    line = BoundedIntegerField()
     body = serializers.CharField(max_length=4000)
 
 

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from core.exceptions import Conflict
 from reviews import permissions, selectors
 from reviews.api import serializers as s
 from reviews.models import CalibrationExemplar, ConflictOfInterest, LineNote, Review, Rubric
@@ -90,7 +91,7 @@ class SeriesRequestView(APIView):
                     {"revision": ["No revision with this number in this series."]}
                 )
         if revision is None:
-            raise ValidationError({"revision": ["There is no text to review yet."]})
+            raise Conflict({"revision": ["There is no text to review yet."]})
         mentor = None
         if "mentor" in values:
             mentor = User.objects.filter(pk=values["mentor"], is_active=True).first()

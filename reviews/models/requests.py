@@ -32,9 +32,11 @@ class Fallback(models.TextChoices):
 
 
 class ReviewRequest(models.Model):
+    # PROTECT, here and on the people below: review records are never lost with a series
+    # or an account (scripts_app.services.series.series_delete refuses instead).
     series = models.ForeignKey(
         "scripts_app.Series",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="review_requests",
         verbose_name=_("series"),
     )
@@ -59,7 +61,7 @@ class ReviewRequest(models.Model):
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="review_requests",
         verbose_name=_("requested by"),
     )
@@ -126,7 +128,7 @@ class ReviewAssignment(models.Model):
     request = models.ForeignKey(ReviewRequest, on_delete=models.CASCADE, related_name="assignments")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="review_assignments",
         verbose_name=_("reviewer"),
     )

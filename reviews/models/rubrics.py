@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.text import validate_single_line
 
 
 class AggregateMethod(models.TextChoices):
@@ -15,8 +16,12 @@ class AggregateMethod(models.TextChoices):
 
 class Rubric(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    name_zh = models.CharField(
+        _("name (Chinese)"), max_length=100, validators=[validate_single_line]
+    )
+    name_en = models.CharField(
+        _("name (English)"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     description_zh = models.TextField(_("description (Chinese)"), blank=True, max_length=4000)
     description_en = models.TextField(_("description (English)"), blank=True, max_length=4000)
     # A rubric of an organisation (for its courses and calls) is managed by its admins;
@@ -98,8 +103,12 @@ class Criterion(models.Model):
     key = models.SlugField(_("key"), max_length=40)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=60)
-    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    name_zh = models.CharField(
+        _("name (Chinese)"), max_length=60, validators=[validate_single_line]
+    )
+    name_en = models.CharField(
+        _("name (English)"), max_length=80, blank=True, validators=[validate_single_line]
+    )
     description_zh = models.CharField(_("description (Chinese)"), max_length=300, blank=True)
     description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
     anchor_low_zh = models.CharField(_("low score means (Chinese)"), max_length=200, blank=True)

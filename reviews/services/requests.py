@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership, Role, User
+from core.exceptions import Conflict
 from core.i18n import in_both_languages
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
@@ -519,7 +520,7 @@ def staff_take(*, actor: Any, request: ReviewRequest) -> ReviewAssignment:
         raise PermissionDenied
     request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != RequestStatus.OPEN:
-        raise ValidationError(_("This request is no longer open."))
+        raise Conflict(_("This request is no longer open."))
     if (
         actor.pk == request.series.owner_id
         or Collaborator.objects.filter(series=request.series, user=actor).exists()

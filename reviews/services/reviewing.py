@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exceptions import Conflict
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from reviews import scoring
@@ -40,9 +41,9 @@ def _check_open(assignment: ReviewAssignment, actor: Any) -> None:
     if assignment.reviewer_id != actor.pk:
         raise PermissionDenied
     if assignment.request.status != RequestStatus.OPEN:
-        raise ValidationError(_("This request is closed: reviews can no longer change."))
+        raise Conflict(_("This request is closed: reviews can no longer change."))
     if assignment.status != AssignmentStatus.ASSIGNED:
-        raise ValidationError(_("This review is no longer open to you."))
+        raise Conflict(_("This review is no longer open to you."))
 
 
 def _review_for(assignment: ReviewAssignment) -> Review:

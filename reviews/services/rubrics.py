@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import can_manage_organisation
 from core.services.audit import audit_record
+from core.text import check_single_line
 from reviews.models import Criterion, ReviewRequest, Rubric, RubricVersion
 from reviews.rubric_content import CRITERION_FIELDS, content_hash
 
@@ -50,6 +51,8 @@ def rubric_save_criteria(
     if not (0 <= scale[0] < scale[1] <= 100):
         raise ValidationError({"scale": [_("The scale must run from a lower to a higher number.")]})
     for criterion in criteria:
+        check_single_line(criteria=criterion.get("name_zh", ""))
+        check_single_line(criteria=criterion.get("name_en", ""))
         if float(criterion.get("weight", 1)) <= 0:
             raise ValidationError({"criteria": [_("Weights must be positive.")]})
     digest = content_hash(scale=scale, threshold=divergence_threshold, criteria=criteria)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core.api.fields import BoundedIntegerField, SingleLineCharField
 from core.markdown import render_markdown
 from scripts_app.models import (
     AIAssistance,
@@ -96,7 +97,7 @@ def _terms(kind: str) -> serializers.SlugRelatedField:
 
 
 class SeriesInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=120)
+    title = SingleLineCharField(max_length=120)
     logline = serializers.CharField(max_length=300, required=False, allow_blank=True)
     synopsis = serializers.CharField(max_length=20_000, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
@@ -123,7 +124,7 @@ class SeriesInputSerializer(serializers.Serializer):
 
 
 class SeriesUpdateInputSerializer(SeriesInputSerializer):
-    title = serializers.CharField(max_length=120, required=False)
+    title = SingleLineCharField(max_length=120, required=False)
     text = None
 
 
@@ -195,7 +196,7 @@ class SaveInputSerializer(serializers.Serializer):
         trim_whitespace=False,
         validators=[bounded_lines],
     )
-    base = serializers.IntegerField(min_value=1, allow_null=True, required=False)
+    base = BoundedIntegerField(allow_null=True, required=False)
     episode = serializers.IntegerField(
         min_value=1, max_value=10_000, allow_null=True, required=False
     )
@@ -231,7 +232,7 @@ class SaveOutputSerializer(serializers.Serializer):
 
 
 class MilestoneInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=80, allow_blank=True)
+    name = SingleLineCharField(max_length=80, allow_blank=True)
     color = serializers.ChoiceField(choices=RevisionColor.choices, required=False, allow_blank=True)
 
 
@@ -307,9 +308,9 @@ class CommentSerializer(serializers.ModelSerializer):
 
 
 class CommentInputSerializer(serializers.Serializer):
-    line = serializers.IntegerField(min_value=1)
+    line = BoundedIntegerField()
     body = serializers.CharField(max_length=4000)
-    revision = serializers.IntegerField(
+    revision = BoundedIntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )
 
@@ -378,7 +379,7 @@ class ExportJobSerializer(serializers.ModelSerializer):
 
 class ExportInputSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=ExportFormat.choices)
-    watermark = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    revision = serializers.IntegerField(
+    watermark = SingleLineCharField(max_length=120, required=False, allow_blank=True)
+    revision = BoundedIntegerField(
         min_value=1, required=False, help_text="Defaults to the current revision."
     )

@@ -16,7 +16,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.throttling import ScopedWriteRateThrottle
+from core.exceptions import Conflict
 from core.files import serve_private_file
+from core.limits import DB_INT_MAX, parse_bounded_int
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.comments import comments_for_display
@@ -45,6 +47,8 @@ from scripts_app.services.transfer import (
 
 # Responses whose shape is the parser's and documented in docs/parsed-document-schema.md.
 JSON = OpenApiTypes.OBJECT
+# ?revision=, ?a=, ?b=: what parse_bounded_int accepts.
+REVISION_NUMBER = {"type": "integer", "minimum": 1, "maximum": DB_INT_MAX}
 
 
 def _revision(series, number: int | None, *, field: str) -> Revision | None:
@@ -69,6 +73,7 @@ class SeriesListView(GenericAPIView):
     @extend_schema(
         operation_id="series_list",
         parameters=[OpenApiParameter("scope", str, enum=["mine", "all"])],
+        responses=s.SeriesSerializer(many=True),
     )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
@@ -242,8 +247,8 @@ class RevisionRestoreView(APIView):
 class DiffView(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("a", int, required=True),
-            OpenApiParameter("b", int, required=True),
+            OpenApiParameter("a", REVISION_NUMBER, required=True),
+            OpenApiParameter("b", REVISION_NUMBER, required=True),
         ],
         responses=JSON,
     )
@@ -251,10 +256,10 @@ class DiffView(APIView):
         series = permissions.get_series_for(request.user, pk)
         numbers = {}
         for key in ("a", "b"):
-            raw = request.query_params.get(key, "")
-            if not raw.isdigit():
+            number = parse_bounded_int(request.query_params.get(key, ""))
+            if number is None:
                 raise ValidationError({key: ["Give a revision number."]})
-            numbers[key] = _revision(series, int(raw), field=key)
+            numbers[key] = _revision(series, number, field=key)
         texts = selectors.revision_texts(numbers.values())
         diff = diff_texts(texts[numbers["a"].pk], texts[numbers["b"].pk], series.format)
         return Response(
@@ -268,11 +273,11 @@ class DiffView(APIView):
 
 
 class AnalysisView(APIView):
-    @extend_schema(parameters=[OpenApiParameter("revision", int)], responses=JSON)
+    @extend_schema(parameters=[OpenApiParameter("revision", REVISION_NUMBER)], responses=JSON)
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        raw = request.query_params.get("revision", "")
-        revision = _revision(series, int(raw), field="revision") if raw.isdigit() else series.head
+        number = parse_bounded_int(request.query_params.get("revision", ""))
+        revision = _revision(series, number, field="revision") if number else series.head
         if revision is None:
             raise Http404
         return Response(analysis_report(series, revision, selectors.revision_text(revision)))
@@ -332,12 +337,13 @@ class ParseView(APIView):
 
 class CommentListView(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("revision", int)], responses=s.CommentSerializer(many=True)
+        parameters=[OpenApiParameter("revision", REVISION_NUMBER)],
+        responses=s.CommentSerializer(many=True),
     )
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        raw = request.query_params.get("revision", "")
-        revision = _revision(series, int(raw), field="revision") if raw.isdigit() else series.head
+        number = parse_bounded_int(request.query_params.get("revision", ""))
+        revision = _revision(series, number, field="revision") if number else series.head
         if revision is None:
             return Response([])
         placed = comments_for_display(series, revision, selectors.revision_text(revision))
@@ -354,7 +360,7 @@ class CommentListView(APIView):
             _revision(series, data.validated_data.get("revision"), field="revision") or series.head
         )
         if revision is None:
-            raise ValidationError({"revision": ["There is no text to comment on yet."]})
+            raise Conflict({"revision": ["There is no text to comment on yet."]})
         comment = comment_create(
             actor=request.user,
             revision=revision,
@@ -519,7 +525,7 @@ class ExportListView(APIView):
             _revision(series, data.validated_data.get("revision"), field="revision") or series.head
         )
         if revision is None:
-            raise ValidationError({"revision": ["There is no text to export yet."]})
+            raise Conflict({"revision": ["There is no text to export yet."]})
         job = export_request(
             actor=request.user, series=series, revision=revision,
             format=data.validated_data["format"], watermark=data.validated_data.get("watermark", ""),

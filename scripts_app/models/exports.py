@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.files import PrivateUploadTo, private_file_expired, private_storage
+from core.text import validate_single_line
 
 
 class ExportFormat(models.TextChoices):
@@ -28,7 +29,9 @@ class ExportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     format = models.CharField(_("format"), max_length=10, choices=ExportFormat.choices)
-    watermark = models.CharField(_("watermark"), max_length=120, blank=True)
+    watermark = models.CharField(
+        _("watermark"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.text import validate_single_line
+
 
 class ScriptChunk(models.Model):
     sha256 = models.CharField(max_length=64, unique=True)
@@ -76,7 +78,9 @@ class Revision(models.Model):
     # Small summary for lists: episodes, scenes, words, chars, runtime, outline.
     stats = models.JSONField(default=dict)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    name = models.CharField(_("milestone name"), max_length=80, blank=True)
+    name = models.CharField(
+        _("milestone name"), max_length=80, blank=True, validators=[validate_single_line]
+    )
     color = models.CharField(
         _("revision colour"), max_length=10, choices=RevisionColor.choices, blank=True
     )

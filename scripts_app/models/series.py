@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.text import validate_single_line
+
 MAX_PLANNED_EPISODES = 300
 
 
@@ -39,7 +41,7 @@ class Series(models.Model):
         related_name="series_owned",
         verbose_name=_("owner"),
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("title"), max_length=120, validators=[validate_single_line])
     logline = models.CharField(_("logline"), max_length=300, blank=True)
     synopsis = models.TextField(_("synopsis"), max_length=20_000, blank=True)
     language = models.CharField(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.text import check_single_line
 from scripts_app import permissions
 from scripts_app.analysis import summarise
 from scripts_app.document import parse
@@ -452,6 +453,7 @@ def revision_name(*, actor: Any, revision: Revision, name: str, color: str = "")
     if not permissions.can_edit_series(actor, series):
         raise PermissionDenied
     name = name.strip()
+    check_single_line(name=name)
     if len(name) > 80:
         raise ValidationError({"name": [_("At most 80 characters.")]})
     if color and color not in RevisionColor.values:

@@ -5,11 +5,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.exceptions import Conflict
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from scripts_app import permissions
@@ -104,10 +106,30 @@ def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
 
 @transaction.atomic
 def series_delete(*, actor: Any, series: Series) -> None:
+    """Delete a series with its revisions, comments and exports.
+
+    Records that other parts of the platform keep about it (review requests, the
+    reviews written for them) are never deleted with it: their foreign keys protect
+    the series, and the deletion is refused instead.
+
+    Raises:
+        PermissionDenied: the actor is not the owner.
+        Conflict: something that must be kept refers to the series.
+    """
     if not permissions.can_manage_series(actor, series):
         raise PermissionDenied
     audit_record(actor=actor, action="series.deleted", target=series, data={"title": series.title})
-    series.delete()
+    try:
+        with transaction.atomic():
+            series.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise Conflict(
+            _(
+                "This series has been reviewed, and review records are kept, so it cannot be "
+                "deleted. Make it private instead."
+            ),
+            code="protected",
+        ) from error
 
 
 def _role_label(role: str) -> dict[str, str]:

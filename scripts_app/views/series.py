@@ -82,7 +82,11 @@ def series_delete(request, pk: int):
     if request.POST.get("confirm_title", "").strip() != series.title:
         messages.error(request, _("Type the series title exactly to delete it."))
         return redirect("scripts:series_edit", pk=series.pk)
-    services.series_delete(actor=request.user, series=series)
+    try:
+        services.series_delete(actor=request.user, series=series)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("scripts:series_edit", pk=series.pk)
     messages.success(request, _("The series was deleted."))
     return redirect("scripts:series_list")
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.limits import parse_bounded_int
 from scripts_app import permissions, selectors
 from scripts_app.comments import comments_for_display
 from scripts_app.document import parse
@@ -22,7 +23,7 @@ def series_write(request, pk: int):
     can_edit = permissions.can_edit_series(request.user, series)
     text = selectors.revision_text(series.head) if series.head else ""
     episode = request.GET.get("episode", "")
-    episode_number = int(episode) if episode.isdigit() else None
+    episode_number = parse_bounded_int(episode)
     if episode_number is not None:
         text = episode_text(text, series.format, episode_number) or ""
     outline = series.head.stats.get("outline", []) if series.head else []
