@@ -25,7 +25,8 @@ the audit row and runs the effects inside the same transaction. Effects announce
 `notification_send` and queue work through `core.services.outbox.task_enqueue`, which
 record it in that transaction and deliver only once it commits: nothing is announced for a
 move that rolled back, and nothing is lost if the broker is down. A move that is not
-allowed raises ValidationError (keyed by the state field) and writes nothing: closing
+allowed raises `core.exceptions.Conflict`, a ValidationError keyed by the state field
+(forms show it like any rule, the API answers 409), and writes nothing: closing
 twice is refused the second time, with one audit row in all.
 """
 
@@ -34,10 +35,11 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from core.exceptions import Conflict
 from core.services.audit import audit_record
 
 
@@ -61,6 +63,7 @@ class Move:
     target: str
     allowed: Callable[[Any, Any], bool] = anyone
     guard: Callable[[Any], str | None] | None = None
+    audit_action: str = ""  # defaults to "<workflow>.<move>"
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,11 @@ class Workflow:
     name: str
     moves: Sequence[Move]
     field: str = "status"
+    # What the audit row is about, when that is not the moved object itself (an
+    # invitation's moves belong in its organisation's trail).
+    audit_target: Callable[[Any], models.Model] | None = None
+    # What a refused move says, when "it is <state>" would not help the reader.
+    refusal: Any = None
     _by_name: dict[str, Move] = dataclass_field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -125,7 +133,8 @@ def workflow_move(
         The locked, updated instance; `obj` is updated in place too.
 
     Raises:
-        ValidationError: the move is not allowed from the current state, or its guard refuses.
+        Conflict (a ValidationError; the API answers 409): the move is not allowed from
+            the current state, or its guard refuses.
         PermissionDenied: the actor may not make this move.
     """
     move = workflow.move(name)
@@ -134,28 +143,24 @@ def workflow_move(
         locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         source = getattr(locked, workflow.field)
         if source not in move.source:
-            raise ValidationError(
-                {
-                    workflow.field: [
-                        _("This cannot be done now: it is %(state)s.")
-                        % {"state": _state_label(locked, workflow.field, source)}
-                    ]
-                }
-            )
+            message = workflow.refusal or _("This cannot be done now: it is %(state)s.") % {
+                "state": _state_label(locked, workflow.field, source)
+            }
+            raise Conflict({workflow.field: [str(message)]})
         if not move.allowed(actor, locked):
             raise PermissionDenied
         if move.guard is not None:
             refusal = move.guard(locked)
             if refusal:
-                raise ValidationError({workflow.field: [refusal]})
+                raise Conflict({workflow.field: [refusal]})
         setattr(locked, workflow.field, move.target)
         for key, value in changes.items():
             setattr(locked, key, value)
         locked.save(update_fields=[workflow.field, *changes])
         audit_record(
             actor=actor,
-            action=f"{workflow.name}.{move.name}",
-            target=locked,
+            action=move.audit_action or f"{workflow.name}.{move.name}",
+            target=workflow.audit_target(locked) if workflow.audit_target else locked,
             data={"from": source, "to": move.target, **(data or {})},
         )
         for effect in effects:

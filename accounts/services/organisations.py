@@ -14,10 +14,11 @@ from accounts.models import (
     Organisation,
     User,
 )
-from core.exceptions import Conflict
+from accounts.workflows import INVITATION_FLOW
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.services.outbox import task_enqueue
+from core.workflows import workflow_move
 
 ORGANISATION_FIELDS = ("name_zh", "name_en", "description", "website", "city")
 
@@ -146,8 +147,13 @@ def invitation_create(
     )
     if invitation is not None and not invitation.is_open:
         # Expired: close it so a fresh one (with a fresh lifetime) can be made.
-        invitation.status = InvitationStatus.REVOKED
-        invitation.save(update_fields=["status"])
+        workflow_move(
+            INVITATION_FLOW,
+            invitation,
+            "close_expired",
+            actor=actor,
+            data={"invitation_id": invitation.pk},
+        )
         invitation = None
     if invitation is None:
         invitation = Invitation(organisation=organisation, email=email, role=role, invited_by=actor)
@@ -187,52 +193,44 @@ def invitation_create(
     return invitation
 
 
-def _get_open_invitation_locked(invitation: Invitation) -> Invitation:
-    locked = (
-        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
-    )
-    if not locked.is_open:
-        raise Conflict(_("This invitation is no longer open."))
-    return locked
-
-
 @transaction.atomic
 def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
     """The invited person joins the organisation with the invited role.
 
     Raises:
         PermissionDenied: the actor has not verified the invited address.
-        ValidationError: the invitation was already answered, revoked or has expired.
+        Conflict: the invitation was already answered, revoked or has expired.
     """
     if not permissions.can_respond_to_invitation(actor, invitation):
         raise PermissionDenied(_("This invitation was sent to a different e-mail address."))
-    invitation = _get_open_invitation_locked(invitation)
-    membership, created = Membership.objects.get_or_create(
+
+    def announce(accepted: Invitation) -> None:
+        if accepted.invited_by_id:
+            notification_send(
+                recipient=accepted.invited_by,
+                kind="organisation_invitation_accepted",
+                actor=actor,
+                params={
+                    "actor": actor.name_pair,
+                    "organisation": _bilingual_name(accepted.organisation),
+                },
+                url=accepted.organisation.get_absolute_url(),
+            )
+
+    invitation = workflow_move(
+        INVITATION_FLOW,
+        invitation,
+        "accept",
+        actor=actor,
+        changes={"accepted_user": actor, "responded_at": timezone.now()},
+        data={"invitation_id": invitation.pk, "role": invitation.role},
+        effects=[announce],
+    )
+    membership, _created = Membership.objects.get_or_create(
         organisation=invitation.organisation,
         user=actor,
         defaults={"role": invitation.role},
     )
-    invitation.status = InvitationStatus.ACCEPTED
-    invitation.accepted_user = actor
-    invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "accepted_user", "responded_at"])
-    audit_record(
-        actor=actor,
-        action="organisation.invitation_accepted",
-        target=invitation.organisation,
-        data={"invitation_id": invitation.pk, "role": membership.role},
-    )
-    if invitation.invited_by_id:
-        notification_send(
-            recipient=invitation.invited_by,
-            kind="organisation_invitation_accepted",
-            actor=actor,
-            params={
-                "actor": actor.name_pair,
-                "organisation": _bilingual_name(invitation.organisation),
-            },
-            url=invitation.organisation.get_absolute_url(),
-        )
     return membership
 
 
@@ -240,34 +238,28 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
 def invitation_decline(*, actor: User, invitation: Invitation) -> Invitation:
     if not permissions.can_respond_to_invitation(actor, invitation):
         raise PermissionDenied(_("This invitation was sent to a different e-mail address."))
-    invitation = _get_open_invitation_locked(invitation)
-    invitation.status = InvitationStatus.DECLINED
-    invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_at"])
-    audit_record(
+    return workflow_move(
+        INVITATION_FLOW,
+        invitation,
+        "decline",
         actor=actor,
-        action="organisation.invitation_declined",
-        target=invitation.organisation,
+        changes={"responded_at": timezone.now()},
         data={"invitation_id": invitation.pk},
     )
-    return invitation
 
 
 @transaction.atomic
 def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     if not permissions.can_manage_organisation(actor, invitation.organisation):
         raise PermissionDenied
-    invitation = _get_open_invitation_locked(invitation)
-    invitation.status = InvitationStatus.REVOKED
-    invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_at"])
-    audit_record(
+    return workflow_move(
+        INVITATION_FLOW,
+        invitation,
+        "revoke",
         actor=actor,
-        action="organisation.invitation_revoked",
-        target=invitation.organisation,
+        changes={"responded_at": timezone.now()},
         data={"invitation_id": invitation.pk, "email": invitation.email},
     )
-    return invitation
 
 
 def _lock_admins(organisation: Organisation) -> list[int]:
