@@ -16,6 +16,7 @@ from core.exceptions import Conflict
 from core.i18n import in_both_languages
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.workflows import workflow_move
 from reviews import assignment as matching
 from reviews.blindness import authorship_known_to, blind_request_problem, writer_side_ids
 from reviews.models import (
@@ -35,6 +36,7 @@ from reviews.models import (
 )
 from reviews.selectors import mentor_is_eligible, mentors_for
 from reviews.services.credits import credit_add, credits_held_for, credits_lock, credits_welcome
+from reviews.workflows import REQUEST_FLOW
 from scripts_app.document import parse
 from scripts_app.models import Collaborator, Revision, Series
 from scripts_app.permissions import can_edit_series
@@ -598,15 +600,14 @@ def request_refund_undelivered(*, request: ReviewRequest) -> int:
     return due
 
 
-def _request_end(request: ReviewRequest, *, status: str, actor: Any, action: str) -> int:
-    request.status = status
-    request.save(update_fields=["status"])
+def _request_end(request: ReviewRequest, *, move: str, actor: Any) -> int:
+    """End a request through its workflow: unfinished assignments end, and what was paid
+    for and not delivered is refunded. Returns the credits refunded."""
+    workflow_move(REQUEST_FLOW, request, move, actor=actor)
     ReviewAssignment.objects.filter(request=request, status=AssignmentStatus.ASSIGNED).update(
         status=AssignmentStatus.EXPIRED, finished_at=timezone.now()
     )
-    refunded = request_refund_undelivered(request=request)
-    audit_record(actor=actor, action=action, target=request, data={"refunded": refunded})
-    return refunded
+    return request_refund_undelivered(request=request)
 
 
 @transaction.atomic
@@ -616,14 +617,11 @@ def request_close(*, actor: Any, request: ReviewRequest) -> ReviewRequest:
 
     Raises:
         PermissionDenied: the actor may not edit the series.
-        ValidationError: the request has already ended.
+        Conflict: the request has already ended (closing twice is refused, and audited once).
     """
     if not can_edit_series(actor, request.series):
         raise PermissionDenied
-    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
-    if request.status in (RequestStatus.CLOSED, RequestStatus.CANCELLED, RequestStatus.EXPIRED):
-        raise ValidationError(_("This request has already ended."))
-    _request_end(request, status=RequestStatus.CLOSED, actor=actor, action="review.closed")
+    _request_end(request, move="close", actor=actor)
     return request
 
 
@@ -640,9 +638,7 @@ def requests_expire(*, now: Any = None) -> int:
         .select_related("series", "requested_by")
     )
     for request in stale:
-        refunded = _request_end(
-            request, status=RequestStatus.EXPIRED, actor=None, action="review.request_expired"
-        )
+        refunded = _request_end(request, move="expire", actor=None)
         notification_send(
             recipient=request.requested_by,
             kind="review_request_expired",
