@@ -14,10 +14,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.exceptions import Conflict
 from core.files import private_file_delete
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.services.outbox import task_enqueue
+from core.workflows import workflow_move
 from scripts_app import formats, permissions
 from scripts_app.document import parse
 from scripts_app.format_messages import format_error_message, import_warning_message
@@ -26,6 +28,7 @@ from scripts_app.selectors import revision_text
 from scripts_app.services.revisions import SaveResult, revision_save
 from scripts_app.services.series import series_create
 from scripts_app.text import strip_control_characters
+from scripts_app.workflows import EXPORT_FLOW
 
 
 def export_content_type(fmt: str) -> str:
@@ -182,39 +185,50 @@ def export_run(*, job_id: int) -> ExportJob | None:
     )
     if job is None or job.status == ExportStatus.DONE:
         return job
-    job.status, job.progress = ExportStatus.RUNNING, 0
-    job.save(update_fields=["status", "progress"])
+    workflow_move(EXPORT_FLOW, job, "start", actor=None, changes={"progress": 0})
     try:
         content = _render_export(job)
     except Exception as error:  # any failure must end as a visible "failed", not a stuck job
-        job.status, job.error = ExportStatus.FAILED, str(error)[:300]
-        job.finished_at = timezone.now()
-        with transaction.atomic():
-            job.save(update_fields=["status", "error", "finished_at"])
-            _audit_export_finished(job)
+        message = str(error)[:300]
+        workflow_move(
+            EXPORT_FLOW,
+            job,
+            "fail",
+            actor=None,
+            changes={"error": message, "finished_at": timezone.now()},
+            data={"job_id": job.pk, "status": ExportStatus.FAILED, "error": message[:100]},
+        )
         raise
     job.file.save(export_download_name(job), ContentFile(content), save=False)
-    job.status, job.progress, job.finished_at = ExportStatus.DONE, 100, timezone.now()
-    job.expires_at = job.finished_at + export_file_lifetime()
-    with transaction.atomic():
-        job.save(update_fields=["file", "status", "progress", "finished_at", "expires_at"])
-        _audit_export_finished(job)
-    notification_send(
-        recipient=job.requested_by,
-        kind="series_export_ready",
-        params={"format": job.get_format_display(), "series": job.series.title},
-        url=reverse("scripts:export_detail", args=[job.series_id, job.pk]),
-    )
-    return job
+    finished_at = timezone.now()
 
+    def announce(done: ExportJob) -> None:
+        notification_send(
+            recipient=done.requested_by,
+            kind="series_export_ready",
+            params={"format": done.get_format_display(), "series": done.series.title},
+            url=reverse("scripts:export_detail", args=[done.series_id, done.pk]),
+        )
 
-def _audit_export_finished(job: ExportJob) -> None:
-    audit_record(
-        actor=None,
-        action="series.export_finished",
-        target=job.series,
-        data={"job_id": job.pk, "status": job.status, "error": job.error[:100]},
-    )
+    try:
+        return workflow_move(
+            EXPORT_FLOW,
+            job,
+            "finish",
+            actor=None,
+            changes={
+                "file": job.file.name,
+                "progress": 100,
+                "finished_at": finished_at,
+                "expires_at": finished_at + export_file_lifetime(),
+            },
+            data={"job_id": job.pk, "status": ExportStatus.DONE},
+            effects=[announce],
+        )
+    except Conflict:
+        # A second delivery of the task finished first: keep its file, drop ours.
+        private_file_delete(job.file)
+        return ExportJob.objects.get(pk=job.pk)
 
 
 def export_files_purge(*, now: datetime | None = None) -> int:
