@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
-from reviews.models import RequestStatus
+from reviews.models import AssignmentStatus, RequestStatus
 from scripts_app.permissions import can_edit_series
 
 
@@ -28,6 +28,48 @@ REQUEST_FLOW = Workflow(
             target=RequestStatus.EXPIRED,
             allowed=system_only,
             audit_action="review.request_expired",
+        ),
+    ],
+)
+
+
+def _request_open(assignment) -> str | None:
+    if assignment.request.status != RequestStatus.OPEN:
+        return str(_("This request is closed: reviews can no longer change."))
+    return None
+
+
+def _reviewer(actor, assignment) -> bool:
+    return actor is not None and assignment.reviewer_id == actor.pk
+
+
+ASSIGNMENT_FLOW = Workflow(
+    name="review.assignment",
+    audit_target=lambda assignment: assignment.request,
+    refusal=_("This review is no longer open to you."),
+    moves=[
+        Move(
+            "submit",
+            source=[AssignmentStatus.ASSIGNED],
+            target=AssignmentStatus.SUBMITTED,
+            allowed=_reviewer,
+            guard=_request_open,
+            audit_action="review.submitted",
+        ),
+        Move(
+            "decline",
+            source=[AssignmentStatus.ASSIGNED],
+            target=AssignmentStatus.DECLINED,
+            allowed=_reviewer,
+            guard=_request_open,
+            audit_action="review.declined",
+        ),
+        Move(
+            "expire",
+            source=[AssignmentStatus.ASSIGNED],
+            target=AssignmentStatus.EXPIRED,
+            allowed=system_only,
+            audit_action="review.assignment_expired",
         ),
     ],
 )

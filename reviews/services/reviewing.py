@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.exceptions import Conflict
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.workflows import workflow_move
 from reviews import scoring
 from reviews.blindness import blind_text
 from reviews.models import (
@@ -34,6 +35,7 @@ from reviews.services.calibration import needs_calibration
 from reviews.services.credits import credit_add
 from reviews.services.reputation import reputation_refresh
 from reviews.services.requests import request_assign, request_refund_undelivered
+from reviews.workflows import ASSIGNMENT_FLOW
 from scripts_app.selectors import revision_text
 
 
@@ -140,15 +142,18 @@ def _submit(actor: Any, assignment: ReviewAssignment, review: Review) -> None:
     now = timezone.now()
     review.status, review.submitted_at = ReviewStatus.SUBMITTED, now
     review.save(update_fields=["status", "submitted_at"])
-    assignment.status, assignment.finished_at = AssignmentStatus.SUBMITTED, now
-    assignment.save(update_fields=["status", "finished_at"])
+    workflow_move(
+        ASSIGNMENT_FLOW,
+        assignment,
+        "submit",
+        actor=actor,
+        changes={"finished_at": now},
+        data={"assignment": assignment.pk},
+    )
     if assignment.role == AssignmentRole.PEER:
         credit_add(
             user=actor, delta=1, reason=CreditReason.REVIEW_GIVEN, request=request, review=review
         )
-    audit_record(
-        actor=actor, action="review.submitted", target=request, data={"assignment": assignment.pk}
-    )
     _after_submission(request)
     reputation_refresh(user=actor)
 
@@ -220,13 +225,12 @@ def assignment_decline(
         ReviewAssignment.objects.select_for_update().select_related("request").get(pk=assignment.pk)
     )
     _check_open(assignment, actor)
-    assignment.status, assignment.finished_at = AssignmentStatus.DECLINED, timezone.now()
-    assignment.decline_reason = reason.strip()[:300]
-    assignment.save(update_fields=["status", "finished_at", "decline_reason"])
-    audit_record(
+    workflow_move(
+        ASSIGNMENT_FLOW,
+        assignment,
+        "decline",
         actor=actor,
-        action="review.declined",
-        target=assignment.request,
+        changes={"finished_at": timezone.now(), "decline_reason": reason.strip()[:300]},
         data={"assignment": assignment.pk},
     )
     request_assign(request=assignment.request)
@@ -245,8 +249,14 @@ def assignments_expire(*, now: Any = None) -> int:
         .select_related("request", "request__series")
     )
     for assignment in overdue:
-        assignment.status, assignment.finished_at = AssignmentStatus.EXPIRED, now
-        assignment.save(update_fields=["status", "finished_at"])
+        workflow_move(
+            ASSIGNMENT_FLOW,
+            assignment,
+            "expire",
+            actor=None,
+            changes={"finished_at": now},
+            data={"assignment": assignment.pk},
+        )
         notification_send(
             recipient=assignment.reviewer,
             kind="review_expired",

@@ -48,3 +48,22 @@ def test_only_a_writer_closes_and_only_the_platform_expires():
     assert not REQUEST_FLOW.can(request.requested_by, request, "expire")
     assert REQUEST_FLOW.can(None, request, "expire")
     assert REQUEST_FLOW.can(request.requested_by, request, "close")
+
+
+def test_an_assignment_is_answered_once_and_only_by_its_reviewer():
+    from reviews.services.reviewing import assignment_decline
+    from reviews.workflows import ASSIGNMENT_FLOW
+
+    peers(3)
+    request = review_request(reviews_needed=1)
+    assignment = request.assignments.get()
+    with pytest.raises(PermissionDenied):
+        assignment_decline(actor=UserFactory(), assignment=assignment)
+
+    assignment_decline(actor=assignment.reviewer, assignment=assignment)
+
+    with pytest.raises(Conflict):
+        assignment_decline(actor=assignment.reviewer, assignment=assignment)
+    assignment.refresh_from_db()
+    assert not ASSIGNMENT_FLOW.can(assignment.reviewer, assignment, "submit")
+    assert AuditEntry.objects.filter(action="review.declined").count() == 1
