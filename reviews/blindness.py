@@ -18,9 +18,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from reviews.models import Blindness, RequestStatus, ReviewAssignment, ReviewRequest
 from reviews.permissions import is_staff, is_writer_side
 from scripts_app.document import Document, parse
+from scripts_app.models import Collaborator, CollaboratorRole, Visibility
 
 # What a hidden name is replaced with (in the PDF font, and in no script syntax).
 MASK = "■■■"
@@ -101,7 +103,6 @@ def person_label(
 
 def writer_side_ids(series: Any) -> set[int]:
     """The owner and the co-writers: the people a double-blind request hides."""
-    from scripts_app.models import Collaborator, CollaboratorRole
 
     cowriters = Collaborator.objects.filter(series=series, role=CollaboratorRole.COWRITER)
     return {series.owner_id, *cowriters.values_list("user_id", flat=True)}
@@ -117,7 +118,6 @@ def authorship_known_to(series: Any) -> set[int]:
     double-blind request on it is refused outright: `blind_request_problem`.)
     Organisation membership is the other rule, applied by the matching itself.
     """
-    from scripts_app.models import Collaborator
 
     known = {series.owner_id}
     known |= set(Collaborator.objects.filter(series=series).values_list("user_id", flat=True))
@@ -130,7 +130,6 @@ def authorship_known_to(series: Any) -> set[int]:
 
 def blind_request_problem(series: Any, blindness: str) -> str | None:
     """Why a request with this blindness cannot be blind on this series, or None."""
-    from scripts_app.models import Visibility
 
     if blindness == Blindness.DOUBLE and series.visibility == Visibility.PLATFORM:
         return _(
@@ -145,7 +144,6 @@ def visibility_guard(series: Any, visibility: str) -> str | None:
     """Registered with the series settings (scripts_app.services.series): a series under
     an open double-blind review cannot be opened to the platform, which would show its
     reviewers whose it is."""
-    from scripts_app.models import Visibility
 
     if visibility != Visibility.PLATFORM:
         return None
@@ -279,8 +277,6 @@ def blanker_for(request: ReviewRequest) -> Blanker:
     """The request's blanker (kept on the instance: one query for the writer side)."""
     cached = getattr(request, "_blind_blanker", None)
     if cached is None:
-        from accounts.models import User
-
         people = list(User.objects.filter(pk__in=writer_side_ids(request.series)))
         cached = Blanker.for_terms(identity_terms(people))
         request._blind_blanker = cached

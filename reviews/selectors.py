@@ -4,7 +4,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accounts.selectors import mentors_verified
 from reviews import scoring
 from reviews.blindness import (
     blanker_for,
@@ -31,8 +34,11 @@ from reviews.models import (
     ReviewRequest,
     ReviewScore,
 )
+from scripts_app import formats
 from scripts_app.anchoring import locate
 from scripts_app.document import Document, parse
+from scripts_app.models import Collaborator, CollaboratorRole
+from scripts_app.selectors import revision_text
 
 
 def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str) -> Document:
@@ -52,11 +58,6 @@ def review_copy_pdf(viewer: Any, assignment: ReviewAssignment) -> bytes:
     """The reviewer's copy of the script as a PDF: the same document as their desk (the
     requested episodes, blanked of its writers when double-blind), watermarked for them.
     Made on request and never stored, so there is no file to find."""
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
-
-    from scripts_app import formats
-    from scripts_app.selectors import revision_text
 
     request = assignment.request
     revision = request.revision
@@ -98,8 +99,6 @@ def mentors_for(series: Any) -> QuerySet[Any]:
     """Mentors who may be offered or matched for a review of `series`: verified, active,
     with no part in the series (owner, co-writer, reader) and no conflict declared with
     its writers. The form, the API check and the matching all use this one list."""
-    from accounts.selectors import mentors_verified
-    from scripts_app.models import Collaborator, CollaboratorRole
 
     collaborators = list(Collaborator.objects.filter(series=series).values_list("user_id", "role"))
     writers = {series.owner_id} | {
@@ -248,7 +247,6 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
 
 def requests_for_writer(user: Any) -> QuerySet[ReviewRequest]:
     """Requests on series the user writes, with progress counts (one query)."""
-    from scripts_app.models import Collaborator, CollaboratorRole
 
     cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(
         "series"

@@ -2,6 +2,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from core.limits import parse_bounded_int
@@ -84,7 +85,6 @@ def revision_texts(revisions: Iterable[Revision]) -> dict[int, str]:
 
 
 def get_revision(series: Series, number: int) -> Revision:
-    from django.shortcuts import get_object_or_404
 
     return get_object_or_404(
         Revision.objects.select_related("author"), series=series, number=number

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import Membership, MembershipRole, Organisation
 from core.forms import add_service_errors
 from reviews.forms import CriterionFormSet, RubricForm, ScaleForm
 from reviews.models import Criterion, Rubric
@@ -44,7 +45,6 @@ def rubric_detail(request, slug: str):
 
 
 def _organisations_for(user):
-    from accounts.models import Membership, MembershipRole, Organisation
 
     if user.is_staff:
         return Organisation.objects.all()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -372,7 +373,6 @@ class ExportJobSerializer(serializers.ModelSerializer):
     def get_download_url(self, job: ExportJob) -> str | None:
         if not job.is_downloadable:
             return None
-        from django.urls import reverse
 
         return reverse("api-series-export-download", args=[job.series_id, job.pk])
 

@@ -24,6 +24,7 @@ from scripts_app.api import serializers as s
 from scripts_app.comments import comments_for_display
 from scripts_app.diffing import diff_texts
 from scripts_app.document import analyse, parse, to_json
+from scripts_app.merging import merge_texts
 from scripts_app.models import Collaborator, ExportJob, LineComment, MergeConflict, Revision
 from scripts_app.reports import analysis_report
 from scripts_app.services import series as series_services
@@ -398,7 +399,6 @@ class ConflictView(APIView):
 
     @extend_schema(responses=JSON)
     def get(self, request, pk: int, conflict_pk: int):
-        from scripts_app.merging import merge_texts
 
         conflict = self._get(request, pk, conflict_pk)
         texts = selectors.revision_texts([conflict.base, conflict.ours, conflict.theirs])
