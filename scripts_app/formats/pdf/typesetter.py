@@ -1,6 +1,6 @@
 """A small typesetter for script pages: line breaking, pagination, drawing.
 
-Layouts (``pdf.py``) turn elements into :class:`Line` objects placed in columns; the
+Layouts (``screenplay.py``, ``chinese.py``) turn elements into :class:`Line` objects placed in columns; the
 :class:`Typesetter` fills pages with them, keeping headings and cues with what follows
 and continuing a speech across a page break with ``(MORE)`` / ``(CONT'D)``.
 """
