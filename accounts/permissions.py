@@ -13,14 +13,11 @@ from accounts.models import (
     MembershipRole,
     Organisation,
 )
-
-
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+from core.permissions import is_signed_in
 
 
 def is_platform_staff(user: Any) -> bool:
-    return _signed_in(user) and bool(user.is_staff)
+    return is_signed_in(user) and bool(user.is_staff)
 
 
 def can_create_organisation(user: Any) -> bool:
@@ -29,7 +26,7 @@ def can_create_organisation(user: Any) -> bool:
 
 def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
     """Organisation admins manage their own organisation only; staff manage all."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
@@ -39,7 +36,7 @@ def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
 
 
 def can_change_role(user: Any, *, target: Any, role: str) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
@@ -49,7 +46,7 @@ def can_change_role(user: Any, *, target: Any, role: str) -> bool:
 def can_verify_mentor(user: Any, *, mentor: Any, organisation: Organisation | None) -> bool:
     """Platform staff verify any mentor; an organisation's admin vouches for its own
     members only, in the organisation's name. Nobody verifies themselves."""
-    if not _signed_in(user) or user.pk == mentor.pk:
+    if not is_signed_in(user) or user.pk == mentor.pk:
         return False
     if organisation is None:
         return bool(user.is_staff)
@@ -61,7 +58,7 @@ def can_verify_mentor(user: Any, *, mentor: Any, organisation: Organisation | No
 
 def can_unverify_mentor(user: Any, *, grant: Any) -> bool:
     """Staff withdraw any verification; an organisation's admins withdraw their own."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
@@ -69,14 +66,14 @@ def can_unverify_mentor(user: Any, *, grant: Any) -> bool:
 
 
 def can_leave_or_remove(user: Any, membership: Membership) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return membership.user_id == user.pk or can_manage_organisation(user, membership.organisation)
 
 
 def can_respond_to_invitation(user: Any, invitation: Invitation) -> bool:
     """Only the owner of the invited address, once verified, may accept or decline."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True

@@ -11,20 +11,17 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from core.permissions import is_signed_in
 from reviews.models import AssignmentStatus, ReviewAssignment, ReviewRequest
 from scripts_app.permissions import can_edit_series
 
 
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def is_staff(user: Any) -> bool:
-    return _signed_in(user) and bool(user.is_staff)
+    return is_signed_in(user) and bool(user.is_staff)
 
 
 def is_writer_side(user: Any, request: ReviewRequest) -> bool:
-    return _signed_in(user) and can_edit_series(user, request.series)
+    return is_signed_in(user) and can_edit_series(user, request.series)
 
 
 def can_view_report(user: Any, request: ReviewRequest) -> bool:
@@ -77,7 +74,7 @@ def get_assignment_for(user: Any, pk: int) -> ReviewAssignment:
         .filter(pk=pk)
         .first()
     )
-    if assignment is None or not _signed_in(user):
+    if assignment is None or not is_signed_in(user):
         raise Http404
     if assignment.reviewer_id != user.pk and not user.is_staff:
         raise Http404

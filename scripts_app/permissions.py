@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from core.permissions import is_signed_in
 from scripts_app.models import (
     Collaborator,
     CollaboratorRole,
@@ -23,12 +24,8 @@ Action = Literal["read", "comment", "edit", "manage"]
 OWNER = "owner"
 
 
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def series_visible_to(user: Any) -> QuerySet[Series]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Series.objects.none()
     return Series.objects.filter(
         Q(owner=user) | Q(collaborators__user=user) | Q(visibility=Visibility.PLATFORM)
@@ -37,7 +34,7 @@ def series_visible_to(user: Any) -> QuerySet[Series]:
 
 def series_role(user: Any, series: Series) -> str | None:
     """ "owner", "cowriter", "reader", "member" (platform visibility) or None."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     if series.owner_id == user.pk:
         return OWNER
