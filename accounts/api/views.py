@@ -14,6 +14,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.exceptions import Throttled
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -167,13 +168,16 @@ class MeView(APIView):
 
 
 @extend_schema(responses=s.MyInvitationSerializer(many=True))
-class MyInvitationsView(APIView):
+class MyInvitationsView(GenericAPIView):
     """Open invitations sent to the signed-in user's verified addresses."""
 
+    serializer_class = s.MyInvitationSerializer
+    filter_backends: list = []
+
+    @extend_schema(responses=s.MyInvitationSerializer(many=True))
     def get(self, request):
-        return Response(
-            s.MyInvitationSerializer(invitations_open_for_user(request.user), many=True).data
-        )
+        page = self.paginate_queryset(invitations_open_for_user(request.user))
+        return self.get_paginated_response(s.MyInvitationSerializer(page, many=True).data)
 
 
 class InvitationAnswerView(APIView):

@@ -36,6 +36,7 @@ import { PreviewScheduler } from "./preview.js";
 import { IS_MAC, buildShell, el, fillHelp, rovingToolbar, uid } from "./shell.js";
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
+import { fetchAllPages } from "./lists.js";
 import { diffChanges } from "./textdiff.js";
 
 const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
@@ -330,10 +331,7 @@ export function initScriptEditor(root) {
     const own = tracker || new LineTracker(view.state.doc);
     trackers.add(own);
     try {
-      const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(`comments ${response.status}`);
-      const data = await response.json();
-      comments = Array.isArray(data) ? data : Array.isArray(data.results) ? data.results : [];
+      comments = await fetchAllPages(url);
     } catch {
       if (own !== commentTracker) trackers.delete(own);
       return; // keep what is shown; the next save refreshes

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from core.api.pagination import LongListPagination
 from core.exceptions import Conflict
 from reviews import permissions, selectors
 from reviews.api import serializers as s
@@ -229,12 +230,17 @@ class AssignmentDeclineView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class AssignmentNotesView(APIView):
+class AssignmentNotesView(GenericAPIView):
+    serializer_class = s.LineNoteOutSerializer
+    pagination_class = LongListPagination
+    filter_backends: list = []
+
     @extend_schema(responses=s.LineNoteOutSerializer(many=True))
     def get(self, request, pk: int):
         assignment = permissions.get_assignment_for(request.user, pk)
-        notes = LineNote.objects.filter(review__assignment=assignment).order_by("line")
-        return Response(s.LineNoteOutSerializer(notes, many=True).data)
+        notes = LineNote.objects.filter(review__assignment=assignment).order_by("line", "pk")
+        page = self.paginate_queryset(notes)
+        return self.get_paginated_response(s.LineNoteOutSerializer(page, many=True).data)
 
     @extend_schema(request=s.LineNoteInputSerializer, responses={201: s.LineNoteOutSerializer})
     def post(self, request, pk: int):
@@ -284,11 +290,15 @@ class NoteResolveView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ConflictListView(APIView):
+class ConflictListView(GenericAPIView):
+    serializer_class = s.ConflictOutSerializer
+    filter_backends: list = []
+
     @extend_schema(responses=s.ConflictOutSerializer(many=True))
     def get(self, request):
-        conflicts = ConflictOfInterest.objects.filter(reviewer=request.user)
-        return Response(s.ConflictOutSerializer(conflicts, many=True).data)
+        conflicts = ConflictOfInterest.objects.filter(reviewer=request.user).order_by("pk")
+        page = self.paginate_queryset(conflicts)
+        return self.get_paginated_response(s.ConflictOutSerializer(page, many=True).data)
 
     @extend_schema(request=s.ConflictInputSerializer, responses={201: s.ConflictOutSerializer})
     def post(self, request):

@@ -15,6 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.pagination import LongListPagination
 from core.api.throttling import ScopedWriteRateThrottle
 from core.exceptions import Conflict
 from core.files import serve_private_file
@@ -110,12 +111,16 @@ class SeriesDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class CollaboratorListView(APIView):
+class CollaboratorListView(GenericAPIView):
+    serializer_class = s.CollaboratorSerializer
+    filter_backends: list = []
+
     @extend_schema(responses=s.CollaboratorSerializer(many=True))
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        people = Collaborator.objects.filter(series=series).select_related("user")
-        return Response(s.CollaboratorSerializer(people, many=True).data)
+        people = Collaborator.objects.filter(series=series).select_related("user").order_by("pk")
+        page = self.paginate_queryset(people)
+        return self.get_paginated_response(s.CollaboratorSerializer(page, many=True).data)
 
     @extend_schema(request=s.CollaboratorInputSerializer, responses={201: s.CollaboratorSerializer})
     def post(self, request, pk: int):
@@ -336,7 +341,11 @@ class ParseView(APIView):
         return Response(to_json(parse(data.validated_data["text"], data.validated_data["format"])))
 
 
-class CommentListView(APIView):
+class CommentListView(GenericAPIView):
+    serializer_class = s.CommentSerializer
+    pagination_class = LongListPagination
+    filter_backends: list = []
+
     @extend_schema(
         parameters=[OpenApiParameter("revision", REVISION_NUMBER)],
         responses=s.CommentSerializer(many=True),
@@ -345,12 +354,15 @@ class CommentListView(APIView):
         series = permissions.get_series_for(request.user, pk)
         number = parse_bounded_int(request.query_params.get("revision", ""))
         revision = _revision(series, number, field="revision") if number else series.head
-        if revision is None:
-            return Response([])
-        placed = comments_for_display(series, revision, selectors.revision_text(revision))
+        placed = (
+            comments_for_display(series, revision, selectors.revision_text(revision))
+            if revision is not None
+            else []
+        )
         for item in placed:
             item.comment.current_line, item.comment.outdated = item.current_line, item.outdated
-        return Response(s.CommentSerializer([item.comment for item in placed], many=True).data)
+        page = self.paginate_queryset([item.comment for item in placed])
+        return self.get_paginated_response(s.CommentSerializer(page, many=True).data)
 
     @extend_schema(request=s.CommentInputSerializer, responses={201: s.CommentSerializer})
     def post(self, request, pk: int):
@@ -504,7 +516,9 @@ def _import_output(outcome) -> dict:
     }
 
 
-class ExportListView(APIView):
+class ExportListView(GenericAPIView):
+    serializer_class = s.ExportJobSerializer
+    filter_backends: list = []
     throttle_classes = [ScopedWriteRateThrottle]
     throttle_scope = "script_export"
 
@@ -513,8 +527,9 @@ class ExportListView(APIView):
         series = permissions.get_series_for(request.user, pk)
         jobs = ExportJob.objects.filter(series=series, requested_by=request.user).select_related(
             "revision"
-        )[:50]
-        return Response(s.ExportJobSerializer(jobs, many=True).data)
+        )
+        page = self.paginate_queryset(jobs)
+        return self.get_paginated_response(s.ExportJobSerializer(page, many=True).data)
 
     @extend_schema(request=s.ExportInputSerializer, responses={202: s.ExportJobSerializer})
     def post(self, request, pk: int):

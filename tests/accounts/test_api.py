@@ -336,7 +336,7 @@ def test_invitation_lifecycle_through_the_api(api_client):
     assert [i["email"] for i in listing["results"]] == [invitee.email]
 
     api_client.force_authenticate(invitee)
-    mine = api_client.get("/api/v1/me/invitations/").json()
+    mine = api_client.get("/api/v1/me/invitations/").json()["results"]
     assert len(mine) == 1
     answer = api_client.post(
         f"/api/v1/invitations/{mine[0]['token']}/answer/", {"answer": "accept"}

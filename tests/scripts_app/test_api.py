@@ -198,7 +198,7 @@ def test_comments_through_the_api(api_client):
         created.status_code == 201 and created.json()["body_html"] == "<p><strong>好</strong></p>"
     )
     assert api_client.post(url, {"line": 9999, "body": "x"}, format="json").json()["errors"]["line"]
-    listed = api_client.get(url).json()
+    listed = api_client.get(url).json()["results"]
     assert listed[0]["current_line"] == 7 and listed[0]["outdated"] is False
 
 

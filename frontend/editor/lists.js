@@ -1,0 +1,20 @@
+// Reading the API's list endpoints, which answer a bare array or the paginated envelope
+// {"count", "next", "previous", "results"}.
+
+const sameOrigin = (url) => fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+
+/** Every item of a list endpoint: a bare array, or the paginated envelope followed by `next`. */
+export async function fetchAllPages(url, { fetchPage = sameOrigin, maxPages = 50 } = {}) {
+  const items = [];
+  let next = url;
+  for (let page = 0; next && page < maxPages; page += 1) {
+    const response = await fetchPage(next);
+    if (!response.ok) throw new Error(`list ${response.status}`);
+    const data = await response.json();
+    if (Array.isArray(data)) return items.concat(data);
+    items.push(...(Array.isArray(data.results) ? data.results : []));
+    next = typeof data.next === "string" ? data.next : null;
+  }
+  return items;
+}
+
