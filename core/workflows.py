@@ -25,8 +25,8 @@ the audit row and runs the effects inside the same transaction. Effects announce
 `notification_send` and queue work through `core.services.outbox.task_enqueue`, which
 record it in that transaction and deliver only once it commits: nothing is announced for a
 move that rolled back, and nothing is lost if the broker is down. A move that is not
-allowed raises `core.exceptions.Conflict`, a ValidationError keyed by the state field
-(forms show it like any rule, the API answers 409), and writes nothing: closing
+allowed raises `core.exceptions.Conflict`, a ValidationError not tied to a field (forms
+show it on top, the API answers 409 under "non_field_errors"), and writes nothing: closing
 twice is refused the second time, with one audit row in all.
 """
 
@@ -146,13 +146,13 @@ def workflow_move(
             message = workflow.refusal or _("This cannot be done now: it is %(state)s.") % {
                 "state": _state_label(locked, workflow.field, source)
             }
-            raise Conflict({workflow.field: [str(message)]})
+            raise Conflict(str(message))
         if not move.allowed(actor, locked):
             raise PermissionDenied
         if move.guard is not None:
             refusal = move.guard(locked)
             if refusal:
-                raise Conflict({workflow.field: [refusal]})
+                raise Conflict(refusal)
         setattr(locked, workflow.field, move.target)
         for key, value in changes.items():
             setattr(locked, key, value)

@@ -45,7 +45,7 @@ def test_an_answered_invitation_takes_no_second_answer(invitation, first, second
             invitation=Invitation.objects.get(pk=invitation.pk),
         )
 
-    assert list(refused.value.message_dict) == ["status"]
+    assert refused.value.messages == ["此邀请已失效。"]
     after = AuditEntry.objects.filter(action__startswith="organisation.invitation_").count()
     assert after == before == 1
 
