@@ -13,3 +13,8 @@ class ReviewsConfig(AppConfig):
 
         if visibility_guard not in VISIBILITY_GUARDS:
             VISIBILITY_GUARDS.append(visibility_guard)
+
+        from reviews.extensions import ask_for_review
+        from scripts_app.extensions import register_series_action
+
+        register_series_action(ask_for_review)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
 from scripts_app import permissions, selectors
+from scripts_app.extensions import series_actions
 from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
 from scripts_app.models import Collaborator, Series
 from scripts_app.services import series as services
@@ -53,6 +54,7 @@ def series_detail(request, pk: int):
             "open_conflicts": selectors.open_conflicts(series) if can_edit else [],
             "can_edit": can_edit,
             "can_manage": series.viewer_role == permissions.OWNER,
+            "series_actions": series_actions(series, request.user),
         },
     )
 

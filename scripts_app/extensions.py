@@ -1,0 +1,36 @@
+"""Where apps above the workspace add to its pages without the workspace importing them.
+
+An app higher in the layering (reviews, and later courses, the fund, scouting) registers
+a provider from its `AppConfig.ready`; the workspace's views ask the registry and hand the
+template plain data, so no template of this app names a URL of a higher one.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from scripts_app.models import Series
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesAction:
+    """A button on the series overview for something another app does with the series."""
+
+    label: str
+    url: str
+
+
+SeriesActionProvider = Callable[[Series, Any], SeriesAction | None]
+_series_actions: list[SeriesActionProvider] = []
+
+
+def register_series_action(provider: SeriesActionProvider) -> None:
+    """Add a provider (once): given the series and the viewer, an action or None."""
+    if provider not in _series_actions:
+        _series_actions.append(provider)
+
+
+def series_actions(series: Series, viewer: Any) -> list[SeriesAction]:
+    return [
+        action for provider in _series_actions if (action := provider(series, viewer)) is not None
+    ]
