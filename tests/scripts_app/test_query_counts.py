@@ -26,8 +26,8 @@ def test_series_list_page_and_endpoint(client):
             other = make_series()
             Collaborator.objects.create(series=other, user=writer, role="reader")
 
-    assert_constant_queries(add_series, lambda: client.get("/scripts/"))
-    assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"))
+    assert_constant_queries(add_series, lambda: client.get("/scripts/"), expected=8)
+    assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"), expected=8)
 
 
 def test_revision_list_page_and_endpoint(client):
@@ -45,9 +45,16 @@ def test_revision_list_page_and_endpoint(client):
                 base=series.head,
             )
 
-    assert_constant_queries(save, lambda: client.get(f"/scripts/{series.pk}/revisions/"))
-    assert_constant_queries(save, lambda: client.get(f"/api/v1/series/{series.pk}/revisions/"))
-    assert_constant_queries(save, lambda: client.get(f"/scripts/{series.pk}/"))
+    assert_constant_queries(
+        save, lambda: client.get(f"/scripts/{series.pk}/revisions/"), expected=6
+    )
+    assert_constant_queries(
+        save, lambda: client.get(f"/api/v1/series/{series.pk}/revisions/"), expected=5
+    )
+    # The overview shows the five latest revisions and the milestones: a bounded extract.
+    assert_constant_queries(
+        save, lambda: client.get(f"/scripts/{series.pk}/"), bounded=True, expected=11
+    )
 
 
 def test_comments_on_the_read_page_and_endpoint(client):
@@ -63,8 +70,10 @@ def test_comments_on_the_read_page_and_endpoint(client):
                 body="嗯",
             )
 
-    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"))
-    assert_constant_queries(comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"))
+    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"), expected=6)
+    assert_constant_queries(
+        comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"), expected=5
+    )
 
 
 def test_collaborator_pages_and_endpoint(client):
@@ -75,7 +84,9 @@ def test_collaborator_pages_and_endpoint(client):
         for _ in range(k):
             add_collaborator(series)
 
-    assert_constant_queries(collaborate, lambda: client.get(f"/scripts/{series.pk}/people/"))
     assert_constant_queries(
-        collaborate, lambda: client.get(f"/api/v1/series/{series.pk}/collaborators/")
+        collaborate, lambda: client.get(f"/scripts/{series.pk}/people/"), expected=5
+    )
+    assert_constant_queries(
+        collaborate, lambda: client.get(f"/api/v1/series/{series.pk}/collaborators/"), expected=5
     )
