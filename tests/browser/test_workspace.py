@@ -132,7 +132,7 @@ def test_two_co_writers_changing_the_same_line_both_see_the_overlap_and_lose_not
         _edit_first_line(chen, "（陈改）")
 
         chen.wait_for_function(
-            "document.querySelector('.sd-status-text').textContent.includes('已保存')",
+            "() => document.querySelector('.sd-status-text').textContent.includes('已保存')",
             timeout=30_000,
         )
         _edit_first_line(yang, "（杨改）")
