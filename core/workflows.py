@@ -64,6 +64,10 @@ class Move:
     allowed: Callable[[Any, Any], bool] = anyone
     guard: Callable[[Any], str | None] | None = None
     audit_action: str = ""  # defaults to "<workflow>.<move>"
+    # False only for the half of a change whose other half is an audited move in the same
+    # transaction (a review's draft is handed in with its assignment's "submit"): one
+    # action, one audit row.
+    audited: bool = True
 
 
 @dataclass(frozen=True)
@@ -157,17 +161,71 @@ def workflow_move(
         for key, value in changes.items():
             setattr(locked, key, value)
         locked.save(update_fields=[workflow.field, *changes])
-        audit_record(
-            actor=actor,
-            action=move.audit_action or f"{workflow.name}.{move.name}",
-            target=workflow.audit_target(locked) if workflow.audit_target else locked,
-            data={"from": source, "to": move.target, **(data or {})},
-        )
+        if move.audited:
+            audit_record(
+                actor=actor,
+                action=move.audit_action or f"{workflow.name}.{move.name}",
+                target=workflow.audit_target(locked) if workflow.audit_target else locked,
+                data={"from": source, "to": move.target, **(data or {})},
+            )
         for effect in effects:
             effect(locked)
     for key in (workflow.field, *changes):
         setattr(obj, key, getattr(locked, key))
     return locked
+
+
+def workflow_move_all(
+    workflow: Workflow,
+    queryset: models.QuerySet[Any],
+    name: str,
+    *,
+    actor: Any,
+    changes: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+) -> list[Any]:
+    """Perform move `name` on every row of `queryset` the move may leave, under row locks.
+
+    For moves the platform makes in bulk (the unfinished assignments of a request that
+    ends). Rows already in another state are left alone rather than refused: a bulk move
+    says "whatever is still open, end it". Rows the actor may not move, or whose guard
+    refuses, are left alone too. Each moved row gets its audit row, as with
+    `workflow_move`; the rows are saved in one UPDATE.
+
+    Returns:
+        The moved instances, with their new state.
+    """
+    move = workflow.move(name)
+    changes = dict(changes or {})
+    with transaction.atomic():
+        candidates = list(
+            queryset.select_for_update()
+            .filter(**{f"{workflow.field}__in": list(move.source)})
+            .order_by("pk")
+        )
+        moved = [
+            obj
+            for obj in candidates
+            if move.allowed(actor, obj) and (move.guard is None or move.guard(obj) is None)
+        ]
+        if not moved:
+            return []
+        sources = {obj.pk: getattr(obj, workflow.field) for obj in moved}
+        type(moved[0])._default_manager.filter(pk__in=list(sources)).update(
+            **{workflow.field: move.target}, **changes
+        )
+        for obj in moved:
+            setattr(obj, workflow.field, move.target)
+            for key, value in changes.items():
+                setattr(obj, key, value)
+            if move.audited:
+                audit_record(
+                    actor=actor,
+                    action=move.audit_action or f"{workflow.name}.{move.name}",
+                    target=workflow.audit_target(obj) if workflow.audit_target else obj,
+                    data={"from": sources[obj.pk], "to": move.target, **(data or {})},
+                )
+    return moved
 
 
 def _state_label(obj: models.Model, field_name: str, state: str) -> str:

@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflows import Move, Workflow, system_only
-from reviews.models import AssignmentStatus, RequestStatus
+from core.workflows import Move, Workflow, anyone, system_only
+from reviews.models import AssignmentStatus, RequestStatus, ReviewStatus
+from reviews.permissions import is_staff
 from scripts_app.permissions import can_edit_series
 
 
@@ -29,6 +30,22 @@ REQUEST_FLOW = Workflow(
             allowed=system_only,
             audit_action="review.request_expired",
         ),
+        # The last review needed is handed in.
+        Move(
+            "complete",
+            source=[RequestStatus.OPEN],
+            target=RequestStatus.COMPLETED,
+            allowed=system_only,
+            audit_action="review.completed",
+        ),
+        # Staff settling a divergent request ask for one more review.
+        Move(
+            "reopen",
+            source=[RequestStatus.COMPLETED],
+            target=RequestStatus.OPEN,
+            allowed=lambda actor, request: is_staff(actor),
+            audit_action="review.reopened",
+        ),
     ],
 )
 
@@ -36,6 +53,12 @@ REQUEST_FLOW = Workflow(
 def _request_open(assignment) -> str | None:
     if assignment.request.status != RequestStatus.OPEN:
         return str(_("This request is closed: reviews can no longer change."))
+    return None
+
+
+def _request_ended(assignment) -> str | None:
+    if assignment.request.status == RequestStatus.OPEN:
+        return str(_("The request is still open."))
     return None
 
 
@@ -70,6 +93,36 @@ ASSIGNMENT_FLOW = Workflow(
             target=AssignmentStatus.EXPIRED,
             allowed=system_only,
             audit_action="review.assignment_expired",
+        ),
+        # The request ended (closed by the writer, or expired) before this review came.
+        # Whoever may end the request ends its unfinished assignments with it.
+        Move(
+            "end_with_request",
+            source=[AssignmentStatus.ASSIGNED],
+            target=AssignmentStatus.EXPIRED,
+            allowed=anyone,
+            guard=_request_ended,
+            audit_action="review.assignment_ended",
+        ),
+    ],
+)
+
+
+def _review_author(actor, review) -> bool:
+    return actor is not None and review.assignment.reviewer_id == actor.pk
+
+
+REVIEW_FLOW = Workflow(
+    name="review.review",
+    refusal=_("This review has already been handed in."),
+    moves=[
+        # Half of handing a review in: the assignment's "submit" is the audited half.
+        Move(
+            "submit",
+            source=[ReviewStatus.DRAFT],
+            target=ReviewStatus.SUBMITTED,
+            allowed=_review_author,
+            audited=False,
         ),
     ],
 )

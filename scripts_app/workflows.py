@@ -1,7 +1,11 @@
-"""The moves of an export job (performed by core.workflows.workflow_move)."""
+"""The moves of export jobs and merge conflicts (performed by core.workflows.workflow_move)."""
+
+from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
 from scripts_app.models import ExportStatus
+from scripts_app.models.revisions import MergeConflictStatus
+from scripts_app.permissions import can_edit_series
 
 EXPORT_FLOW = Workflow(
     name="series.export",
@@ -28,6 +32,23 @@ EXPORT_FLOW = Workflow(
             target=ExportStatus.FAILED,
             allowed=system_only,
             audit_action="series.export_finished",
+        ),
+    ],
+)
+
+
+CONFLICT_FLOW = Workflow(
+    name="series.conflict",
+    audit_target=lambda conflict: conflict.series,
+    refusal=_("This conflict was already resolved."),
+    moves=[
+        # A writer's choices, or a later save that merges cleanly, settle the overlap.
+        Move(
+            "resolve",
+            source=[MergeConflictStatus.OPEN],
+            target=MergeConflictStatus.RESOLVED,
+            allowed=lambda actor, conflict: can_edit_series(actor, conflict.series),
+            audit_action="series.conflict_resolved",
         ),
     ],
 )

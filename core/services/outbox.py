@@ -156,6 +156,9 @@ def outbox_relay(*, limit: int = 1000) -> RelayOutcome:
     return outcome
 
 
+# The outbox's statuses are delivery bookkeeping, not a workflow (docs/architecture.md):
+# each change is one conditional UPDATE, so that two workers can never both claim a row,
+# and an audit row per task would bury the trail that people read.
 def outbox_claim(*, pk: int, retrying: bool = False) -> bool:
     """Called by the worker before it runs an outbox task: may this delivery run it?
 

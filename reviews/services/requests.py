@@ -16,7 +16,7 @@ from core.exceptions import Conflict
 from core.i18n import in_both_languages
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
-from core.workflows import workflow_move
+from core.workflows import workflow_move, workflow_move_all
 from reviews import assignment as matching
 from reviews.blindness import authorship_known_to, blind_request_problem, writer_side_ids
 from reviews.models import (
@@ -36,7 +36,7 @@ from reviews.models import (
 )
 from reviews.selectors import mentor_is_eligible, mentors_for
 from reviews.services.credits import credit_add, credits_held_for, credits_lock, credits_welcome
-from reviews.workflows import REQUEST_FLOW
+from reviews.workflows import ASSIGNMENT_FLOW, REQUEST_FLOW
 from scripts_app.document import parse
 from scripts_app.models import Collaborator, Revision, Series
 from scripts_app.permissions import can_edit_series
@@ -552,13 +552,16 @@ def staff_decide(
     if not decision:
         raise ValidationError({"decision": [_("Write down the decision and why.")]})
     request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    if extra_review and request.status not in (RequestStatus.OPEN, RequestStatus.COMPLETED):
+        raise Conflict(_("This request has ended: it cannot get another review."))
     request.staff_decision = decision
     fields = ["staff_decision"]
     if extra_review:
         request.reviews_needed += 1
-        request.status = RequestStatus.OPEN
-        fields += ["reviews_needed", "status"]
+        fields.append("reviews_needed")
     request.save(update_fields=fields)
+    if extra_review and request.status == RequestStatus.COMPLETED:
+        workflow_move(REQUEST_FLOW, request, "reopen", actor=actor)
     audit_record(
         actor=actor,
         action="review.staff_decision",
@@ -604,8 +607,12 @@ def _request_end(request: ReviewRequest, *, move: str, actor: Any) -> int:
     """End a request through its workflow: unfinished assignments end, and what was paid
     for and not delivered is refunded. Returns the credits refunded."""
     workflow_move(REQUEST_FLOW, request, move, actor=actor)
-    ReviewAssignment.objects.filter(request=request, status=AssignmentStatus.ASSIGNED).update(
-        status=AssignmentStatus.EXPIRED, finished_at=timezone.now()
+    workflow_move_all(
+        ASSIGNMENT_FLOW,
+        ReviewAssignment.objects.filter(request=request).select_related("request"),
+        "end_with_request",
+        actor=actor,
+        changes={"finished_at": timezone.now()},
     )
     return request_refund_undelivered(request=request)
 

@@ -28,14 +28,13 @@ from reviews.models import (
     ReviewPolicy,
     ReviewRequest,
     ReviewScore,
-    ReviewStatus,
 )
 from reviews.permissions import is_writer_side
 from reviews.services.calibration import needs_calibration
 from reviews.services.credits import credit_add
 from reviews.services.reputation import reputation_refresh
 from reviews.services.requests import request_assign, request_refund_undelivered
-from reviews.workflows import ASSIGNMENT_FLOW
+from reviews.workflows import ASSIGNMENT_FLOW, REQUEST_FLOW, REVIEW_FLOW
 from scripts_app.selectors import revision_text
 
 
@@ -140,8 +139,7 @@ def _submit(actor: Any, assignment: ReviewAssignment, review: Review) -> None:
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
-    review.status, review.submitted_at = ReviewStatus.SUBMITTED, now
-    review.save(update_fields=["status", "submitted_at"])
+    workflow_move(REVIEW_FLOW, review, "submit", actor=actor, changes={"submitted_at": now})
     workflow_move(
         ASSIGNMENT_FLOW,
         assignment,
@@ -198,22 +196,31 @@ def _after_submission(request: ReviewRequest) -> None:
         },
         url=request.get_absolute_url(),
     )
-    if len(submitted) >= request.reviews_needed and request.status == RequestStatus.OPEN:
-        request.status, request.completed_at = RequestStatus.COMPLETED, timezone.now()
-        fields += ["status", "completed_at"]
-        notification_send(
-            recipient=request.requested_by,
-            kind="review_completed",
-            params={"series": request.series.title},
-            url=request.get_absolute_url(),
-        )
-        # Agreement with the others is known only once everyone has scored.
-        for assignment in submitted:
-            reputation_refresh(user=assignment.reviewer)
-        # Mentors or staff may have stood in for peer reviews paid for.
-        request_refund_undelivered(request=request)
     if fields:
         request.save(update_fields=fields)
+    if len(submitted) >= request.reviews_needed and request.status == RequestStatus.OPEN:
+        workflow_move(
+            REQUEST_FLOW,
+            request,
+            "complete",
+            actor=None,
+            changes={"completed_at": timezone.now()},
+            effects=[lambda completed: _announce_completed(completed, submitted)],
+        )
+
+
+def _announce_completed(request: ReviewRequest, submitted: list[ReviewAssignment]) -> None:
+    notification_send(
+        recipient=request.requested_by,
+        kind="review_completed",
+        params={"series": request.series.title},
+        url=request.get_absolute_url(),
+    )
+    # Agreement with the others is known only once everyone has scored.
+    for assignment in submitted:
+        reputation_refresh(user=assignment.reviewer)
+    # Mentors or staff may have stood in for peer reviews paid for.
+    request_refund_undelivered(request=request)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.text import check_single_line
+from core.workflows import workflow_move
 from scripts_app import permissions
 from scripts_app.analysis import summarise
 from scripts_app.document import parse
@@ -35,6 +36,7 @@ from scripts_app.text import (
     split_chunks,
     too_many_lines,
 )
+from scripts_app.workflows import CONFLICT_FLOW
 
 
 @dataclass(slots=True)
@@ -328,14 +330,12 @@ def _conflict_announce(conflict: MergeConflict, *, actor: Any) -> None:
 
 
 def _conflict_close(conflict: MergeConflict, *, actor: Any, resolution: Revision) -> None:
-    conflict.status = MergeConflictStatus.RESOLVED
-    conflict.resolution = resolution
-    conflict.resolved_at = timezone.now()
-    conflict.save(update_fields=["status", "resolution", "resolved_at"])
-    audit_record(
+    workflow_move(
+        CONFLICT_FLOW,
+        conflict,
+        "resolve",
         actor=actor,
-        action="series.conflict_resolved",
-        target=conflict.series,
+        changes={"resolution": resolution, "resolved_at": timezone.now()},
         data={"conflict": conflict.pk, "revision": resolution.number},
     )
     writer = conflict.created_by

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from accounts.models import Invitation, InvitationStatus
 from accounts.services.organisations import invitation_create
 from core.models import AuditEntry
-from core.workflows import Move, Workflow, system_only, workflow_move
+from core.workflows import Move, Workflow, system_only, workflow_move, workflow_move_all
 from tests.support.factories import OrganisationFactory, UserFactory, admin_of
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +141,54 @@ def test_a_workflow_knows_its_moves_and_refuses_unknown_names():
         FLOW.move("teleport")
     with pytest.raises(ValueError):
         Workflow(name="twice", moves=[Move("a", [P], A), Move("a", [P], D)])
+
+
+BULK = Workflow(
+    name="test_invitation",
+    moves=[
+        Move(
+            "expire",
+            source=[P],
+            target=R,
+            guard=lambda obj: "kept" if obj.email.startswith("keep") else None,
+        ),
+        Move("quietly_decline", source=[P], target=D, audited=False),
+    ],
+)
+
+
+def test_a_bulk_move_moves_what_may_leave_and_audits_each_row():
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+    made = [
+        invitation_create(actor=admin, organisation=organisation, email=f"{name}@example.com")
+        for name in ("a", "b", "keep", "done")
+    ]
+    Invitation.objects.filter(pk=made[3].pk).update(status=A)
+
+    moved = workflow_move_all(
+        BULK, Invitation.objects.filter(organisation=organisation), "expire", actor=None
+    )
+
+    assert sorted(i.email for i in moved) == ["a@example.com", "b@example.com"]
+    assert all(i.status == R for i in moved)
+    statuses = dict(Invitation.objects.values_list("email", "status"))
+    assert statuses == {
+        "a@example.com": R,
+        "b@example.com": R,
+        "keep@example.com": P,
+        "done@example.com": A,
+    }
+    entries = AuditEntry.objects.filter(action="test_invitation.expire")
+    assert sorted(e.target_id for e in entries) == sorted(str(i.pk) for i in moved)
+    assert all(e.data == {"from": P, "to": R} for e in entries)
+    # Nothing left to move: a second run moves nothing and writes nothing.
+    assert workflow_move_all(BULK, Invitation.objects.all(), "expire", actor=None) == []
+    assert entries.count() == 2
+
+
+def test_an_unaudited_move_is_the_quiet_half_of_an_audited_one(invitation):
+    workflow_move(BULK, invitation, "quietly_decline", actor=None)
+
+    assert Invitation.objects.get(pk=invitation.pk).status == D
+    assert not AuditEntry.objects.filter(action__startswith="test_invitation.").exists()
