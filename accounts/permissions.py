@@ -4,6 +4,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import (
@@ -33,6 +34,17 @@ def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
     return Membership.objects.filter(
         organisation=organisation, user=user, role=MembershipRole.ADMIN
     ).exists()
+
+
+def organisations_managed_by(user: Any) -> QuerySet[Organisation]:
+    """The organisations whose admin the user is (every one, for platform staff)."""
+    if not is_signed_in(user):
+        return Organisation.objects.none()
+    if user.is_staff:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=MembershipRole.ADMIN
+    )
 
 
 def can_change_role(user: Any, *, target: Any, role: str) -> bool:

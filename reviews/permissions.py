@@ -11,8 +11,17 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from accounts.permissions import can_manage_organisation, organisations_managed_by
 from core.permissions import is_signed_in
-from reviews.models import AssignmentStatus, ReviewAssignment, ReviewRequest
+from reviews.models import (
+    AssignmentStatus,
+    CalibrationExemplar,
+    LineNote,
+    Review,
+    ReviewAssignment,
+    ReviewRequest,
+    Rubric,
+)
 from scripts_app.permissions import can_edit_series
 
 
@@ -22,6 +31,54 @@ def is_staff(user: Any) -> bool:
 
 def is_writer_side(user: Any, request: ReviewRequest) -> bool:
     return is_signed_in(user) and can_edit_series(user, request.series)
+
+
+def can_reply_to_note(user: Any, note: LineNote, *, writer_side: bool | None = None) -> bool:
+    """The writer side and the note's own reviewer talk under a note.
+
+    `writer_side`, when the caller already knows it (the report does), saves a query.
+    """
+    if not is_signed_in(user):
+        return False
+    if note.review.assignment.reviewer_id == user.pk:
+        return True
+    if writer_side is None:
+        writer_side = is_writer_side(user, note.review.assignment.request)
+    return writer_side
+
+
+def can_resolve_note(user: Any, note: LineNote, *, writer_side: bool | None = None) -> bool:
+    """Marking a note dealt with is the writers' call."""
+    if writer_side is None:
+        writer_side = is_writer_side(user, note.review.assignment.request)
+    return is_signed_in(user) and writer_side
+
+
+def can_rate_review(user: Any, review: Review, *, writer_side: bool | None = None) -> bool:
+    """The writer side rates how helpful a review was, and only they see the rating."""
+    if writer_side is None:
+        writer_side = is_writer_side(user, review.assignment.request)
+    return is_signed_in(user) and writer_side
+
+
+def can_use_staff_queue(user: Any) -> bool:
+    """Platform staff take fallback requests and settle divergent ones."""
+    return is_staff(user)
+
+
+def can_assign_reviewers(user: Any) -> bool:
+    """Naming reviewers by hand: platform staff, or the platform itself (user None)."""
+    return user is None or is_staff(user)
+
+
+def can_take_request(user: Any) -> bool:
+    """Reviewing a request from the fallback queue oneself."""
+    return is_staff(user)
+
+
+def can_decide_request(user: Any) -> bool:
+    """Settling a divergent request on the record."""
+    return is_staff(user)
 
 
 def can_view_report(user: Any, request: ReviewRequest) -> bool:
@@ -61,6 +118,72 @@ def get_request_for_writer(user: Any, pk: int) -> ReviewRequest:
     return request
 
 
+def get_review_for_writer(user: Any, request_pk: int, review_pk: int) -> Review:
+    """A review of a request on a series the user writes (to rate it); 404 otherwise."""
+    request = get_request_for_writer(user, request_pk)
+    review = (
+        Review.objects.select_related("assignment")
+        .filter(pk=review_pk, assignment__request=request)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    return review
+
+
+def get_note_for(user: Any, note_pk: int, *, request: ReviewRequest | None = None) -> LineNote:
+    """A line note of a request whose report the user may see (of `request`, when given,
+    which the caller has authorised already); 404 otherwise."""
+    note = (
+        LineNote.objects.select_related("review__assignment__request__series")
+        .filter(pk=note_pk)
+        .first()
+    )
+    if note is None:
+        raise Http404
+    if request is not None:
+        if note.review.assignment.request_id != request.pk:
+            raise Http404
+    else:
+        get_request_for(user, note.review.assignment.request_id)
+    return note
+
+
+def get_own_note_for(user: Any, assignment_pk: int, note_pk: int) -> LineNote:
+    """A line note in the user's own review of an assignment; 404 otherwise."""
+    assignment = get_assignment_for(user, assignment_pk)
+    note = (
+        LineNote.objects.select_related("review__assignment")
+        .filter(pk=note_pk, review__assignment=assignment)
+        .first()
+    )
+    if note is None:
+        raise Http404
+    return note
+
+
+def get_exemplar_for(user: Any, rubric_slug: str, key: str) -> CalibrationExemplar:
+    """An active calibration excerpt of a rubric, for a signed-in reviewer; 404 otherwise."""
+    exemplar = (
+        CalibrationExemplar.objects.select_related("rubric")
+        .filter(rubric__slug=rubric_slug, key=key, is_active=True)
+        .first()
+    )
+    if exemplar is None or not is_signed_in(user):
+        raise Http404
+    return exemplar
+
+
+def get_request_for_staff(user: Any, pk: int) -> ReviewRequest:
+    """Any request, for platform staff working the queue; PermissionDenied for others."""
+    if not can_use_staff_queue(user):
+        raise PermissionDenied
+    request = ReviewRequest.objects.select_related("series", "revision").filter(pk=pk).first()
+    if request is None:
+        raise Http404
+    return request
+
+
 def get_assignment_for(user: Any, pk: int) -> ReviewAssignment:
     """One's own assignment (staff may look at any); 404 for everyone else."""
     assignment = (
@@ -79,3 +202,45 @@ def get_assignment_for(user: Any, pk: int) -> ReviewAssignment:
     if assignment.reviewer_id != user.pk and not user.is_staff:
         raise Http404
     return assignment
+
+
+# -- Rubrics: published standards anyone may read; who may change them -----------------
+
+
+def can_manage_rubric(user: Any, rubric: Rubric) -> bool:
+    """Staff manage platform rubrics; an organisation's admins (its educators, its fund
+    managers) manage the rubrics of their own courses and calls."""
+    if not is_signed_in(user):
+        return False
+    if user.is_staff:
+        return True
+    return rubric.organisation_id is not None and can_manage_organisation(user, rubric.organisation)
+
+
+def can_create_rubric(user: Any, organisation: Any = None) -> bool:
+    """A platform rubric (no organisation) is staff's; an organisation's, its admins'."""
+    if not is_signed_in(user):
+        return False
+    if organisation is None:
+        return bool(user.is_staff)
+    return bool(user.is_staff) or can_manage_organisation(user, organisation)
+
+
+def can_create_any_rubric(user: Any) -> bool:
+    """Whether the user may create some rubric: staff, or an admin of an organisation."""
+    return is_staff(user) or organisations_managed_by(user).exists()
+
+
+def get_rubric_for(user: Any, slug: str, *, action: str = "view") -> Rubric:
+    """Load a rubric and check the action in one step.
+
+    Rubrics are published standards (writers should know what they are judged by), so
+    "view" needs only the rubric to exist; "manage" raises PermissionDenied for anyone
+    who may not change it.
+    """
+    rubric = Rubric.objects.select_related("organisation").filter(slug=slug).first()
+    if rubric is None:
+        raise Http404
+    if action == "view" or (action == "manage" and can_manage_rubric(user, rubric)):
+        return rubric
+    raise PermissionDenied

@@ -25,6 +25,7 @@ from reviews.models import (
     CreditEntry,
     CreditReason,
     Criterion,
+    Fallback,
     LineNote,
     NoteReply,
     RequestStatus,
@@ -33,7 +34,10 @@ from reviews.models import (
     ReviewPolicy,
     ReviewRequest,
     ReviewScore,
+    Rubric,
 )
+from reviews.permissions import can_rate_review, can_reply_to_note, can_resolve_note
+from reviews.workflows import REQUEST_FLOW
 from scripts_app import formats
 from scripts_app.anchoring import locate
 from scripts_app.document import Document, parse
@@ -113,6 +117,16 @@ def mentor_is_eligible(mentor: Any, series: Any) -> bool:
     return mentors_for(series).filter(pk=mentor.pk).exists()
 
 
+def rubrics_published() -> QuerySet[Rubric]:
+    """Every rubric, the platform default first: they are public standards."""
+    return Rubric.objects.order_by("-is_default", "slug")
+
+
+def rubric_default() -> Rubric | None:
+    """The platform's default rubric (the Boutique Standard), if one is marked."""
+    return Rubric.objects.filter(is_default=True).first()
+
+
 def criteria_of(request: ReviewRequest) -> list[Criterion]:
     return list(Criterion.objects.filter(version=request.rubric_version_id).order_by("position"))
 
@@ -123,6 +137,9 @@ class ReviewerCard:
     label: str
     scores: dict[int, ReviewScore] = field(default_factory=dict)
     notes: list[LineNote] = field(default_factory=list)
+    # The writer side's rating of this review: None for anyone else, who may not see it.
+    helpfulness: int | None = None
+    can_rate: bool = False
 
 
 @dataclass(slots=True)
@@ -138,6 +155,8 @@ class PlacedNote:
     author_label: str
     current_line: int | None
     replies: list[tuple[str, NoteReply]]
+    can_reply: bool = False
+    can_resolve: bool = False
 
     @property
     def outdated(self) -> bool:
@@ -154,6 +173,7 @@ class Report:
     overall: float | None
     notes: list[PlacedNote]
     submitted: int
+    can_close: bool = False
 
 
 def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None = None) -> Report:
@@ -176,10 +196,16 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         .prefetch_related(Prefetch("replies", queryset=NoteReply.objects.select_related("author")))
         .order_by("line", "created_at")
     )
-    cards = {
-        a.review.pk: ReviewerCard(a, reviewer_label(viewer, request, a, side=side))
-        for a in assignments
-    }
+    writer = side == "writer"
+    cards = {}
+    for a in assignments:
+        rated = can_rate_review(viewer, a.review, writer_side=writer)
+        cards[a.review.pk] = ReviewerCard(
+            a,
+            reviewer_label(viewer, request, a, side=side),
+            helpfulness=a.review.helpfulness if rated else None,
+            can_rate=rated and a.review.helpfulness is None,
+        )
     for score in scores:
         cards[score.review_id].scores[score.criterion_id] = score
 
@@ -231,7 +257,16 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
             (person_label(viewer, request, r.author, by_reviewer, side=side), r)
             for r in note.replies.all()
         ]
-        placed.append(PlacedNote(note, card.label, current, replies))
+        placed.append(
+            PlacedNote(
+                note,
+                card.label,
+                current,
+                replies,
+                can_reply=can_reply_to_note(viewer, note, writer_side=writer),
+                can_resolve=can_resolve_note(viewer, note, writer_side=writer),
+            )
+        )
 
     return Report(
         request=request,
@@ -242,6 +277,31 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         overall=overall,
         notes=placed,
         submitted=len(assignments),
+        can_close=writer and REQUEST_FLOW.can(viewer, request, "close"),
+    )
+
+
+def conflicts_declared_by(user: Any) -> QuerySet[ConflictOfInterest]:
+    """The conflicts of interest a reviewer declared, oldest first."""
+    return ConflictOfInterest.objects.filter(reviewer=user).order_by("pk")
+
+
+def requests_waiting_for_staff() -> QuerySet[ReviewRequest]:
+    """Open requests that fell back to the staff queue, the most overdue first."""
+    return (
+        ReviewRequest.objects.filter(status=RequestStatus.OPEN, fallback=Fallback.STAFF)
+        .select_related("series", "revision")
+        .order_by("due_at")
+    )
+
+
+def requests_divergent() -> QuerySet[ReviewRequest]:
+    """Requests whose reviewers diverge and that staff have not settled (or that still run)."""
+    return (
+        ReviewRequest.objects.exclude(divergent_criteria=[])
+        .filter(Q(staff_decision="") | Q(status=RequestStatus.OPEN))
+        .select_related("series", "revision")
+        .order_by("-created_at")
     )
 
 

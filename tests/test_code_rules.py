@@ -99,3 +99,113 @@ def test_the_status_rule_catches_a_planted_change(source):
 def test_the_status_rule_leaves_reads_and_filters_alone():
     source = "x = a.status\nModel.objects.filter(status='open').update(seen=True)\n"
     assert _state_changes(ast.parse(source)) == []
+
+
+# -- Fetch by id only through access helpers (STYLE #5) -------------------------------------
+#
+# A view or API view that loads an object by id from a model's own manager has skipped the
+# question "may this person see it?". Load through an access helper in the app's
+# permissions.py (`get_series_for(user, pk, action=...)`), through the related manager of
+# a parent the helper already authorised (`series.line_comments`), or through a selector
+# that returns only what the user may see (`users_public()`).
+
+FETCHERS = {"get_object_or_404", "get_list_or_404"}
+BY_ID = {"pk", "id", "pk__in", "id__in"}
+
+
+def _chain(node: ast.AST) -> list[ast.AST]:
+    """The nodes from a call or attribute chain down to its root name."""
+    nodes = []
+    while True:
+        nodes.append(node)
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        else:
+            return nodes
+
+
+def _is_model_manager(node: ast.AST) -> bool:
+    """`Model`, `Model.objects` or `Model.objects.<anything>(...)`: the unscoped table."""
+    chain = _chain(node)
+    root = chain[-1]
+    if any(
+        isinstance(n, ast.Attribute) and n.attr in {"objects", "_default_manager"} for n in chain
+    ):
+        return True
+    return isinstance(root, ast.Name) and root.id[:1].isupper() and len(chain) == 1
+
+
+def _unscoped_fetches(tree: ast.AST) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        if name in FETCHERS and node.args and _is_model_manager(node.args[0]):
+            found.append((node.lineno, f"{name}() on a model's own manager"))
+            continue
+        if not isinstance(node.func, ast.Attribute):
+            continue
+        receiver = node.func.value
+        on_manager = any(
+            isinstance(n, ast.Attribute) and n.attr in {"objects", "_default_manager"}
+            for n in _chain(receiver)
+        )
+        if not on_manager:
+            continue
+        if node.func.attr in {"get", "get_or_create", "in_bulk"}:
+            found.append((node.lineno, f".objects.{node.func.attr}()"))
+        elif node.func.attr in {"filter", "exclude"} and {k.arg for k in node.keywords} & BY_ID:
+            found.append((node.lineno, f".objects.{node.func.attr}(pk=...)"))
+    return found
+
+
+def _view_modules() -> list[Path]:
+    return [
+        path
+        for path in _sources()
+        if {"views", "api"} & set(path.relative_to(ROOT).parts) or path.name == "views.py"
+    ]
+
+
+def test_views_and_api_views_fetch_by_id_only_through_access_helpers():
+    offenders = []
+    for path in _view_modules():
+        for line, what in _unscoped_fetches(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{_rel(path)}:{line}: {what}")
+    assert not offenders, (
+        "Load objects in views through an access helper (permissions.get_<thing>_for), an "
+        "authorised parent's related manager, or a visibility selector:\n" + "\n".join(offenders)
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "get_object_or_404(Review, pk=pk, assignment__request=r)",
+        "get_object_or_404(Collaborator.objects.select_related('user'), pk=pk, series=s)",
+        "Series.objects.get(pk=pk)",
+        "User.objects.filter(pk=values['mentor'], is_active=True).first()",
+        "Organisation.objects.filter(pk__in=ids)",
+        "Rubric._default_manager.get(slug=slug)",
+    ],
+)
+def test_the_fetch_rule_catches_a_planted_unscoped_fetch(source):
+    assert _unscoped_fetches(ast.parse(source))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "get_object_or_404(series.line_comments, pk=pk)",
+        "get_object_or_404(users_public(), pk=pk)",
+        "get_series_for(request.user, pk, action='edit')",
+        "Series.objects.filter(owner=request.user)",
+    ],
+)
+def test_the_fetch_rule_allows_scoped_loads(source):
+    assert _unscoped_fetches(ast.parse(source)) == []

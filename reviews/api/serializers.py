@@ -174,8 +174,9 @@ class ReportSerializer(serializers.Serializer):
     staff_decision = serializers.CharField()
 
 
-def report_data(report, viewer_is_writer: bool) -> dict:
-    """Plain data from a selectors.Report (names already resolved for the viewer)."""
+def report_data(report) -> dict:
+    """Plain data from a selectors.Report: names, and what the viewer may see, are already
+    decided by the selector."""
     request = report.request
     request.submitted = report.submitted
     return {
@@ -210,7 +211,7 @@ def report_data(report, viewer_is_writer: bool) -> dict:
                     for row in report.rows
                     if (s := card.scores.get(row.criterion.pk)) is not None
                 ],
-                "helpfulness": card.assignment.review.helpfulness if viewer_is_writer else None,
+                "helpfulness": card.helpfulness,
             }
             for card in report.cards
         ],

@@ -9,12 +9,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
+from accounts.selectors import users_public
 from core.api.pagination import LongListPagination
 from core.exceptions import Conflict
 from reviews import permissions, selectors
 from reviews.api import serializers as s
-from reviews.models import CalibrationExemplar, ConflictOfInterest, LineNote, Review, Rubric
+from reviews.models import LineNote, Review
 from reviews.services.calibration import calibration_submit
 from reviews.services.conflicts import conflict_declare, conflict_withdraw
 from reviews.services.requests import request_close, review_request_create, staff_decide, staff_take
@@ -29,7 +29,6 @@ from reviews.services.reviewing import (
 )
 from reviews.services.rubrics import rubric_save_criteria, version_for_use
 from scripts_app import permissions as script_permissions
-from scripts_app.models import Revision
 
 
 class LedgerView(APIView):
@@ -48,7 +47,7 @@ class RubricListView(GenericAPIView):
     filter_backends: list = []
 
     def get_queryset(self):
-        return Rubric.objects.prefetch_related("versions__criteria").order_by("-is_default", "slug")
+        return selectors.rubrics_published().prefetch_related("versions__criteria")
 
     @extend_schema(responses=s.RubricSerializer(many=True))
     def get(self, request):
@@ -61,7 +60,7 @@ class RubricCriteriaView(APIView):
 
     @extend_schema(request=s.RubricCriteriaInputSerializer, responses=s.RubricVersionSerializer)
     def put(self, request, slug: str):
-        rubric = get_object_or_404(Rubric, slug=slug)
+        rubric = permissions.get_rubric_for(request.user, slug, action="manage")
         data = s.RubricCriteriaInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -86,7 +85,7 @@ class SeriesRequestView(APIView):
         values = data.validated_data
         revision = series.head
         if "revision" in values:
-            revision = Revision.objects.filter(series=series, number=values["revision"]).first()
+            revision = series.revisions.filter(number=values["revision"]).first()
             if revision is None:
                 raise ValidationError(
                     {"revision": ["No revision with this number in this series."]}
@@ -95,10 +94,10 @@ class SeriesRequestView(APIView):
             raise Conflict({"revision": ["There is no text to review yet."]})
         mentor = None
         if "mentor" in values:
-            mentor = User.objects.filter(pk=values["mentor"], is_active=True).first()
+            mentor = users_public().filter(pk=values["mentor"]).first()
             if mentor is None:
                 raise ValidationError({"mentor": ["No such mentor."]})
-        rubric = values.get("rubric") or Rubric.objects.filter(is_default=True).first()
+        rubric = values.get("rubric") or selectors.rubric_default()
         if rubric is None:
             raise ValidationError({"rubric": [_("Choose a rubric.")]})
         created = review_request_create(
@@ -130,7 +129,7 @@ class RequestDetailView(APIView):
     def get(self, request, pk: int):
         review_request = permissions.get_request_for(request.user, pk)
         report = selectors.report_for(request.user, review_request)
-        return Response(s.report_data(report, viewer_is_writer=report.side == "writer"))
+        return Response(s.report_data(report))
 
 
 class RequestCloseView(APIView):
@@ -145,8 +144,7 @@ class RequestCloseView(APIView):
 class RatingView(APIView):
     @extend_schema(request=s.RatingInputSerializer, responses={204: None})
     def post(self, request, pk: int, review_pk: int):
-        review_request = permissions.get_request_for_writer(request.user, pk)
-        review = get_object_or_404(Review, pk=review_pk, assignment__request=review_request)
+        review = permissions.get_review_for_writer(request.user, pk, review_pk)
         data = s.RatingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         review_rate(actor=request.user, review=review, **data.validated_data)
@@ -254,26 +252,15 @@ class AssignmentNotesView(GenericAPIView):
 class AssignmentNoteDeleteView(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int, note_pk: int):
-        assignment = permissions.get_assignment_for(request.user, pk)
-        note = get_object_or_404(LineNote, pk=note_pk, review__assignment=assignment)
+        note = permissions.get_own_note_for(request.user, pk, note_pk)
         line_note_delete(actor=request.user, note=note)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def _note_for(user, note_pk: int) -> LineNote:
-    note = get_object_or_404(
-        LineNote.objects.select_related("review__assignment__request__series"), pk=note_pk
-    )
-    permissions.get_request_for(
-        user, note.review.assignment.request_id
-    )  # 404 unless allowed to see it
-    return note
 
 
 class NoteReplyView(APIView):
     @extend_schema(request=s.ReplyInputSerializer, responses={201: None})
     def post(self, request, note_pk: int):
-        note = _note_for(request.user, note_pk)
+        note = permissions.get_note_for(request.user, note_pk)
         data = s.ReplyInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         note_reply(actor=request.user, note=note, body=data.validated_data["body"])
@@ -283,7 +270,7 @@ class NoteReplyView(APIView):
 class NoteResolveView(APIView):
     @extend_schema(request=s.ResolveInputSerializer, responses={204: None})
     def patch(self, request, note_pk: int):
-        note = _note_for(request.user, note_pk)
+        note = permissions.get_note_for(request.user, note_pk)
         data = s.ResolveInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         note_set_resolved(actor=request.user, note=note, resolved=data.validated_data["resolved"])
@@ -296,8 +283,7 @@ class ConflictListView(GenericAPIView):
 
     @extend_schema(responses=s.ConflictOutSerializer(many=True))
     def get(self, request):
-        conflicts = ConflictOfInterest.objects.filter(reviewer=request.user).order_by("pk")
-        page = self.paginate_queryset(conflicts)
+        page = self.paginate_queryset(selectors.conflicts_declared_by(request.user))
         return self.get_paginated_response(s.ConflictOutSerializer(page, many=True).data)
 
     @extend_schema(request=s.ConflictInputSerializer, responses={201: s.ConflictOutSerializer})
@@ -311,7 +297,7 @@ class ConflictListView(GenericAPIView):
 class ConflictDetailView(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request, conflict_pk: int):
-        conflict = get_object_or_404(ConflictOfInterest, pk=conflict_pk, reviewer=request.user)
+        conflict = get_object_or_404(request.user.declared_conflicts, pk=conflict_pk)
         conflict_withdraw(actor=request.user, conflict=conflict)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -323,12 +309,7 @@ class CalibrationView(APIView):
     def post(self, request, slug: str):
         data = s.CalibrationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        exemplar = get_object_or_404(
-            CalibrationExemplar,
-            rubric__slug=slug,
-            key=data.validated_data["exemplar"],
-            is_active=True,
-        )
+        exemplar = permissions.get_exemplar_for(request.user, slug, data.validated_data["exemplar"])
         attempt = calibration_submit(
             actor=request.user, exemplar=exemplar, scores=data.validated_data["scores"]
         )

@@ -34,6 +34,7 @@ from reviews.models import (
     ReviewRequest,
     RubricVersion,
 )
+from reviews.permissions import can_assign_reviewers, can_decide_request, can_take_request
 from reviews.selectors import mentor_is_eligible, mentors_for
 from reviews.services.credits import credit_add, credits_held_for, credits_lock, credits_welcome
 from reviews.workflows import ASSIGNMENT_FLOW, REQUEST_FLOW
@@ -174,7 +175,7 @@ def reviewers_assign(
         PermissionDenied: the actor is not staff.
         ValidationError: a reviewer breaks one of the rules.
     """
-    if actor is not None and not actor.is_staff:
+    if not can_assign_reviewers(actor):
         raise PermissionDenied
     rules = _matching_request(request, taken=set(), refused=set())
     conflicts = set(
@@ -518,7 +519,7 @@ def requests_fall_back(*, now: Any = None) -> int:
 @transaction.atomic
 def staff_take(*, actor: Any, request: ReviewRequest) -> ReviewAssignment:
     """A staff member takes a request from the fallback queue and reviews it."""
-    if not actor.is_staff:
+    if not can_take_request(actor):
         raise PermissionDenied
     request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != RequestStatus.OPEN:
@@ -546,7 +547,7 @@ def staff_decide(
 ) -> ReviewRequest:
     """Settle a divergent request: record the decision (audited) and optionally ask for one
     more review, which the assignment service finds like any other."""
-    if not actor.is_staff:
+    if not can_decide_request(actor):
         raise PermissionDenied
     decision = decision.strip()
     if not decision:

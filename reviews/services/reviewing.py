@@ -29,7 +29,7 @@ from reviews.models import (
     ReviewRequest,
     ReviewScore,
 )
-from reviews.permissions import is_writer_side
+from reviews.permissions import can_rate_review, can_reply_to_note, can_resolve_note
 from reviews.services.calibration import needs_calibration
 from reviews.services.credits import credit_add
 from reviews.services.reputation import reputation_refresh
@@ -362,7 +362,7 @@ def note_reply(*, actor: Any, note: LineNote, body: str) -> NoteReply:
     note = LineNote.objects.select_related("review__assignment__request__series").get(pk=note.pk)
     assignment = note.review.assignment
     request = assignment.request
-    if not (is_writer_side(actor, request) or assignment.reviewer_id == actor.pk):
+    if not can_reply_to_note(actor, note):
         raise PermissionDenied
     if not note.review.is_submitted:
         raise ValidationError(_("Replies open once the review is submitted."))
@@ -389,7 +389,7 @@ def note_reply(*, actor: Any, note: LineNote, body: str) -> NoteReply:
 @transaction.atomic
 def note_set_resolved(*, actor: Any, note: LineNote, resolved: bool) -> LineNote:
     note = LineNote.objects.select_related("review__assignment__request__series").get(pk=note.pk)
-    if not is_writer_side(actor, note.review.assignment.request):
+    if not can_resolve_note(actor, note):
         raise PermissionDenied
     note.resolved = resolved
     note.save(update_fields=["resolved"])
@@ -409,7 +409,7 @@ def review_rate(*, actor: Any, review: Review, helpfulness: int, comment: str = 
         "assignment__request__series", "assignment__reviewer"
     ).get(pk=review.pk)
     request = review.assignment.request
-    if not is_writer_side(actor, request):
+    if not can_rate_review(actor, review):
         raise PermissionDenied
     if not review.is_submitted:
         raise ValidationError(_("Only submitted reviews can be rated."))

@@ -6,21 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.permissions import can_manage_organisation
 from core.services.audit import audit_record
 from core.text import check_single_line
 from reviews.models import Criterion, ReviewRequest, Rubric, RubricVersion
+from reviews.permissions import can_create_rubric, can_manage_rubric
 from reviews.rubric_content import CRITERION_FIELDS, content_hash
-
-
-def can_manage_rubric(user: Any, rubric: Rubric) -> bool:
-    """Staff manage platform rubrics; an organisation's admins (its educators, its fund
-    managers) manage the rubrics of their own courses and calls."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_staff:
-        return True
-    return rubric.organisation_id is not None and can_manage_organisation(user, rubric.organisation)
 
 
 def version_for_use(rubric: Rubric) -> RubricVersion:
@@ -88,14 +78,6 @@ def rubric_save_criteria(
         data={"version": version.number, "hash": digest},
     )
     return version
-
-
-def can_create_rubric(user: Any, organisation: Any = None) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if organisation is None:
-        return bool(user.is_staff)
-    return bool(user.is_staff) or can_manage_organisation(user, organisation)
 
 
 RUBRIC_FIELDS = ("name_zh", "name_en", "description_zh", "description_en", "aggregate_method")

@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
-from reviews import selectors
+from reviews import permissions, selectors
 from reviews.forms import ConflictForm
-from reviews.models import AssignmentStatus, ConflictOfInterest
+from reviews.models import AssignmentStatus
 from reviews.services.conflicts import conflict_declare, conflict_withdraw
 
 
@@ -24,6 +24,7 @@ def inbox(request):
             "to_review": [a for a in assignments if a.status == AssignmentStatus.ASSIGNED],
             "reviewed": [a for a in assignments if a.status == AssignmentStatus.SUBMITTED][:20],
             "requests": selectors.requests_for_writer(request.user)[:50],
+            "can_use_staff_queue": permissions.can_use_staff_queue(request.user),
         },
     )
 
@@ -40,14 +41,17 @@ def conflicts(request):
         else:
             messages.success(request, _("Noted: you will not be asked to review their work."))
             return redirect("reviews:conflicts")
-    declared = ConflictOfInterest.objects.filter(reviewer=request.user)
-    return render(request, "reviews/conflicts.html", {"form": form, "declared": declared})
+    return render(
+        request,
+        "reviews/conflicts.html",
+        {"form": form, "declared": selectors.conflicts_declared_by(request.user)},
+    )
 
 
 @login_required
 @require_POST
 def conflict_remove(request, pk: int):
-    conflict = get_object_or_404(ConflictOfInterest, pk=pk, reviewer=request.user)
+    conflict = get_object_or_404(request.user.declared_conflicts, pk=pk)
     conflict_withdraw(actor=request.user, conflict=conflict)
     messages.success(request, _("The conflict was withdrawn."))
     return redirect("reviews:conflicts")

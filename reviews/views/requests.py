@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
 from reviews import permissions, selectors
 from reviews.forms import RatingForm, ReplyForm, RequestForm
-from reviews.models import LineNote, Review, ReviewPolicy
+from reviews.models import ReviewPolicy
 from reviews.services.requests import request_close, review_request_create
 from reviews.services.reviewing import note_reply, note_set_resolved, review_rate
 from reviews.services.rubrics import version_for_use
@@ -102,8 +102,8 @@ def request_close_view(request, pk: int):
 @login_required
 @require_POST
 def review_rate_view(request, pk: int, review_pk: int):
-    review_request = permissions.get_request_for_writer(request.user, pk)
-    review = get_object_or_404(Review, pk=review_pk, assignment__request=review_request)
+    review = permissions.get_review_for_writer(request.user, pk, review_pk)
+    review_request = review.assignment.request
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
@@ -122,19 +122,11 @@ def review_rate_view(request, pk: int, review_pk: int):
     return redirect(review_request)
 
 
-def _note(request_obj, note_pk: int) -> LineNote:
-    return get_object_or_404(
-        LineNote.objects.select_related("review__assignment__request"),
-        pk=note_pk,
-        review__assignment__request=request_obj,
-    )
-
-
 @login_required
 @require_POST
 def note_reply_view(request, pk: int, note_pk: int):
     review_request = permissions.get_request_for(request.user, pk)
-    note = _note(review_request, note_pk)
+    note = permissions.get_note_for(request.user, note_pk, request=review_request)
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
@@ -150,6 +142,6 @@ def note_reply_view(request, pk: int, note_pk: int):
 @require_POST
 def note_resolve_view(request, pk: int, note_pk: int):
     review_request = permissions.get_request_for_writer(request.user, pk)
-    note = _note(review_request, note_pk)
+    note = permissions.get_note_for(request.user, note_pk, request=review_request)
     note_set_resolved(actor=request.user, note=note, resolved=request.POST.get("resolved") != "0")
     return redirect(f"{review_request.get_absolute_url()}#note-{note.pk}")

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from core.redirects import safe_next
 from reviews import permissions, selectors
 from reviews.blindness import writer_label
 from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
-from reviews.models import AssignmentRole, AssignmentStatus, CalibrationExemplar, LineNote, Review
+from reviews.models import AssignmentRole, AssignmentStatus, CalibrationExemplar, Review
 from reviews.services.calibration import calibration_submit, needs_calibration
 from reviews.services.reviewing import (
     assignment_decline,
@@ -148,8 +148,8 @@ def note_add(request, pk: int):
 @login_required
 @require_POST
 def note_delete(request, pk: int, note_pk: int):
-    assignment = permissions.get_assignment_for(request.user, pk)
-    note = get_object_or_404(LineNote, pk=note_pk, review__assignment=assignment)
+    note = permissions.get_own_note_for(request.user, pk, note_pk)
+    assignment = note.review.assignment
     try:
         line_note_delete(actor=request.user, note=note)
     except ValidationError as error:

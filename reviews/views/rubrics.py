@@ -2,16 +2,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.models import Membership, MembershipRole, Organisation
+from accounts.permissions import organisations_managed_by
 from core.forms import add_service_errors
+from reviews import permissions, selectors
 from reviews.forms import CriterionFormSet, RubricForm, ScaleForm
-from reviews.models import Criterion, Rubric
+from reviews.models import Criterion
 from reviews.services.rubrics import (
-    can_manage_rubric,
     rubric_create,
     rubric_save_criteria,
     rubric_update,
@@ -21,12 +21,18 @@ from reviews.services.rubrics import (
 
 def rubric_list(request):
     """Published rubrics are public: writers should know what they are judged by."""
-    rubrics = Rubric.objects.select_related("organisation").order_by("-is_default", "slug")
-    return render(request, "reviews/rubric_list.html", {"rubrics": rubrics})
+    return render(
+        request,
+        "reviews/rubric_list.html",
+        {
+            "rubrics": selectors.rubrics_published().select_related("organisation"),
+            "can_create": permissions.can_create_any_rubric(request.user),
+        },
+    )
 
 
 def rubric_detail(request, slug: str):
-    rubric = get_object_or_404(Rubric, slug=slug)
+    rubric = permissions.get_rubric_for(request.user, slug)
     versions = list(rubric.versions.prefetch_related("criteria").order_by("-number"))
     number = request.GET.get("version", "")
     version = next(
@@ -39,19 +45,9 @@ def rubric_detail(request, slug: str):
             "rubric": rubric,
             "version": version,
             "versions": versions,
-            "can_edit": can_manage_rubric(request.user, rubric),
+            "can_edit": permissions.can_manage_rubric(request.user, rubric),
         },
     )
-
-
-def _organisations_for(user):
-
-    if user.is_staff:
-        return Organisation.objects.all()
-    admin_of = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values(
-        "organisation"
-    )
-    return Organisation.objects.filter(pk__in=admin_of)
 
 
 def _criteria_initial(version) -> list[dict]:
@@ -67,12 +63,10 @@ def _criteria_initial(version) -> list[dict]:
 @require_http_methods(["GET", "POST"])
 def rubric_edit(request, slug: str | None = None):
     """Create a rubric, or change one. Criteria changes make a new version once one is used."""
-    rubric = get_object_or_404(Rubric, slug=slug) if slug else None
-    organisations = _organisations_for(request.user)
-    if rubric is not None and not can_manage_rubric(request.user, rubric):
+    rubric = permissions.get_rubric_for(request.user, slug, action="manage") if slug else None
+    if rubric is None and not permissions.can_create_any_rubric(request.user):
         raise PermissionDenied
-    if rubric is None and not (request.user.is_staff or organisations.exists()):
-        raise PermissionDenied
+    organisations = organisations_managed_by(request.user)
     version = version_for_use(rubric) if rubric else None
     initial = (
         {
