@@ -5,15 +5,18 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import (
     SELF_SERVICE_ROLES,
     Invitation,
+    InvitationStatus,
     Membership,
     MembershipRole,
     Organisation,
 )
+from accounts.selectors import users_public
 from core.permissions import is_signed_in
 
 
@@ -116,3 +119,42 @@ def get_membership_for(user: Any, organisation: Organisation, pk: int) -> Member
     if not can_leave_or_remove(user, membership):
         raise PermissionDenied
     return membership
+
+
+def get_invitation_by_token(user: Any, token: str) -> Invitation:
+    """The invitation an e-mailed link names. The token is the secret, so anyone holding
+    it may see the invitation; only the invited, verified address may answer it
+    (`can_respond_to_invitation`, checked by the services)."""
+    invitation = (
+        Invitation.objects.select_related("organisation", "invited_by").filter(token=token).first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_pending_invitation_for(user: Any, organisation: Organisation, pk: int) -> Invitation:
+    """A pending invitation of an organisation the caller has loaded for "manage"."""
+    if not can_manage_organisation(user, organisation):
+        raise PermissionDenied
+    invitation = (
+        organisation.invitations.filter(pk=pk, status=InvitationStatus.PENDING)
+        .select_related("organisation")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_person_for(user: Any, pk: int, *, action: str = "view") -> Any:
+    """A person's public profile ("view"), or, for "roles", the account whose roles the
+    user sets: staff reach deactivated accounts too (to take roles off them); everyone
+    else only public profiles, and the role service decides what they may change."""
+    people = users_public()
+    if action == "roles" and is_platform_staff(user):
+        people = users_public(include_inactive=True)
+    person = people.filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return person

@@ -15,6 +15,7 @@ from scripts_app.models import (
     Collaborator,
     CollaboratorRole,
     ExportJob,
+    MergeConflict,
     ReaderExports,
     Series,
     Visibility,
@@ -128,3 +129,17 @@ def get_export_for(user: Any, series_pk: int, job_pk: int) -> ExportJob:
         raise Http404
     job.series = series
     return job
+
+
+def get_conflict_for(user: Any, series_pk: int, conflict_pk: int) -> MergeConflict:
+    """An overlap of co-writers' saves, for someone who may edit the series; 404 otherwise."""
+    series = get_series_for(user, series_pk, action="edit")
+    conflict = (
+        series.conflicts.select_related("base", "ours", "theirs", "ours__author", "theirs__author")
+        .filter(pk=conflict_pk)
+        .first()
+    )
+    if conflict is None:
+        raise Http404
+    conflict.series = series
+    return conflict

@@ -1,7 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
-from taxonomy.models import Term
-from taxonomy.selectors import terms_grouped
+from taxonomy.selectors import terms_active, terms_grouped
 
 
 def term_list(request):
@@ -10,5 +9,5 @@ def term_list(request):
 
 def term_detail(request, kind: str, slug: str):
     # The taxonomy is public; only inactive terms are hidden.
-    term = get_object_or_404(Term.objects.active(), kind=kind, slug=slug)
+    term = get_object_or_404(terms_active(), kind=kind, slug=slug)
     return render(request, "taxonomy/term_detail.html", {"term": term})

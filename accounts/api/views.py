@@ -7,11 +7,9 @@ from allauth.core import ratelimit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.exceptions import Throttled
 from rest_framework.generics import GenericAPIView
@@ -21,7 +19,7 @@ from rest_framework.views import APIView
 
 from accounts import permissions as access
 from accounts.api import serializers as s
-from accounts.models import Invitation, InvitationStatus, Organisation, Role, User
+from accounts.models import Role
 from accounts.selectors import (
     invitations_open_for_organisation,
     invitations_open_for_user,
@@ -33,6 +31,7 @@ from accounts.selectors import (
 from accounts.services import organisations as org_services
 from accounts.services.mentors import mentor_unverify, mentor_verify
 from accounts.services.profiles import user_profile_update, user_roles_set
+from accounts.services.users import api_token_issue, api_token_revoke
 
 
 def _form_errors(form) -> ValidationError:
@@ -109,12 +108,11 @@ class TokenView(AuthThrottleMixin, APIView):
             raise ValidationError(_("The e-mail address and password do not match."))
         if not EmailAddress.objects.filter(user=user, verified=True).exists():
             raise ValidationError({"email": [_("Verify your e-mail address first.")]})
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        return Response({"token": api_token_issue(user=user)})
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request):
-        Token.objects.filter(user=request.user).delete()
+        api_token_revoke(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -187,9 +185,7 @@ class InvitationAnswerView(APIView):
     def post(self, request, token: str):
         data = s.InvitationAnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        invitation = get_object_or_404(
-            Invitation.objects.select_related("organisation"), token=token
-        )
+        invitation = access.get_invitation_by_token(request.user, token)
         if data.validated_data["answer"] == "accept":
             org_services.invitation_accept(actor=request.user, invitation=invitation)
             return Response({"detail": _("You joined the organisation.")})
@@ -229,7 +225,7 @@ class UserRolesView(APIView):
 
     @extend_schema(request=s.RolesInputSerializer, responses=s.UserPublicSerializer)
     def put(self, request, pk: int):
-        person = get_object_or_404(User, pk=pk)
+        person = access.get_person_for(request.user, pk, action="roles")
         data = s.RolesInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user_roles_set(actor=request.user, user=person, roles=data.validated_data["roles"])
@@ -245,17 +241,17 @@ class MentorVerificationView(APIView):
 
     @extend_schema(request=s.MentorVerificationInputSerializer, responses=s.UserPublicSerializer)
     def post(self, request, pk: int):
-        person = get_object_or_404(users_public(), pk=pk)
+        person = access.get_person_for(request.user, pk)
         data = s.MentorVerificationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         slug = data.validated_data.get("organisation")
-        organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+        organisation = access.get_organisation_for(request.user, slug) if slug else None
         mentor_verify(actor=request.user, user=person, organisation=organisation)
         return Response(s.UserPublicSerializer(users_public().get(pk=person.pk)).data)
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request, pk: int):
-        person = get_object_or_404(users_public(), pk=pk)
+        person = access.get_person_for(request.user, pk)
         mentor_unverify(actor=request.user, user=person)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -351,11 +347,8 @@ class OrganisationViewSet(
     @action(detail=True, methods=["delete"], url_path=r"invitations/(?P<invitation_id>\d+)")
     def invitation_revoke(self, request, slug: str, invitation_id: str):
         organisation = access.get_organisation_for(request.user, slug, action="manage")
-        invitation = get_object_or_404(
-            Invitation,
-            pk=int(invitation_id),
-            organisation=organisation,
-            status=InvitationStatus.PENDING,
+        invitation = access.get_pending_invitation_for(
+            request.user, organisation, int(invitation_id)
         )
         org_services.invitation_revoke(actor=request.user, invitation=invitation)
         return Response(status=status.HTTP_204_NO_CONTENT)

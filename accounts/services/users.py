@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from accounts.models import Role, RoleGrant, User
 from accounts.permissions import is_platform_staff
@@ -52,3 +53,15 @@ def user_create_verified(
     )
     audit_record(actor=actor, action="user.created", target=user, data={"roles": sorted(roles)})
     return user
+
+
+def api_token_issue(*, user: User) -> str:
+    """The user's API token (made on first sign-in through the API), for an authenticated
+    user only: the token endpoint calls this after allauth's password check."""
+    token, _created = Token.objects.get_or_create(user=user)
+    return token.key
+
+
+def api_token_revoke(*, user: User) -> None:
+    """Sign the user out of the API everywhere: their token stops working."""
+    Token.objects.filter(user=user).delete()

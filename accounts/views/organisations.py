@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,7 +12,7 @@ from accounts.forms import (
     OrganisationEditForm,
     OrganisationForm,
 )
-from accounts.models import Invitation, InvitationStatus, Membership, OrganisationKind
+from accounts.models import Membership, OrganisationKind
 from accounts.services import organisations as services
 from core.forms import add_service_errors
 
@@ -165,9 +165,7 @@ def membership_end(request, slug: str, pk: int):
 @require_POST
 def invitation_revoke(request, slug: str, pk: int):
     organisation = permissions.get_organisation_for(request.user, slug, action="manage")
-    invitation = get_object_or_404(
-        Invitation, pk=pk, organisation=organisation, status=InvitationStatus.PENDING
-    )
+    invitation = permissions.get_pending_invitation_for(request.user, organisation, pk)
     try:
         services.invitation_revoke(actor=request.user, invitation=invitation)
     except ValidationError as error:
@@ -179,9 +177,7 @@ def invitation_revoke(request, slug: str, pk: int):
 
 def invitation_detail(request, token: str):
     """Where the e-mailed link lands. The token is the secret; only the invited address may answer."""
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("organisation", "invited_by"), token=token
-    )
+    invitation = permissions.get_invitation_by_token(request.user, token)
     can_respond = permissions.can_respond_to_invitation(request.user, invitation)
     already_member = (
         request.user.is_authenticated
@@ -204,7 +200,7 @@ def invitation_detail(request, token: str):
 @login_required
 @require_POST
 def invitation_respond(request, token: str):
-    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    invitation = permissions.get_invitation_by_token(request.user, token)
     accept = request.POST.get("answer") == "accept"
     try:
         if accept:

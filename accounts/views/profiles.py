@@ -3,13 +3,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import ProfileForm
-from accounts.models import SELF_SERVICE_ROLES, Organisation, Role
-from accounts.permissions import can_unverify_mentor, can_verify_mentor
+from accounts.models import SELF_SERVICE_ROLES, Role
+from accounts.permissions import (
+    can_unverify_mentor,
+    can_verify_mentor,
+    get_organisation_for,
+    get_person_for,
+)
 from accounts.selectors import mentor_is_verified, mentors_verified, user_roles, users_public
 from accounts.services.mentors import mentor_unverify, mentor_verify
 from accounts.services.profiles import (
@@ -49,7 +54,7 @@ def people_list(request):
 
 
 def profile_detail(request, pk: int):
-    person = get_object_or_404(users_public(), pk=pk)
+    person = get_person_for(request.user, pk)
     grant = next((g for g in person.role_grants.all() if g.role == Role.MENTOR), None)
     # Who may vouch: staff for the platform, admins for organisations the person is in.
     vouch_for = []
@@ -79,14 +84,14 @@ def profile_detail(request, pk: int):
 @require_POST
 def mentor_verification(request, pk: int):
     """Verify a mentor (or withdraw it) from their profile page."""
-    person = get_object_or_404(users_public(), pk=pk)
+    person = get_person_for(request.user, pk)
     try:
         if request.POST.get("action") == "unverify":
             mentor_unverify(actor=request.user, user=person)
             messages.success(request, _("The mentor verification was withdrawn."))
         else:
             slug = request.POST.get("organisation", "")
-            organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+            organisation = get_organisation_for(request.user, slug) if slug else None
             mentor_verify(actor=request.user, user=person, organisation=organisation)
             messages.success(request, _("Verified: writers can now be offered this mentor."))
     except ValidationError as error:

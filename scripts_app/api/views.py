@@ -26,7 +26,7 @@ from scripts_app.comments import comments_for_display
 from scripts_app.diffing import diff_texts
 from scripts_app.document import analyse, parse, to_json
 from scripts_app.merging import merge_texts
-from scripts_app.models import Collaborator, ExportJob, LineComment, MergeConflict, Revision
+from scripts_app.models import Collaborator, ExportJob, Revision
 from scripts_app.reports import analysis_report
 from scripts_app.services import series as series_services
 from scripts_app.services.comments import comment_create, comment_set_resolved
@@ -56,7 +56,7 @@ REVISION_NUMBER = {"type": "integer", "minimum": 1, "maximum": DB_INT_MAX}
 def _revision(series, number: int | None, *, field: str) -> Revision | None:
     if number is None:
         return None
-    revision = Revision.objects.filter(series=series, number=number).first()
+    revision = series.revisions.filter(number=number).first()
     if revision is None:
         raise ValidationError({field: ["No revision with this number in this series."]})
     return revision
@@ -388,9 +388,7 @@ class CommentDetailView(APIView):
     def patch(self, request, pk: int, comment_pk: int):
         series = permissions.get_series_for(request.user, pk, action="comment")
         comment = get_object_or_404(
-            LineComment.objects.select_related("author", "revision", "series"),
-            pk=comment_pk,
-            series=series,
+            series.line_comments.select_related("author", "revision"), pk=comment_pk
         )
         data = s.CommentUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -401,18 +399,9 @@ class CommentDetailView(APIView):
 
 
 class ConflictView(APIView):
-    def _get(self, request, pk: int, conflict_pk: int) -> MergeConflict:
-        series = permissions.get_series_for(request.user, pk, action="edit")
-        return get_object_or_404(
-            MergeConflict.objects.select_related("base", "ours", "theirs", "series"),
-            pk=conflict_pk,
-            series=series,
-        )
-
     @extend_schema(responses=JSON)
     def get(self, request, pk: int, conflict_pk: int):
-
-        conflict = self._get(request, pk, conflict_pk)
+        conflict = permissions.get_conflict_for(request.user, pk, conflict_pk)
         texts = selectors.revision_texts([conflict.base, conflict.ours, conflict.theirs])
         merge = merge_texts(
             texts[conflict.base_id], texts[conflict.ours_id], texts[conflict.theirs_id]
@@ -438,7 +427,7 @@ class ConflictView(APIView):
         ),
     )
     def post(self, request, pk: int, conflict_pk: int):
-        conflict = self._get(request, pk, conflict_pk)
+        conflict = permissions.get_conflict_for(request.user, pk, conflict_pk)
         data = s.ConflictResolveInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         seen = None

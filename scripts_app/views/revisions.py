@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,7 +12,6 @@ from scripts_app.diffing import diff_texts
 from scripts_app.document import parse
 from scripts_app.forms import MilestoneForm
 from scripts_app.merging import merge_texts
-from scripts_app.models import MergeConflict
 from scripts_app.services.revisions import conflict_resolve, revision_name, revision_restore
 
 REVISIONS_PER_PAGE = 50
@@ -105,14 +104,8 @@ def compare(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def conflict_detail(request, pk: int, conflict_pk: int):
     """Choose, for each overlapping change, which version stays."""
-    series = permissions.get_series_for(request.user, pk, action="edit")
-    conflict = get_object_or_404(
-        MergeConflict.objects.select_related(
-            "base", "ours", "theirs", "ours__author", "theirs__author"
-        ),
-        pk=conflict_pk,
-        series=series,
-    )
+    conflict = permissions.get_conflict_for(request.user, pk, conflict_pk)
+    series = conflict.series
     texts = selectors.revision_texts([conflict.base, conflict.ours, conflict.theirs])
     merge = merge_texts(texts[conflict.base.pk], texts[conflict.ours.pk], texts[conflict.theirs.pk])
     errors = []
