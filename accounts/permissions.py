@@ -50,6 +50,11 @@ def organisations_managed_by(user: Any) -> QuerySet[Organisation]:
     )
 
 
+def can_edit_profile(user: Any, person: Any) -> bool:
+    """People edit their own profile; platform staff may edit anyone's."""
+    return is_signed_in(user) and (user.pk == person.pk or bool(user.is_staff))
+
+
 def can_change_role(user: Any, *, target: Any, role: str) -> bool:
     if not is_signed_in(user):
         return False

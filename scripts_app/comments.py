@@ -1,7 +1,9 @@
 """Line comments as the reader sees them on a given revision."""
 
 from dataclasses import dataclass
+from typing import Any
 
+from scripts_app import permissions
 from scripts_app.anchoring import locate
 from scripts_app.models import LineComment, Revision, Series
 
@@ -10,18 +12,23 @@ from scripts_app.models import LineComment, Revision, Series
 class DisplayedComment:
     comment: LineComment
     current_line: int | None
+    can_resolve: bool = False
 
     @property
     def outdated(self) -> bool:
         return self.current_line is None
 
 
-def comments_for_display(series: Series, revision: Revision, text: str) -> list[DisplayedComment]:
+def comments_for_display(
+    series: Series, revision: Revision, text: str, *, viewer: Any = None
+) -> list[DisplayedComment]:
     """Every comment on the series up to this revision, placed on this revision's lines.
 
     A comment follows its quoted line into later revisions; once the line is gone it
-    is shown as outdated rather than hidden.
+    is shown as outdated rather than hidden. With a `viewer`, each says whether they
+    may mark it resolved.
     """
+    viewer_edits = viewer is not None and permissions.can_edit_series(viewer, series)
     lines = text.split("\n")
     comments = (
         LineComment.objects.filter(series=series, revision__number__lte=revision.number)
@@ -34,5 +41,10 @@ def comments_for_display(series: Series, revision: Revision, text: str) -> list[
             current = comment.line
         else:
             current = locate(lines, comment.anchor_text, comment.line)
-        placed.append(DisplayedComment(comment=comment, current_line=current))
+        may_resolve = viewer is not None and permissions.can_resolve_comment(
+            viewer, comment, can_edit=viewer_edits
+        )
+        placed.append(
+            DisplayedComment(comment=comment, current_line=current, can_resolve=may_resolve)
+        )
     return placed

@@ -4,6 +4,7 @@ Roles on a series: the owner; co-writers (edit); readers (read and comment). A
 series the owner opened to the platform can be read by any signed-in member.
 """
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,7 @@ from scripts_app.models import (
     Collaborator,
     CollaboratorRole,
     ExportJob,
+    LineComment,
     MergeConflict,
     ReaderExports,
     Series,
@@ -80,6 +82,18 @@ def can_manage_series(user: Any, series: Series) -> bool:
 WRITERS = frozenset({OWNER, CollaboratorRole.COWRITER})
 
 
+def can_resolve_comment(user: Any, comment: LineComment, *, can_edit: bool | None = None) -> bool:
+    """Writers (owner, co-writers) and the comment's author mark it resolved or open.
+
+    `can_edit`, when the caller already knows it (the read page does), saves a query.
+    """
+    if not is_signed_in(user):
+        return False
+    if comment.author_id == user.pk:
+        return True
+    return can_edit_series(user, comment.series) if can_edit is None else can_edit
+
+
 def can_export_series(user: Any, series: Series) -> bool:
     """Writers export freely; people who may only read do so only if the owner allows it."""
     role = series_role(user, series)
@@ -93,12 +107,37 @@ def export_needs_watermark(user: Any, series: Series) -> bool:
     return series_role(user, series) not in WRITERS
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesAbilities:
+    """What one viewer may do with one series, worked out once for pages to show."""
+
+    read: bool
+    comment: bool
+    edit: bool
+    manage: bool
+    export: bool
+
+
+def series_abilities(role: str | None, series: Series) -> SeriesAbilities:
+    """The abilities a role on `series` gives (the same rules as `can` and
+    `can_export_series`, without another query)."""
+    reads = role in _ALLOWED["read"]
+    return SeriesAbilities(
+        read=reads,
+        comment=role in _ALLOWED["comment"],
+        edit=role in _ALLOWED["edit"],
+        manage=role in _ALLOWED["manage"],
+        export=role in WRITERS or (reads and series.reader_exports == ReaderExports.WATERMARKED),
+    )
+
+
 def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
     """Load a series and check the action in one step.
 
     Raises Http404 when the user may not even read it (so its existence is not
     revealed) and PermissionDenied when they may read it but not do `action`. The
-    user's role is left on the instance as `viewer_role` for templates.
+    user's role is left on the instance as `viewer_role`, and what it allows as
+    `viewer_can` (a SeriesAbilities), for views and templates.
     """
     series = Series.objects.select_related("owner", "head").filter(pk=pk).first()
     if series is None:
@@ -109,6 +148,7 @@ def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
     if role not in _ALLOWED[action]:
         raise PermissionDenied
     series.viewer_role = role
+    series.viewer_can = series_abilities(role, series)
     return series
 
 

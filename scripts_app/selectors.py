@@ -1,7 +1,7 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -17,7 +17,10 @@ def series_list_for(user: Any, *, scope: str = "mine") -> QuerySet[Series]:
     if scope == "mine":
         series = series.filter(Q(owner=user) | Q(collaborators__user=user))
     return (
-        series.select_related("owner", "head", "head__author")
+        series.annotate(
+            viewer_is_owner=ExpressionWrapper(Q(owner_id=user.pk), output_field=BooleanField())
+        )
+        .select_related("owner", "head", "head__author")
         .prefetch_related(
             "themes",
             "genres",

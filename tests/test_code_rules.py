@@ -6,6 +6,7 @@ anything fails too, so the list cannot rot.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -120,9 +121,7 @@ def _chain(node: ast.AST) -> list[ast.AST]:
         nodes.append(node)
         if isinstance(node, ast.Call):
             node = node.func
-        elif isinstance(node, ast.Attribute):
-            node = node.value
-        elif isinstance(node, ast.Subscript):
+        elif isinstance(node, ast.Attribute | ast.Subscript):
             node = node.value
         else:
             return nodes
@@ -209,3 +208,58 @@ def test_the_fetch_rule_catches_a_planted_unscoped_fetch(source):
 )
 def test_the_fetch_rule_allows_scoped_loads(source):
     assert _unscoped_fetches(ast.parse(source)) == []
+
+
+# -- Templates show what they are told: no permission worked out in a template -------------
+#
+# A template that re-derives a rule ("owner or co-writer", "staff", "the note's reviewer")
+# drifts from the rule in permissions.py. Views and selectors pass booleans
+# (`can_close`, `series.viewer_can.edit`, `placed.can_reply`) instead.
+
+TEMPLATE_RULE_TOKENS = re.compile(
+    r"is_staff|is_superuser|viewer_role|reader_exports|\bperms\.|user\.pk|\buser\s*==|==\s*(request\.)?user\b"
+)
+IF_TAG = re.compile(r"{%\s*(?:if|elif)\s(.*?)%}")
+# Django's admin gates itself on is_staff; the link to it follows the same flag.
+TEMPLATE_ALLOWED = {("templates/base.html", "user.is_staff")}
+
+
+def _template_rule_offenders(text: str) -> list[str]:
+    return [
+        condition.strip()
+        for condition in IF_TAG.findall(text)
+        if TEMPLATE_RULE_TOKENS.search(condition)
+    ]
+
+
+def test_templates_take_permissions_as_booleans():
+    offenders, used = [], set()
+    for app in [*APPS, "templates"]:
+        for path in sorted((ROOT / app).rglob("*.html")):
+            for condition in _template_rule_offenders(path.read_text(encoding="utf-8")):
+                if (_rel(path), condition) in TEMPLATE_ALLOWED:
+                    used.add((_rel(path), condition))
+                else:
+                    offenders.append(f"{_rel(path)}: {{% if {condition} %}}")
+    assert not offenders, (
+        "Pass a boolean from the view or selector (worked out with the app's "
+        "permissions.py) instead of deriving it in the template:\n" + "\n".join(offenders)
+    )
+    assert used == TEMPLATE_ALLOWED, f"Stale allowlist entries: {TEMPLATE_ALLOWED - used}"
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{% if series.viewer_role == "owner" %}',
+        "{% if report.side == 'writer' or note.review.assignment.reviewer_id == user.pk %}",
+        "{% if person == user %}",
+        "{% elif request.user.is_staff %}",
+    ],
+)
+def test_the_template_rule_catches_a_planted_derivation(template):
+    assert _template_rule_offenders(template)
+
+
+def test_the_template_rule_leaves_booleans_alone():
+    assert _template_rule_offenders("{% if placed.can_reply %}{% if user.is_authenticated %}") == []

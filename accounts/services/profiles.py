@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, RoleGrant, User
-from accounts.permissions import can_change_role
+from accounts.permissions import can_change_role, can_edit_profile
 from core.services.audit import audit_record
 from taxonomy.models import Term, TermKind
 
@@ -34,7 +34,7 @@ def user_profile_update(
         PermissionDenied: the actor is neither the user nor staff.
         ValidationError: a field is invalid (field-keyed messages).
     """
-    if actor.pk != user.pk and not actor.is_staff:
+    if not can_edit_profile(actor, user):
         raise PermissionDenied
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:

@@ -23,6 +23,7 @@ from accounts.services.profiles import (
     user_roles_set,
 )
 from core.forms import add_service_errors
+from core.permissions import is_signed_in
 from taxonomy.models import Term
 
 PEOPLE_PER_PAGE = 24
@@ -70,6 +71,8 @@ def profile_detail(request, pk: int):
         "accounts/profile_detail.html",
         {
             "person": person,
+            # The edit link goes to one's own profile form.
+            "is_own_profile": is_signed_in(request.user) and person.pk == request.user.pk,
             "is_mentor": grant is not None,
             "mentor_verified": mentor_is_verified(person),
             "vouch_for": vouch_for,

@@ -60,7 +60,7 @@ def comment_create(*, actor: Any, revision: Revision, line: int, body: str) -> L
 @transaction.atomic
 def comment_set_resolved(*, actor: Any, comment: LineComment, resolved: bool) -> LineComment:
     """Writers (owner, co-writers) and the comment's author mark it resolved or open."""
-    if comment.author_id != actor.pk and not permissions.can_edit_series(actor, comment.series):
+    if not permissions.can_resolve_comment(actor, comment):
         raise PermissionDenied
     comment.resolved = resolved
     comment.save(update_fields=["resolved"])

@@ -51,9 +51,11 @@ def series_detail(request, pk: int):
             "collaborators": collaborators,
             "milestones": selectors.revisions_of(series).exclude(name="")[:10],
             "recent_revisions": selectors.revisions_of(series)[:5],
-            "open_conflicts": selectors.open_conflicts(series) if can_edit else [],
+            "open_conflicts": selectors.open_conflicts_summary(series, request.user)
+            if can_edit
+            else [],
             "can_edit": can_edit,
-            "can_manage": series.viewer_role == permissions.OWNER,
+            "can_manage": series.viewer_can.manage,
             "series_actions": series_actions(series, request.user),
         },
     )
@@ -63,7 +65,7 @@ def series_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def series_edit(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="edit")
-    can_manage = series.viewer_role == permissions.OWNER
+    can_manage = series.viewer_can.manage
     form = SeriesForm(request.POST or None, instance=series, can_manage=can_manage)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -64,10 +64,11 @@ def series_read(request, pk: int):
             "series": series,
             "revision": revision,
             "doc": doc,
-            "comments": comments_for_display(series, revision, text) if revision else [],
+            "comments": comments_for_display(series, revision, text, viewer=request.user)
+            if revision
+            else [],
             "comment_form": CommentForm(),
             "can_comment": permissions.can_comment_series(request.user, series),
-            "can_edit": permissions.can_edit_series(request.user, series),
         },
     )
 
