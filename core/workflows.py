@@ -33,7 +33,7 @@ twice is refused the second time, with one audit row in all.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -171,5 +171,7 @@ def workflow_move(
 
 
 def _state_label(obj: models.Model, field_name: str, state: str) -> str:
-    choices = dict(obj._meta.get_field(field_name).flatchoices)
+    # A state is a concrete field with choices, never a relation.
+    field = cast("models.Field[Any, Any]", obj._meta.get_field(field_name))
+    choices = dict(field.flatchoices)
     return str(choices.get(state, state))

@@ -1,7 +1,7 @@
 """Reads for review pages and the API, in a fixed number of queries, blind-safe."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -39,6 +39,9 @@ from scripts_app.anchoring import locate
 from scripts_app.document import Document, parse
 from scripts_app.models import Collaborator, CollaboratorRole
 from scripts_app.selectors import revision_text
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str) -> Document:
@@ -128,7 +131,7 @@ class ReviewerCard:
 @dataclass(slots=True)
 class CriterionRow:
     criterion: Criterion
-    summary: Any  # scoring.CriterionSummary
+    summary: scoring.CriterionSummary
     scores: list[tuple[str, int | None]]  # (reviewer label, score)
 
 
@@ -198,7 +201,8 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         summary = scoring.criterion_summary(
             [float(score) for _c, score in given],
             [weights[card.assignment.review.pk] for card, _s in given],
-            method,
+            # The field's choices are the aggregate methods scoring knows.
+            cast(scoring.Method, method),
             threshold,
         )
         rows.append(
@@ -218,6 +222,7 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         # Quotes of a double-blind request are stored blanked: compare like with like.
         lines = blind_text(request, "\n".join(lines), request.revision.format).split("\n")
     placed = []
+    current: int | None
     for note in notes:
         if lines is not None and note.revision_id != request.revision_id:
             current = note.line
@@ -245,7 +250,14 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
     )
 
 
-def requests_for_writer(user: Any) -> QuerySet[ReviewRequest]:
+class RequestProgress(TypedDict):
+    submitted: int  # reviews submitted
+    active: int  # reviews assigned or submitted
+
+
+def requests_for_writer(
+    user: Any,
+) -> "QuerySet[WithAnnotations[ReviewRequest, RequestProgress]]":
     """Requests on series the user writes, with progress counts (one query)."""
 
     cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(

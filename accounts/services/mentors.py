@@ -58,7 +58,7 @@ def mentor_unverify(*, actor: Any, user: User) -> RoleGrant:
     grant = _mentor_grant(user)
     if not can_unverify_mentor(actor, grant=grant):
         raise PermissionDenied
-    previous = grant.verified_for.slug if grant.verified_for_id else None
+    previous = grant.verified_for.slug if grant.verified_for else None
     grant.verified_at, grant.verified_by, grant.verified_for = None, None, None
     grant.save(update_fields=["verified_at", "verified_by", "verified_for"])
     audit_record(

@@ -13,7 +13,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from reviews.models import CreditEntry, CreditReason, ReviewPolicy
+from reviews.models import CreditEntry, CreditReason, Review, ReviewPolicy, ReviewRequest
 
 
 class NotEnoughCredits(ValidationError):
@@ -42,7 +42,14 @@ def _last_balance(user: Any) -> int:
     return last["balance"] if last else 0
 
 
-def _append(*, user: Any, delta: int, reason: str, request=None, review=None) -> CreditEntry:
+def _append(
+    *,
+    user: Any,
+    delta: int,
+    reason: str,
+    request: ReviewRequest | None = None,
+    review: Review | None = None,
+) -> CreditEntry:
     last = CreditEntry.objects.filter(user=user).order_by("-position").first()
     balance = (last.balance if last else 0) + delta
     if balance < 0:
@@ -64,7 +71,14 @@ def credits_welcome(*, user: Any) -> None:
 
 
 @transaction.atomic
-def credit_add(*, user: Any, delta: int, reason: str, request=None, review=None) -> CreditEntry:
+def credit_add(
+    *,
+    user: Any,
+    delta: int,
+    reason: str,
+    request: ReviewRequest | None = None,
+    review: Review | None = None,
+) -> CreditEntry:
     """Append one entry to the user's ledger (a spend when delta is negative).
 
     Raises:

@@ -139,7 +139,7 @@ def review_request_create(
         errors["reviews_needed"] = [
             _("Ask for between 1 and %(max)s reviews.") % {"max": MAX_PEER_REVIEWS}
         ]
-    if errors:
+    if errors or rubric_version is None:  # a missing version is in errors already
         raise ValidationError(errors)
 
     request = ReviewRequest.objects.create(

@@ -20,10 +20,11 @@ def can_manage_rubric(user: Any, rubric: Rubric) -> bool:
         return False
     if user.is_staff:
         return True
-    return rubric.organisation_id is not None and can_manage_organisation(user, rubric.organisation)
+    return rubric.organisation is not None and can_manage_organisation(user, rubric.organisation)
 
 
-def version_for_use(rubric: Rubric) -> RubricVersion:
+def version_for_use(rubric: Rubric) -> RubricVersion | None:
+    """The rubric's latest published version; None before its criteria are first saved."""
     return rubric.versions.order_by("-number").first()
 
 

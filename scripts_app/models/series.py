@@ -108,6 +108,10 @@ class Series(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
 
+    # Not a column: the viewer's role, left on the instance by
+    # scripts_app.permissions.get_series_for for views and templates.
+    viewer_role: str | None
+
     class Meta:
         ordering = ["-updated_at"]
         verbose_name = _("series")

@@ -206,7 +206,9 @@ def revision_save(
         raise ValidationError({"base": [_("That revision belongs to another series.")]})
 
     series = Series.objects.select_for_update().get(pk=series.pk)
-    head = Revision.objects.filter(pk=series.head_id).first()
+    # A new series has no head yet: pk=None matches no row (Django asks IS NULL), which
+    # django-stubs' lookup check does not know.
+    head = Revision.objects.filter(pk=series.head_id).first()  # type: ignore[misc]
     pending = _pending_conflict(series, base)
     if head is not None and head.sha256 == sha256_text(text):
         if pending is not None:
@@ -394,6 +396,7 @@ def conflict_resolve(
     ):
         raise ValidationError(_("Choose a version for every change."))
     text = resolve(merge, choices)
+    assert series.head_id is not None  # a conflict is only found against a head
     head = Revision.objects.get(pk=series.head_id)
     if head.sha256 == sha256_text(text):
         _conflict_close(conflict, actor=actor, resolution=head)
