@@ -6,25 +6,24 @@ same request only after submitting their own. Platform staff see everything: the
 run the fallback queue and decide divergent cases.
 """
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from core.permissions import is_signed_in
+from core.types import Actor
 from reviews.models import AssignmentStatus, ReviewAssignment, ReviewRequest
 from scripts_app.permissions import can_edit_series
 
 
-def is_staff(user: Any) -> bool:
+def is_staff(user: Actor) -> bool:
     return is_signed_in(user) and bool(user.is_staff)
 
 
-def is_writer_side(user: Any, request: ReviewRequest) -> bool:
+def is_writer_side(user: Actor, request: ReviewRequest) -> bool:
     return is_signed_in(user) and can_edit_series(user, request.series)
 
 
-def can_view_report(user: Any, request: ReviewRequest) -> bool:
+def can_view_report(user: Actor, request: ReviewRequest) -> bool:
     """The writer side; a reviewer once they submitted; other staff. A staff member who
     reviews the request is a reviewer first: no reading the others' reviews before
     submitting one's own."""
@@ -40,7 +39,7 @@ def can_view_report(user: Any, request: ReviewRequest) -> bool:
     return is_staff(user) and AssignmentStatus.ASSIGNED not in statuses
 
 
-def get_request_for(user: Any, pk: int) -> ReviewRequest:
+def get_request_for(user: Actor, pk: int) -> ReviewRequest:
     """A request whose report the user may see; 404 otherwise (even its existence is private)."""
     request = (
         ReviewRequest.objects.select_related(
@@ -54,14 +53,14 @@ def get_request_for(user: Any, pk: int) -> ReviewRequest:
     return request
 
 
-def get_request_for_writer(user: Any, pk: int) -> ReviewRequest:
+def get_request_for_writer(user: Actor, pk: int) -> ReviewRequest:
     request = get_request_for(user, pk)
     if not is_writer_side(user, request):
         raise PermissionDenied
     return request
 
 
-def get_assignment_for(user: Any, pk: int) -> ReviewAssignment:
+def get_assignment_for(user: Actor, pk: int) -> ReviewAssignment:
     """One's own assignment (staff may look at any); 404 for everyone else."""
     assignment = (
         ReviewAssignment.objects.select_related(

@@ -5,8 +5,6 @@ Every entry is appended under a row lock on the user, and the ledger's constrain
 database refuse a double spend even if a caller forgot the lock.
 """
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -27,7 +25,7 @@ class NotEnoughCredits(ValidationError):
         )
 
 
-def credits_lock(*, user: Any) -> int:
+def credits_lock(*, user: User) -> int:
     """Lock the user's ledger for the rest of the transaction; returns the balance.
 
     Call inside `transaction.atomic`. Everything that reads a balance to decide a
@@ -37,14 +35,14 @@ def credits_lock(*, user: Any) -> int:
     return _last_balance(user)
 
 
-def _last_balance(user: Any) -> int:
+def _last_balance(user: User) -> int:
     last = CreditEntry.objects.filter(user=user).order_by("-position").values("balance").first()
     return last["balance"] if last else 0
 
 
 def _append(
     *,
-    user: Any,
+    user: User,
     delta: int,
     reason: str,
     request: ReviewRequest | None = None,
@@ -61,7 +59,7 @@ def _append(
 
 
 @transaction.atomic
-def credits_welcome(*, user: Any) -> None:
+def credits_welcome(*, user: User) -> None:
     """Everyone starts with a few credits, once, so a first request is possible."""
     credits_lock(user=user)
     if not CreditEntry.objects.filter(user=user, reason=CreditReason.STARTER).exists():
@@ -73,7 +71,7 @@ def credits_welcome(*, user: Any) -> None:
 @transaction.atomic
 def credit_add(
     *,
-    user: Any,
+    user: User,
     delta: int,
     reason: str,
     request: ReviewRequest | None = None,
@@ -88,7 +86,7 @@ def credit_add(
     return _append(user=user, delta=delta, reason=reason, request=request, review=review)
 
 
-def credits_held_for(request: Any) -> int:
+def credits_held_for(request: ReviewRequest) -> int:
     """Credits the request has taken and not yet given back (spent minus refunded)."""
     total = CreditEntry.objects.filter(
         request=request, user_id=request.requested_by_id,

@@ -1,9 +1,10 @@
 """A reviewer's reputation, recomputed from what they did (formula: docs/review-scoring.md)."""
 
-from typing import Any, cast
+from typing import cast
 
 from django.db import transaction
 
+from accounts.models import User
 from reviews import scoring
 from reviews.models import (
     AssignmentStatus,
@@ -15,7 +16,7 @@ from reviews.models import (
 
 
 @transaction.atomic
-def reputation_refresh(*, user: Any) -> ReviewerProfile:
+def reputation_refresh(*, user: User) -> ReviewerProfile:
     reviews = list(
         Review.objects.filter(
             assignment__reviewer=user, assignment__status=AssignmentStatus.SUBMITTED

@@ -6,14 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from accounts.permissions import can_manage_organisation
 from core.services.audit import audit_record
 from core.text import check_single_line
+from core.types import Actor
 from reviews.models import Criterion, ReviewRequest, Rubric, RubricVersion
 from reviews.rubric_content import CRITERION_FIELDS, content_hash
 
 
-def can_manage_rubric(user: Any, rubric: Rubric) -> bool:
+def can_manage_rubric(user: Actor, rubric: Rubric) -> bool:
     """Staff manage platform rubrics; an organisation's admins (its educators, its fund
     managers) manage the rubrics of their own courses and calls."""
     if not getattr(user, "is_authenticated", False):
@@ -31,7 +33,7 @@ def version_for_use(rubric: Rubric) -> RubricVersion | None:
 @transaction.atomic
 def rubric_save_criteria(
     *,
-    actor: Any,
+    actor: User,
     rubric: Rubric,
     criteria: list[dict[str, Any]],
     scale: tuple[int, int] = (1, 10),
@@ -91,7 +93,7 @@ def rubric_save_criteria(
     return version
 
 
-def can_create_rubric(user: Any, organisation: Any = None) -> bool:
+def can_create_rubric(user: Actor, organisation: Organisation | None = None) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if organisation is None:
@@ -103,7 +105,9 @@ RUBRIC_FIELDS = ("name_zh", "name_en", "description_zh", "description_en", "aggr
 
 
 @transaction.atomic
-def rubric_create(*, actor: Any, slug: str, organisation: Any = None, **fields: Any) -> Rubric:
+def rubric_create(
+    *, actor: User, slug: str, organisation: Organisation | None = None, **fields: Any
+) -> Rubric:
     """A new rubric: a platform rubric (staff) or an organisation's (its admins)."""
     if not can_create_rubric(actor, organisation):
         raise PermissionDenied
@@ -117,7 +121,7 @@ def rubric_create(*, actor: Any, slug: str, organisation: Any = None, **fields: 
 
 
 @transaction.atomic
-def rubric_update(*, actor: Any, rubric: Rubric, **fields: Any) -> Rubric:
+def rubric_update(*, actor: User, rubric: Rubric, **fields: Any) -> Rubric:
     """Names, descriptions and the aggregate method (criteria: rubric_save_criteria)."""
     if not can_manage_rubric(actor, rubric):
         raise PermissionDenied
