@@ -1,7 +1,5 @@
 """Who may do what to people and organisations. Every check fails closed."""
 
-from typing import Any
-
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -15,20 +13,23 @@ from accounts.models import (
     Membership,
     MembershipRole,
     Organisation,
+    RoleGrant,
+    User,
 )
 from accounts.selectors import users_public
 from core.permissions import is_signed_in
+from core.types import Actor
 
 
-def is_platform_staff(user: Any) -> bool:
+def is_platform_staff(user: Actor) -> bool:
     return is_signed_in(user) and bool(user.is_staff)
 
 
-def can_create_organisation(user: Any) -> bool:
+def can_create_organisation(user: Actor) -> bool:
     return is_platform_staff(user)
 
 
-def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+def can_manage_organisation(user: Actor, organisation: Organisation) -> bool:
     """Organisation admins manage their own organisation only; staff manage all."""
     if not is_signed_in(user):
         return False
@@ -39,7 +40,7 @@ def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
     ).exists()
 
 
-def organisations_managed_by(user: Any) -> QuerySet[Organisation]:
+def organisations_managed_by(user: Actor) -> QuerySet[Organisation]:
     """The organisations whose admin the user is (every one, for platform staff)."""
     if not is_signed_in(user):
         return Organisation.objects.none()
@@ -50,12 +51,12 @@ def organisations_managed_by(user: Any) -> QuerySet[Organisation]:
     )
 
 
-def can_edit_profile(user: Any, person: Any) -> bool:
+def can_edit_profile(user: Actor, person: User) -> bool:
     """People edit their own profile; platform staff may edit anyone's."""
     return is_signed_in(user) and (user.pk == person.pk or bool(user.is_staff))
 
 
-def can_change_role(user: Any, *, target: Any, role: str) -> bool:
+def can_change_role(user: Actor, *, target: User, role: str) -> bool:
     if not is_signed_in(user):
         return False
     if user.is_staff:
@@ -63,7 +64,7 @@ def can_change_role(user: Any, *, target: Any, role: str) -> bool:
     return user.pk == target.pk and role in SELF_SERVICE_ROLES
 
 
-def can_verify_mentor(user: Any, *, mentor: Any, organisation: Organisation | None) -> bool:
+def can_verify_mentor(user: Actor, *, mentor: User, organisation: Organisation | None) -> bool:
     """Platform staff verify any mentor; an organisation's admin vouches for its own
     members only, in the organisation's name. Nobody verifies themselves."""
     if not is_signed_in(user) or user.pk == mentor.pk:
@@ -76,22 +77,22 @@ def can_verify_mentor(user: Any, *, mentor: Any, organisation: Organisation | No
     )
 
 
-def can_unverify_mentor(user: Any, *, grant: Any) -> bool:
+def can_unverify_mentor(user: Actor, *, grant: RoleGrant) -> bool:
     """Staff withdraw any verification; an organisation's admins withdraw their own."""
     if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
-    return grant.verified_for_id is not None and can_manage_organisation(user, grant.verified_for)
+    return grant.verified_for is not None and can_manage_organisation(user, grant.verified_for)
 
 
-def can_leave_or_remove(user: Any, membership: Membership) -> bool:
+def can_leave_or_remove(user: Actor, membership: Membership) -> bool:
     if not is_signed_in(user):
         return False
     return membership.user_id == user.pk or can_manage_organisation(user, membership.organisation)
 
 
-def can_respond_to_invitation(user: Any, invitation: Invitation) -> bool:
+def can_respond_to_invitation(user: Actor, invitation: Invitation) -> bool:
     """Only the owner of the invited address, once verified, may accept or decline."""
     if not is_signed_in(user):
         return False
@@ -100,7 +101,7 @@ def can_respond_to_invitation(user: Any, invitation: Invitation) -> bool:
     ).exists()
 
 
-def get_organisation_for(user: Any, slug: str, *, action: str = "view") -> Organisation:
+def get_organisation_for(user: Actor, slug: str, *, action: str = "view") -> Organisation:
     """Load an organisation and check the action in one step.
 
     Organisation pages are public, so "view" only needs the organisation to exist;
@@ -114,7 +115,7 @@ def get_organisation_for(user: Any, slug: str, *, action: str = "view") -> Organ
     raise PermissionDenied
 
 
-def get_membership_for(user: Any, organisation: Organisation, pk: int) -> Membership:
+def get_membership_for(user: Actor, organisation: Organisation, pk: int) -> Membership:
     """A membership of *this* organisation that the user may change or end."""
     membership = get_object_or_404(
         Membership.objects.select_related("user", "organisation"),
@@ -126,7 +127,7 @@ def get_membership_for(user: Any, organisation: Organisation, pk: int) -> Member
     return membership
 
 
-def get_invitation_by_token(user: Any, token: str) -> Invitation:
+def get_invitation_by_token(user: Actor, token: str) -> Invitation:
     """The invitation an e-mailed link names. The token is the secret, so anyone holding
     it may see the invitation; only the invited, verified address may answer it
     (`can_respond_to_invitation`, checked by the services)."""
@@ -138,7 +139,7 @@ def get_invitation_by_token(user: Any, token: str) -> Invitation:
     return invitation
 
 
-def get_pending_invitation_for(user: Any, organisation: Organisation, pk: int) -> Invitation:
+def get_pending_invitation_for(user: Actor, organisation: Organisation, pk: int) -> Invitation:
     """A pending invitation of an organisation the caller has loaded for "manage"."""
     if not can_manage_organisation(user, organisation):
         raise PermissionDenied
@@ -152,7 +153,7 @@ def get_pending_invitation_for(user: Any, organisation: Organisation, pk: int) -
     return invitation
 
 
-def get_person_for(user: Any, pk: int, *, action: str = "view") -> Any:
+def get_person_for(user: Actor, pk: int, *, action: str = "view") -> User:
     """A person's public profile ("view"), or, for "roles", the account whose roles the
     user sets: staff reach deactivated accounts too (to take roles off them); everyone
     else only public profiles, and the role service decides what they may change."""

@@ -1,5 +1,3 @@
-from typing import Any
-
 from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -14,6 +12,8 @@ from accounts.models import (
     RoleGrant,
     User,
 )
+from core.permissions import is_authenticated
+from core.types import Actor
 
 
 def users_public(*, include_inactive: bool = False) -> QuerySet[User]:
@@ -62,8 +62,8 @@ def mentor_is_verified(user: User) -> bool:
     )
 
 
-def user_roles(user: Any) -> set[str]:
-    if not getattr(user, "is_authenticated", False):
+def user_roles(user: Actor) -> set[str]:
+    if not is_authenticated(user):
         return set()
     return set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
 
@@ -97,9 +97,9 @@ def invitations_open_for_organisation(
     )
 
 
-def invitations_open_for_user(user: Any) -> QuerySet[Invitation]:
+def invitations_open_for_user(user: Actor) -> QuerySet[Invitation]:
     """Open invitations sent to any of the user's verified addresses."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return Invitation.objects.none()
     verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     address_filter = Q()
@@ -118,5 +118,5 @@ def invitations_open_for_user(user: Any) -> QuerySet[Invitation]:
     )
 
 
-def memberships_of(user: Any) -> QuerySet[Membership]:
+def memberships_of(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")

@@ -33,7 +33,7 @@ twice is refused the second time, with one audit row in all.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -41,14 +41,17 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import Conflict
 from core.services.audit import audit_record
+from core.types import Actor
+
+_M = TypeVar("_M", bound=models.Model)
 
 
-def anyone(actor: Any, obj: models.Model) -> bool:
+def anyone(actor: Actor | None, obj: models.Model) -> bool:
     """Who-may rule for moves that any caller of the service may make."""
     return True
 
 
-def system_only(actor: Any, obj: models.Model) -> bool:
+def system_only(actor: Actor | None, obj: models.Model) -> bool:
     """Who-may rule for moves only the platform itself makes (tasks, timers): actor None."""
     return actor is None
 
@@ -101,7 +104,7 @@ class Workflow:
     def moves_from(self, state: str) -> list[Move]:
         return [move for move in self.moves if state in move.source]
 
-    def can(self, actor: Any, obj: models.Model, name: str) -> bool:
+    def can(self, actor: Actor | None, obj: models.Model, name: str) -> bool:
         """Whether `actor` may make move `name` now (for templates and serializers)."""
         move = self.move(name)
         state = getattr(obj, self.field)
@@ -117,14 +120,14 @@ class Workflow:
 
 def workflow_move(
     workflow: Workflow,
-    obj: models.Model,
+    obj: _M,
     name: str,
     *,
-    actor: Any,
+    actor: Actor | None,
     changes: dict[str, Any] | None = None,
     data: dict[str, Any] | None = None,
-    effects: Iterable[Callable[[Any], Any]] = (),
-) -> Any:
+    effects: Iterable[Callable[[_M], object]] = (),
+) -> _M:
     """Perform move `name` on `obj` under a row lock, with its audit row.
 
     Args:
@@ -229,5 +232,7 @@ def workflow_move_all(
 
 
 def _state_label(obj: models.Model, field_name: str, state: str) -> str:
-    choices = dict(obj._meta.get_field(field_name).flatchoices)
+    # A state is a concrete field with choices, never a relation.
+    field = cast("models.Field[Any, Any]", obj._meta.get_field(field_name))
+    choices = dict(field.flatchoices)
     return str(choices.get(state, state))

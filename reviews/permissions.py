@@ -6,13 +6,13 @@ same request only after submitting their own. Platform staff see everything: the
 run the fallback queue and decide divergent cases.
 """
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from accounts.models import Organisation
 from accounts.permissions import can_manage_organisation, organisations_managed_by
 from core.permissions import is_signed_in
+from core.types import Actor
 from reviews.models import (
     AssignmentStatus,
     CalibrationExemplar,
@@ -25,15 +25,15 @@ from reviews.models import (
 from scripts_app.permissions import can_edit_series
 
 
-def is_staff(user: Any) -> bool:
+def is_staff(user: Actor) -> bool:
     return is_signed_in(user) and bool(user.is_staff)
 
 
-def is_writer_side(user: Any, request: ReviewRequest) -> bool:
+def is_writer_side(user: Actor, request: ReviewRequest) -> bool:
     return is_signed_in(user) and can_edit_series(user, request.series)
 
 
-def can_reply_to_note(user: Any, note: LineNote, *, writer_side: bool | None = None) -> bool:
+def can_reply_to_note(user: Actor, note: LineNote, *, writer_side: bool | None = None) -> bool:
     """The writer side and the note's own reviewer talk under a note.
 
     `writer_side`, when the caller already knows it (the report does), saves a query.
@@ -47,41 +47,41 @@ def can_reply_to_note(user: Any, note: LineNote, *, writer_side: bool | None = N
     return writer_side
 
 
-def can_resolve_note(user: Any, note: LineNote, *, writer_side: bool | None = None) -> bool:
+def can_resolve_note(user: Actor, note: LineNote, *, writer_side: bool | None = None) -> bool:
     """Marking a note dealt with is the writers' call."""
     if writer_side is None:
         writer_side = is_writer_side(user, note.review.assignment.request)
     return is_signed_in(user) and writer_side
 
 
-def can_rate_review(user: Any, review: Review, *, writer_side: bool | None = None) -> bool:
+def can_rate_review(user: Actor, review: Review, *, writer_side: bool | None = None) -> bool:
     """The writer side rates how helpful a review was, and only they see the rating."""
     if writer_side is None:
         writer_side = is_writer_side(user, review.assignment.request)
     return is_signed_in(user) and writer_side
 
 
-def can_use_staff_queue(user: Any) -> bool:
+def can_use_staff_queue(user: Actor) -> bool:
     """Platform staff take fallback requests and settle divergent ones."""
     return is_staff(user)
 
 
-def can_assign_reviewers(user: Any) -> bool:
+def can_assign_reviewers(user: Actor | None) -> bool:
     """Naming reviewers by hand: platform staff, or the platform itself (user None)."""
     return user is None or is_staff(user)
 
 
-def can_take_request(user: Any) -> bool:
+def can_take_request(user: Actor) -> bool:
     """Reviewing a request from the fallback queue oneself."""
     return is_staff(user)
 
 
-def can_decide_request(user: Any) -> bool:
+def can_decide_request(user: Actor) -> bool:
     """Settling a divergent request on the record."""
     return is_staff(user)
 
 
-def can_view_report(user: Any, request: ReviewRequest) -> bool:
+def can_view_report(user: Actor, request: ReviewRequest) -> bool:
     """The writer side; a reviewer once they submitted; other staff. A staff member who
     reviews the request is a reviewer first: no reading the others' reviews before
     submitting one's own."""
@@ -97,7 +97,7 @@ def can_view_report(user: Any, request: ReviewRequest) -> bool:
     return is_staff(user) and AssignmentStatus.ASSIGNED not in statuses
 
 
-def get_request_for(user: Any, pk: int) -> ReviewRequest:
+def get_request_for(user: Actor, pk: int) -> ReviewRequest:
     """A request whose report the user may see; 404 otherwise (even its existence is private)."""
     request = (
         ReviewRequest.objects.select_related(
@@ -111,14 +111,14 @@ def get_request_for(user: Any, pk: int) -> ReviewRequest:
     return request
 
 
-def get_request_for_writer(user: Any, pk: int) -> ReviewRequest:
+def get_request_for_writer(user: Actor, pk: int) -> ReviewRequest:
     request = get_request_for(user, pk)
     if not is_writer_side(user, request):
         raise PermissionDenied
     return request
 
 
-def get_review_for_writer(user: Any, request_pk: int, review_pk: int) -> Review:
+def get_review_for_writer(user: Actor, request_pk: int, review_pk: int) -> Review:
     """A review of a request on a series the user writes (to rate it); 404 otherwise."""
     request = get_request_for_writer(user, request_pk)
     review = (
@@ -131,7 +131,7 @@ def get_review_for_writer(user: Any, request_pk: int, review_pk: int) -> Review:
     return review
 
 
-def get_note_for(user: Any, note_pk: int, *, request: ReviewRequest | None = None) -> LineNote:
+def get_note_for(user: Actor, note_pk: int, *, request: ReviewRequest | None = None) -> LineNote:
     """A line note of a request whose report the user may see (of `request`, when given,
     which the caller has authorised already); 404 otherwise."""
     note = (
@@ -149,7 +149,7 @@ def get_note_for(user: Any, note_pk: int, *, request: ReviewRequest | None = Non
     return note
 
 
-def get_own_note_for(user: Any, assignment_pk: int, note_pk: int) -> LineNote:
+def get_own_note_for(user: Actor, assignment_pk: int, note_pk: int) -> LineNote:
     """A line note in the user's own review of an assignment; 404 otherwise."""
     assignment = get_assignment_for(user, assignment_pk)
     note = (
@@ -162,7 +162,7 @@ def get_own_note_for(user: Any, assignment_pk: int, note_pk: int) -> LineNote:
     return note
 
 
-def get_exemplar_for(user: Any, rubric_slug: str, key: str) -> CalibrationExemplar:
+def get_exemplar_for(user: Actor, rubric_slug: str, key: str) -> CalibrationExemplar:
     """An active calibration excerpt of a rubric, for a signed-in reviewer; 404 otherwise."""
     exemplar = (
         CalibrationExemplar.objects.select_related("rubric")
@@ -174,7 +174,7 @@ def get_exemplar_for(user: Any, rubric_slug: str, key: str) -> CalibrationExempl
     return exemplar
 
 
-def get_request_for_staff(user: Any, pk: int) -> ReviewRequest:
+def get_request_for_staff(user: Actor, pk: int) -> ReviewRequest:
     """Any request, for platform staff working the queue; PermissionDenied for others."""
     if not can_use_staff_queue(user):
         raise PermissionDenied
@@ -184,7 +184,7 @@ def get_request_for_staff(user: Any, pk: int) -> ReviewRequest:
     return request
 
 
-def get_assignment_for(user: Any, pk: int) -> ReviewAssignment:
+def get_assignment_for(user: Actor, pk: int) -> ReviewAssignment:
     """One's own assignment (staff may look at any); 404 for everyone else."""
     assignment = (
         ReviewAssignment.objects.select_related(
@@ -207,17 +207,17 @@ def get_assignment_for(user: Any, pk: int) -> ReviewAssignment:
 # -- Rubrics: published standards anyone may read; who may change them -----------------
 
 
-def can_manage_rubric(user: Any, rubric: Rubric) -> bool:
+def can_manage_rubric(user: Actor, rubric: Rubric) -> bool:
     """Staff manage platform rubrics; an organisation's admins (its educators, its fund
     managers) manage the rubrics of their own courses and calls."""
     if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
-    return rubric.organisation_id is not None and can_manage_organisation(user, rubric.organisation)
+    return rubric.organisation is not None and can_manage_organisation(user, rubric.organisation)
 
 
-def can_create_rubric(user: Any, organisation: Any = None) -> bool:
+def can_create_rubric(user: Actor, organisation: Organisation | None = None) -> bool:
     """A platform rubric (no organisation) is staff's; an organisation's, its admins'."""
     if not is_signed_in(user):
         return False
@@ -226,12 +226,12 @@ def can_create_rubric(user: Any, organisation: Any = None) -> bool:
     return bool(user.is_staff) or can_manage_organisation(user, organisation)
 
 
-def can_create_any_rubric(user: Any) -> bool:
+def can_create_any_rubric(user: Actor) -> bool:
     """Whether the user may create some rubric: staff, or an admin of an organisation."""
     return is_staff(user) or organisations_managed_by(user).exists()
 
 
-def get_rubric_for(user: Any, slug: str, *, action: str = "view") -> Rubric:
+def get_rubric_for(user: Actor, slug: str, *, action: str = "view") -> Rubric:
     """Load a rubric and check the action in one step.
 
     Rubrics are published standards (writers should know what they are judged by), so

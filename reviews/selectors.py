@@ -1,13 +1,15 @@
 """Reads for review pages and the API, in a fixed number of queries, blind-safe."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.selectors import mentors_verified
+from core.types import Actor
 from reviews import scoring
 from reviews.blindness import (
     blanker_for,
@@ -41,11 +43,14 @@ from reviews.workflows import REQUEST_FLOW
 from scripts_app import formats
 from scripts_app.anchoring import locate
 from scripts_app.document import Document, parse
-from scripts_app.models import Collaborator, CollaboratorRole
+from scripts_app.models import Collaborator, CollaboratorRole, Series
 from scripts_app.selectors import revision_text
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str) -> Document:
+
+def document_for_review(viewer: Actor, request: ReviewRequest, text: str, fmt: str) -> Document:
     """The script as shown in review: only the requested episodes, and for a double-blind
     reviewer blanked of its writers (by key and by name, see reviews.blindness)."""
     blind = blinds_writer_for(viewer, request)
@@ -58,7 +63,7 @@ def document_for_review(viewer: Any, request: ReviewRequest, text: str, fmt: str
     return doc
 
 
-def review_copy_pdf(viewer: Any, assignment: ReviewAssignment) -> bytes:
+def review_copy_pdf(viewer: User, assignment: ReviewAssignment) -> bytes:
     """The reviewer's copy of the script as a PDF: the same document as their desk (the
     requested episodes, blanked of its writers when double-blind), watermarked for them.
     Made on request and never stored, so there is no file to find."""
@@ -84,13 +89,13 @@ def review_copy_pdf(viewer: Any, assignment: ReviewAssignment) -> bytes:
     )
 
 
-def credit_balance(user: Any) -> int:
+def credit_balance(user: User) -> int:
     """The balance after the user's last ledger entry."""
     last = CreditEntry.objects.filter(user=user).order_by("-position").values("balance").first()
     return last["balance"] if last else 0
 
 
-def credits_available(user: Any) -> int:
+def credits_available(user: User) -> int:
     """What the user can spend now: the balance, plus the welcome credits that their
     first request will grant if it has not been granted yet."""
     balance = credit_balance(user)
@@ -99,7 +104,7 @@ def credits_available(user: Any) -> int:
     return balance
 
 
-def mentors_for(series: Any) -> QuerySet[Any]:
+def mentors_for(series: Series) -> QuerySet[User]:
     """Mentors who may be offered or matched for a review of `series`: verified, active,
     with no part in the series (owner, co-writer, reader) and no conflict declared with
     its writers. The form, the API check and the matching all use this one list."""
@@ -113,7 +118,7 @@ def mentors_for(series: Any) -> QuerySet[Any]:
     return mentors_verified().exclude(pk__in=involved).exclude(pk__in=conflicted)
 
 
-def mentor_is_eligible(mentor: Any, series: Any) -> bool:
+def mentor_is_eligible(mentor: User, series: Series) -> bool:
     return mentors_for(series).filter(pk=mentor.pk).exists()
 
 
@@ -145,7 +150,7 @@ class ReviewerCard:
 @dataclass(slots=True)
 class CriterionRow:
     criterion: Criterion
-    summary: Any  # scoring.CriterionSummary
+    summary: scoring.CriterionSummary
     scores: list[tuple[str, int | None]]  # (reviewer label, score)
 
 
@@ -176,7 +181,7 @@ class Report:
     can_close: bool = False
 
 
-def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None = None) -> Report:
+def report_for(viewer: Actor, request: ReviewRequest, *, lines: list[str] | None = None) -> Report:
     """The score report as `viewer` may see it: names hidden per the request's blindness,
     reviewers' scores weighted by reputation, line notes placed on `lines` (a later
     revision's text) when given, else on the reviewed revision."""
@@ -224,7 +229,8 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         summary = scoring.criterion_summary(
             [float(score) for _c, score in given],
             [weights[card.assignment.review.pk] for card, _s in given],
-            method,
+            # The field's choices are the aggregate methods scoring knows.
+            cast(scoring.Method, method),
             threshold,
         )
         rows.append(
@@ -244,6 +250,7 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
         # Quotes of a double-blind request are stored blanked: compare like with like.
         lines = blind_text(request, "\n".join(lines), request.revision.format).split("\n")
     placed = []
+    current: int | None
     for note in notes:
         if lines is not None and note.revision_id != request.revision_id:
             current = note.line
@@ -281,7 +288,7 @@ def report_for(viewer: Any, request: ReviewRequest, *, lines: list[str] | None =
     )
 
 
-def conflicts_declared_by(user: Any) -> QuerySet[ConflictOfInterest]:
+def conflicts_declared_by(user: User) -> QuerySet[ConflictOfInterest]:
     """The conflicts of interest a reviewer declared, oldest first."""
     return ConflictOfInterest.objects.filter(reviewer=user).order_by("pk")
 
@@ -305,7 +312,14 @@ def requests_divergent() -> QuerySet[ReviewRequest]:
     )
 
 
-def requests_for_writer(user: Any) -> QuerySet[ReviewRequest]:
+class RequestProgress(TypedDict):
+    submitted: int  # reviews submitted
+    active: int  # reviews assigned or submitted
+
+
+def requests_for_writer(
+    user: User,
+) -> "QuerySet[WithAnnotations[ReviewRequest, RequestProgress]]":
     """Requests on series the user writes, with progress counts (one query)."""
 
     cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(
@@ -332,7 +346,7 @@ def requests_for_writer(user: Any) -> QuerySet[ReviewRequest]:
     )
 
 
-def assignments_for_reviewer(user: Any) -> QuerySet[ReviewAssignment]:
+def assignments_for_reviewer(user: User) -> QuerySet[ReviewAssignment]:
     return (
         ReviewAssignment.objects.filter(reviewer=user)
         .select_related("request", "request__series", "request__revision", "review")
@@ -347,7 +361,7 @@ class Ledger:
     awaiting: int  # reviews the user's open requests still wait for
 
 
-def ledger_for(user: Any) -> Ledger:
+def ledger_for(user: User) -> Ledger:
     """ "How many reviews they still need to give and still await": one place for the answer."""
     to_give = ReviewAssignment.objects.filter(
         reviewer=user, status=AssignmentStatus.ASSIGNED
@@ -358,7 +372,7 @@ def ledger_for(user: Any) -> Ledger:
     return Ledger(credits_available(user), to_give, awaiting)
 
 
-def reviewer_profile(user: Any) -> ReviewerProfile:
+def reviewer_profile(user: User) -> ReviewerProfile:
     profile, _created = ReviewerProfile.objects.get_or_create(user=user)
     return profile
 

@@ -5,13 +5,15 @@ series the owner opened to the platform can be read by any signed-in member.
 """
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from accounts.models import User
 from core.permissions import is_signed_in
+from core.types import Actor
 from scripts_app.models import (
     Collaborator,
     CollaboratorRole,
@@ -27,7 +29,7 @@ Action = Literal["read", "comment", "edit", "manage"]
 OWNER = "owner"
 
 
-def series_visible_to(user: Any) -> QuerySet[Series]:
+def series_visible_to(user: Actor) -> QuerySet[Series]:
     if not is_signed_in(user):
         return Series.objects.none()
     return Series.objects.filter(
@@ -35,7 +37,7 @@ def series_visible_to(user: Any) -> QuerySet[Series]:
     ).distinct()
 
 
-def series_role(user: Any, series: Series) -> str | None:
+def series_role(user: Actor, series: Series) -> str | None:
     """ "owner", "cowriter", "reader", "member" (platform visibility) or None."""
     if not is_signed_in(user):
         return None
@@ -59,30 +61,30 @@ _ALLOWED: dict[str, set[str]] = {
 }
 
 
-def can(user: Any, series: Series, action: Action) -> bool:
+def can(user: Actor, series: Series, action: Action) -> bool:
     return series_role(user, series) in _ALLOWED[action]
 
 
-def can_read_series(user: Any, series: Series) -> bool:
+def can_read_series(user: Actor, series: Series) -> bool:
     return can(user, series, "read")
 
 
-def can_comment_series(user: Any, series: Series) -> bool:
+def can_comment_series(user: Actor, series: Series) -> bool:
     return can(user, series, "comment")
 
 
-def can_edit_series(user: Any, series: Series) -> bool:
+def can_edit_series(user: Actor, series: Series) -> bool:
     return can(user, series, "edit")
 
 
-def can_manage_series(user: Any, series: Series) -> bool:
+def can_manage_series(user: Actor, series: Series) -> bool:
     return can(user, series, "manage")
 
 
 WRITERS = frozenset({OWNER, CollaboratorRole.COWRITER})
 
 
-def can_resolve_comment(user: Any, comment: LineComment, *, can_edit: bool | None = None) -> bool:
+def can_resolve_comment(user: Actor, comment: LineComment, *, can_edit: bool | None = None) -> bool:
     """Writers (owner, co-writers) and the comment's author mark it resolved or open.
 
     `can_edit`, when the caller already knows it (the read page does), saves a query.
@@ -94,7 +96,7 @@ def can_resolve_comment(user: Any, comment: LineComment, *, can_edit: bool | Non
     return can_edit_series(user, comment.series) if can_edit is None else can_edit
 
 
-def can_export_series(user: Any, series: Series) -> bool:
+def can_export_series(user: Actor, series: Series) -> bool:
     """Writers export freely; people who may only read do so only if the owner allows it."""
     role = series_role(user, series)
     if role in WRITERS:
@@ -102,7 +104,7 @@ def can_export_series(user: Any, series: Series) -> bool:
     return role in _ALLOWED["read"] and series.reader_exports == ReaderExports.WATERMARKED
 
 
-def export_needs_watermark(user: Any, series: Series) -> bool:
+def export_needs_watermark(user: Actor, series: Series) -> bool:
     """Exports by anyone but the owner and co-writers carry the person's name and the date."""
     return series_role(user, series) not in WRITERS
 
@@ -131,7 +133,7 @@ def series_abilities(role: str | None, series: Series) -> SeriesAbilities:
     )
 
 
-def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
+def get_series_for(user: Actor, pk: int, *, action: Action = "read") -> Series:
     """Load a series and check the action in one step.
 
     Raises Http404 when the user may not even read it (so its existence is not
@@ -152,7 +154,7 @@ def get_series_for(user: Any, pk: int, *, action: Action = "read") -> Series:
     return series
 
 
-def get_export_for(user: Any, series_pk: int, job_pk: int) -> ExportJob:
+def get_export_for(user: User, series_pk: int, job_pk: int) -> ExportJob:
     """Load one of the user's own exports of a series they may still export, or 404.
 
     Exports may carry a personal watermark, so each person sees only their own; losing
@@ -171,7 +173,7 @@ def get_export_for(user: Any, series_pk: int, job_pk: int) -> ExportJob:
     return job
 
 
-def get_conflict_for(user: Any, series_pk: int, conflict_pk: int) -> MergeConflict:
+def get_conflict_for(user: Actor, series_pk: int, conflict_pk: int) -> MergeConflict:
     """An overlap of co-writers' saves, for someone who may edit the series; 404 otherwise."""
     series = get_series_for(user, series_pk, action="edit")
     conflict = (

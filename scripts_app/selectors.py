@@ -5,13 +5,15 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Query
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from accounts.models import User
 from core.limits import parse_bounded_int
+from core.types import Actor
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.permissions import series_visible_to
 
 
-def series_list_for(user: Any, *, scope: str = "mine") -> QuerySet[Series]:
+def series_list_for(user: Actor, *, scope: str = "mine") -> QuerySet[Series]:
     """The writer's desk: series they own or collaborate on ("mine"), or all they may read."""
     series = series_visible_to(user)
     if scope == "mine":
@@ -31,7 +33,7 @@ def series_list_for(user: Any, *, scope: str = "mine") -> QuerySet[Series]:
     )
 
 
-def series_people(series: Series) -> list[Any]:
+def series_people(series: Series) -> list[User]:
     """The owner and every collaborator: who hears about milestones and comments."""
     collaborators = Collaborator.objects.filter(series=series).select_related("user")
     return [series.owner, *(collaborator.user for collaborator in collaborators)]
@@ -46,7 +48,7 @@ def open_conflicts(series: Series) -> QuerySet[MergeConflict]:
     )
 
 
-def open_conflicts_summary(series: Series, viewer: Any) -> list[dict[str, Any]]:
+def open_conflicts_summary(series: Series, viewer: Actor) -> list[dict[str, Any]]:
     """Open conflicts as the editor's banners and the API show them."""
     return [
         {

@@ -1,4 +1,5 @@
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 
 from taxonomy.models import Term, TermKind
 
@@ -10,8 +11,9 @@ def terms_active(*, kind: str | None = None) -> QuerySet[Term]:
     return terms
 
 
-def terms_grouped() -> list[tuple[str, str, list[Term]]]:
-    """Active terms grouped by kind, in the taxonomy's order, with one query."""
+def terms_grouped() -> list[tuple[str, str | Promise, list[Term]]]:
+    """Active terms grouped by kind, in the taxonomy's order, with one query (the kind's
+    label is a lazy translation, rendered in the reader's language)."""
     by_kind: dict[str, list[Term]] = {kind: [] for kind in TermKind.values}
     for term in Term.objects.active():
         by_kind[term.kind].append(term)

@@ -3,8 +3,6 @@
 Anyone may take the mentor role; only a verified mentor is offered or matched.
 """
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +23,9 @@ def _mentor_grant(user: User) -> RoleGrant:
 
 
 @transaction.atomic
-def mentor_verify(*, actor: Any, user: User, organisation: Organisation | None = None) -> RoleGrant:
+def mentor_verify(
+    *, actor: User, user: User, organisation: Organisation | None = None
+) -> RoleGrant:
     """Verify a mentor: as platform staff (organisation None) or as an admin of an
     organisation that vouches for its member.
 
@@ -48,7 +48,7 @@ def mentor_verify(*, actor: Any, user: User, organisation: Organisation | None =
 
 
 @transaction.atomic
-def mentor_unverify(*, actor: Any, user: User) -> RoleGrant:
+def mentor_unverify(*, actor: User, user: User) -> RoleGrant:
     """Withdraw a mentor's verification; they are no longer offered or matched.
 
     Raises:
@@ -58,7 +58,7 @@ def mentor_unverify(*, actor: Any, user: User) -> RoleGrant:
     grant = _mentor_grant(user)
     if not can_unverify_mentor(actor, grant=grant):
         raise PermissionDenied
-    previous = grant.verified_for.slug if grant.verified_for_id else None
+    previous = grant.verified_for.slug if grant.verified_for else None
     grant.verified_at, grant.verified_by, grant.verified_for = None, None, None
     grant.save(update_fields=["verified_at", "verified_by", "verified_for"])
     audit_record(

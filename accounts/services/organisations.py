@@ -205,7 +205,7 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
         raise PermissionDenied(_("This invitation was sent to a different e-mail address."))
 
     def announce(accepted: Invitation) -> None:
-        if accepted.invited_by_id:
+        if accepted.invited_by is not None:  # None: no query, as with the id
             notification_send(
                 recipient=accepted.invited_by,
                 kind="organisation_invitation_accepted",

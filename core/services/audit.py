@@ -4,11 +4,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from core.models import AuditEntry
+from core.permissions import is_authenticated
+from core.types import Actor
 
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     action: str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
@@ -22,7 +24,7 @@ def audit_record(
         data: small JSON-safe details (ids, old and new values), never secrets.
     """
     entry = AuditEntry(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor if is_authenticated(actor) else None,
         action=action,
         data=data or {},
     )

@@ -10,13 +10,14 @@ from core.mail import email_subject, mail_send
 from core.models import Notification
 from core.notifications import get_kind, render_message
 from core.services.outbox import task_enqueue
+from core.types import Actor, AuthUser
 
 
 def notification_send(
     *,
-    recipient: Any,
+    recipient: AuthUser,
     kind: str,
-    actor: Any = None,
+    actor: Actor | None = None,
     params: dict[str, Any] | None = None,
     url: str = "",
 ) -> str:
@@ -93,7 +94,7 @@ def notification_deliver(
     return notification
 
 
-def _email_notification(notification: Notification, recipient: Any) -> bool:
+def _email_notification(notification: Notification, recipient: AuthUser) -> bool:
     language = recipient.language or settings.LANGUAGE_CODE
     with translation.override(language):
         message = render_message(notification.kind, notification.params)
@@ -111,7 +112,7 @@ def _email_notification(notification: Notification, recipient: Any) -> bool:
     )
 
 
-def notifications_mark_read(*, recipient: Any, ids: list[int] | None = None) -> int:
+def notifications_mark_read(*, recipient: AuthUser, ids: list[int] | None = None) -> int:
     """Mark the recipient's notifications read (all of them when ids is None)."""
     rows: QuerySet[Notification] = Notification.objects.filter(
         recipient=recipient, read_at__isnull=True

@@ -1,16 +1,15 @@
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.services.audit import audit_record
 from reviews import scoring
 from reviews.models import CalibrationAttempt, CalibrationExemplar, Rubric
 from reviews.services.reputation import reputation_refresh
 
 
-def needs_calibration(user: Any, rubric: Rubric) -> bool:
+def needs_calibration(user: User, rubric: Rubric) -> bool:
     """True until the user has scored one of the rubric's exemplars (if it has any)."""
     if not CalibrationExemplar.objects.filter(rubric=rubric, is_active=True).exists():
         return False
@@ -19,7 +18,7 @@ def needs_calibration(user: Any, rubric: Rubric) -> bool:
 
 @transaction.atomic
 def calibration_submit(
-    *, actor: Any, exemplar: CalibrationExemplar, scores: dict[str, int]
+    *, actor: User, exemplar: CalibrationExemplar, scores: dict[str, int]
 ) -> CalibrationAttempt:
     """Score an exemplar; the distance from the staff scores is shown and feeds reputation."""
     if not getattr(actor, "is_authenticated", False):

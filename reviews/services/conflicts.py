@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,7 +8,7 @@ from reviews.models import ConflictOfInterest
 
 
 @transaction.atomic
-def conflict_declare(*, actor: Any, writer_email: str, reason: str = "") -> ConflictOfInterest:
+def conflict_declare(*, actor: User, writer_email: str, reason: str = "") -> ConflictOfInterest:
     """A reviewer declares they should not review someone's work (friend, family, rival...).
 
     The answer is the same whether or not the address has an account: the conflict is
@@ -39,7 +37,7 @@ def conflict_declare(*, actor: Any, writer_email: str, reason: str = "") -> Conf
 
 
 @transaction.atomic
-def conflict_withdraw(*, actor: Any, conflict: ConflictOfInterest) -> None:
+def conflict_withdraw(*, actor: User, conflict: ConflictOfInterest) -> None:
     if conflict.reviewer_id != actor.pk:
         raise PermissionDenied
     audit_record(actor=actor, action="review.conflict_withdrawn", target=conflict)

@@ -5,15 +5,13 @@ Every entry is appended under a row lock on the user, and the ledger's constrain
 database refuse a double spend even if a caller forgot the lock.
 """
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from reviews.models import CreditEntry, CreditReason, ReviewPolicy
+from reviews.models import CreditEntry, CreditReason, Review, ReviewPolicy, ReviewRequest
 
 
 class NotEnoughCredits(ValidationError):
@@ -27,7 +25,7 @@ class NotEnoughCredits(ValidationError):
         )
 
 
-def credits_lock(*, user: Any) -> int:
+def credits_lock(*, user: User) -> int:
     """Lock the user's ledger for the rest of the transaction; returns the balance.
 
     Call inside `transaction.atomic`. Everything that reads a balance to decide a
@@ -37,12 +35,19 @@ def credits_lock(*, user: Any) -> int:
     return _last_balance(user)
 
 
-def _last_balance(user: Any) -> int:
+def _last_balance(user: User) -> int:
     last = CreditEntry.objects.filter(user=user).order_by("-position").values("balance").first()
     return last["balance"] if last else 0
 
 
-def _append(*, user: Any, delta: int, reason: str, request=None, review=None) -> CreditEntry:
+def _append(
+    *,
+    user: User,
+    delta: int,
+    reason: str,
+    request: ReviewRequest | None = None,
+    review: Review | None = None,
+) -> CreditEntry:
     last = CreditEntry.objects.filter(user=user).order_by("-position").first()
     balance = (last.balance if last else 0) + delta
     if balance < 0:
@@ -54,7 +59,7 @@ def _append(*, user: Any, delta: int, reason: str, request=None, review=None) ->
 
 
 @transaction.atomic
-def credits_welcome(*, user: Any) -> None:
+def credits_welcome(*, user: User) -> None:
     """Everyone starts with a few credits, once, so a first request is possible."""
     credits_lock(user=user)
     if not CreditEntry.objects.filter(user=user, reason=CreditReason.STARTER).exists():
@@ -64,7 +69,14 @@ def credits_welcome(*, user: Any) -> None:
 
 
 @transaction.atomic
-def credit_add(*, user: Any, delta: int, reason: str, request=None, review=None) -> CreditEntry:
+def credit_add(
+    *,
+    user: User,
+    delta: int,
+    reason: str,
+    request: ReviewRequest | None = None,
+    review: Review | None = None,
+) -> CreditEntry:
     """Append one entry to the user's ledger (a spend when delta is negative).
 
     Raises:
@@ -74,7 +86,7 @@ def credit_add(*, user: Any, delta: int, reason: str, request=None, review=None)
     return _append(user=user, delta=delta, reason=reason, request=request, review=review)
 
 
-def credits_held_for(request: Any) -> int:
+def credits_held_for(request: ReviewRequest) -> int:
     """Credits the request has taken and not yet given back (spent minus refunded)."""
     total = CreditEntry.objects.filter(
         request=request, user_id=request.requested_by_id,

@@ -1,9 +1,10 @@
 """A reviewer's reputation, recomputed from what they did (formula: docs/review-scoring.md)."""
 
-from typing import Any
+from typing import cast
 
 from django.db import transaction
 
+from accounts.models import User
 from reviews import scoring
 from reviews.models import (
     AssignmentStatus,
@@ -15,7 +16,7 @@ from reviews.models import (
 
 
 @transaction.atomic
-def reputation_refresh(*, user: Any) -> ReviewerProfile:
+def reputation_refresh(*, user: User) -> ReviewerProfile:
     reviews = list(
         Review.objects.filter(
             assignment__reviewer=user, assignment__status=AssignmentStatus.SUBMITTED
@@ -37,16 +38,17 @@ def reputation_refresh(*, user: Any) -> ReviewerProfile:
         )
         by_request: dict[int, dict[int, dict[int, float]]] = {}
         for request_id, reviewer_id, criterion_id, score in rows:
+            # score__isnull=False above: the column is nullable, the rows are not.
             by_request.setdefault(request_id, {}).setdefault(reviewer_id, {})[criterion_id] = float(
-                score
+                cast(int, score)
             )
         for request_id, by_reviewer in by_request.items():
             mine = by_reviewer.get(user.pk)
             others: dict[int, list[float]] = {}
             for reviewer_id, scores in by_reviewer.items():
                 if reviewer_id != user.pk:
-                    for criterion_id, score in scores.items():
-                        others.setdefault(criterion_id, []).append(score)
+                    for criterion_id, given in scores.items():
+                        others.setdefault(criterion_id, []).append(given)
             if mine and others:
                 scale = requests[request_id].assignment.request.rubric_version.scale
                 value = scoring.agreement(mine, others, scale)

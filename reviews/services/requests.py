@@ -1,7 +1,6 @@
 """Asking for review, finding reviewers, and what happens when there are not enough."""
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -46,7 +45,7 @@ from scripts_app.selectors import revision_text
 MAX_PEER_REVIEWS = 5
 
 
-def _due(request_due: Any, days: int) -> Any:
+def _due(request_due: datetime, days: int) -> datetime:
     return min(request_due, timezone.now() + timedelta(days=days))
 
 
@@ -60,21 +59,21 @@ def _notify_assigned(assignment: ReviewAssignment) -> None:
     )
 
 
-def _date(moment: Any) -> str:
+def _date(moment: datetime) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
 @transaction.atomic
 def review_request_create(
     *,
-    actor: Any,
+    actor: User,
     series: Series,
     revision: Revision,
     kind: str,
     rubric_version: RubricVersion | None,
     blindness: str = Blindness.SINGLE,
     reviews_needed: int | None = None,
-    due_at: Any = None,
+    due_at: datetime | None = None,
     mentor: User | None = None,
     episode_from: int | None = None,
     episode_to: int | None = None,
@@ -140,7 +139,7 @@ def review_request_create(
         errors["reviews_needed"] = [
             _("Ask for between 1 and %(max)s reviews.") % {"max": MAX_PEER_REVIEWS}
         ]
-    if errors:
+    if errors or rubric_version is None:  # a missing version is in errors already
         raise ValidationError(errors)
 
     request = ReviewRequest.objects.create(
@@ -163,7 +162,7 @@ def review_request_create(
 
 @transaction.atomic
 def reviewers_assign(
-    *, actor: Any, request: ReviewRequest, reviewers: list[User], role: str
+    *, actor: User | None, request: ReviewRequest, reviewers: list[User], role: str
 ) -> list[ReviewAssignment]:
     """Assign named reviewers by hand: platform staff, or the system (actor None).
 
@@ -444,7 +443,7 @@ def _create_assignments(
 
 
 @transaction.atomic
-def requests_fall_back(*, now: Any = None) -> int:
+def requests_fall_back(*, now: datetime | None = None) -> int:
     """No one waits forever: requests still short of reviewers after the policy's grace
     time (or half-way to their due date) move to a mentor, else to the staff queue.
 
@@ -517,7 +516,7 @@ def requests_fall_back(*, now: Any = None) -> int:
 
 
 @transaction.atomic
-def staff_take(*, actor: Any, request: ReviewRequest) -> ReviewAssignment:
+def staff_take(*, actor: User, request: ReviewRequest) -> ReviewAssignment:
     """A staff member takes a request from the fallback queue and reviews it."""
     if not can_take_request(actor):
         raise PermissionDenied
@@ -543,7 +542,7 @@ def staff_take(*, actor: Any, request: ReviewRequest) -> ReviewAssignment:
 
 @transaction.atomic
 def staff_decide(
-    *, actor: Any, request: ReviewRequest, decision: str, extra_review: bool = False
+    *, actor: User, request: ReviewRequest, decision: str, extra_review: bool = False
 ) -> ReviewRequest:
     """Settle a divergent request: record the decision (audited) and optionally ask for one
     more review, which the assignment service finds like any other."""
@@ -604,7 +603,7 @@ def request_refund_undelivered(*, request: ReviewRequest) -> int:
     return due
 
 
-def _request_end(request: ReviewRequest, *, move: str, actor: Any) -> int:
+def _request_end(request: ReviewRequest, *, move: str, actor: User | None) -> int:
     """End a request through its workflow: unfinished assignments end, and what was paid
     for and not delivered is refunded. Returns the credits refunded."""
     workflow_move(REQUEST_FLOW, request, move, actor=actor)
@@ -619,7 +618,7 @@ def _request_end(request: ReviewRequest, *, move: str, actor: Any) -> int:
 
 
 @transaction.atomic
-def request_close(*, actor: Any, request: ReviewRequest) -> ReviewRequest:
+def request_close(*, actor: User, request: ReviewRequest) -> ReviewRequest:
     """The writer closes a request: unfinished assignments end, reviews are final, and
     the credits of peer reviews not delivered are refunded.
 
@@ -634,7 +633,7 @@ def request_close(*, actor: Any, request: ReviewRequest) -> ReviewRequest:
 
 
 @transaction.atomic
-def requests_expire(*, now: Any = None) -> int:
+def requests_expire(*, now: datetime | None = None) -> int:
     """Open requests a full review period (the policy's days) past their due date end:
     what they still wait for will not come. Unfinished assignments end, the writer is
     refunded what was not delivered and told. Returns the number of requests ended."""

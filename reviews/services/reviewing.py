@@ -1,6 +1,6 @@
 """Writing a review: drafts, submission, line notes, replies, ratings, decline and expiry."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.exceptions import Conflict
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
@@ -38,7 +39,7 @@ from reviews.workflows import ASSIGNMENT_FLOW, REQUEST_FLOW, REVIEW_FLOW
 from scripts_app.selectors import revision_text
 
 
-def _check_open(assignment: ReviewAssignment, actor: Any) -> None:
+def _check_open(assignment: ReviewAssignment, actor: User) -> None:
     if assignment.reviewer_id != actor.pk:
         raise PermissionDenied
     if assignment.request.status != RequestStatus.OPEN:
@@ -80,7 +81,7 @@ def _clean_scores(
 @transaction.atomic
 def review_save(
     *,
-    actor: Any,
+    actor: User,
     assignment: ReviewAssignment,
     scores: dict[str, dict[str, Any]],
     overall_comment: str | None = None,
@@ -125,7 +126,7 @@ def review_save(
     return review
 
 
-def _submit(actor: Any, assignment: ReviewAssignment, review: Review) -> None:
+def _submit(actor: User, assignment: ReviewAssignment, review: Review) -> None:
     request = assignment.request
     given = {s.criterion_id: s.score for s in review.scores.all()}
     missing = [
@@ -225,7 +226,7 @@ def _announce_completed(request: ReviewRequest, submitted: list[ReviewAssignment
 
 @transaction.atomic
 def assignment_decline(
-    *, actor: Any, assignment: ReviewAssignment, reason: str = ""
+    *, actor: User, assignment: ReviewAssignment, reason: str = ""
 ) -> ReviewAssignment:
     """A reviewer hands an assignment back; someone else is found at once."""
     assignment = (
@@ -245,7 +246,7 @@ def assignment_decline(
 
 
 @transaction.atomic
-def assignments_expire(*, now: Any = None) -> int:
+def assignments_expire(*, now: datetime | None = None) -> int:
     """Assignments past their due time end; their requests are reassigned."""
     now = now or timezone.now()
     overdue = list(
@@ -281,7 +282,7 @@ def assignments_expire(*, now: Any = None) -> int:
     return len(overdue)
 
 
-def reminders_send(*, now: Any = None) -> int:
+def reminders_send(*, now: datetime | None = None) -> int:
     """Remind reviewers once, the policy's number of hours before their due time."""
     now = now or timezone.now()
     soon = now + timedelta(hours=ReviewPolicy.current().reminder_hours)
@@ -306,7 +307,7 @@ def reminders_send(*, now: Any = None) -> int:
 
 
 @transaction.atomic
-def line_note_add(*, actor: Any, assignment: ReviewAssignment, line: int, body: str) -> LineNote:
+def line_note_add(*, actor: User, assignment: ReviewAssignment, line: int, body: str) -> LineNote:
     assignment = ReviewAssignment.objects.select_related(
         "request", "request__revision", "request__series"
     ).get(pk=assignment.pk)
@@ -342,7 +343,7 @@ def line_note_add(*, actor: Any, assignment: ReviewAssignment, line: int, body: 
 
 
 @transaction.atomic
-def line_note_delete(*, actor: Any, note: LineNote) -> None:
+def line_note_delete(*, actor: User, note: LineNote) -> None:
     assignment = note.review.assignment
     _check_open(assignment, actor)
     if note.review.is_submitted:
@@ -357,7 +358,7 @@ def line_note_delete(*, actor: Any, note: LineNote) -> None:
 
 
 @transaction.atomic
-def note_reply(*, actor: Any, note: LineNote, body: str) -> NoteReply:
+def note_reply(*, actor: User, note: LineNote, body: str) -> NoteReply:
     """The writer answers a note, and the note's reviewer answers back."""
     note = LineNote.objects.select_related("review__assignment__request__series").get(pk=note.pk)
     assignment = note.review.assignment
@@ -387,7 +388,7 @@ def note_reply(*, actor: Any, note: LineNote, body: str) -> NoteReply:
 
 
 @transaction.atomic
-def note_set_resolved(*, actor: Any, note: LineNote, resolved: bool) -> LineNote:
+def note_set_resolved(*, actor: User, note: LineNote, resolved: bool) -> LineNote:
     note = LineNote.objects.select_related("review__assignment__request__series").get(pk=note.pk)
     if not can_resolve_note(actor, note):
         raise PermissionDenied
@@ -403,7 +404,7 @@ def note_set_resolved(*, actor: Any, note: LineNote, resolved: bool) -> LineNote
 
 
 @transaction.atomic
-def review_rate(*, actor: Any, review: Review, helpfulness: int, comment: str = "") -> Review:
+def review_rate(*, actor: User, review: Review, helpfulness: int, comment: str = "") -> Review:
     """The writer says how helpful a review was (1–5); it feeds the reviewer's reputation."""
     review = Review.objects.select_related(
         "assignment__request__series", "assignment__reviewer"

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from core.services.audit import audit_record
 from core.text import check_single_line
 from reviews.models import Criterion, ReviewRequest, Rubric, RubricVersion
@@ -13,14 +14,15 @@ from reviews.permissions import can_create_rubric, can_manage_rubric
 from reviews.rubric_content import CRITERION_FIELDS, content_hash
 
 
-def version_for_use(rubric: Rubric) -> RubricVersion:
+def version_for_use(rubric: Rubric) -> RubricVersion | None:
+    """The rubric's latest published version; None before its criteria are first saved."""
     return rubric.versions.order_by("-number").first()
 
 
 @transaction.atomic
 def rubric_save_criteria(
     *,
-    actor: Any,
+    actor: User,
     rubric: Rubric,
     criteria: list[dict[str, Any]],
     scale: tuple[int, int] = (1, 10),
@@ -84,7 +86,9 @@ RUBRIC_FIELDS = ("name_zh", "name_en", "description_zh", "description_en", "aggr
 
 
 @transaction.atomic
-def rubric_create(*, actor: Any, slug: str, organisation: Any = None, **fields: Any) -> Rubric:
+def rubric_create(
+    *, actor: User, slug: str, organisation: Organisation | None = None, **fields: Any
+) -> Rubric:
     """A new rubric: a platform rubric (staff) or an organisation's (its admins)."""
     if not can_create_rubric(actor, organisation):
         raise PermissionDenied
@@ -98,7 +102,7 @@ def rubric_create(*, actor: Any, slug: str, organisation: Any = None, **fields: 
 
 
 @transaction.atomic
-def rubric_update(*, actor: Any, rubric: Rubric, **fields: Any) -> Rubric:
+def rubric_update(*, actor: User, rubric: Rubric, **fields: Any) -> Rubric:
     """Names, descriptions and the aggregate method (criteria: rubric_save_criteria)."""
     if not can_manage_rubric(actor, rubric):
         raise PermissionDenied

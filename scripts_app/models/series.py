@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from core.text import validate_single_line
 
 MAX_PLANNED_EPISODES = 300
+
+
+if TYPE_CHECKING:
+    from scripts_app.permissions import SeriesAbilities
 
 
 class ScriptFormat(models.TextChoices):
@@ -107,6 +113,11 @@ class Series(models.Model):
     runtime_seconds = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
+
+    # Not columns: the viewer's role and what it allows, left on the instance by
+    # scripts_app.permissions.get_series_for for views and templates.
+    viewer_role: str | None
+    viewer_can: "SeriesAbilities"
 
     class Meta:
         ordering = ["-updated_at"]

@@ -1,10 +1,9 @@
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from scripts_app import permissions
@@ -13,7 +12,7 @@ from scripts_app.selectors import revision_text, series_people
 
 
 @transaction.atomic
-def comment_create(*, actor: Any, revision: Revision, line: int, body: str) -> LineComment:
+def comment_create(*, actor: User, revision: Revision, line: int, body: str) -> LineComment:
     """A note on one line. Readers, co-writers and the owner may comment.
 
     Raises:
@@ -58,7 +57,7 @@ def comment_create(*, actor: Any, revision: Revision, line: int, body: str) -> L
 
 
 @transaction.atomic
-def comment_set_resolved(*, actor: Any, comment: LineComment, resolved: bool) -> LineComment:
+def comment_set_resolved(*, actor: User, comment: LineComment, resolved: bool) -> LineComment:
     """Writers (owner, co-writers) and the comment's author mark it resolved or open."""
     if not permissions.can_resolve_comment(actor, comment):
         raise PermissionDenied

@@ -1,7 +1,6 @@
 """Saving, naming and restoring revisions. Nothing a writer saved is ever lost."""
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.text import check_single_line
@@ -60,7 +60,7 @@ def _store_revision(
     *,
     series: Series,
     text: str,
-    author: Any,
+    author: User,
     kind: str,
     parent: Revision | None,
     merge_parent: Revision | None = None,
@@ -159,7 +159,7 @@ def episode_text(text: str, fmt: str, number: int) -> str | None:
 @transaction.atomic
 def revision_save(
     *,
-    actor: Any,
+    actor: User,
     series: Series,
     text: str,
     base: Revision | None,
@@ -208,7 +208,9 @@ def revision_save(
         raise ValidationError({"base": [_("That revision belongs to another series.")]})
 
     series = Series.objects.select_for_update().get(pk=series.pk)
-    head = Revision.objects.filter(pk=series.head_id).first()
+    # A new series has no head yet: pk=None matches no row (Django asks IS NULL), which
+    # django-stubs' lookup check does not know.
+    head = Revision.objects.filter(pk=series.head_id).first()  # type: ignore[misc]
     pending = _pending_conflict(series, base)
     if head is not None and head.sha256 == sha256_text(text):
         if pending is not None:
@@ -253,7 +255,7 @@ def _pending_conflict(series: Series, base: Revision | None) -> MergeConflict | 
 def _merge_into_head(
     *,
     series: Series,
-    actor: Any,
+    actor: User,
     merge_base: Revision,
     own: Revision,
     own_text: str,
@@ -310,7 +312,7 @@ def _merge_into_head(
     return SaveResult(status="merged", head=new_head, own=own, conflict=conflict, text=merged_text)
 
 
-def _conflict_announce(conflict: MergeConflict, *, actor: Any) -> None:
+def _conflict_announce(conflict: MergeConflict, *, actor: User) -> None:
     """Both sides of an overlap hear of it: the writer whose save found it, and the
     co-writer whose saved text it overlaps."""
     series = conflict.series
@@ -329,7 +331,7 @@ def _conflict_announce(conflict: MergeConflict, *, actor: Any) -> None:
         )
 
 
-def _conflict_close(conflict: MergeConflict, *, actor: Any, resolution: Revision) -> None:
+def _conflict_close(conflict: MergeConflict, *, actor: User, resolution: Revision) -> None:
     workflow_move(
         CONFLICT_FLOW,
         conflict,
@@ -352,7 +354,7 @@ def _conflict_close(conflict: MergeConflict, *, actor: Any, resolution: Revision
 @transaction.atomic
 def conflict_resolve(
     *,
-    actor: Any,
+    actor: User,
     conflict: MergeConflict,
     choices: list[str],
     seen: tuple[int, int] | None = None,
@@ -394,6 +396,7 @@ def conflict_resolve(
     ):
         raise ValidationError(_("Choose a version for every change."))
     text = resolve(merge, choices)
+    assert series.head_id is not None  # a conflict is only found against a head
     head = Revision.objects.get(pk=series.head_id)
     if head.sha256 == sha256_text(text):
         _conflict_close(conflict, actor=actor, resolution=head)
@@ -423,7 +426,7 @@ def conflict_resolve(
 
 
 @transaction.atomic
-def revision_restore(*, actor: Any, revision: Revision) -> SaveResult:
+def revision_restore(*, actor: User, revision: Revision) -> SaveResult:
     """Make an old revision's text the newest revision (history is kept, not rewound)."""
     series = revision.series
     result = revision_save(
@@ -444,7 +447,7 @@ def revision_restore(*, actor: Any, revision: Revision) -> SaveResult:
 
 
 @transaction.atomic
-def revision_name(*, actor: Any, revision: Revision, name: str, color: str = "") -> Revision:
+def revision_name(*, actor: User, revision: Revision, name: str, color: str = "") -> Revision:
     """Name a milestone ("Draft 2") and give it a production revision colour.
 
     Only the label changes: the text and its hash never do.

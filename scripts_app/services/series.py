@@ -42,7 +42,7 @@ def _set_terms(series: Series, terms: dict[str, Iterable[Term] | None]) -> None:
 
 
 @transaction.atomic
-def series_create(*, actor: Any, text: str = "", **fields: Any) -> Series:
+def series_create(*, actor: User, text: str = "", **fields: Any) -> Series:
     """Start a series owned by the actor, optionally with a first revision of its text.
 
     Keyword arguments are the series fields and `themes`, `genres`, `audiences`.
@@ -71,7 +71,7 @@ VISIBILITY_GUARDS: list[Callable[[Series, str], str | None]] = []
 
 
 @transaction.atomic
-def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
+def series_update(*, actor: User, series: Series, **fields: Any) -> Series:
     if not permissions.can_edit_series(actor, series):
         raise PermissionDenied
     terms = {name: fields.pop(name, None) for name in TERM_FIELDS}
@@ -105,7 +105,7 @@ def series_update(*, actor: Any, series: Series, **fields: Any) -> Series:
 
 
 @transaction.atomic
-def series_delete(*, actor: Any, series: Series) -> None:
+def series_delete(*, actor: User, series: Series) -> None:
     """Delete a series with its revisions, comments and exports.
 
     Records that other parts of the platform keep about it (review requests, the
@@ -141,7 +141,7 @@ def _role_label(role: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def collaborator_add(*, actor: Any, series: Series, email: str, role: str) -> Collaborator:
+def collaborator_add(*, actor: User, series: Series, email: str, role: str) -> Collaborator:
     """The owner invites someone by their account's e-mail address.
 
     Raises:
@@ -180,7 +180,7 @@ def collaborator_add(*, actor: Any, series: Series, email: str, role: str) -> Co
 
 
 @transaction.atomic
-def collaborator_change_role(*, actor: Any, collaborator: Collaborator, role: str) -> Collaborator:
+def collaborator_change_role(*, actor: User, collaborator: Collaborator, role: str) -> Collaborator:
     if not permissions.can_manage_series(actor, collaborator.series):
         raise PermissionDenied
     if role not in CollaboratorRole.values:
@@ -198,7 +198,7 @@ def collaborator_change_role(*, actor: Any, collaborator: Collaborator, role: st
 
 
 @transaction.atomic
-def collaborator_remove(*, actor: Any, collaborator: Collaborator) -> None:
+def collaborator_remove(*, actor: User, collaborator: Collaborator) -> None:
     """The owner removes someone, or a collaborator leaves."""
     series = collaborator.series
     if collaborator.user_id != actor.pk and not permissions.can_manage_series(actor, series):

@@ -3,7 +3,6 @@
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.exceptions import Conflict
 from core.files import private_file_delete
 from core.services.audit import audit_record
@@ -55,7 +55,7 @@ def _warnings(result: formats.ImportResult) -> list[str]:
 
 
 @transaction.atomic
-def series_import(*, actor: Any, filename: str, data: bytes) -> ImportOutcome:
+def series_import(*, actor: User, filename: str, data: bytes) -> ImportOutcome:
     """A new series from a file: the format is detected, the title taken from the script."""
     result = _read_upload(filename, data)
     doc = parse(result.text, result.format)
@@ -77,7 +77,7 @@ def series_import(*, actor: Any, filename: str, data: bytes) -> ImportOutcome:
 
 
 @transaction.atomic
-def revision_import(*, actor: Any, series: Series, filename: str, data: bytes) -> ImportOutcome:
+def revision_import(*, actor: User, series: Series, filename: str, data: bytes) -> ImportOutcome:
     """A file becomes the series' newest revision (history is kept)."""
     if not permissions.can_edit_series(actor, series):
         raise PermissionDenied
@@ -97,7 +97,7 @@ def revision_import(*, actor: Any, series: Series, filename: str, data: bytes) -
     return ImportOutcome(series, save, result.format, warnings)
 
 
-def reader_watermark(*, actor: Any, watermark: str = "") -> str:
+def reader_watermark(*, actor: User, watermark: str = "") -> str:
     """The watermark of a copy for someone who may only read: their name and today's date.
 
     Both of the person's names are printed (they identify them in either language),
@@ -112,7 +112,7 @@ def reader_watermark(*, actor: Any, watermark: str = "") -> str:
 
 @transaction.atomic
 def export_request(
-    *, actor: Any, series: Series, revision: Revision, format: str, watermark: str = ""
+    *, actor: User, series: Series, revision: Revision, format: str, watermark: str = ""
 ) -> ExportJob:
     """Queue an export; the file is made by a Celery task that reports its progress.
 
