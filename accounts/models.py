@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import Bilingual
+from core.memberships import AbstractMembership
 from core.text import validate_single_line
 
 INVITATION_LIFETIME = timedelta(days=14)
@@ -186,6 +187,7 @@ class Organisation(models.Model):
     members = models.ManyToManyField(
         User,
         through="Membership",
+        through_fields=("organisation", "user"),
         related_name="organisations",
         verbose_name=_("members"),
     )
@@ -208,7 +210,15 @@ class MembershipRole(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
-class Membership(models.Model):
+class Membership(AbstractMembership):
+    container_field = "organisation"
+    # An organisation always keeps at least one admin.
+    protected_roles = frozenset({MembershipRole.ADMIN})
+    last_holder_cannot_change_role = _("An organisation needs at least one administrator.")
+    last_holder_cannot_leave = _(
+        "The only administrator cannot leave. Make someone else an administrator first."
+    )
+
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -230,10 +240,10 @@ class Membership(models.Model):
     title = models.CharField(
         _("title"), max_length=60, blank=True, validators=[validate_single_line]
     )
-    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["organisation", "-role", "joined_at"]
+        ordering = ["organisation", "-role", "created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "user"], name="membership_unique_org_user"
