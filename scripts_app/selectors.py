@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from core.limits import parse_bounded_int
+from core.memberships import members_of
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.permissions import series_visible_to
@@ -28,10 +29,14 @@ def series_list_for(user: Any, *, scope: str = "mine") -> QuerySet[Series]:
     )
 
 
+def series_collaborators(series: Series) -> QuerySet[Collaborator]:
+    """Co-writers and readers with their accounts, by role: one query."""
+    return members_of(Collaborator, series)
+
+
 def series_people(series: Series) -> list[Any]:
     """The owner and every collaborator: who hears about milestones and comments."""
-    collaborators = Collaborator.objects.filter(series=series).select_related("user")
-    return [series.owner, *(collaborator.user for collaborator in collaborators)]
+    return [series.owner, *(collaborator.user for collaborator in series_collaborators(series))]
 
 
 def open_conflicts(series: Series) -> QuerySet[MergeConflict]:

@@ -118,7 +118,7 @@ class CollaboratorListView(GenericAPIView):
     @extend_schema(responses=s.CollaboratorSerializer(many=True))
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        people = Collaborator.objects.filter(series=series).select_related("user").order_by("pk")
+        people = selectors.series_collaborators(series).order_by("pk")
         page = self.paginate_queryset(people)
         return self.get_paginated_response(s.CollaboratorSerializer(page, many=True).data)
 

@@ -41,7 +41,7 @@ def series_create(request):
 @login_required
 def series_detail(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
-    collaborators = Collaborator.objects.filter(series=series).select_related("user")
+    collaborators = selectors.series_collaborators(series)
     can_edit = permissions.can_edit_series(request.user, series)
     return render(
         request,
@@ -112,8 +112,11 @@ def collaborators(request, pk: int):
         {
             "series": series,
             "form": form,
-            "role_form": CollaboratorRoleForm(),
-            "collaborators": Collaborator.objects.filter(series=series).select_related("user"),
+            "collaborators": selectors.series_collaborators(series),
+            # The page is the owner's (checked on loading it).
+            "role_choices": CollaboratorRoleForm.base_fields["role"].choices,
+            "can_change_roles": True,
+            "can_remove": True,
         },
     )
 
