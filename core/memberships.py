@@ -8,7 +8,7 @@ A concrete membership model names its container and gives `role` its choices::
         # A cohort always keeps at least one educator.
         protected_roles = frozenset({CohortRole.EDUCATOR})
         last_holder_cannot_change_role = _("A cohort needs at least one educator.")
-        last_holder_cannot_leave = _("The only educator cannot leave. ...")
+        last_holder_cannot_leave = _("The only educator cannot leave. Add another first.")
 
         cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="members")
         role = models.CharField(_("role"), max_length=16, choices=CohortRole.choices)
