@@ -220,7 +220,7 @@ def member_remove(member: AbstractMembership, *, actor: Any, audit_action: str) 
 
 def _lock(container: models.Model) -> models.Model:
     # FOR NO KEY UPDATE on PostgreSQL: serialises membership changes of this container
-    # without blocking rows elsewhere that merely refer to it (revisions, comments).
+    # without blocking the writes of other rows that merely point at it by a foreign key.
     list(
         type(container)
         ._default_manager.select_for_update(no_key=True)
