@@ -110,6 +110,7 @@ class UserAdmin(BaseUserAdmin):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    fields = ["user", "role", "title"]
     autocomplete_fields = ["user"]
 
 

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import localized
+from core.i18n import Bilingual
+from core.memberships import AbstractMembership
 from core.text import validate_single_line
 
 INVITATION_LIFETIME = timedelta(days=14)
@@ -47,11 +48,15 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name_zh = models.CharField(
-        _("display name (Chinese)"), max_length=60, blank=True, validators=[validate_single_line]
-    )
-    display_name_en = models.CharField(
-        _("display name (English)"), max_length=60, blank=True, validators=[validate_single_line]
+    # Never falls back to the e-mail address: it is private.
+    display_name = Bilingual(
+        models.CharField,
+        _("display name (Chinese)"),
+        _("display name (English)"),
+        max_length=60,
+        blank=True,
+        validators=[validate_single_line],
+        fallback=_("Unnamed user"),
     )
     bio = models.TextField(_("biography"), blank=True, max_length=4000)
     expertise_themes = models.ManyToManyField(
@@ -82,11 +87,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        # Never fall back to the e-mail address: it is private.
-        return localized(self.display_name_zh, self.display_name_en) or str(_("Unnamed user"))
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile", args=[self.pk])
@@ -173,18 +173,24 @@ class OrganisationKind(models.TextChoices):
 class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices)
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    name_zh = models.CharField(
-        _("name (Chinese)"), max_length=100, validators=[validate_single_line]
+    name = Bilingual(
+        models.CharField,
+        _("name (Chinese)"),
+        _("name (English)"),
+        max_length=100,
+        blank="en",
+        validators=[validate_single_line],
     )
-    name_en = models.CharField(
-        _("name (English)"), max_length=100, blank=True, validators=[validate_single_line]
-    )
+    # The columns Bilingual adds, spelled out for the type checker.
+    name_zh: str
+    name_en: str
     description = models.TextField(_("description"), blank=True, max_length=5000)
     website = models.URLField(_("website"), blank=True)
     city = models.CharField(_("city"), max_length=60, blank=True, validators=[validate_single_line])
     members = models.ManyToManyField(
         User,
         through="Membership",
+        through_fields=("organisation", "user"),
         related_name="organisations",
         verbose_name=_("members"),
     )
@@ -201,17 +207,21 @@ class Organisation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("accounts:organisation_detail", args=[self.slug])
 
-    @property
-    def name(self) -> str:
-        return localized(self.name_zh, self.name_en)
-
 
 class MembershipRole(models.TextChoices):
     ADMIN = "admin", _("Administrator")
     MEMBER = "member", _("Member")
 
 
-class Membership(models.Model):
+class Membership(AbstractMembership):
+    container_field = "organisation"
+    # An organisation always keeps at least one admin.
+    protected_roles = frozenset({MembershipRole.ADMIN})
+    last_holder_cannot_change_role = _("An organisation needs at least one administrator.")
+    last_holder_cannot_leave = _(
+        "The only administrator cannot leave. Make someone else an administrator first."
+    )
+
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -233,10 +243,10 @@ class Membership(models.Model):
     title = models.CharField(
         _("title"), max_length=60, blank=True, validators=[validate_single_line]
     )
-    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["organisation", "-role", "joined_at"]
+        ordering = ["organisation", "-role", "created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "user"], name="membership_unique_org_user"

@@ -12,6 +12,7 @@ from accounts.models import (
     RoleGrant,
     User,
 )
+from core.memberships import members_of
 from core.permissions import is_authenticated
 from core.types import Actor
 
@@ -76,11 +77,7 @@ def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
 
 
 def organisation_members(organisation: Organisation) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(organisation=organisation, user__is_active=True)
-        .select_related("user")
-        .order_by("role", "joined_at")
-    )
+    return members_of(Membership, organisation).filter(user__is_active=True)
 
 
 def invitations_open_for_organisation(

@@ -96,6 +96,13 @@ def can_resolve_comment(user: Actor, comment: LineComment, *, can_edit: bool | N
     return can_edit_series(user, comment.series) if can_edit is None else can_edit
 
 
+def can_remove_collaborator(user: Actor, collaborator: Collaborator) -> bool:
+    """The owner removes anyone; a collaborator may leave."""
+    return is_signed_in(user) and (
+        collaborator.user_id == user.pk or can_manage_series(user, collaborator.series)
+    )
+
+
 def can_export_series(user: Actor, series: Series) -> bool:
     """Writers export freely; people who may only read do so only if the owner allows it."""
     role = series_role(user, series)
@@ -185,3 +192,14 @@ def get_conflict_for(user: Actor, series_pk: int, conflict_pk: int) -> MergeConf
         raise Http404
     conflict.series = series
     return conflict
+
+
+def get_collaborator_for(user: Actor, series_pk: int, collaborator_pk: int) -> Collaborator:
+    """A co-writer or reader of a series the user may read; 404 otherwise. What the user
+    may do to them (change the role, remove them, leave) the services decide."""
+    series = get_series_for(user, series_pk, action="read")
+    collaborator = series.collaborators.select_related("user").filter(pk=collaborator_pk).first()
+    if collaborator is None:
+        raise Http404
+    collaborator.series = series
+    return collaborator

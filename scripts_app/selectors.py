@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from core.limits import parse_bounded_int
+from core.memberships import members_of
 from core.types import Actor
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
@@ -33,10 +34,14 @@ def series_list_for(user: Actor, *, scope: str = "mine") -> QuerySet[Series]:
     )
 
 
+def series_collaborators(series: Series) -> QuerySet[Collaborator]:
+    """Co-writers and readers with their accounts, by role: one query."""
+    return members_of(Collaborator, series)
+
+
 def series_people(series: Series) -> list[User]:
     """The owner and every collaborator: who hears about milestones and comments."""
-    collaborators = Collaborator.objects.filter(series=series).select_related("user")
-    return [series.owner, *(collaborator.user for collaborator in collaborators)]
+    return [series.owner, *(collaborator.user for collaborator in series_collaborators(series))]
 
 
 def open_conflicts(series: Series) -> QuerySet[MergeConflict]:

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import localized
+from core.i18n import Bilingual
 from core.text import validate_single_line
 
 
@@ -30,14 +30,20 @@ class TermQuerySet(models.QuerySet["Term"]):
 class Term(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=TermKind.choices, db_index=True)
     slug = models.SlugField(_("slug"), max_length=64)
-    name_zh = models.CharField(
-        _("name (Chinese)"), max_length=64, validators=[validate_single_line]
+    name = Bilingual(
+        models.CharField,
+        _("name (Chinese)"),
+        _("name (English)"),
+        max_length=64,
+        validators=[validate_single_line],
     )
-    name_en = models.CharField(
-        _("name (English)"), max_length=64, validators=[validate_single_line]
+    description = Bilingual(
+        models.TextField,
+        _("description (Chinese)"),
+        _("description (English)"),
+        blank=True,
+        max_length=2000,
     )
-    description_zh = models.TextField(_("description (Chinese)"), blank=True, max_length=2000)
-    description_en = models.TextField(_("description (English)"), blank=True, max_length=2000)
     # Themes the regulator encourages are highlighted to writers and funds.
     is_encouraged = models.BooleanField(_("encouraged by policy"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
@@ -55,11 +61,3 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return localized(self.name_zh, self.name_en)
-
-    @property
-    def description(self) -> str:
-        return localized(self.description_zh, self.description_en)

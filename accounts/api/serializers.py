@@ -1,6 +1,7 @@
 """Input serializers validate; output serializers present. Neither creates domain objects."""
 
 from django.conf import settings
+from django.utils.text import capfirst
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -113,6 +114,12 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 class MembershipSerializer(serializers.ModelSerializer):
     user = PersonBriefSerializer(read_only=True)
+    # The shared membership base calls it created_at; the API keeps its name and label.
+    joined_at = serializers.DateTimeField(
+        source="created_at",
+        read_only=True,
+        label=capfirst(Membership._meta.get_field("created_at").verbose_name),
+    )
 
     class Meta:
         model = Membership

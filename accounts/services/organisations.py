@@ -15,6 +15,7 @@ from accounts.models import (
     User,
 )
 from accounts.workflows import INVITATION_FLOW
+from core.memberships import member_add, member_change_role, member_remove
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.services.outbox import task_enqueue
@@ -57,12 +58,13 @@ def organisation_create(
     organisation.save()
     audit_record(actor=actor, action="organisation.created", target=organisation)
     if admin is not None:
-        Membership.objects.create(organisation=organisation, user=admin, role=MembershipRole.ADMIN)
-        audit_record(
+        member_add(
+            Membership,
             actor=actor,
-            action="organisation.member_added",
-            target=organisation,
-            data={"user_id": admin.pk, "role": MembershipRole.ADMIN},
+            container=organisation,
+            user=admin,
+            role=MembershipRole.ADMIN,
+            audit_action="organisation.member_added",
         )
     return organisation
 
@@ -99,19 +101,21 @@ def membership_add(
     """Add someone directly, without an invitation: platform staff (or the system) only.
 
     Organisation admins invite instead, so that people agree to join.
+
+    Raises:
+        ValidationError: unknown role, or the person is already a member.
     """
     if actor is not None and not permissions.is_platform_staff(actor):
         raise PermissionDenied
-    membership = Membership(organisation=organisation, user=user, role=role, title=title)
-    membership.full_clean()
-    membership.save()
-    audit_record(
+    return member_add(
+        Membership,
         actor=actor,
-        action="organisation.member_added",
-        target=organisation,
-        data={"user_id": user.pk, "role": role},
+        container=organisation,
+        user=user,
+        role=role,
+        title=title,
+        audit_action="organisation.member_added",
     )
-    return membership
 
 
 @transaction.atomic
@@ -226,10 +230,11 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
         data={"invitation_id": invitation.pk, "role": invitation.role},
         effects=[announce],
     )
+    # The invitation's own move is the audit row; joining twice keeps the first membership.
     membership, _created = Membership.objects.get_or_create(
         organisation=invitation.organisation,
         user=actor,
-        defaults={"role": invitation.role},
+        defaults={"role": invitation.role, "added_by_id": invitation.invited_by_id},
     )
     return membership
 
@@ -262,16 +267,6 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     )
 
 
-def _lock_admins(organisation: Organisation) -> list[int]:
-    # Locking the admin rows serialises concurrent demotions, so two admins cannot
-    # each demote the other and leave the organisation with none.
-    return list(
-        Membership.objects.select_for_update()
-        .filter(organisation=organisation, role=MembershipRole.ADMIN)
-        .values_list("pk", flat=True)
-    )
-
-
 @transaction.atomic
 def membership_change_role(*, actor: User, membership: Membership, role: str) -> Membership:
     """An organisation admin changes a member's role; the last admin cannot step down.
@@ -283,45 +278,21 @@ def membership_change_role(*, actor: User, membership: Membership, role: str) ->
     organisation = membership.organisation
     if not permissions.can_manage_organisation(actor, organisation):
         raise PermissionDenied
-    if role not in MembershipRole.values:
-        raise ValidationError({"role": [_("Choose a valid role.")]})
-    admin_ids = _lock_admins(organisation)
-    membership.refresh_from_db(fields=["role"])
-    if membership.role == role:
-        return membership
-    if membership.pk in admin_ids and len(admin_ids) == 1:
-        raise ValidationError({"role": [_("An organisation needs at least one administrator.")]})
-    old_role = membership.role
-    membership.role = role
-    membership.save(update_fields=["role"])
-    audit_record(
-        actor=actor,
-        action="organisation.member_role_changed",
-        target=organisation,
-        data={"user_id": membership.user_id, "from": old_role, "to": role},
+    changed = member_change_role(
+        membership, actor=actor, role=role, audit_action="organisation.member_role_changed"
     )
-    if membership.user_id != actor.pk:
+    if changed and membership.user_id != actor.pk:
         notification_send(
             recipient=membership.user,
             kind="organisation_role_changed",
             actor=actor,
             params={
                 "organisation": _bilingual_name(organisation),
-                "role": {
-                    "zh": _role_label(role, "zh-hans"),
-                    "en": _role_label(role, "en"),
-                },
+                "role": membership.role_in_both_languages(),
             },
             url=organisation.get_absolute_url(),
         )
     return membership
-
-
-def _role_label(role: str, language: str) -> str:
-    from django.utils import translation
-
-    with translation.override(language):
-        return str(MembershipRole(role).label)
 
 
 @transaction.atomic
@@ -335,19 +306,12 @@ def membership_end(*, actor: User, membership: Membership) -> None:
     organisation = membership.organisation
     if not permissions.can_leave_or_remove(actor, membership):
         raise PermissionDenied
-    admin_ids = _lock_admins(organisation)
-    if membership.pk in admin_ids and len(admin_ids) == 1:
-        raise ValidationError(
-            _("The only administrator cannot leave. Make someone else an administrator first.")
-        )
     leaving = membership.user_id == actor.pk
     member = membership.user
-    membership.delete()
-    audit_record(
+    member_remove(
+        membership,
         actor=actor,
-        action="organisation.member_left" if leaving else "organisation.member_removed",
-        target=organisation,
-        data={"user_id": member.pk},
+        audit_action="organisation.member_left" if leaving else "organisation.member_removed",
     )
     if not leaving:
         notification_send(

@@ -115,7 +115,10 @@ def organisation_members(request, slug: str):
             "form": form,
             "members": selectors.organisation_members(organisation),
             "invitations": selectors.invitations_open_for_organisation(organisation),
-            "role_form": MembershipRoleForm(),
+            # The page is for those who manage the organisation (checked on loading it).
+            "role_choices": MembershipRoleForm.base_fields["role"].choices,
+            "can_change_roles": True,
+            "can_remove": True,
         },
     )
 

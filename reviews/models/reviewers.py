@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import localized
+from core.i18n import Bilingual
 from core.text import validate_single_line
 
 
@@ -136,8 +136,13 @@ class CalibrationExemplar(models.Model):
     format = models.CharField(_("format"), max_length=10)
     text = models.TextField(_("excerpt"), max_length=20_000)
     reference_scores = models.JSONField(_("staff scores"), default=dict)
-    explanation_zh = models.TextField(_("explanation (Chinese)"), max_length=2000, blank=True)
-    explanation_en = models.TextField(_("explanation (English)"), max_length=2000, blank=True)
+    explanation = Bilingual(
+        models.TextField,
+        _("explanation (Chinese)"),
+        _("explanation (English)"),
+        max_length=2000,
+        blank=True,
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -150,10 +155,6 @@ class CalibrationExemplar(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def explanation(self) -> str:
-        return localized(self.explanation_zh, self.explanation_en)
 
 
 class CalibrationAttempt(models.Model):

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import localized
+from core.i18n import Bilingual
 from core.text import validate_single_line
 
 
@@ -16,14 +16,21 @@ class AggregateMethod(models.TextChoices):
 
 class Rubric(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    name_zh = models.CharField(
-        _("name (Chinese)"), max_length=100, validators=[validate_single_line]
+    name = Bilingual(
+        models.CharField,
+        _("name (Chinese)"),
+        _("name (English)"),
+        max_length=100,
+        blank="en",
+        validators=[validate_single_line],
     )
-    name_en = models.CharField(
-        _("name (English)"), max_length=100, blank=True, validators=[validate_single_line]
+    description = Bilingual(
+        models.TextField,
+        _("description (Chinese)"),
+        _("description (English)"),
+        blank=True,
+        max_length=4000,
     )
-    description_zh = models.TextField(_("description (Chinese)"), blank=True, max_length=4000)
-    description_en = models.TextField(_("description (English)"), blank=True, max_length=4000)
     # A rubric of an organisation (for its courses and calls) is managed by its admins;
     # a rubric without one is the platform's, managed by staff.
     organisation = models.ForeignKey(
@@ -56,14 +63,6 @@ class Rubric(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:rubric_detail", args=[self.slug])
-
-    @property
-    def name(self) -> str:
-        return localized(self.name_zh, self.name_en)
-
-    @property
-    def description(self) -> str:
-        return localized(self.description_zh, self.description_en)
 
 
 class RubricVersion(models.Model):
@@ -103,20 +102,31 @@ class Criterion(models.Model):
     key = models.SlugField(_("key"), max_length=40)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
-    name_zh = models.CharField(
-        _("name (Chinese)"), max_length=60, validators=[validate_single_line]
+    name = Bilingual(
+        models.CharField,
+        _("name (Chinese)"),
+        _("name (English)"),
+        max_length=60,
+        blank="en",
+        validators=[validate_single_line],
+        en_options={"max_length": 80},  # English names run longer
     )
-    name_en = models.CharField(
-        _("name (English)"), max_length=80, blank=True, validators=[validate_single_line]
-    )
-    description_zh = models.CharField(_("description (Chinese)"), max_length=300, blank=True)
-    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
-    anchor_low_zh = models.CharField(_("low score means (Chinese)"), max_length=200, blank=True)
-    anchor_low_en = models.CharField(_("low score means (English)"), max_length=200, blank=True)
-    anchor_mid_zh = models.CharField(_("middle score means (Chinese)"), max_length=200, blank=True)
-    anchor_mid_en = models.CharField(_("middle score means (English)"), max_length=200, blank=True)
-    anchor_high_zh = models.CharField(_("high score means (Chinese)"), max_length=200, blank=True)
-    anchor_high_en = models.CharField(_("high score means (English)"), max_length=200, blank=True)
+    description = Bilingual(
+        models.CharField, _("description (Chinese)"), _("description (English)"),
+        max_length=300, blank=True,
+    )  # fmt: skip
+    anchor_low = Bilingual(
+        models.CharField, _("low score means (Chinese)"), _("low score means (English)"),
+        max_length=200, blank=True,
+    )  # fmt: skip
+    anchor_mid = Bilingual(
+        models.CharField, _("middle score means (Chinese)"), _("middle score means (English)"),
+        max_length=200, blank=True,
+    )  # fmt: skip
+    anchor_high = Bilingual(
+        models.CharField, _("high score means (Chinese)"), _("high score means (English)"),
+        max_length=200, blank=True,
+    )  # fmt: skip
 
     class Meta:
         ordering = ["version", "position"]
@@ -128,23 +138,3 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return localized(self.name_zh, self.name_en)
-
-    @property
-    def description(self) -> str:
-        return localized(self.description_zh, self.description_en)
-
-    @property
-    def anchor_low(self) -> str:
-        return localized(self.anchor_low_zh, self.anchor_low_en)
-
-    @property
-    def anchor_mid(self) -> str:
-        return localized(self.anchor_mid_zh, self.anchor_mid_en)
-
-    @property
-    def anchor_high(self) -> str:
-        return localized(self.anchor_high_zh, self.anchor_high_en)

@@ -26,7 +26,7 @@ from scripts_app.comments import comments_for_display
 from scripts_app.diffing import diff_texts
 from scripts_app.document import analyse, parse, to_json
 from scripts_app.merging import merge_texts
-from scripts_app.models import Collaborator, ExportJob, Revision
+from scripts_app.models import ExportJob, Revision
 from scripts_app.reports import analysis_report
 from scripts_app.services import series as series_services
 from scripts_app.services.comments import comment_create, comment_set_resolved
@@ -118,7 +118,7 @@ class CollaboratorListView(GenericAPIView):
     @extend_schema(responses=s.CollaboratorSerializer(many=True))
     def get(self, request, pk: int):
         series = permissions.get_series_for(request.user, pk)
-        people = Collaborator.objects.filter(series=series).select_related("user").order_by("pk")
+        people = selectors.series_collaborators(series).order_by("pk")
         page = self.paginate_queryset(people)
         return self.get_paginated_response(s.CollaboratorSerializer(page, many=True).data)
 
@@ -134,15 +134,9 @@ class CollaboratorListView(GenericAPIView):
 
 
 class CollaboratorDetailView(APIView):
-    def _get(self, request, pk: int, collaborator_pk: int) -> Collaborator:
-        series = permissions.get_series_for(request.user, pk)
-        return get_object_or_404(
-            Collaborator.objects.select_related("user", "series"), pk=collaborator_pk, series=series
-        )
-
     @extend_schema(request=s.CollaboratorRoleInputSerializer, responses=s.CollaboratorSerializer)
     def patch(self, request, pk: int, collaborator_pk: int):
-        collaborator = self._get(request, pk, collaborator_pk)
+        collaborator = permissions.get_collaborator_for(request.user, pk, collaborator_pk)
         data = s.CollaboratorRoleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         collaborator = series_services.collaborator_change_role(
@@ -153,7 +147,8 @@ class CollaboratorDetailView(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int, collaborator_pk: int):
         series_services.collaborator_remove(
-            actor=request.user, collaborator=self._get(request, pk, collaborator_pk)
+            actor=request.user,
+            collaborator=permissions.get_collaborator_for(request.user, pk, collaborator_pk),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import localized
+from core.i18n import Bilingual
 
 
 class ComplianceCategory(models.TextChoices):
@@ -18,8 +18,13 @@ class ComplianceRule(models.Model):
 
     phrase = models.CharField(_("phrase"), max_length=100)
     category = models.CharField(_("category"), max_length=16, choices=ComplianceCategory.choices)
-    explanation_zh = models.CharField(_("explanation (Chinese)"), max_length=300)
-    explanation_en = models.CharField(_("explanation (English)"), max_length=300, blank=True)
+    explanation = Bilingual(
+        models.CharField,
+        _("explanation (Chinese)"),
+        _("explanation (English)"),
+        max_length=300,
+        blank="en",
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -30,7 +35,3 @@ class ComplianceRule(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
-
-    @property
-    def explanation(self) -> str:
-        return localized(self.explanation_zh, self.explanation_en)

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.memberships import AbstractMembership
 from core.text import validate_single_line
 
 MAX_PLANNED_EPISODES = 300
@@ -146,7 +147,10 @@ class CollaboratorRole(models.TextChoices):
     READER = "reader", _("Reader (reads and comments)")
 
 
-class Collaborator(models.Model):
+class Collaborator(AbstractMembership):
+    container_field = "series"
+    already_member = _("This person already works on the series.")
+
     series = models.ForeignKey(
         Series, on_delete=models.CASCADE, related_name="collaborators", verbose_name=_("series")
     )
@@ -157,10 +161,6 @@ class Collaborator(models.Model):
         verbose_name=_("person"),
     )
     role = models.CharField(_("role"), max_length=10, choices=CollaboratorRole.choices)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         ordering = ["role", "created_at"]

@@ -7,15 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.exceptions import Conflict
+from core.memberships import member_add, member_change_role, member_remove
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from scripts_app import permissions
-from scripts_app.models import Collaborator, CollaboratorRole, RevisionKind, Series
+from scripts_app.models import Collaborator, RevisionKind, Series
 from scripts_app.services.revisions import revision_save
 from taxonomy.models import Term, TermKind
 
@@ -132,14 +132,6 @@ def series_delete(*, actor: User, series: Series) -> None:
         ) from error
 
 
-def _role_label(role: str) -> dict[str, str]:
-    labels = {}
-    for code, language in (("zh", "zh-hans"), ("en", "en")):
-        with translation.override(language):
-            labels[code] = str(CollaboratorRole(role).label)
-    return labels
-
-
 @transaction.atomic
 def collaborator_add(*, actor: User, series: Series, email: str, role: str) -> Collaborator:
     """The owner invites someone by their account's e-mail address.
@@ -151,29 +143,29 @@ def collaborator_add(*, actor: User, series: Series, email: str, role: str) -> C
     """
     if not permissions.can_manage_series(actor, series):
         raise PermissionDenied
-    if role not in CollaboratorRole.values:
-        raise ValidationError({"role": [_("Choose a valid role.")]})
     person = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if person is None:
         raise ValidationError({"email": [_("No account uses this e-mail address.")]})
     if person.pk == series.owner_id:
         raise ValidationError({"email": [_("That is the owner of the series.")]})
-    if Collaborator.objects.filter(series=series, user=person).exists():
-        raise ValidationError({"email": [_("This person already works on the series.")]})
-    collaborator = Collaborator.objects.create(
-        series=series, user=person, role=role, added_by=actor
-    )
-    audit_record(
+    collaborator = member_add(
+        Collaborator,
         actor=actor,
-        action="series.collaborator_added",
-        target=series,
-        data={"user_id": person.pk, "role": role},
+        container=series,
+        user=person,
+        role=role,
+        audit_action="series.collaborator_added",
+        person_field="email",
     )
     notification_send(
         recipient=person,
         kind="series_collaborator_added",
         actor=actor,
-        params={"actor": actor.name_pair, "series": series.title, "role": _role_label(role)},
+        params={
+            "actor": actor.name_pair,
+            "series": series.title,
+            "role": collaborator.role_in_both_languages(),
+        },
         url=reverse("scripts:series_detail", args=[series.pk]),
     )
     return collaborator
@@ -183,16 +175,8 @@ def collaborator_add(*, actor: User, series: Series, email: str, role: str) -> C
 def collaborator_change_role(*, actor: User, collaborator: Collaborator, role: str) -> Collaborator:
     if not permissions.can_manage_series(actor, collaborator.series):
         raise PermissionDenied
-    if role not in CollaboratorRole.values:
-        raise ValidationError({"role": [_("Choose a valid role.")]})
-    old = collaborator.role
-    collaborator.role = role
-    collaborator.save(update_fields=["role"])
-    audit_record(
-        actor=actor,
-        action="series.collaborator_role_changed",
-        target=collaborator.series,
-        data={"user_id": collaborator.user_id, "from": old, "to": role},
+    member_change_role(
+        collaborator, actor=actor, role=role, audit_action="series.collaborator_role_changed"
     )
     return collaborator
 
@@ -200,13 +184,6 @@ def collaborator_change_role(*, actor: User, collaborator: Collaborator, role: s
 @transaction.atomic
 def collaborator_remove(*, actor: User, collaborator: Collaborator) -> None:
     """The owner removes someone, or a collaborator leaves."""
-    series = collaborator.series
-    if collaborator.user_id != actor.pk and not permissions.can_manage_series(actor, series):
+    if not permissions.can_remove_collaborator(actor, collaborator):
         raise PermissionDenied
-    audit_record(
-        actor=actor,
-        action="series.collaborator_removed",
-        target=series,
-        data={"user_id": collaborator.user_id},
-    )
-    collaborator.delete()
+    member_remove(collaborator, actor=actor, audit_action="series.collaborator_removed")

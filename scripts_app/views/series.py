@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -9,7 +9,6 @@ from core.forms import add_service_errors
 from scripts_app import permissions, selectors
 from scripts_app.extensions import series_actions
 from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
-from scripts_app.models import Collaborator, Series
 from scripts_app.services import series as services
 
 
@@ -41,7 +40,7 @@ def series_create(request):
 @login_required
 def series_detail(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
-    collaborators = Collaborator.objects.filter(series=series).select_related("user")
+    collaborators = selectors.series_collaborators(series)
     can_edit = permissions.can_edit_series(request.user, series)
     return render(
         request,
@@ -114,15 +113,12 @@ def collaborators(request, pk: int):
         {
             "series": series,
             "form": form,
-            "role_form": CollaboratorRoleForm(),
-            "collaborators": Collaborator.objects.filter(series=series).select_related("user"),
+            "collaborators": selectors.series_collaborators(series),
+            # The page is the owner's (checked on loading it).
+            "role_choices": CollaboratorRoleForm.base_fields["role"].choices,
+            "can_change_roles": True,
+            "can_remove": True,
         },
-    )
-
-
-def _collaborator(series: Series, pk: int) -> Collaborator:
-    return get_object_or_404(
-        Collaborator.objects.select_related("user", "series"), pk=pk, series=series
     )
 
 
@@ -134,7 +130,7 @@ def collaborator_role(request, pk: int, collaborator_pk: int):
     if form.is_valid():
         services.collaborator_change_role(
             actor=request.user,
-            collaborator=_collaborator(series, collaborator_pk),
+            collaborator=permissions.get_collaborator_for(request.user, pk, collaborator_pk),
             role=form.cleaned_data["role"],
         )
         messages.success(request, _("The role was changed."))
@@ -146,10 +142,8 @@ def collaborator_role(request, pk: int, collaborator_pk: int):
 @login_required
 @require_POST
 def collaborator_remove(request, pk: int, collaborator_pk: int):
-    series = permissions.get_series_for(request.user, pk, action="read")
-    collaborator = _collaborator(series, collaborator_pk)
-    if collaborator.user_id != request.user.pk and series.viewer_role != permissions.OWNER:
-        raise PermissionDenied
+    collaborator = permissions.get_collaborator_for(request.user, pk, collaborator_pk)
+    series = collaborator.series
     services.collaborator_remove(actor=request.user, collaborator=collaborator)
     if collaborator.user_id == request.user.pk:
         messages.success(request, _("You left the series."))
