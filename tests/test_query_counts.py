@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.models import Membership
+from accounts.models import Membership, MembershipRole
 from accounts.services.organisations import invitation_create
 from core.services.audit import audit_record
 from taxonomy.models import Term
@@ -12,6 +12,7 @@ from tests.support.factories import (
     OrganisationFactory,
     UserFactory,
     admin_of,
+    verified_mentor,
 )
 from tests.support.queries import assert_constant_queries
 
@@ -71,6 +72,26 @@ def test_organisation_page_and_members_endpoint(client):
     assert_constant_queries(
         add_members, lambda: client.get(f"/orgs/{organisation.slug}/members/"), expected=7
     )
+
+
+def test_mentor_profile_does_not_grow_with_organisations(client):
+    mentor = verified_mentor()
+    staff = UserFactory(staff=True)
+    admin = UserFactory()
+
+    def join(k):
+        for _ in range(k):
+            # The page lists the mentor's organisations, and for each one whether the viewer
+            # may vouch for the mentor in its name.
+            organisation = OrganisationFactory()
+            Membership.objects.create(organisation=organisation, user=mentor)
+            Membership.objects.create(
+                organisation=organisation, user=admin, role=MembershipRole.ADMIN
+            )
+
+    for viewer, queries in ((admin, 8), (staff, 7)):
+        client.force_login(viewer)
+        assert_constant_queries(join, lambda: client.get(f"/people/{mentor.pk}/"), expected=queries)
 
 
 def test_invitation_lists(client):

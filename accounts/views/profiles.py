@@ -9,7 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import ProfileForm
 from accounts.models import SELF_SERVICE_ROLES, Organisation, Role
-from accounts.permissions import can_unverify_mentor, can_verify_mentor
+from accounts.permissions import (
+    can_unverify_mentor,
+    can_verify_mentor,
+    organisations_to_vouch_in,
+)
 from accounts.selectors import mentor_is_verified, mentors_verified, user_roles, users_public
 from accounts.services.mentors import mentor_unverify, mentor_verify
 from accounts.services.profiles import (
@@ -56,10 +60,8 @@ def profile_detail(request, pk: int):
     if grant is not None:
         if can_verify_mentor(request.user, mentor=person, organisation=None):
             vouch_for.append(("", _("the platform")))
-        for membership in person.memberships.all():
-            organisation = membership.organisation
-            if can_verify_mentor(request.user, mentor=person, organisation=organisation):
-                vouch_for.append((organisation.slug, organisation.name))
+        for organisation in organisations_to_vouch_in(request.user, mentor=person):
+            vouch_for.append((organisation.slug, organisation.name))
     return render(
         request,
         "accounts/profile_detail.html",
