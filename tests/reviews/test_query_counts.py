@@ -28,6 +28,7 @@ from tests.support.queries import assert_constant_queries
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.measures("reviews:request_detail")
 def test_score_report_does_not_grow_with_reviews_and_notes(client):
     series = make_series()
     client.force_login(series.owner)
@@ -59,6 +60,7 @@ def test_score_report_does_not_grow_with_reviews_and_notes(client):
     )
 
 
+@pytest.mark.measures("reviews:inbox", "api-review-requests", "api-review-assignments")
 def test_inbox_does_not_grow_with_requests_or_assignments(client):
     writer = peers(1)[0]
     client.force_login(writer)
@@ -75,6 +77,7 @@ def test_inbox_does_not_grow_with_requests_or_assignments(client):
     assert_constant_queries(more, lambda: client.get("/api/v1/reviews/assignments/"), expected=4)
 
 
+@pytest.mark.measures("reviews:assignment_detail")
 def test_review_page_does_not_grow_with_notes(client):
     series = make_series()
     peers(1)
@@ -96,6 +99,7 @@ def _criteria(count: int) -> list[dict]:
     ]
 
 
+@pytest.mark.measures("reviews:rubric_list", "api-rubrics")
 def test_rubric_page_and_endpoint_do_not_grow_with_rubrics(client):
     staff = UserFactory(staff=True)
     client.force_login(UserFactory())
@@ -117,6 +121,7 @@ def test_rubric_page_and_endpoint_do_not_grow_with_rubrics(client):
     assert_constant_queries(publish, lambda: client.get("/api/v1/reviews/rubrics/"), expected=6)
 
 
+@pytest.mark.measures("reviews:rubric_detail")
 def test_rubric_page_does_not_grow_with_versions_or_criteria(client):
     staff = UserFactory(staff=True)
     rubric = rubric_create(actor=staff, slug="course", name_zh="课程标准")
@@ -137,6 +142,7 @@ def test_rubric_page_does_not_grow_with_versions_or_criteria(client):
     assert_constant_queries(revise, lambda: client.get(rubric.get_absolute_url()), expected=3)
 
 
+@pytest.mark.measures("reviews:conflicts", "api-review-conflicts")
 def test_conflict_page_and_endpoint_do_not_grow_with_declarations(client):
     reviewer = UserFactory()
     client.force_login(reviewer)
@@ -152,6 +158,7 @@ def test_conflict_page_and_endpoint_do_not_grow_with_declarations(client):
     assert_constant_queries(declare, lambda: client.get("/api/v1/reviews/conflicts/"), expected=4)
 
 
+@pytest.mark.measures("reviews:staff_queue")
 def test_staff_queue_does_not_grow_with_waiting_or_divergent_requests(client):
     client.force_login(UserFactory(staff=True))
 
@@ -181,6 +188,7 @@ def test_staff_queue_does_not_grow_with_waiting_or_divergent_requests(client):
     assert page.count("/take/") == 6 and page.count("/decide/") == 6
 
 
+@pytest.mark.measures("api-review-assignment-notes")
 def test_assignment_notes_endpoint_does_not_grow_with_notes(client):
     peers(1)
     request = review_request(make_series(), reviews_needed=1)

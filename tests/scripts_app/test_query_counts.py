@@ -13,6 +13,7 @@ from tests.support.queries import assert_constant_queries
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.measures("scripts:series_list", "api-series-list")
 def test_series_list_page_and_endpoint(client):
     writer = UserFactory()
     client.force_login(writer)
@@ -31,6 +32,7 @@ def test_series_list_page_and_endpoint(client):
     assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"), expected=8)
 
 
+@pytest.mark.measures("scripts:revision_list", "api-series-revisions", "scripts:series_detail")
 def test_revision_list_page_and_endpoint(client):
     series = make_series()
     client.force_login(series.owner)
@@ -58,6 +60,7 @@ def test_revision_list_page_and_endpoint(client):
     )
 
 
+@pytest.mark.measures("scripts:series_read", "api-series-comments")
 def test_comments_on_the_read_page_and_endpoint(client):
     series = make_series()
     client.force_login(series.owner)
@@ -77,6 +80,7 @@ def test_comments_on_the_read_page_and_endpoint(client):
     )
 
 
+@pytest.mark.measures("scripts:collaborators", "api-series-collaborators")
 def test_collaborator_pages_and_endpoint(client):
     series = make_series()
     client.force_login(series.owner)
@@ -93,6 +97,7 @@ def test_collaborator_pages_and_endpoint(client):
     )
 
 
+@pytest.mark.measures("scripts:export", "api-series-exports")
 def test_export_page_and_endpoint_do_not_grow_with_exports(client):
     series = make_series()
     client.force_login(series.owner)
@@ -112,6 +117,7 @@ def test_export_page_and_endpoint_do_not_grow_with_exports(client):
     )
 
 
+@pytest.mark.measures("api-series-conflicts")
 def test_open_conflicts_endpoint_does_not_grow_with_conflicts(client):
     series = make_series()
     base = series.head
