@@ -77,6 +77,26 @@ def can_verify_mentor(user: Actor, *, mentor: User, organisation: Organisation |
     )
 
 
+def organisations_to_vouch_in(user: Actor, *, mentor: User) -> list[Organisation]:
+    """The mentor's organisations in whose name ``user`` may verify them: the ones for
+    which `can_verify_mentor` is true, in at most one query rather than two each.
+
+    ``mentor`` is a `users_public()` row: its memberships, with their organisations, are
+    prefetched, and being among them is `can_verify_mentor`'s membership check.
+    """
+    if not is_signed_in(user) or user.pk == mentor.pk:
+        return []
+    organisations = [membership.organisation for membership in mentor.memberships.all()]
+    if user.is_staff:
+        return organisations
+    administered = set(
+        Membership.objects.filter(
+            user=user, role=MembershipRole.ADMIN, organisation__in=organisations
+        ).values_list("organisation_id", flat=True)
+    )
+    return [organisation for organisation in organisations if organisation.pk in administered]
+
+
 def can_unverify_mentor(user: Actor, *, grant: RoleGrant) -> bool:
     """Staff withdraw any verification; an organisation's admins withdraw their own."""
     if not is_signed_in(user):

@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from tests.support.factories import UserFactory
 from tests.support.openapi import SchemaValidatingClient
 
-pytest_plugins = ["tests.support.strict"]
+pytest_plugins = ["tests.support.strict", "tests.support.queries"]
 
 
 @pytest.fixture(autouse=True)

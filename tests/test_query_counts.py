@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.models import Membership
+from accounts.models import Membership, MembershipRole
 from accounts.services.organisations import invitation_create
 from core.services.audit import audit_record
 from taxonomy.models import Term
@@ -12,10 +12,12 @@ from tests.support.factories import (
     OrganisationFactory,
     UserFactory,
     admin_of,
+    verified_mentor,
 )
 from tests.support.queries import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
+measures = pytest.mark.measures
 
 
 def _people(k):
@@ -24,6 +26,11 @@ def _people(k):
         person = UserFactory()
         person.expertise_themes.add(theme)
         MembershipFactory(user=person)
+
+
+def _memberships(k):
+    for _ in range(k):
+        MembershipFactory()
 
 
 def _terms(k):
@@ -39,18 +46,23 @@ def _terms(k):
 @pytest.mark.parametrize(
     ("url", "make_rows", "queries"),
     [
-        ("/people/", _people, 6),
-        ("/orgs/", lambda k: [MembershipFactory() for _ in range(k)], 1),
-        ("/themes/", _terms, 1),
-        ("/api/v1/users/", _people, 5),
-        ("/api/v1/organisations/", lambda k: [MembershipFactory() for _ in range(k)], 2),
-        ("/api/v1/terms/", _terms, 2),
+        pytest.param("/people/", _people, 6, marks=measures("accounts:people")),
+        pytest.param("/orgs/", _memberships, 1, marks=measures("accounts:organisation_list")),
+        pytest.param("/themes/", _terms, 1, marks=measures("taxonomy:term_list")),
+        pytest.param("/api/v1/users/", _people, 5, marks=measures("user-list")),
+        pytest.param(
+            "/api/v1/organisations/", _memberships, 2, marks=measures("organisation-list")
+        ),
+        pytest.param("/api/v1/terms/", _terms, 2, marks=measures("term-list")),
     ],
 )
 def test_public_lists(client, url, make_rows, queries):
     assert_constant_queries(make_rows, lambda: client.get(url), expected=queries)
 
 
+@pytest.mark.measures(
+    "accounts:organisation_detail", "organisation-members", "accounts:organisation_members"
+)
 def test_organisation_page_and_members_endpoint(client):
     organisation = OrganisationFactory()
     admin = admin_of(organisation)
@@ -73,6 +85,28 @@ def test_organisation_page_and_members_endpoint(client):
     )
 
 
+@pytest.mark.measures("accounts:profile")
+def test_mentor_profile_does_not_grow_with_organisations(client):
+    mentor = verified_mentor()
+    staff = UserFactory(staff=True)
+    admin = UserFactory()
+
+    def join(k):
+        for _ in range(k):
+            # The page lists the mentor's organisations, and for each one whether the viewer
+            # may vouch for the mentor in its name.
+            organisation = OrganisationFactory()
+            Membership.objects.create(organisation=organisation, user=mentor)
+            Membership.objects.create(
+                organisation=organisation, user=admin, role=MembershipRole.ADMIN
+            )
+
+    for viewer, queries in ((admin, 8), (staff, 7)):
+        client.force_login(viewer)
+        assert_constant_queries(join, lambda: client.get(f"/people/{mentor.pk}/"), expected=queries)
+
+
+@pytest.mark.measures("organisation-invitations", "api-my-invitations", "home")
 def test_invitation_lists(client):
     organisation = OrganisationFactory()
     admin = admin_of(organisation)
@@ -98,6 +132,7 @@ def test_invitation_lists(client):
     assert_constant_queries(invite, lambda: client.get("/"), expected=15)
 
 
+@pytest.mark.measures("notification_list", "notification-list", "home")
 def test_notification_lists(client):
     user = UserFactory()
     client.force_login(user)
@@ -113,6 +148,7 @@ def test_notification_lists(client):
     )  # the five latest
 
 
+@pytest.mark.measures("home")
 def test_dashboard_with_many_memberships(client):
     user = UserFactory()
     client.force_login(user)
@@ -127,6 +163,7 @@ def test_dashboard_with_many_memberships(client):
     )
 
 
+@pytest.mark.measures("audit-list")
 def test_audit_endpoint(client):
     staff = UserFactory(staff=True)
     client.force_login(staff)

@@ -14,6 +14,7 @@ from accounts.permissions import (
     can_verify_mentor,
     get_organisation_for,
     get_person_for,
+    organisations_to_vouch_in,
 )
 from accounts.selectors import mentor_is_verified, mentors_verified, user_roles, users_public
 from accounts.services.mentors import mentor_unverify, mentor_verify
@@ -62,10 +63,8 @@ def profile_detail(request, pk: int):
     if grant is not None:
         if can_verify_mentor(request.user, mentor=person, organisation=None):
             vouch_for.append(("", _("the platform")))
-        for membership in person.memberships.all():
-            organisation = membership.organisation
-            if can_verify_mentor(request.user, mentor=person, organisation=organisation):
-                vouch_for.append((organisation.slug, organisation.name))
+        for organisation in organisations_to_vouch_in(request.user, mentor=person):
+            vouch_for.append((organisation.slug, organisation.name))
     return render(
         request,
         "accounts/profile_detail.html",

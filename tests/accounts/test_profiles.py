@@ -1,11 +1,20 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from accounts.models import Role
+from accounts.models import Membership, MembershipRole, Role
+from accounts.permissions import can_verify_mentor, organisations_to_vouch_in
+from accounts.selectors import users_public
 from accounts.services.profiles import user_profile_update, user_roles_set
 from core.models import AuditEntry
 from taxonomy.models import Term
-from tests.support.factories import UserFactory, verified_mentor
+from tests.support.factories import (
+    OrganisationFactory,
+    UserFactory,
+    admin_of,
+    member_of,
+    verified_mentor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +218,32 @@ def test_giving_a_role_to_a_deactivated_account_in_the_admin_is_a_message_not_an
     assert response.status_code == 200
     assert any("停用" in str(m) or "deactivated" in str(m) for m in response.context["messages"])
     assert not target.role_grants.filter(role="scout").exists()
+
+
+def test_the_organisations_to_vouch_in_are_those_can_verify_mentor_allows():
+    mentor = verified_mentor()
+    school, studio, fund = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+    for organisation in (school, studio, fund):
+        Membership.objects.create(organisation=organisation, user=mentor)
+    teacher = admin_of(school)
+    Membership.objects.create(organisation=fund, user=teacher, role=MembershipRole.ADMIN)
+    Membership.objects.create(organisation=studio, user=teacher)  # a member, not an admin
+    stranger = admin_of(OrganisationFactory())  # admin of an organisation the mentor is not in
+    row = users_public().get(pk=mentor.pk)
+    expected = {
+        teacher: [school, fund],
+        stranger: [],
+        member_of(studio): [],
+        UserFactory(staff=True): sorted([school, studio, fund], key=lambda o: o.slug),
+        mentor: [],  # nobody vouches for themselves
+        AnonymousUser(): [],
+    }
+
+    for viewer, organisations in expected.items():
+        allowed = organisations_to_vouch_in(viewer, mentor=row)
+        assert sorted(allowed, key=lambda o: o.slug) == sorted(organisations, key=lambda o: o.slug)
+        assert allowed == [
+            m.organisation
+            for m in row.memberships.all()
+            if can_verify_mentor(viewer, mentor=mentor, organisation=m.organisation)
+        ]

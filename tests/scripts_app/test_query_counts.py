@@ -5,6 +5,7 @@ import pytest
 from scripts_app.models import Collaborator
 from scripts_app.services.comments import comment_create
 from scripts_app.services.revisions import revision_save
+from scripts_app.services.transfer import export_request
 from taxonomy.models import Term
 from tests.support.factories import ZH_TWO_EPISODES, UserFactory, add_collaborator, make_series
 from tests.support.queries import assert_constant_queries
@@ -12,6 +13,7 @@ from tests.support.queries import assert_constant_queries
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.measures("scripts:series_list", "api-series-list")
 def test_series_list_page_and_endpoint(client):
     writer = UserFactory()
     client.force_login(writer)
@@ -30,6 +32,7 @@ def test_series_list_page_and_endpoint(client):
     assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"), expected=8)
 
 
+@pytest.mark.measures("scripts:revision_list", "api-series-revisions", "scripts:series_detail")
 def test_revision_list_page_and_endpoint(client):
     series = make_series()
     client.force_login(series.owner)
@@ -57,6 +60,7 @@ def test_revision_list_page_and_endpoint(client):
     )
 
 
+@pytest.mark.measures("scripts:series_read", "api-series-comments")
 def test_comments_on_the_read_page_and_endpoint(client):
     series = make_series()
     client.force_login(series.owner)
@@ -76,6 +80,7 @@ def test_comments_on_the_read_page_and_endpoint(client):
     )
 
 
+@pytest.mark.measures("scripts:collaborators", "api-series-collaborators")
 def test_collaborator_pages_and_endpoint(client):
     series = make_series()
     client.force_login(series.owner)
@@ -89,4 +94,54 @@ def test_collaborator_pages_and_endpoint(client):
     )
     assert_constant_queries(
         collaborate, lambda: client.get(f"/api/v1/series/{series.pk}/collaborators/"), expected=5
+    )
+
+
+@pytest.mark.measures("scripts:export", "api-series-exports")
+def test_export_page_and_endpoint_do_not_grow_with_exports(client):
+    series = make_series()
+    client.force_login(series.owner)
+    formats = iter(["fountain", "pdf", "docx", "fdx"] * 100)
+
+    def export(k):
+        for _ in range(k):
+            # Queued only: the file is made by a task after the commit, which never comes here.
+            export_request(
+                actor=series.owner, series=series, revision=series.head, format=next(formats)
+            )
+
+    # The page shows your ten latest exports; 3 and then 6 fit.
+    assert_constant_queries(export, lambda: client.get(f"/scripts/{series.pk}/export/"), expected=5)
+    assert_constant_queries(
+        export, lambda: client.get(f"/api/v1/series/{series.pk}/exports/"), expected=5
+    )
+
+
+@pytest.mark.measures("api-series-conflicts")
+def test_open_conflicts_endpoint_does_not_grow_with_conflicts(client):
+    series = make_series()
+    base = series.head
+    revision_save(
+        actor=add_collaborator(series),
+        series=series,
+        text=ZH_TWO_EPISODES.replace("林晚：能。", "林晚：一定能。"),
+        base=base,
+    )
+    client.force_login(series.owner)
+    counter = iter(range(10_000))
+
+    def overlap(k):
+        for _ in range(k):
+            # Another co-writer edited the same line from the same revision: a new conflict.
+            series.refresh_from_db()
+            result = revision_save(
+                actor=add_collaborator(series),
+                series=series,
+                text=ZH_TWO_EPISODES.replace("林晚：能。", f"林晚：难说{next(counter)}。"),
+                base=base,
+            )
+            assert result.status == "conflict"
+
+    assert_constant_queries(
+        overlap, lambda: client.get(f"/api/v1/series/{series.pk}/conflicts/"), expected=4
     )
