@@ -36,6 +36,7 @@ import { PreviewScheduler } from "./preview.js";
 import { IS_MAC, buildShell, el, fillHelp, rovingToolbar, uid } from "./shell.js";
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
+import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
 import { fetchAllPages } from "./lists.js";
 import { diffChanges } from "./textdiff.js";
 
@@ -43,69 +44,16 @@ const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
 const CONFLICT_POLL_MS = 15000;
 const fromServer = Annotation.define(); // merged text from the server: not a user edit
 
-function readJSONScript(id, fallback) {
-  const node = document.getElementById(id);
-  if (!node) return fallback;
-  try {
-    return JSON.parse(node.textContent);
-  } catch {
-    return fallback;
-  }
-}
-
-function numberOrNull(value) {
-  if (value === undefined || value === null || value === "") return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
-
-function safeLocalStorage() {
-  try {
-    const probe = "__script_editor_probe__";
-    window.localStorage.setItem(probe, "1");
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    // Storage disabled: keep the backup in memory so the code paths stay the same.
-    const memory = new Map();
-    return {
-      getItem: (k) => (memory.has(k) ? memory.get(k) : null),
-      setItem: (k, v) => memory.set(k, String(v)),
-      removeItem: (k) => memory.delete(k),
-    };
-  }
-}
-
 // --- the editor ---------------------------------------------------------------------------
 
 export function initScriptEditor(root) {
-  const ds = root.dataset;
-  const cfg = {
-    format: ds.format === "fountain" ? "fountain" : "zh",
-    saveUrl: ds.saveUrl || "",
-    previewUrl: ds.previewUrl || "",
-    commentsUrl: ds.commentsUrl || "",
-    conflictsUrl: ds.conflictsUrl || "",
-    base: numberOrNull(ds.base),
-    episode: numberOrNull(ds.episode),
-    readOnly: ds.readOnly === "true",
-    storageKey: ds.storageKey || `script-editor:${location.pathname}`,
-    cspNonce: ds.cspNonce || "",
-  };
+  const cfg = readConfig(root);
   const stringsData = readJSONScript("script-editor-strings", {});
   const t = makeTranslator(stringsData);
-  const initialText = readJSONScript("script-editor-text", "");
-  const text0 = typeof initialText === "string" ? initialText : "";
+  const text0 = readText();
   const storage = safeLocalStorage();
   const csrf = () => csrfTokenFrom(document.cookie);
-  const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
-  const formatDate = (value) => {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
-  };
+  const formatDate = makeDateFormatter(document.documentElement.lang);
 
   // ---- shell ----
   const ids = { editor: uid("editor"), preview: uid("preview"), help: uid("help"), helpTitle: uid("help-title") };
@@ -147,7 +95,7 @@ export function initScriptEditor(root) {
     });
   }
 
-  const phrases = stringsData && typeof stringsData.phrases === "object" && stringsData.phrases ? stringsData.phrases : null;
+  const phrases = phrasesFrom(stringsData);
   // An explicit tabindex lets checkers (axe's scrollable-region-focusable) see that the
   // scroller holds focusable content; contenteditable is focusable anyway.
   const contentAttributes = { "aria-label": t("editor_label"), "aria-multiline": "true", tabindex: "0" };
