@@ -2,35 +2,14 @@
 // comments to the page. The page provides #script-editor with data-* attributes and two
 // JSON script elements (the text and the UI strings); see README.md for the contract.
 
-import { Annotation, Compartment, EditorState, Prec, Transaction } from "@codemirror/state";
-import {
-  EditorView,
-  highlightActiveLine,
-  highlightActiveLineGutter,
-  highlightSpecialChars,
-  keymap,
-  lineNumbers,
-} from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { foldGutter, foldKeymap } from "@codemirror/language";
-import { search, searchKeymap } from "@codemirror/search";
+import { EditorView } from "@codemirror/view";
 
 import { Autosave, csrfTokenFrom } from "./autosave.js";
-import {
-  LineTracker,
-  capsField,
-  capsInput,
-  capsLineStart,
-  readOnlyExtension,
-  setCapsLine,
-  setWarnings,
-  warningField,
-  warningMarks,
-} from "./cm-extensions.js";
+import { LineTracker, capsLineStart, setCapsLine, setWarnings, warningMarks } from "./cm-extensions.js";
 import { ACTIONS, SHORTCUTS, ariaShortcut, formatShortcut, insertion } from "./commands.js";
-import { buildMarkers, commentGutter, renderCommentList, setCommentMarkers } from "./comments.js";
+import { buildMarkers, renderCommentList, setCommentMarkers } from "./comments.js";
 import { conflictBanners, conflictsFrom } from "./conflicts.js";
-import { scriptLanguage } from "./highlight.js";
+import { applyServerText, createEditor, jumpTo, updateListener } from "./editor-view.js";
 import { markCurrent, outlineKey, renderNavigator } from "./navigator.js";
 import { PreviewScheduler } from "./preview.js";
 import { IS_MAC, buildShell, el, fillHelp, rovingToolbar, uid } from "./shell.js";
@@ -42,7 +21,6 @@ import { diffChanges } from "./textdiff.js";
 
 const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
 const CONFLICT_POLL_MS = 15000;
-const fromServer = Annotation.define(); // merged text from the server: not a user edit
 
 // --- the editor ---------------------------------------------------------------------------
 
@@ -60,7 +38,6 @@ export function initScriptEditor(root) {
   const ui = buildShell(root, cfg, t, ids);
 
   // ---- CodeMirror ----
-  const readOnlyConf = new Compartment();
   const trackers = new Set();
   let autosave = null;
   let preview = null;
@@ -95,59 +72,26 @@ export function initScriptEditor(root) {
     });
   }
 
-  const phrases = phrasesFrom(stringsData);
-  // An explicit tabindex lets checkers (axe's scrollable-region-focusable) see that the
-  // scroller holds focusable content; contenteditable is focusable anyway.
-  const contentAttributes = { "aria-label": t("editor_label"), "aria-multiline": "true", tabindex: "0" };
-  if (cfg.format === "zh") contentAttributes.lang = "zh-Hans";
-  else contentAttributes.spellcheck = "true";
-
-  const extensions = [
-    lineNumbers(),
-    commentGutter((commentIds, pos) => {
-      jumpTo(pos, "center");
-      highlightComment(commentIds[0]);
-    }),
-    foldGutter(),
-    highlightSpecialChars(),
-    history(),
-    highlightActiveLine(),
-    highlightActiveLineGutter(),
-    EditorView.lineWrapping,
-    search({ top: true }),
-    scriptLanguage(cfg.format),
-    warningField,
-    capsField,
-    capsInput,
-    readOnlyConf.of(readOnlyExtension(cfg.readOnly)),
-    EditorView.contentAttributes.of(contentAttributes),
-    Prec.high(keymap.of(elementKeymap)),
-    keymap.of([...searchKeymap, ...historyKeymap, ...foldKeymap, ...defaultKeymap]),
-    EditorView.updateListener.of((update) => {
-      if (update.docChanged) {
-        for (const tracker of trackers) tracker.map(update.changes);
-        const serverEdit = update.transactions.some((tr) => tr.annotation(fromServer));
-        if (!serverEdit) autosave?.changed();
-        preview?.changed();
-      }
-      if (update.docChanged || update.selectionSet) scheduleCursorSync();
-    }),
-  ];
-  if (phrases) extensions.push(EditorState.phrases.of(phrases));
-  if (cfg.cspNonce) extensions.push(EditorView.cspNonce.of(cfg.cspNonce));
-
-  const view = new EditorView({
+  const { view, setReadOnly } = createEditor({
     parent: ui.main,
-    state: EditorState.create({ doc: text0, extensions }),
+    id: ids.editor,
+    cfg,
+    doc: text0,
+    t,
+    phrases: phrasesFrom(stringsData),
+    elementKeymap,
+    onCommentMarker: (commentIds, pos) => {
+      jump(pos, "center");
+      highlightComment(commentIds[0]);
+    },
+    onUpdate: updateListener({
+      trackers,
+      onUserEdit: () => autosave?.changed(),
+      onEdit: () => preview?.changed(),
+      onCursor: () => scheduleCursorSync(),
+    }),
   });
-  view.dom.id = ids.editor;
-
-  function jumpTo(pos, y = "start") {
-    if (pos === null || pos === undefined) return;
-    const at = Math.max(0, Math.min(pos, view.state.doc.length));
-    view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y, yMargin: 24 }) });
-    view.focus();
-  }
+  const jump = (pos, y) => jumpTo(view, pos, y);
 
   // ---- toolbar ----
   for (const kind of actions) {
@@ -178,7 +122,7 @@ export function initScriptEditor(root) {
     warningsSection: ui.warningsSection,
     warningsCount: ui.warningsCount,
   };
-  const jumpToPostedLine = (line) => jumpTo(shownTracker ? shownTracker.posOfLine(line) : null);
+  const jumpToPostedLine = (line) => jump(shownTracker ? shownTracker.posOfLine(line) : null);
 
   if (cfg.previewUrl) {
     preview = new PreviewScheduler({
@@ -294,7 +238,7 @@ export function initScriptEditor(root) {
       ui.commentList,
       comments,
       t,
-      (comment) => jumpTo(own.posOfLine(comment.current_line), "center"),
+      (comment) => jump(own.posOfLine(comment.current_line), "center"),
       formatDate,
     );
   }
@@ -302,7 +246,7 @@ export function initScriptEditor(root) {
 
   // ---- autosave and status ----
   const statusView = new StatusView(ui, t, () => {
-    view.dispatch({ effects: readOnlyConf.reconfigure(readOnlyExtension(true)) });
+    setReadOnly();
     ui.toolbar.hidden = true;
     ui.save.hidden = true;
   });
@@ -354,15 +298,7 @@ export function initScriptEditor(root) {
       storageKey: cfg.storageKey,
       csrfToken: csrf,
       onStatus: showStatus,
-      replaceText: (text) => {
-        if (view.composing) return false; // replacing now would break the IME session
-        const changes = diffChanges(view.state.doc.toString(), text);
-        view.dispatch({
-          changes,
-          annotations: [fromServer.of(true), Transaction.addToHistory.of(false)],
-        });
-        return true;
-      },
+      replaceText: (text) => applyServerText(view, text),
       onSend: () => {
         if (sendTracker && sendTracker !== commentTracker) trackers.delete(sendTracker);
         sendTracker = new LineTracker(view.state.doc);
