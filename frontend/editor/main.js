@@ -2,17 +2,15 @@
 // comments to the page. The page provides #script-editor with data-* attributes and two
 // JSON script elements (the text and the UI strings); see README.md for the contract.
 
-import { EditorView } from "@codemirror/view";
-
 import { Autosave, csrfTokenFrom } from "./autosave.js";
-import { LineTracker, capsLineStart, setCapsLine, setWarnings, warningMarks } from "./cm-extensions.js";
-import { ACTIONS, SHORTCUTS, ariaShortcut, formatShortcut, insertion } from "./commands.js";
+import { LineTracker, setWarnings, warningMarks } from "./cm-extensions.js";
 import { buildMarkers, renderCommentList, setCommentMarkers } from "./comments.js";
 import { conflictBanners, conflictsFrom } from "./conflicts.js";
 import { applyServerText, createEditor, jumpTo, updateListener } from "./editor-view.js";
 import { markCurrent, outlineKey, renderNavigator } from "./navigator.js";
 import { PreviewScheduler } from "./preview.js";
-import { IS_MAC, buildShell, el, fillHelp, rovingToolbar, uid } from "./shell.js";
+import { IS_MAC, buildShell, el, uid } from "./shell.js";
+import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } from "./toolbar.js";
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
 import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
@@ -42,35 +40,13 @@ export function initScriptEditor(root) {
   let autosave = null;
   let preview = null;
 
-  const runAction = (view, kind) => {
-    if (view.composing || view.state.readOnly) return false;
-    const spec = insertion(kind, cfg.format, view.state.doc.toString(), view.state.selection.main.head);
-    if (!spec) return false;
-    view.dispatch({
-      changes: { from: spec.from, to: spec.to, insert: spec.insert },
-      selection: { anchor: spec.anchor, head: spec.head },
-      effects: [
-        setCapsLine.of(spec.caps ? capsLineStart(view.state.doc, spec) : null),
-        EditorView.scrollIntoView(spec.head, { y: "nearest", yMargin: 48 }),
-      ],
-      userEvent: "input.element",
-    });
-    view.focus();
-    return true;
-  };
-
-  const actions = cfg.readOnly ? [] : ACTIONS[cfg.format];
-  const elementKeymap = actions.map((kind) => ({ key: SHORTCUTS[kind], run: (view) => runAction(view, kind) }));
-  if (!cfg.readOnly) {
-    elementKeymap.push({
-      key: SHORTCUTS.save_now,
-      preventDefault: true,
-      run: () => {
-        autosave?.saveNow();
-        return true;
-      },
-    });
-  }
+  const actions = toolbarActions(cfg);
+  const keys = elementKeymap({
+    actions,
+    format: cfg.format,
+    readOnly: cfg.readOnly,
+    saveNow: () => autosave?.saveNow(),
+  });
 
   const { view, setReadOnly } = createEditor({
     parent: ui.main,
@@ -79,7 +55,7 @@ export function initScriptEditor(root) {
     doc: text0,
     t,
     phrases: phrasesFrom(stringsData),
-    elementKeymap,
+    elementKeymap: keys,
     onCommentMarker: (commentIds, pos) => {
       jump(pos, "center");
       highlightComment(commentIds[0]);
@@ -94,23 +70,8 @@ export function initScriptEditor(root) {
   const jump = (pos, y) => jumpTo(view, pos, y);
 
   // ---- toolbar ----
-  for (const kind of actions) {
-    const key = SHORTCUTS[kind];
-    const b = el(
-      "button",
-      {
-        type: "button",
-        class: `sd-tool sd-tool-${kind}`,
-        "aria-keyshortcuts": ariaShortcut(key, IS_MAC),
-        title: `${t(kind)} (${formatShortcut(key, IS_MAC)})`,
-      },
-      t(kind),
-    );
-    b.addEventListener("click", () => runAction(view, kind));
-    ui.toolbar.append(b);
-  }
-  rovingToolbar(ui.toolbar);
-  fillHelp(ui.helpBody, cfg, actions, t);
+  buildToolbar({ toolbar: ui.toolbar, actions, t, onAction: (kind) => runElement(view, kind, cfg.format) });
+  wireHelp({ ui, cfg, actions, t });
 
   // ---- preview and navigator ----
   let shownTracker = null;
@@ -387,15 +348,6 @@ export function initScriptEditor(root) {
   }
   setPreviewHidden(previewHidden);
   ui.previewToggle.addEventListener("click", () => setPreviewHidden(!root.classList.contains("sd-preview-hidden")));
-  ui.helpButton.addEventListener("click", () => {
-    if (typeof ui.help.showModal === "function") ui.help.showModal();
-    else ui.help.setAttribute("open", "");
-  });
-  ui.helpClose.addEventListener("click", () => {
-    if (typeof ui.help.close === "function") ui.help.close();
-    else ui.help.removeAttribute("open");
-  });
-  ui.help.addEventListener("close", () => ui.helpButton.focus());
 
   root.scriptEditor = { view, autosave, preview, reloadComments: () => loadComments() };
   return root.scriptEditor;
