@@ -3,12 +3,11 @@
 // JSON script elements (the text and the UI strings); see README.md for the contract.
 
 import { Autosave, csrfTokenFrom } from "./autosave.js";
-import { LineTracker, setWarnings, warningMarks } from "./cm-extensions.js";
+import { LineTracker } from "./cm-extensions.js";
 import { buildMarkers, renderCommentList, setCommentMarkers } from "./comments.js";
 import { conflictBanners, conflictsFrom } from "./conflicts.js";
 import { applyServerText, createEditor, jumpTo, updateListener } from "./editor-view.js";
-import { markCurrent, outlineKey, renderNavigator } from "./navigator.js";
-import { PreviewScheduler } from "./preview.js";
+import { wirePreviewPane, wirePreviewToggle } from "./preview-pane.js";
 import { IS_MAC, buildShell, el, uid } from "./shell.js";
 import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } from "./toolbar.js";
 import { StatusView } from "./status.js";
@@ -17,7 +16,6 @@ import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, s
 import { fetchAllPages } from "./lists.js";
 import { diffChanges } from "./textdiff.js";
 
-const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
 const CONFLICT_POLL_MS = 15000;
 
 // --- the editor ---------------------------------------------------------------------------
@@ -30,6 +28,7 @@ export function initScriptEditor(root) {
   const storage = safeLocalStorage();
   const csrf = () => csrfTokenFrom(document.cookie);
   const formatDate = makeDateFormatter(document.documentElement.lang);
+  const http = (...args) => fetch(...args);
 
   // ---- shell ----
   const ids = { editor: uid("editor"), preview: uid("preview"), help: uid("help"), helpTitle: uid("help-title") };
@@ -39,6 +38,7 @@ export function initScriptEditor(root) {
   const trackers = new Set();
   let autosave = null;
   let preview = null;
+  let pane = null;
 
   const actions = toolbarActions(cfg);
   const keys = elementKeymap({
@@ -64,7 +64,7 @@ export function initScriptEditor(root) {
       trackers,
       onUserEdit: () => autosave?.changed(),
       onEdit: () => preview?.changed(),
-      onCursor: () => scheduleCursorSync(),
+      onCursor: () => pane?.scheduleCursorSync(),
     }),
   });
   const jump = (pos, y) => jumpTo(view, pos, y);
@@ -74,90 +74,19 @@ export function initScriptEditor(root) {
   wireHelp({ ui, cfg, actions, t });
 
   // ---- preview and navigator ----
-  let shownTracker = null;
-  let lastOutlineKey = "";
-  const navParts = {
-    episodes: ui.navEpisodes,
-    characters: ui.navCharacters,
-    warnings: ui.navWarnings,
-    warningsSection: ui.warningsSection,
-    warningsCount: ui.warningsCount,
-  };
-  const jumpToPostedLine = (line) => jump(shownTracker ? shownTracker.posOfLine(line) : null);
-
-  if (cfg.previewUrl) {
-    preview = new PreviewScheduler({
-      snapshot: () => {
-        const tracker = new LineTracker(view.state.doc);
-        trackers.add(tracker);
-        return { text: view.state.doc.toString(), tracker };
-      },
-      request: async (snap) => {
-        try {
-          const response = await fetch(cfg.previewUrl, {
-            method: "POST",
-            credentials: "same-origin",
-            headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf() },
-            body: JSON.stringify({ text: snap.text, episode: cfg.episode }),
-          });
-          if (!response.ok) throw new Error(`preview ${response.status}`);
-          return await response.json();
-        } catch (error) {
-          trackers.delete(snap.tracker);
-          throw error;
-        }
-      },
-      onResult: (data, snap) => {
-        if (shownTracker) trackers.delete(shownTracker);
-        shownTracker = snap.tracker;
-        ui.previewNote.hidden = true;
-        // The server renders and escapes the screenplay HTML; it is safe to insert.
-        ui.previewBody.innerHTML = typeof data.html === "string" ? data.html : "";
-        const key = outlineKey(data);
-        if (key !== lastOutlineKey) {
-          lastOutlineKey = key;
-          renderNavigator(navParts, data, t, jumpToPostedLine);
-        }
-        view.dispatch({ effects: setWarnings.of(warningMarks(data.warnings || [], snap.tracker, view.state.doc)) });
-        syncCursor();
-      },
-      onError: () => {
-        ui.previewNote.hidden = false;
-      },
-    });
-    preview.now();
-  }
-
-  // Clicking a block of the preview that carries data-line moves the cursor there.
-  ui.previewBody.addEventListener("click", (event) => {
-    if (event.target.closest("a")) return;
-    const block = event.target.closest("[data-line]");
-    if (block) jumpToPostedLine(Number(block.dataset.line));
+  pane = wirePreviewPane({
+    root,
+    ui,
+    view,
+    previewUrl: cfg.previewUrl,
+    episode: cfg.episode,
+    fetch: http,
+    csrf,
+    trackers,
+    t,
+    jumpTo: jump,
   });
-
-  let cursorTimer = null;
-  function scheduleCursorSync() {
-    if (cursorTimer !== null) clearTimeout(cursorTimer);
-    cursorTimer = setTimeout(syncCursor, 200);
-  }
-  function syncCursor() {
-    cursorTimer = null;
-    if (!shownTracker) return;
-    const line = shownTracker.lineOfPos(view.state.selection.main.head);
-    markCurrent(ui.navEpisodes, line);
-    if (root.classList.contains("sd-preview-hidden")) return;
-    // Keep the preview on the cursor's scene when the server marks blocks with data-line.
-    let target = null;
-    for (const block of ui.previewBody.querySelectorAll("[data-line]")) {
-      if (Number(block.dataset.line) <= line) target = block;
-      else break;
-    }
-    const pane = ui.preview;
-    if (target && pane.scrollHeight > pane.clientHeight + 4) {
-      const top = target.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 12;
-      if (Math.abs(pane.scrollTop - top) > 4) pane.scrollTop = top;
-    }
-  }
+  preview = pane.preview;
 
   // ---- comments ----
   let commentTracker = null;
@@ -328,26 +257,8 @@ export function initScriptEditor(root) {
     });
   }
 
-  // ---- preview toggle and help ----
-  const setPreviewHidden = (hidden) => {
-    root.classList.toggle("sd-preview-hidden", hidden);
-    ui.preview.hidden = hidden;
-    ui.previewToggle.textContent = hidden ? t("preview_show") : t("preview_hide");
-    ui.previewToggle.setAttribute("aria-expanded", String(!hidden));
-    try {
-      storage.setItem(PREVIEW_PREF_KEY, hidden ? "1" : "0");
-    } catch {
-      /* preference only */
-    }
-  };
-  let previewHidden = false;
-  try {
-    previewHidden = storage.getItem(PREVIEW_PREF_KEY) === "1";
-  } catch {
-    /* default: shown */
-  }
-  setPreviewHidden(previewHidden);
-  ui.previewToggle.addEventListener("click", () => setPreviewHidden(!root.classList.contains("sd-preview-hidden")));
+  // ---- preview toggle ----
+  wirePreviewToggle({ root, ui, t, storage });
 
   root.scriptEditor = { view, autosave, preview, reloadComments: () => loadComments() };
   return root.scriptEditor;
