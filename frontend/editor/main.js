@@ -3,8 +3,7 @@
 // JSON script elements (the text and the UI strings); see README.md for the contract.
 
 import { Autosave, csrfTokenFrom } from "./autosave.js";
-import { LineTracker } from "./cm-extensions.js";
-import { buildMarkers, renderCommentList, setCommentMarkers } from "./comments.js";
+import { wireComments } from "./comments-panel.js";
 import { conflictBanners, conflictsFrom } from "./conflicts.js";
 import { applyServerText, createEditor, jumpTo, updateListener } from "./editor-view.js";
 import { wirePreviewPane, wirePreviewToggle } from "./preview-pane.js";
@@ -13,7 +12,6 @@ import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } fro
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
 import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
-import { fetchAllPages } from "./lists.js";
 import { diffChanges } from "./textdiff.js";
 
 const CONFLICT_POLL_MS = 15000;
@@ -39,6 +37,7 @@ export function initScriptEditor(root) {
   let autosave = null;
   let preview = null;
   let pane = null;
+  let comments = null;
 
   const actions = toolbarActions(cfg);
   const keys = elementKeymap({
@@ -58,7 +57,7 @@ export function initScriptEditor(root) {
     elementKeymap: keys,
     onCommentMarker: (commentIds, pos) => {
       jump(pos, "center");
-      highlightComment(commentIds[0]);
+      comments.highlight(commentIds[0]);
     },
     onUpdate: updateListener({
       trackers,
@@ -89,50 +88,18 @@ export function initScriptEditor(root) {
   preview = pane.preview;
 
   // ---- comments ----
-  let commentTracker = null;
-  let sendTracker = null; // the document as it was when the current save was sent
-  let comments = [];
-
-  function highlightComment(id) {
-    const item = document.getElementById(`sd-comment-${id}`);
-    if (!item) return;
-    ui.commentsSection.open = true;
-    for (const other of ui.commentList.querySelectorAll(".is-target")) other.classList.remove("is-target");
-    item.classList.add("is-target");
-    item.scrollIntoView({ block: "nearest" });
-  }
-
-  async function loadComments(tracker) {
-    const base = autosave ? autosave.base : cfg.base;
-    if (!cfg.commentsUrl || base === null) {
-      renderCommentList(ui.commentList, [], t, () => {}, formatDate);
-      ui.commentsCount.textContent = "";
-      return;
-    }
-    const url = `${cfg.commentsUrl}${cfg.commentsUrl.includes("?") ? "&" : "?"}revision=${encodeURIComponent(base)}`;
-    const own = tracker || new LineTracker(view.state.doc);
-    trackers.add(own);
-    try {
-      comments = await fetchAllPages(url);
-    } catch {
-      if (own !== commentTracker) trackers.delete(own);
-      return; // keep what is shown; the next save refreshes
-    }
-    if (commentTracker && commentTracker !== own) trackers.delete(commentTracker);
-    commentTracker = own;
-    const markers = buildMarkers(comments, (n) => own.posOfLine(n), (count) => `${t("comments")}: ${count}`);
-    view.dispatch({ effects: setCommentMarkers.of(markers) });
-    const open = comments.filter((c) => !c.resolved).length;
-    ui.commentsCount.textContent = open ? ` (${open})` : "";
-    renderCommentList(
-      ui.commentList,
-      comments,
-      t,
-      (comment) => jump(own.posOfLine(comment.current_line), "center"),
-      formatDate,
-    );
-  }
-  loadComments();
+  comments = wireComments({
+    url: cfg.commentsUrl,
+    base: () => (autosave ? autosave.base : cfg.base),
+    fetch: http,
+    view,
+    trackers,
+    ui,
+    t,
+    formatDate,
+    jumpTo: jump,
+  });
+  comments.load();
 
   // ---- autosave and status ----
   const statusView = new StatusView(ui, t, () => {
@@ -189,17 +156,12 @@ export function initScriptEditor(root) {
       csrfToken: csrf,
       onStatus: showStatus,
       replaceText: (text) => applyServerText(view, text),
-      onSend: () => {
-        if (sendTracker && sendTracker !== commentTracker) trackers.delete(sendTracker);
-        sendTracker = new LineTracker(view.state.doc);
-        trackers.add(sendTracker);
-      },
+      onSend: () => comments.noteSend(),
       onSaved: (data, { replaced }) => {
         if (data.status !== "conflict") clearBanner("conflict");
         else shownConflicts.mine = data.conflict_url || shownConflicts.mine;
         showConflicts(conflictsFrom(data));
-        // The comments' revision is the saved text: the merged buffer, or what was sent.
-        loadComments(replaced ? null : sendTracker);
+        comments.reloadAfterSave(replaced);
       },
     });
     ui.save.addEventListener("click", () => autosave.saveNow());
@@ -260,7 +222,7 @@ export function initScriptEditor(root) {
   // ---- preview toggle ----
   wirePreviewToggle({ root, ui, t, storage });
 
-  root.scriptEditor = { view, autosave, preview, reloadComments: () => loadComments() };
+  root.scriptEditor = { view, autosave, preview, reloadComments: () => comments.load() };
   return root.scriptEditor;
 }
 
