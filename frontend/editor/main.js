@@ -4,7 +4,7 @@
 
 import { Autosave, csrfTokenFrom } from "./autosave.js";
 import { wireComments } from "./comments-panel.js";
-import { conflictBanners, conflictsFrom } from "./conflicts.js";
+import { watchConflicts } from "./conflict-watch.js";
 import { applyServerText, createEditor, jumpTo, updateListener } from "./editor-view.js";
 import { wirePreviewPane, wirePreviewToggle } from "./preview-pane.js";
 import { IS_MAC, buildShell, el, uid } from "./shell.js";
@@ -14,7 +14,6 @@ import { makeTranslator } from "./strings.js";
 import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
 import { diffChanges } from "./textdiff.js";
 
-const CONFLICT_POLL_MS = 15000;
 
 // --- the editor ---------------------------------------------------------------------------
 
@@ -112,39 +111,10 @@ export function initScriptEditor(root) {
   const showBanner = (...args) => statusView.showBanner(...args);
   const clearBanner = (name) => statusView.clearBanner(name);
 
-  // ---- open conflicts (this writer's and co-writers') ----
-  let shownConflicts = { mine: "", theirs: "" }; // redraw (and re-announce) only on change
-  function showConflicts(list) {
-    if (list === null) return;
-    const { mine, theirs } = conflictBanners(list);
-    const mineUrl = mine ? mine.url : "";
-    if (mineUrl !== shownConflicts.mine) {
-      if (mine) statusView.showConflict(mine.url);
-      else if (!autosave || autosave.status.state !== "conflict") clearBanner("conflict");
-    }
-    const theirsUrl = theirs ? theirs.url : "";
-    if (theirsUrl !== shownConflicts.theirs) {
-      clearBanner("cowriter-conflict");
-      if (theirs) {
-        const link = el("a", { href: theirs.url, class: "sd-banner-link" }, t("conflict_resolve"));
-        const text = el("p", { text: t("cowriter_conflict_banner", { name: theirs.by }) });
-        showBanner("cowriter-conflict", [text, el("p", {}, link)], "status");
-      }
-    }
-    shownConflicts = { mine: mineUrl, theirs: theirsUrl };
-  }
-
-  async function pollConflicts() {
-    if (document.visibilityState === "hidden" || (autosave && autosave.inFlight)) return;
-    try {
-      const response = await fetch(cfg.conflictsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
-      if (response.ok) showConflicts(conflictsFrom(await response.json()));
-    } catch {
-      // offline: the autosave status already says so; try again on the next tick
-    }
-  }
-
   if (!cfg.readOnly && cfg.saveUrl) {
+    // ---- open conflicts (this writer's and co-writers') ----
+    const conflicts = watchConflicts({ statusView, t, url: cfg.conflictsUrl, fetch: http, autosave: () => autosave });
+
     autosave = new Autosave({
       url: cfg.saveUrl,
       fetch: (...args) => fetch(...args),
@@ -158,9 +128,7 @@ export function initScriptEditor(root) {
       replaceText: (text) => applyServerText(view, text),
       onSend: () => comments.noteSend(),
       onSaved: (data, { replaced }) => {
-        if (data.status !== "conflict") clearBanner("conflict");
-        else shownConflicts.mine = data.conflict_url || shownConflicts.mine;
-        showConflicts(conflictsFrom(data));
+        conflicts.afterSave(data);
         comments.reloadAfterSave(replaced);
       },
     });
@@ -189,9 +157,8 @@ export function initScriptEditor(root) {
     });
     showStatus({ state: "saved" });
     offerRestore();
-    showConflicts(readJSONScript("script-editor-conflicts", []));
-    // A co-writer's overlap shows up without waiting for this writer's next save.
-    if (cfg.conflictsUrl) setInterval(pollConflicts, CONFLICT_POLL_MS);
+    conflicts.show(readJSONScript("script-editor-conflicts", []));
+    conflicts.start();
   }
 
   function offerRestore() {
