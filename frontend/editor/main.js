@@ -1,59 +1,51 @@
-// The script editor: wires CodeMirror, the toolbar, autosave, preview, navigator and
-// comments to the page. The page provides #script-editor with data-* attributes and two
-// JSON script elements (the text and the UI strings); see README.md for the contract.
+// The script editor: reads the page, builds the shell and the CodeMirror view, and wires
+// the toolbar, preview and navigator, comments, saving, the restore offer and conflict
+// banners to it. Each piece is a module that takes its elements and collaborators (see
+// README.md, "Files"); this only puts them together, in this order. The page provides
+// #script-editor with data-* attributes and JSON script elements; see README.md for the
+// contract.
 
-import { Autosave, csrfTokenFrom } from "./autosave.js";
+import { csrfTokenFrom } from "./autosave.js";
 import { wireComments } from "./comments-panel.js";
 import { watchConflicts } from "./conflict-watch.js";
-import { applyServerText, createEditor, jumpTo, updateListener } from "./editor-view.js";
+import { createEditor, jumpTo, updateListener } from "./editor-view.js";
+import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
 import { wirePreviewPane, wirePreviewToggle } from "./preview-pane.js";
-import { IS_MAC, buildShell, el, uid } from "./shell.js";
-import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } from "./toolbar.js";
+import { offerRestore } from "./restore-offer.js";
+import { wireSave } from "./save-wiring.js";
+import { buildShell, uid } from "./shell.js";
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
-import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
-import { diffChanges } from "./textdiff.js";
-
-
-// --- the editor ---------------------------------------------------------------------------
+import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } from "./toolbar.js";
 
 export function initScriptEditor(root) {
   const cfg = readConfig(root);
-  const stringsData = readJSONScript("script-editor-strings", {});
-  const t = makeTranslator(stringsData);
-  const text0 = readText();
+  const strings = readJSONScript("script-editor-strings", {});
+  const t = makeTranslator(strings);
+  const text = readText();
   const storage = safeLocalStorage();
   const csrf = () => csrfTokenFrom(document.cookie);
   const formatDate = makeDateFormatter(document.documentElement.lang);
-  const http = (...args) => fetch(...args);
+  const http = (...args) => fetch(...args); // looked up at each call, like a bare fetch()
 
-  // ---- shell ----
   const ids = { editor: uid("editor"), preview: uid("preview"), help: uid("help"), helpTitle: uid("help-title") };
   const ui = buildShell(root, cfg, t, ids);
 
-  // ---- CodeMirror ----
-  const trackers = new Set();
+  // The view's listeners and keys reach the pieces wired after it through these.
+  const trackers = new Set(); // line trackers, mapped through every edit
   let autosave = null;
-  let preview = null;
   let pane = null;
   let comments = null;
 
   const actions = toolbarActions(cfg);
-  const keys = elementKeymap({
-    actions,
-    format: cfg.format,
-    readOnly: cfg.readOnly,
-    saveNow: () => autosave?.saveNow(),
-  });
-
   const { view, setReadOnly } = createEditor({
     parent: ui.main,
     id: ids.editor,
     cfg,
-    doc: text0,
+    doc: text,
     t,
-    phrases: phrasesFrom(stringsData),
-    elementKeymap: keys,
+    phrases: phrasesFrom(strings),
+    elementKeymap: elementKeymap({ actions, format: cfg.format, readOnly: cfg.readOnly, saveNow: () => autosave?.saveNow() }),
     onCommentMarker: (commentIds, pos) => {
       jump(pos, "center");
       comments.highlight(commentIds[0]);
@@ -61,17 +53,15 @@ export function initScriptEditor(root) {
     onUpdate: updateListener({
       trackers,
       onUserEdit: () => autosave?.changed(),
-      onEdit: () => preview?.changed(),
+      onEdit: () => pane?.preview?.changed(),
       onCursor: () => pane?.scheduleCursorSync(),
     }),
   });
   const jump = (pos, y) => jumpTo(view, pos, y);
 
-  // ---- toolbar ----
   buildToolbar({ toolbar: ui.toolbar, actions, t, onAction: (kind) => runElement(view, kind, cfg.format) });
   wireHelp({ ui, cfg, actions, t });
 
-  // ---- preview and navigator ----
   pane = wirePreviewPane({
     root,
     ui,
@@ -84,9 +74,7 @@ export function initScriptEditor(root) {
     t,
     jumpTo: jump,
   });
-  preview = pane.preview;
 
-  // ---- comments ----
   comments = wireComments({
     url: cfg.commentsUrl,
     base: () => (autosave ? autosave.base : cfg.base),
@@ -100,96 +88,38 @@ export function initScriptEditor(root) {
   });
   comments.load();
 
-  // ---- autosave and status ----
   const statusView = new StatusView(ui, t, () => {
+    // Permission lost: no more editing, and no controls that suggest it.
     setReadOnly();
     ui.toolbar.hidden = true;
     ui.save.hidden = true;
   });
-  const showStatus = (status) => statusView.show(status);
-  const announce = (text) => statusView.announce(text);
-  const showBanner = (...args) => statusView.showBanner(...args);
-  const clearBanner = (name) => statusView.clearBanner(name);
 
   if (!cfg.readOnly && cfg.saveUrl) {
-    // ---- open conflicts (this writer's and co-writers') ----
     const conflicts = watchConflicts({ statusView, t, url: cfg.conflictsUrl, fetch: http, autosave: () => autosave });
-
-    autosave = new Autosave({
-      url: cfg.saveUrl,
-      fetch: (...args) => fetch(...args),
-      getText: () => view.state.doc.toString(),
-      base: cfg.base,
-      episode: cfg.episode,
+    autosave = wireSave({
+      root,
+      ui,
+      cfg,
+      view,
+      fetch: http,
       storage,
-      storageKey: cfg.storageKey,
-      csrfToken: csrf,
-      onStatus: showStatus,
-      replaceText: (text) => applyServerText(view, text),
+      csrf,
+      statusView,
       onSend: () => comments.noteSend(),
       onSaved: (data, { replaced }) => {
         conflicts.afterSave(data);
         comments.reloadAfterSave(replaced);
       },
     });
-    ui.save.addEventListener("click", () => autosave.saveNow());
-    ui.retry.addEventListener("click", () => autosave.saveNow());
-    window.addEventListener("online", () => autosave.online());
-    // Backups are coalesced while typing; write the pending one whenever the page may go.
-    window.addEventListener("pagehide", () => autosave.flush());
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "hidden") autosave.flush();
-    });
-    window.addEventListener("beforeunload", (event) => {
-      autosave.flush();
-      if (!autosave.hasUnsavedChanges()) return;
-      event.preventDefault();
-      event.returnValue = ""; // older browsers need a value to show the prompt
-    });
-    // Ctrl/Cmd+S with focus on the toolbar or side panel saves too, instead of the
-    // browser's "save page" dialog.
-    root.addEventListener("keydown", (event) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      if ((IS_MAC ? event.metaKey : event.ctrlKey) && !event.altKey && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        autosave.saveNow();
-      }
-    });
-    showStatus({ state: "saved" });
-    offerRestore();
+    offerRestore({ autosave, text, view, statusView, t, formatDate });
     conflicts.show(readJSONScript("script-editor-conflicts", []));
     conflicts.start();
   }
 
-  function offerRestore() {
-    const candidate = autosave.restoreCandidate(text0);
-    if (!candidate) return;
-    const when = candidate.savedAt ? formatDate(candidate.savedAt) : "";
-    const restore = el("button", { type: "button", class: "sd-button" }, t("restore"));
-    const discard = el("button", { type: "button", class: "sd-button secondary" }, t("discard"));
-    const parts = [el("p", { text: t("restore_prompt", { time: when }) })];
-    if (!candidate.sameBase) parts.push(el("p", { text: t("restore_prompt_merge") }));
-    parts.push(el("p", { class: "sd-banner-actions" }, restore, " ", discard));
-    showBanner("restore", parts, "region").setAttribute("aria-label", t("restore"));
-    announce(t("restore_prompt", { time: when }));
-    restore.addEventListener("click", () => {
-      autosave.restore(candidate);
-      // A normal, undoable edit: autosave backs it up and saves it against the old base.
-      view.dispatch({ changes: diffChanges(view.state.doc.toString(), candidate.text), userEvent: "input.restore" });
-      clearBanner("restore");
-      view.focus();
-    });
-    discard.addEventListener("click", () => {
-      autosave.discardBackup();
-      clearBanner("restore");
-      view.focus();
-    });
-  }
-
-  // ---- preview toggle ----
   wirePreviewToggle({ root, ui, t, storage });
 
-  root.scriptEditor = { view, autosave, preview, reloadComments: () => comments.load() };
+  root.scriptEditor = { view, autosave, preview: pane.preview, reloadComments: () => comments.load() };
   return root.scriptEditor;
 }
 
