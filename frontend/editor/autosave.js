@@ -8,7 +8,7 @@
 //   copy is removed only once that exact text is saved. The first edit after a pause is
 //   written at once; while typing goes on, writes are coalesced to one per 250 ms (a copy
 //   of a 100-episode script costs ~3 ms, too much for every keystroke) and flushed on
-//   flush() (main.js calls it on pagehide, when the tab is hidden and before unload) and
+//   flush() (save-wiring.js calls it on pagehide, when the tab is hidden and before unload) and
 //   before every save request. Chromium itself commits localStorage to disk lazily, so a
 //   per-keystroke write would not be more durable against a crash of the whole browser;
 //   it only narrows the window for a crash of the tab, which this keeps under 250 ms;
@@ -64,7 +64,7 @@ export class Autosave {
    * @param {(status: object) => void} [o.onStatus]   {state, seconds?, errors?, conflictUrl?}
    * @param {(text: string) => boolean} [o.replaceText] put merged server text into the
    *        buffer; return false if it cannot be done now (e.g. during IME composition)
-   * @param {() => void} [o.onSend]    just before a request leaves (main.js snapshots the doc)
+   * @param {() => void} [o.onSend]    just before a request leaves (the comments panel snapshots the doc)
    * @param {(result: object, info: {replaced: boolean}) => void} [o.onSaved]  after every
    *        successful save answer; `replaced` when merged text was put into the buffer
    */

@@ -1,4 +1,4 @@
-// CodeMirror pieces main.js needs besides the language: line tracking for server line
+// CodeMirror pieces the editor needs besides the language: line tracking for server line
 // numbers, parse-warning marks, upper-cased typing on new Fountain cues, read-only state.
 
 import { ChangeSet, EditorState, StateEffect, StateField } from "@codemirror/state";

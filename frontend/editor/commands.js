@@ -1,5 +1,5 @@
 // Toolbar and keyboard insertions, as pure functions of (text, cursor) so that they can
-// be tested without a browser. main.js turns the returned change into a transaction.
+// be tested without a browser. toolbar.js turns the returned change into a transaction.
 //
 // Placement rule, the same for every element: on an empty line the element is typed
 // into that line; on a line with text it starts a new line below, so a command never

@@ -1,10 +1,14 @@
 // Reading the API's list endpoints, which answer a bare array or the paginated envelope
 // {"count", "next", "previous", "results"}.
 
-const sameOrigin = (url) => fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+/** A same-origin JSON GET through `fetchFn` (window.fetch or a fake). */
+export const sameOriginGet =
+  (fetchFn = (...args) => fetch(...args)) =>
+  (url) =>
+    fetchFn(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
 
 /** Every item of a list endpoint: a bare array, or the paginated envelope followed by `next`. */
-export async function fetchAllPages(url, { fetchPage = sameOrigin, maxPages = 50 } = {}) {
+export async function fetchAllPages(url, { fetchPage = sameOriginGet(), maxPages = 50 } = {}) {
   const items = [];
   let next = url;
   for (let page = 0; next && page < maxPages; page += 1) {
@@ -17,4 +21,3 @@ export async function fetchAllPages(url, { fetchPage = sameOrigin, maxPages = 50
   }
   return items;
 }
-

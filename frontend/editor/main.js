@@ -1,519 +1,125 @@
-// The script editor: wires CodeMirror, the toolbar, autosave, preview, navigator and
-// comments to the page. The page provides #script-editor with data-* attributes and two
-// JSON script elements (the text and the UI strings); see README.md for the contract.
+// The script editor: reads the page, builds the shell and the CodeMirror view, and wires
+// the toolbar, preview and navigator, comments, saving, the restore offer and conflict
+// banners to it. Each piece is a module that takes its elements and collaborators (see
+// README.md, "Files"); this only puts them together, in this order. The page provides
+// #script-editor with data-* attributes and JSON script elements; see README.md for the
+// contract.
 
-import { Annotation, Compartment, EditorState, Prec, Transaction } from "@codemirror/state";
-import {
-  EditorView,
-  highlightActiveLine,
-  highlightActiveLineGutter,
-  highlightSpecialChars,
-  keymap,
-  lineNumbers,
-} from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { foldGutter, foldKeymap } from "@codemirror/language";
-import { search, searchKeymap } from "@codemirror/search";
-
-import { Autosave, csrfTokenFrom } from "./autosave.js";
-import {
-  LineTracker,
-  capsField,
-  capsInput,
-  capsLineStart,
-  readOnlyExtension,
-  setCapsLine,
-  setWarnings,
-  warningField,
-  warningMarks,
-} from "./cm-extensions.js";
-import { ACTIONS, SHORTCUTS, ariaShortcut, formatShortcut, insertion } from "./commands.js";
-import { buildMarkers, commentGutter, renderCommentList, setCommentMarkers } from "./comments.js";
-import { conflictBanners, conflictsFrom } from "./conflicts.js";
-import { scriptLanguage } from "./highlight.js";
-import { markCurrent, outlineKey, renderNavigator } from "./navigator.js";
-import { PreviewScheduler } from "./preview.js";
-import { IS_MAC, buildShell, el, fillHelp, rovingToolbar, uid } from "./shell.js";
+import { csrfTokenFrom } from "./autosave.js";
+import { wireComments } from "./comments-panel.js";
+import { watchConflicts } from "./conflict-watch.js";
+import { createEditor, jumpTo, updateListener } from "./editor-view.js";
+import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, safeLocalStorage } from "./page.js";
+import { wirePreviewPane, wirePreviewToggle } from "./preview-pane.js";
+import { offerRestore } from "./restore-offer.js";
+import { wireSave } from "./save-wiring.js";
+import { buildShell, uid } from "./shell.js";
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
-import { fetchAllPages } from "./lists.js";
-import { diffChanges } from "./textdiff.js";
-
-const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
-const CONFLICT_POLL_MS = 15000;
-const fromServer = Annotation.define(); // merged text from the server: not a user edit
-
-function readJSONScript(id, fallback) {
-  const node = document.getElementById(id);
-  if (!node) return fallback;
-  try {
-    return JSON.parse(node.textContent);
-  } catch {
-    return fallback;
-  }
-}
-
-function numberOrNull(value) {
-  if (value === undefined || value === null || value === "") return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
-
-function safeLocalStorage() {
-  try {
-    const probe = "__script_editor_probe__";
-    window.localStorage.setItem(probe, "1");
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    // Storage disabled: keep the backup in memory so the code paths stay the same.
-    const memory = new Map();
-    return {
-      getItem: (k) => (memory.has(k) ? memory.get(k) : null),
-      setItem: (k, v) => memory.set(k, String(v)),
-      removeItem: (k) => memory.delete(k),
-    };
-  }
-}
-
-// --- the editor ---------------------------------------------------------------------------
+import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } from "./toolbar.js";
 
 export function initScriptEditor(root) {
-  const ds = root.dataset;
-  const cfg = {
-    format: ds.format === "fountain" ? "fountain" : "zh",
-    saveUrl: ds.saveUrl || "",
-    previewUrl: ds.previewUrl || "",
-    commentsUrl: ds.commentsUrl || "",
-    conflictsUrl: ds.conflictsUrl || "",
-    base: numberOrNull(ds.base),
-    episode: numberOrNull(ds.episode),
-    readOnly: ds.readOnly === "true",
-    storageKey: ds.storageKey || `script-editor:${location.pathname}`,
-    cspNonce: ds.cspNonce || "",
-  };
-  const stringsData = readJSONScript("script-editor-strings", {});
-  const t = makeTranslator(stringsData);
-  const initialText = readJSONScript("script-editor-text", "");
-  const text0 = typeof initialText === "string" ? initialText : "";
+  const cfg = readConfig(root);
+  const strings = readJSONScript("script-editor-strings", {});
+  const t = makeTranslator(strings);
+  const text = readText();
   const storage = safeLocalStorage();
   const csrf = () => csrfTokenFrom(document.cookie);
-  const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
-  const formatDate = (value) => {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
-  };
+  const formatDate = makeDateFormatter(document.documentElement.lang);
+  const http = (...args) => fetch(...args); // looked up at each call, like a bare fetch()
 
-  // ---- shell ----
   const ids = { editor: uid("editor"), preview: uid("preview"), help: uid("help"), helpTitle: uid("help-title") };
   const ui = buildShell(root, cfg, t, ids);
 
-  // ---- CodeMirror ----
-  const readOnlyConf = new Compartment();
-  const trackers = new Set();
+  // The view's listeners and keys reach the pieces wired after it through these.
+  const trackers = new Set(); // line trackers, mapped through every edit
   let autosave = null;
-  let preview = null;
+  let pane = null;
+  let comments = null;
 
-  const runAction = (view, kind) => {
-    if (view.composing || view.state.readOnly) return false;
-    const spec = insertion(kind, cfg.format, view.state.doc.toString(), view.state.selection.main.head);
-    if (!spec) return false;
-    view.dispatch({
-      changes: { from: spec.from, to: spec.to, insert: spec.insert },
-      selection: { anchor: spec.anchor, head: spec.head },
-      effects: [
-        setCapsLine.of(spec.caps ? capsLineStart(view.state.doc, spec) : null),
-        EditorView.scrollIntoView(spec.head, { y: "nearest", yMargin: 48 }),
-      ],
-      userEvent: "input.element",
-    });
-    view.focus();
-    return true;
-  };
-
-  const actions = cfg.readOnly ? [] : ACTIONS[cfg.format];
-  const elementKeymap = actions.map((kind) => ({ key: SHORTCUTS[kind], run: (view) => runAction(view, kind) }));
-  if (!cfg.readOnly) {
-    elementKeymap.push({
-      key: SHORTCUTS.save_now,
-      preventDefault: true,
-      run: () => {
-        autosave?.saveNow();
-        return true;
-      },
-    });
-  }
-
-  const phrases = stringsData && typeof stringsData.phrases === "object" && stringsData.phrases ? stringsData.phrases : null;
-  // An explicit tabindex lets checkers (axe's scrollable-region-focusable) see that the
-  // scroller holds focusable content; contenteditable is focusable anyway.
-  const contentAttributes = { "aria-label": t("editor_label"), "aria-multiline": "true", tabindex: "0" };
-  if (cfg.format === "zh") contentAttributes.lang = "zh-Hans";
-  else contentAttributes.spellcheck = "true";
-
-  const extensions = [
-    lineNumbers(),
-    commentGutter((commentIds, pos) => {
-      jumpTo(pos, "center");
-      highlightComment(commentIds[0]);
-    }),
-    foldGutter(),
-    highlightSpecialChars(),
-    history(),
-    highlightActiveLine(),
-    highlightActiveLineGutter(),
-    EditorView.lineWrapping,
-    search({ top: true }),
-    scriptLanguage(cfg.format),
-    warningField,
-    capsField,
-    capsInput,
-    readOnlyConf.of(readOnlyExtension(cfg.readOnly)),
-    EditorView.contentAttributes.of(contentAttributes),
-    Prec.high(keymap.of(elementKeymap)),
-    keymap.of([...searchKeymap, ...historyKeymap, ...foldKeymap, ...defaultKeymap]),
-    EditorView.updateListener.of((update) => {
-      if (update.docChanged) {
-        for (const tracker of trackers) tracker.map(update.changes);
-        const serverEdit = update.transactions.some((tr) => tr.annotation(fromServer));
-        if (!serverEdit) autosave?.changed();
-        preview?.changed();
-      }
-      if (update.docChanged || update.selectionSet) scheduleCursorSync();
-    }),
-  ];
-  if (phrases) extensions.push(EditorState.phrases.of(phrases));
-  if (cfg.cspNonce) extensions.push(EditorView.cspNonce.of(cfg.cspNonce));
-
-  const view = new EditorView({
+  const actions = toolbarActions(cfg);
+  const { view, setReadOnly } = createEditor({
     parent: ui.main,
-    state: EditorState.create({ doc: text0, extensions }),
+    id: ids.editor,
+    cfg,
+    doc: text,
+    t,
+    phrases: phrasesFrom(strings),
+    elementKeymap: elementKeymap({ actions, format: cfg.format, readOnly: cfg.readOnly, saveNow: () => autosave?.saveNow() }),
+    onCommentMarker: (commentIds, pos) => {
+      jump(pos, "center");
+      comments.highlight(commentIds[0]);
+    },
+    onUpdate: updateListener({
+      trackers,
+      onUserEdit: () => autosave?.changed(),
+      onEdit: () => pane?.preview?.changed(),
+      onCursor: () => pane?.scheduleCursorSync(),
+    }),
   });
-  view.dom.id = ids.editor;
+  const jump = (pos, y) => jumpTo(view, pos, y);
 
-  function jumpTo(pos, y = "start") {
-    if (pos === null || pos === undefined) return;
-    const at = Math.max(0, Math.min(pos, view.state.doc.length));
-    view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y, yMargin: 24 }) });
-    view.focus();
-  }
+  buildToolbar({ toolbar: ui.toolbar, actions, t, onAction: (kind) => runElement(view, kind, cfg.format) });
+  wireHelp({ ui, cfg, actions, t });
 
-  // ---- toolbar ----
-  for (const kind of actions) {
-    const key = SHORTCUTS[kind];
-    const b = el(
-      "button",
-      {
-        type: "button",
-        class: `sd-tool sd-tool-${kind}`,
-        "aria-keyshortcuts": ariaShortcut(key, IS_MAC),
-        title: `${t(kind)} (${formatShortcut(key, IS_MAC)})`,
-      },
-      t(kind),
-    );
-    b.addEventListener("click", () => runAction(view, kind));
-    ui.toolbar.append(b);
-  }
-  rovingToolbar(ui.toolbar);
-  fillHelp(ui.helpBody, cfg, actions, t);
-
-  // ---- preview and navigator ----
-  let shownTracker = null;
-  let lastOutlineKey = "";
-  const navParts = {
-    episodes: ui.navEpisodes,
-    characters: ui.navCharacters,
-    warnings: ui.navWarnings,
-    warningsSection: ui.warningsSection,
-    warningsCount: ui.warningsCount,
-  };
-  const jumpToPostedLine = (line) => jumpTo(shownTracker ? shownTracker.posOfLine(line) : null);
-
-  if (cfg.previewUrl) {
-    preview = new PreviewScheduler({
-      snapshot: () => {
-        const tracker = new LineTracker(view.state.doc);
-        trackers.add(tracker);
-        return { text: view.state.doc.toString(), tracker };
-      },
-      request: async (snap) => {
-        try {
-          const response = await fetch(cfg.previewUrl, {
-            method: "POST",
-            credentials: "same-origin",
-            headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf() },
-            body: JSON.stringify({ text: snap.text, episode: cfg.episode }),
-          });
-          if (!response.ok) throw new Error(`preview ${response.status}`);
-          return await response.json();
-        } catch (error) {
-          trackers.delete(snap.tracker);
-          throw error;
-        }
-      },
-      onResult: (data, snap) => {
-        if (shownTracker) trackers.delete(shownTracker);
-        shownTracker = snap.tracker;
-        ui.previewNote.hidden = true;
-        // The server renders and escapes the screenplay HTML; it is safe to insert.
-        ui.previewBody.innerHTML = typeof data.html === "string" ? data.html : "";
-        const key = outlineKey(data);
-        if (key !== lastOutlineKey) {
-          lastOutlineKey = key;
-          renderNavigator(navParts, data, t, jumpToPostedLine);
-        }
-        view.dispatch({ effects: setWarnings.of(warningMarks(data.warnings || [], snap.tracker, view.state.doc)) });
-        syncCursor();
-      },
-      onError: () => {
-        ui.previewNote.hidden = false;
-      },
-    });
-    preview.now();
-  }
-
-  // Clicking a block of the preview that carries data-line moves the cursor there.
-  ui.previewBody.addEventListener("click", (event) => {
-    if (event.target.closest("a")) return;
-    const block = event.target.closest("[data-line]");
-    if (block) jumpToPostedLine(Number(block.dataset.line));
+  pane = wirePreviewPane({
+    root,
+    ui,
+    view,
+    previewUrl: cfg.previewUrl,
+    episode: cfg.episode,
+    fetch: http,
+    csrf,
+    trackers,
+    t,
+    jumpTo: jump,
   });
 
-  let cursorTimer = null;
-  function scheduleCursorSync() {
-    if (cursorTimer !== null) clearTimeout(cursorTimer);
-    cursorTimer = setTimeout(syncCursor, 200);
-  }
-  function syncCursor() {
-    cursorTimer = null;
-    if (!shownTracker) return;
-    const line = shownTracker.lineOfPos(view.state.selection.main.head);
-    markCurrent(ui.navEpisodes, line);
-    if (root.classList.contains("sd-preview-hidden")) return;
-    // Keep the preview on the cursor's scene when the server marks blocks with data-line.
-    let target = null;
-    for (const block of ui.previewBody.querySelectorAll("[data-line]")) {
-      if (Number(block.dataset.line) <= line) target = block;
-      else break;
-    }
-    const pane = ui.preview;
-    if (target && pane.scrollHeight > pane.clientHeight + 4) {
-      const top = target.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 12;
-      if (Math.abs(pane.scrollTop - top) > 4) pane.scrollTop = top;
-    }
-  }
+  comments = wireComments({
+    url: cfg.commentsUrl,
+    base: () => (autosave ? autosave.base : cfg.base),
+    fetch: http,
+    view,
+    trackers,
+    ui,
+    t,
+    formatDate,
+    jumpTo: jump,
+  });
+  comments.load();
 
-  // ---- comments ----
-  let commentTracker = null;
-  let sendTracker = null; // the document as it was when the current save was sent
-  let comments = [];
-
-  function highlightComment(id) {
-    const item = document.getElementById(`sd-comment-${id}`);
-    if (!item) return;
-    ui.commentsSection.open = true;
-    for (const other of ui.commentList.querySelectorAll(".is-target")) other.classList.remove("is-target");
-    item.classList.add("is-target");
-    item.scrollIntoView({ block: "nearest" });
-  }
-
-  async function loadComments(tracker) {
-    const base = autosave ? autosave.base : cfg.base;
-    if (!cfg.commentsUrl || base === null) {
-      renderCommentList(ui.commentList, [], t, () => {}, formatDate);
-      ui.commentsCount.textContent = "";
-      return;
-    }
-    const url = `${cfg.commentsUrl}${cfg.commentsUrl.includes("?") ? "&" : "?"}revision=${encodeURIComponent(base)}`;
-    const own = tracker || new LineTracker(view.state.doc);
-    trackers.add(own);
-    try {
-      comments = await fetchAllPages(url);
-    } catch {
-      if (own !== commentTracker) trackers.delete(own);
-      return; // keep what is shown; the next save refreshes
-    }
-    if (commentTracker && commentTracker !== own) trackers.delete(commentTracker);
-    commentTracker = own;
-    const markers = buildMarkers(comments, (n) => own.posOfLine(n), (count) => `${t("comments")}: ${count}`);
-    view.dispatch({ effects: setCommentMarkers.of(markers) });
-    const open = comments.filter((c) => !c.resolved).length;
-    ui.commentsCount.textContent = open ? ` (${open})` : "";
-    renderCommentList(
-      ui.commentList,
-      comments,
-      t,
-      (comment) => jumpTo(own.posOfLine(comment.current_line), "center"),
-      formatDate,
-    );
-  }
-  loadComments();
-
-  // ---- autosave and status ----
   const statusView = new StatusView(ui, t, () => {
-    view.dispatch({ effects: readOnlyConf.reconfigure(readOnlyExtension(true)) });
+    // Permission lost: no more editing, and no controls that suggest it.
+    setReadOnly();
     ui.toolbar.hidden = true;
     ui.save.hidden = true;
   });
-  const showStatus = (status) => statusView.show(status);
-  const announce = (text) => statusView.announce(text);
-  const showBanner = (...args) => statusView.showBanner(...args);
-  const clearBanner = (name) => statusView.clearBanner(name);
-
-  // ---- open conflicts (this writer's and co-writers') ----
-  let shownConflicts = { mine: "", theirs: "" }; // redraw (and re-announce) only on change
-  function showConflicts(list) {
-    if (list === null) return;
-    const { mine, theirs } = conflictBanners(list);
-    const mineUrl = mine ? mine.url : "";
-    if (mineUrl !== shownConflicts.mine) {
-      if (mine) statusView.showConflict(mine.url);
-      else if (!autosave || autosave.status.state !== "conflict") clearBanner("conflict");
-    }
-    const theirsUrl = theirs ? theirs.url : "";
-    if (theirsUrl !== shownConflicts.theirs) {
-      clearBanner("cowriter-conflict");
-      if (theirs) {
-        const link = el("a", { href: theirs.url, class: "sd-banner-link" }, t("conflict_resolve"));
-        const text = el("p", { text: t("cowriter_conflict_banner", { name: theirs.by }) });
-        showBanner("cowriter-conflict", [text, el("p", {}, link)], "status");
-      }
-    }
-    shownConflicts = { mine: mineUrl, theirs: theirsUrl };
-  }
-
-  async function pollConflicts() {
-    if (document.visibilityState === "hidden" || (autosave && autosave.inFlight)) return;
-    try {
-      const response = await fetch(cfg.conflictsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
-      if (response.ok) showConflicts(conflictsFrom(await response.json()));
-    } catch {
-      // offline: the autosave status already says so; try again on the next tick
-    }
-  }
 
   if (!cfg.readOnly && cfg.saveUrl) {
-    autosave = new Autosave({
-      url: cfg.saveUrl,
-      fetch: (...args) => fetch(...args),
-      getText: () => view.state.doc.toString(),
-      base: cfg.base,
-      episode: cfg.episode,
+    const conflicts = watchConflicts({ statusView, t, url: cfg.conflictsUrl, fetch: http, autosave: () => autosave });
+    autosave = wireSave({
+      root,
+      ui,
+      cfg,
+      view,
+      fetch: http,
       storage,
-      storageKey: cfg.storageKey,
-      csrfToken: csrf,
-      onStatus: showStatus,
-      replaceText: (text) => {
-        if (view.composing) return false; // replacing now would break the IME session
-        const changes = diffChanges(view.state.doc.toString(), text);
-        view.dispatch({
-          changes,
-          annotations: [fromServer.of(true), Transaction.addToHistory.of(false)],
-        });
-        return true;
-      },
-      onSend: () => {
-        if (sendTracker && sendTracker !== commentTracker) trackers.delete(sendTracker);
-        sendTracker = new LineTracker(view.state.doc);
-        trackers.add(sendTracker);
-      },
+      csrf,
+      statusView,
+      onSend: () => comments.noteSend(),
       onSaved: (data, { replaced }) => {
-        if (data.status !== "conflict") clearBanner("conflict");
-        else shownConflicts.mine = data.conflict_url || shownConflicts.mine;
-        showConflicts(conflictsFrom(data));
-        // The comments' revision is the saved text: the merged buffer, or what was sent.
-        loadComments(replaced ? null : sendTracker);
+        conflicts.afterSave(data);
+        comments.reloadAfterSave(replaced);
       },
     });
-    ui.save.addEventListener("click", () => autosave.saveNow());
-    ui.retry.addEventListener("click", () => autosave.saveNow());
-    window.addEventListener("online", () => autosave.online());
-    // Backups are coalesced while typing; write the pending one whenever the page may go.
-    window.addEventListener("pagehide", () => autosave.flush());
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "hidden") autosave.flush();
-    });
-    window.addEventListener("beforeunload", (event) => {
-      autosave.flush();
-      if (!autosave.hasUnsavedChanges()) return;
-      event.preventDefault();
-      event.returnValue = ""; // older browsers need a value to show the prompt
-    });
-    // Ctrl/Cmd+S with focus on the toolbar or side panel saves too, instead of the
-    // browser's "save page" dialog.
-    root.addEventListener("keydown", (event) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      if ((IS_MAC ? event.metaKey : event.ctrlKey) && !event.altKey && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        autosave.saveNow();
-      }
-    });
-    showStatus({ state: "saved" });
-    offerRestore();
-    showConflicts(readJSONScript("script-editor-conflicts", []));
-    // A co-writer's overlap shows up without waiting for this writer's next save.
-    if (cfg.conflictsUrl) setInterval(pollConflicts, CONFLICT_POLL_MS);
+    offerRestore({ autosave, text, view, statusView, t, formatDate });
+    conflicts.show(readJSONScript("script-editor-conflicts", []));
+    conflicts.start();
   }
 
-  function offerRestore() {
-    const candidate = autosave.restoreCandidate(text0);
-    if (!candidate) return;
-    const when = candidate.savedAt ? formatDate(candidate.savedAt) : "";
-    const restore = el("button", { type: "button", class: "sd-button" }, t("restore"));
-    const discard = el("button", { type: "button", class: "sd-button secondary" }, t("discard"));
-    const parts = [el("p", { text: t("restore_prompt", { time: when }) })];
-    if (!candidate.sameBase) parts.push(el("p", { text: t("restore_prompt_merge") }));
-    parts.push(el("p", { class: "sd-banner-actions" }, restore, " ", discard));
-    showBanner("restore", parts, "region").setAttribute("aria-label", t("restore"));
-    announce(t("restore_prompt", { time: when }));
-    restore.addEventListener("click", () => {
-      autosave.restore(candidate);
-      // A normal, undoable edit: autosave backs it up and saves it against the old base.
-      view.dispatch({ changes: diffChanges(view.state.doc.toString(), candidate.text), userEvent: "input.restore" });
-      clearBanner("restore");
-      view.focus();
-    });
-    discard.addEventListener("click", () => {
-      autosave.discardBackup();
-      clearBanner("restore");
-      view.focus();
-    });
-  }
+  wirePreviewToggle({ root, ui, t, storage });
 
-  // ---- preview toggle and help ----
-  const setPreviewHidden = (hidden) => {
-    root.classList.toggle("sd-preview-hidden", hidden);
-    ui.preview.hidden = hidden;
-    ui.previewToggle.textContent = hidden ? t("preview_show") : t("preview_hide");
-    ui.previewToggle.setAttribute("aria-expanded", String(!hidden));
-    try {
-      storage.setItem(PREVIEW_PREF_KEY, hidden ? "1" : "0");
-    } catch {
-      /* preference only */
-    }
-  };
-  let previewHidden = false;
-  try {
-    previewHidden = storage.getItem(PREVIEW_PREF_KEY) === "1";
-  } catch {
-    /* default: shown */
-  }
-  setPreviewHidden(previewHidden);
-  ui.previewToggle.addEventListener("click", () => setPreviewHidden(!root.classList.contains("sd-preview-hidden")));
-  ui.helpButton.addEventListener("click", () => {
-    if (typeof ui.help.showModal === "function") ui.help.showModal();
-    else ui.help.setAttribute("open", "");
-  });
-  ui.helpClose.addEventListener("click", () => {
-    if (typeof ui.help.close === "function") ui.help.close();
-    else ui.help.removeAttribute("open");
-  });
-  ui.help.addEventListener("close", () => ui.helpButton.focus());
-
-  root.scriptEditor = { view, autosave, preview, reloadComments: () => loadComments() };
+  root.scriptEditor = { view, autosave, preview: pane.preview, reloadComments: () => comments.load() };
   return root.scriptEditor;
 }
 

@@ -55,7 +55,7 @@ export function fillHelp(body, cfg, actions, t) {
   body.replaceChildren(table);
 }
 
-/** Build the editor's DOM inside `root`; returns the parts main.js wires up. */
+/** Build the editor's DOM inside `root`; returns the parts the wiring modules use. */
 export function buildShell(root, cfg, t, ids) {
   root.replaceChildren();
   root.classList.add("sd-editor", `sd-format-${cfg.format}`);

@@ -19,11 +19,15 @@ ICONS.invalid = ICONS.offline;
 const PROBLEMS = ["offline", "error", "invalid", "conflict", "forbidden"];
 
 export class StatusView {
-  /** `ui` holds the elements from buildShell; `onForbidden` makes the editor read-only. */
-  constructor(ui, t, onForbidden) {
+  /**
+   * `ui` holds the elements from buildShell; `onForbidden` makes the editor read-only;
+   * `timers` (setTimeout) is injected by tests.
+   */
+  constructor(ui, t, onForbidden, timers = { setTimeout: (f, ms) => setTimeout(f, ms) }) {
     this.ui = ui;
     this.t = t;
     this.onForbidden = onForbidden;
+    this.timers = timers;
     this.lastAnnounced = "";
     this.banners = new Map();
   }
@@ -68,7 +72,7 @@ export class StatusView {
   announce(text) {
     // Clearing first makes screen readers repeat a message that recurs ("Saved").
     this.ui.announcer.textContent = "";
-    setTimeout(() => {
+    this.timers.setTimeout(() => {
       this.ui.announcer.textContent = text;
     }, 50);
   }

@@ -1,5 +1,6 @@
-// Test doubles for the autosave and preview state machines: a virtual clock, a fetch
-// whose answers the test gives one by one, and an in-memory Storage.
+// Test doubles for the editor's state machines and wiring: a virtual clock (timeouts and
+// intervals), a fetch whose answers the test gives one by one, and an in-memory Storage.
+// The DOM stand-in is in dom.mjs, the CodeMirror view stand-in in view.mjs.
 
 /** Let pending promise callbacks run (fetch answers, async handlers). */
 export const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -15,6 +16,18 @@ export class FakeClock {
       return id;
     };
     this.clearTimeout = (id) => this.timers.delete(id);
+    // An interval is a timeout that sets itself again each time it runs, under the same id.
+    this.setInterval = (fn, ms) => {
+      const id = this.nextId++;
+      const every = Math.max(1, ms);
+      const run = () => {
+        this.timers.set(id, { at: this.time + every, fn: run });
+        fn();
+      };
+      this.timers.set(id, { at: this.time + every, fn: run });
+      return id;
+    };
+    this.clearInterval = (id) => this.timers.delete(id);
     this.now = () => this.time;
   }
 

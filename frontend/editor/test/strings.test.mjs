@@ -25,7 +25,7 @@ test("every key the code uses has an English fallback and is listed in the READM
     const source = readFileSync(join(here, file), "utf8");
     for (const m of source.matchAll(/\bt\(\s*"([a-z_]+)"/g)) used.add(m[1]);
   }
-  // States shown through t(state) in main.js.
+  // States shown through t(state) in status.js.
   for (const state of ["saved", "saving", "unsaved", "conflict", "error", "invalid"]) used.add(state);
   const readme = readFileSync(join(here, "README.md"), "utf8");
   for (const key of used) {
