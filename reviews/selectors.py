@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -44,23 +45,52 @@ from scripts_app import formats
 from scripts_app.anchoring import locate
 from scripts_app.document import Document, parse
 from scripts_app.models import Collaborator, CollaboratorRole, Series
+from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
 
+def _episode_range(request: ReviewRequest) -> tuple[int, int] | None:
+    if not (request.episode_from or request.episode_to):
+        return None
+    return request.episode_from or 1, request.episode_to or request.episode_from or 10_000
+
+
+def _review_document(
+    text: str, fmt: str, episodes: tuple[int, int] | None, blind: bool
+) -> Document:
+    doc = parse(text, fmt)
+    if episodes is not None:
+        low, high = episodes
+        doc.episodes = [episode for episode in doc.episodes if low <= episode.number <= high]
+    return redact_document(doc) if blind else doc
+
+
 def document_for_review(viewer: Actor, request: ReviewRequest, text: str, fmt: str) -> Document:
     """The script as shown in review: only the requested episodes, and for a double-blind
     reviewer blanked of its writers (by key and by name, see reviews.blindness)."""
     blind = blinds_writer_for(viewer, request)
-    doc = parse(blind_text(request, text, fmt) if blind else text, fmt)
-    if request.episode_from or request.episode_to:
-        low, high = request.episode_from or 1, request.episode_to or request.episode_from or 10_000
-        doc.episodes = [episode for episode in doc.episodes if low <= episode.number <= high]
-    if blind:
-        doc = redact_document(doc)
-    return doc
+    shown = blind_text(request, text, fmt) if blind else text
+    return _review_document(shown, fmt, _episode_range(request), blind)
+
+
+def screenplay_for_review(viewer: Actor, request: ReviewRequest, text: str, fmt: str) -> SafeString:
+    """`document_for_review` in screenplay layout, cached: the blanked text has a hash of
+    its own, so a blind reviewer's copy never shares an entry with the writer's."""
+    blind = blinds_writer_for(viewer, request)
+    shown = blind_text(request, text, fmt) if blind else text
+    episodes = _episode_range(request)
+    return screenplay_html_for_text(
+        shown,
+        fmt,
+        variant=(
+            f"review:{episodes[0] if episodes else ''}-{episodes[1] if episodes else ''}:"
+            f"{'redacted' if blind else 'plain'}"
+        ),
+        build=lambda: _review_document(shown, fmt, episodes, blind),
+    )
 
 
 def review_copy_pdf(viewer: User, assignment: ReviewAssignment) -> bytes:

@@ -69,7 +69,7 @@ def request_detail(request, pk: int):
     report = selectors.report_for(
         request.user, review_request, lines=text.split("\n") if head else None
     )
-    doc = selectors.document_for_review(
+    screenplay = selectors.screenplay_for_review(
         request.user, review_request, text, review_request.revision.format
     )
     return render(
@@ -78,7 +78,7 @@ def request_detail(request, pk: int):
         {
             "review_request": review_request,
             "report": report,
-            "doc": doc,
+            "screenplay": screenplay,
             "showing_head": head is not None and head.pk != review_request.revision_id,
             "rating_form": RatingForm(),
             "reply_form": ReplyForm(),

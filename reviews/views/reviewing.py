@@ -21,7 +21,7 @@ from reviews.services.reviewing import (
     review_save,
 )
 from reviews.services.rubrics import version_for_use
-from scripts_app.document import parse
+from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
 
@@ -76,7 +76,7 @@ def assignment_detail(request, pk: int):
             return redirect(review_request if submit else assignment)
     if request.htmx and request.method == "POST":
         return render(request, "reviews/partials/draft_status.html", {"form": form}, status=400)
-    doc = selectors.document_for_review(
+    screenplay = selectors.screenplay_for_review(
         request.user,
         review_request,
         revision_text(review_request.revision),
@@ -89,7 +89,7 @@ def assignment_detail(request, pk: int):
         {
             "assignment": assignment,
             "review_request": review_request,
-            "doc": doc,
+            "screenplay": screenplay,
             "form": form,
             "notes": list(review.line_notes.all()) if review else [],
             "note_form": LineNoteForm(),
@@ -209,7 +209,7 @@ def calibration(request, slug: str):
         "reviews/calibration.html",
         {
             "exemplar": exemplar,
-            "doc": parse(exemplar.text, exemplar.format),
+            "screenplay": screenplay_html_for_text(exemplar.text, exemplar.format),
             "form": form,
             "result": result,
             "criteria": criteria,

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.forms import add_service_errors
 from scripts_app import permissions, selectors
 from scripts_app.diffing import diff_texts
-from scripts_app.document import parse
 from scripts_app.forms import MilestoneForm
 from scripts_app.merging import merge_texts
+from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.services.revisions import conflict_resolve, revision_name, revision_restore
 
 REVISIONS_PER_PAGE = 50
@@ -58,7 +58,7 @@ def revision_detail(request, pk: int, number: int):
         {
             "series": series,
             "revision": revision,
-            "doc": parse(text, revision.format),
+            "screenplay": screenplay_html_for_text(text, revision.format),
             "form": form,
             "can_edit": can_edit,
             "is_head": series.head_id == revision.pk,

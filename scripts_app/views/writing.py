@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from core.limits import parse_bounded_int
 from scripts_app import permissions, selectors
 from scripts_app.comments import comments_for_display
-from scripts_app.document import parse
 from scripts_app.editor_strings import editor_strings
 from scripts_app.forms import CommentForm
+from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.services.comments import comment_create, comment_set_resolved
 from scripts_app.services.revisions import episode_text
 
@@ -56,14 +56,13 @@ def series_read(request, pk: int):
     series = permissions.get_series_for(request.user, pk, action="read")
     revision = selectors.revision_requested(series, request.GET.get("revision", ""))
     text = selectors.revision_text(revision) if revision else ""
-    doc = parse(text, series.format)
     return render(
         request,
         "scripts_app/read.html",
         {
             "series": series,
             "revision": revision,
-            "doc": doc,
+            "screenplay": screenplay_html_for_text(text, series.format),
             "comments": comments_for_display(series, revision, text, viewer=request.user)
             if revision
             else [],

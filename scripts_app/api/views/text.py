@@ -1,7 +1,6 @@
 """The text as the parser sees it: analysis, the editor's live preview, parsing."""
 
 from django.http import Http404
-from django.template.loader import render_to_string
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +12,7 @@ from scripts_app.api import serializers as s
 from scripts_app.api.views.shared import JSON, REVISION_NUMBER, revision_by_number
 from scripts_app.document import analyse, parse, to_json
 from scripts_app.reports import analysis_report
+from scripts_app.screenplay import screenplay_html
 
 
 class AnalysisView(APIView):
@@ -38,9 +38,7 @@ class PreviewView(APIView):
         data = s.PreviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         doc = parse(data.validated_data["text"], series.format)
-        html = render_to_string(
-            "scripts_app/partials/screenplay.html", {"doc": doc, "format": series.format}
-        )
+        html = screenplay_html(doc, series.format)
         outline = [
             {
                 "number": episode.number,

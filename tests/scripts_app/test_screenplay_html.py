@@ -1,0 +1,71 @@
+"""The screenplay layout is built once per text and language, escapes every text, and
+marks every line the comments and notes point at."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+from scripts_app import screenplay
+from scripts_app.document import parse
+from scripts_app.screenplay import screenplay_html, screenplay_html_for_text
+from tests.support.factories import ZH_TWO_EPISODES
+
+HOSTILE = (
+    "第1集 <script>alert(1)</script>\n"
+    "1-1 日 内 <b>办公室</b>\n"
+    "人物：张<三>\n"
+    '△他说"&"<img src=x onerror=alert(1)>\n'
+    "张三（<i>冷笑</i>）：<svg onload=alert(1)>\n"
+    "【字幕：<iframe>】\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("fmt", ["zh", "fountain"])
+def test_no_text_of_a_script_reaches_the_page_as_markup(fmt):
+    html = str(screenplay_html(parse(HOSTILE, fmt), fmt))
+    for tag in ("<script", "<img", "<svg", "<iframe", "<b>", "<i>"):
+        assert tag not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_every_element_line_is_an_anchor_for_comments_and_notes():
+    doc = parse(ZH_TWO_EPISODES, "zh")
+    html = str(screenplay_html(doc, "zh"))
+    lines = [e.line for ep in doc.episodes for sc in ep.scenes for e in sc.elements]
+    lines += [sc.line for ep in doc.episodes for sc in ep.scenes]
+    assert lines
+    for line in lines:
+        assert f'id="L{line}"' in html
+
+
+def test_a_text_is_parsed_once_then_served_from_the_cache():
+    with mock.patch.object(screenplay, "parse", wraps=parse) as parsing:
+        first = screenplay_html_for_text(ZH_TWO_EPISODES, "zh")
+        second = screenplay_html_for_text(ZH_TWO_EPISODES, "zh")
+    assert first == second and parsing.call_count == 1
+
+
+def test_each_interface_language_has_its_own_copy():
+    text = "Title: Bowls\n\n# Episode 1\n\nINT. KITCHEN - DAY\n\nShe waits.\n"
+    with translation.override("en"):
+        english = str(screenplay_html_for_text(text, "fountain"))
+    with translation.override("zh-hans"):
+        chinese = str(screenplay_html_for_text(text, "fountain"))
+    assert 'aria-label="Episode 1"' in english
+    assert 'aria-label="Episode 1"' not in chinese
+
+
+def test_a_changed_text_is_never_served_the_old_layout():
+    before = str(screenplay_html_for_text(ZH_TWO_EPISODES, "zh"))
+    changed = ZH_TWO_EPISODES.replace("林晚", "林早")
+    after = str(screenplay_html_for_text(changed, "zh"))
+    assert "林早" in after and "林早" not in before
