@@ -1,9 +1,10 @@
 """Reads for review pages and the API, in a fixed number of queries, blind-safe."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -350,36 +351,52 @@ class RequestProgress(TypedDict):
 def requests_for_writer(
     user: User,
 ) -> "QuerySet[WithAnnotations[ReviewRequest, RequestProgress]]":
-    """Requests on series the user writes, with progress counts (one query)."""
+    """Requests on series the user writes, with progress counts (one query).
 
-    cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(
-        "series"
-    )
+    The counts are correlated subqueries on the assignments' (request, status) index, not
+    a GROUP BY over joined rows: the revision's wide JSON columns are never carried
+    through an aggregate, and they are not loaded at all (lists show the number only).
+    """
     return (
-        ReviewRequest.objects.filter(Q(series__owner=user) | Q(series__in=cowritten))
+        ReviewRequest.objects.filter(series__in=_series_written_by(user))
         .select_related("series", "revision")
+        .defer(*_WIDE_REVISION_FIELDS)
         .annotate(
-            submitted=Count(
-                "assignments",
-                filter=Q(assignments__status=AssignmentStatus.SUBMITTED),
-                distinct=True,
-            ),
-            active=Count(
-                "assignments",
-                filter=Q(
-                    assignments__status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]
-                ),
-                distinct=True,
-            ),
+            submitted=_assignment_count([AssignmentStatus.SUBMITTED]),
+            active=_assignment_count([AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED]),
         )
         .order_by("-created_at")
     )
+
+
+# What lists never show of a revision: its chunk list and parsed summary (large JSON).
+_WIDE_REVISION_FIELDS = ("revision__chunk_ids", "revision__stats")
+
+
+def _series_written_by(user: User) -> "QuerySet[Series, Any]":
+    """The ids of the series the user owns or co-writes, as a subquery."""
+    cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(
+        "series_id"
+    )
+    return Series.objects.filter(Q(owner=user) | Q(pk__in=cowritten)).values("pk")
+
+
+def _assignment_count(statuses: list[str]) -> Coalesce:
+    counted = (
+        ReviewAssignment.objects.filter(request=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("request")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def assignments_for_reviewer(user: User) -> QuerySet[ReviewAssignment]:
     return (
         ReviewAssignment.objects.filter(reviewer=user)
         .select_related("request", "request__series", "request__revision", "review")
+        .defer("request__revision__chunk_ids", "request__revision__stats")
         .order_by("status", "due_at")
     )
 
@@ -396,9 +413,13 @@ def ledger_for(user: User) -> Ledger:
     to_give = ReviewAssignment.objects.filter(
         reviewer=user, status=AssignmentStatus.ASSIGNED
     ).count()
-    awaiting = 0
-    for request in requests_for_writer(user).filter(status=RequestStatus.OPEN):
-        awaiting += max(0, request.reviews_needed - request.submitted)
+    open_requests = ReviewRequest.objects.filter(
+        series__in=_series_written_by(user), status=RequestStatus.OPEN
+    ).annotate(submitted=_assignment_count([AssignmentStatus.SUBMITTED]))
+    awaiting = sum(
+        max(0, needed - submitted)
+        for needed, submitted in open_requests.values_list("reviews_needed", "submitted")
+    )
     return Ledger(credits_available(user), to_give, awaiting)
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.models import User
 from core.limits import parse_bounded_int
 from core.memberships import members_of
+from core.permissions import is_signed_in
 from core.types import Actor
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
@@ -16,14 +17,20 @@ from scripts_app.permissions import series_visible_to
 
 def series_list_for(user: Actor, *, scope: str = "mine") -> QuerySet[Series]:
     """The writer's desk: series they own or collaborate on ("mine"), or all they may read."""
-    series = series_visible_to(user)
+    if not is_signed_in(user):
+        return Series.objects.none()
     if scope == "mine":
-        series = series.filter(Q(owner=user) | Q(collaborators__user=user))
+        collaborating = Collaborator.objects.filter(user=user).values("series_id")
+        series = Series.objects.filter(Q(owner=user) | Q(pk__in=collaborating))
+    else:
+        series = series_visible_to(user)
     return (
         series.annotate(
             viewer_is_owner=ExpressionWrapper(Q(owner_id=user.pk), output_field=BooleanField())
         )
-        .select_related("owner", "head", "head__author")
+        .select_related("owner", "head")
+        # A list shows the head's number and date, never its chunk list or parsed summary.
+        .defer("head__chunk_ids", "head__stats")
         .prefetch_related(
             "themes",
             "genres",

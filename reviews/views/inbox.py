@@ -11,19 +11,26 @@ from reviews.forms import ConflictForm
 from reviews.models import AssignmentStatus
 from reviews.services.conflicts import conflict_declare, conflict_withdraw
 
+# Bounds on what one page lists, whatever a person's history.
+INBOX_LIMIT = 50
+RECENT_LIMIT = 20
+
 
 @login_required
 def inbox(request):
     """The feedback inbox: what to review, what is requested, and the credit balance."""
-    assignments = list(selectors.assignments_for_reviewer(request.user))
+    mine = selectors.assignments_for_reviewer(request.user)
     return render(
         request,
         "reviews/inbox.html",
         {
             "ledger": selectors.ledger_for(request.user),
-            "to_review": [a for a in assignments if a.status == AssignmentStatus.ASSIGNED],
-            "reviewed": [a for a in assignments if a.status == AssignmentStatus.SUBMITTED][:20],
-            "requests": selectors.requests_for_writer(request.user)[:50],
+            # The most urgent first; the whole list is the API's (paginated).
+            "to_review": mine.filter(status=AssignmentStatus.ASSIGNED)[:INBOX_LIMIT],
+            "reviewed": mine.filter(status=AssignmentStatus.SUBMITTED).order_by("-finished_at")[
+                :RECENT_LIMIT
+            ],
+            "requests": selectors.requests_for_writer(request.user)[:INBOX_LIMIT],
             "can_use_staff_queue": permissions.can_use_staff_queue(request.user),
         },
     )

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,14 +12,18 @@ from scripts_app.extensions import series_actions
 from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
 from scripts_app.services import series as services
 
+# A desk page a writer can scan; the rest is a page away (filters stay in the query string).
+SERIES_PER_PAGE = 24
+
 
 @login_required
 def series_list(request):
     scope = "all" if request.GET.get("scope") == "all" else "mine"
+    page = Paginator(selectors.series_list_for(request.user, scope=scope), SERIES_PER_PAGE)
     return render(
         request,
         "scripts_app/series_list.html",
-        {"series_list": selectors.series_list_for(request.user, scope=scope), "scope": scope},
+        {"page": page.get_page(request.GET.get("page")), "scope": scope},
     )
 
 

@@ -1,0 +1,28 @@
+"""The inbox lists a bounded number of assignments, the most urgent first, whatever a
+reviewer's history; the whole list is the API's, page by page."""
+
+import pytest
+
+from reviews.models import AssignmentStatus
+from reviews.services.requests import staff_take
+from reviews.views import inbox as inbox_view
+from tests.support.factories import UserFactory, peers, review_request
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_inbox_shows_at_most_its_limit_most_urgent_first(client, monkeypatch):
+    peers(2)
+    staff = UserFactory(staff=True)
+    for _ in range(3):
+        staff_take(actor=staff, request=review_request(reviews_needed=1))
+    mine = staff.review_assignments.filter(status=AssignmentStatus.ASSIGNED)
+    assert mine.count() == 3
+    monkeypatch.setattr(inbox_view, "INBOX_LIMIT", 2)
+    client.force_login(staff)
+
+    page = client.get("/reviews/")
+
+    shown = list(page.context["to_review"])
+    assert shown == list(mine.order_by("due_at")[:2])
+    assert page.context["ledger"].to_give == mine.count()
