@@ -5,7 +5,13 @@ Not a test. Times, in one run and on the same inputs:
 * our Chinese-convention parser, and parse + analyse, on a ~60,000-CJK-character series;
 * our Fountain parser, and parse + analyse, on the same series written in Fountain;
 * screenplain (``screenplain.parsers.fountain.parse``, given the same text as a stream,
-  so it also pays for reading, boneyard removal and line splitting) on that Fountain text.
+  so it also pays for reading, boneyard removal and line splitting) on that Fountain text;
+* the pathological inputs that once made the parser quadratic (15 to 110 s each), parsed,
+  rendered and scanned for emphasis: each should take well under a second.
+
+Every measured piece of work runs once per round, round after round (A, B, C, A, B, C …),
+and the medians are reported: machine noise then falls on all of them alike, and the
+ratio to screenplain does not move with it.
 
 Writes bench/results/parse.json and prints it. Run:
     python bench/bench_parse.py [--runs 21]
@@ -37,26 +43,54 @@ SEED = 0
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
-def timed_ms(work, runs: int) -> dict:
-    """Median and spread of ``runs`` timings after a few warm-up calls.
-
-    Garbage from the previous run is collected before each timing (not during it), so
-    one run does not pay for another's objects.
-    """
-    for _ in range(3):
-        work()
-    samples = []
-    for _ in range(runs):
-        gc.collect()
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
+def _summary(samples: list[float]) -> dict:
     return {
         "median_ms": round(statistics.median(samples), 2),
         "min_ms": round(min(samples), 2),
         "max_ms": round(max(samples), 2),
-        "runs": runs,
+        "runs": len(samples),
     }
+
+
+def timed_interleaved(works: dict[str, object], runs: int) -> dict[str, dict]:
+    """Median and spread of each piece of work, timed in rounds: every work once per round.
+
+    A few warm-up rounds first; garbage from the previous call is collected before each
+    timing (not during it), so one work does not pay for another's objects.
+    """
+    for _ in range(3):
+        for work in works.values():
+            work()  # type: ignore[operator]
+    samples: dict[str, list[float]] = {name: [] for name in works}
+    for _ in range(runs):
+        for name, work in works.items():
+            gc.collect()
+            started = time.perf_counter()
+            work()  # type: ignore[operator]
+            samples[name].append((time.perf_counter() - started) * 1000)
+    return {name: _summary(values) for name, values in samples.items()}
+
+
+def pathological_ms() -> dict[str, dict]:
+    """The inputs that were once quadratic, each parsed, rendered and scanned (3 runs)."""
+    from scripts_app.document import fountain, render
+    from scripts_app.document.samples import PATHOLOGICAL
+
+    def work(text: str, fmt: str):
+        def run() -> None:
+            doc = parse(text, fmt)
+            render(doc, fmt)
+            for element in doc.iter_elements():
+                fountain.parse_emphasis(element.text)
+
+        return run
+
+    works = {
+        f"{name} ({fmt})": work(text, fmt)
+        for name, text in PATHOLOGICAL.items()
+        for fmt in ("zh", "fountain")
+    }
+    return timed_interleaved(works, 3)
 
 
 def describe(text: str) -> dict:
@@ -85,24 +119,32 @@ def main(argv: list[str] | None = None) -> int:
 
     zh_text = generate_series(EPISODES, "zh", seed=SEED)
     fountain_text = generate_series(EPISODES, "fountain", seed=SEED)
+    works = {
+        "zh.parse": lambda: parse(zh_text, "zh"),
+        "zh.parse_and_analyse": lambda: analyse(parse(zh_text, "zh")),
+        "fountain.parse": lambda: parse(fountain_text, "fountain"),
+        "fountain.parse_and_analyse": lambda: analyse(parse(fountain_text, "fountain")),
+    }
+    peer = screenplain_parse()
+    if peer is not None:
+        works["screenplain.parse"] = lambda: peer(fountain_text)
+    timings = timed_interleaved(works, args.runs)
     results: dict = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "method": "interleaved rounds (every work once per round), medians",
         "zh": {
             "input": describe(zh_text),
-            "parse": timed_ms(lambda: parse(zh_text, "zh"), args.runs),
-            "parse_and_analyse": timed_ms(lambda: analyse(parse(zh_text, "zh")), args.runs),
+            "parse": timings["zh.parse"],
+            "parse_and_analyse": timings["zh.parse_and_analyse"],
         },
         "fountain": {
             "input": describe(fountain_text),
-            "parse": timed_ms(lambda: parse(fountain_text, "fountain"), args.runs),
-            "parse_and_analyse": timed_ms(
-                lambda: analyse(parse(fountain_text, "fountain")), args.runs
-            ),
+            "parse": timings["fountain.parse"],
+            "parse_and_analyse": timings["fountain.parse_and_analyse"],
         },
     }
-    peer = screenplain_parse()
     if peer is None:
         results["screenplain"] = None
         results["screenplain_skipped"] = "screenplain is not installed"
@@ -110,10 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from importlib.metadata import version
 
-        timing = timed_ms(lambda: peer(fountain_text), args.runs)
+        timing = timings["screenplain.parse"]
         results["screenplain"] = {"version": version("screenplain"), "parse": timing}
         ours = results["fountain"]["parse"]["median_ms"]
         results["fountain_parse_ratio_ours_to_screenplain"] = round(ours / timing["median_ms"], 3)
+    results["pathological"] = pathological_ms()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

@@ -199,3 +199,20 @@ def _fountain_scene(rng: random.Random, episode: int, scene: int) -> list[str]:
     if rng.random() < 0.15:
         lines += ["CUT TO:", ""]
     return lines
+
+
+# Inputs that once made the parser quadratic (15 to 110 seconds each); linear parsing takes
+# well under one. tests/scripts_app/document/test_properties.py parses them,
+# bench/bench_parse.py times them.
+PATHOLOGICAL = {
+    "spaces in a heading": "INT. " + " " * 50_000 + "x\n",
+    "dashes in a heading": "INT. a" + " -" * 25_000 + "\n",
+    "unclosed boneyards": "/* x\n" * 10_000,
+    "unclosed notes": "[[ x\n" * 10_000,
+    "notes between sections": "[[a]]\n#s\n" * 5_000,
+    "spaces in a centered line": "> a" + " " * 50_000 + "x\n",
+    "spaces in a title page line": "a" + " " * 50_000 + "b\n",
+    "spaces in a joint cue": "@A" + " " * 50_000 + "B\nhi\n",
+    "open brackets in a cast line": "第1集\n人物：" + "（" * 50_000,
+    "nested emphasis": "*a " * 10_000 + "a* " * 10_000,
+}
