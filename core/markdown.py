@@ -5,7 +5,7 @@ attributes, and finally every link gets rel="nofollow noopener". Raw HTML typed 
 a user is escaped by bleach, never passed through.
 """
 
-from functools import partial
+from functools import lru_cache, partial
 
 import bleach
 import markdown as markdown_lib
@@ -52,6 +52,13 @@ def render_markdown(text: str | None) -> SafeString:
     """Render user markdown to sanitised HTML that is safe to put in a page."""
     if not text:
         return mark_safe("")
-    source = str(text)[:MAX_INPUT_CHARS]
+    return mark_safe(_rendered(str(text)[:MAX_INPUT_CHARS]))  # noqa: S308 - bleach-cleaned
+
+
+# The output depends on the text alone, and a page shows the same notes, replies and
+# comments to every reader again and again (a score report has dozens, at about a
+# millisecond each): each worker keeps the latest few thousand.
+@lru_cache(maxsize=4096)
+def _rendered(source: str) -> str:
     html = markdown_lib.markdown(source, extensions=["sane_lists", "nl2br"], output_format="html")
-    return mark_safe(_cleaner.clean(_demote_headings(html)))  # noqa: S308 - bleach-cleaned
+    return str(_cleaner.clean(_demote_headings(html)))

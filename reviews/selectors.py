@@ -43,7 +43,7 @@ from reviews.models import (
 from reviews.permissions import can_rate_review, can_reply_to_note, can_resolve_note
 from reviews.workflows import REQUEST_FLOW
 from scripts_app import formats
-from scripts_app.anchoring import locate
+from scripts_app.anchoring import LineLocator
 from scripts_app.document import Document, parse
 from scripts_app.models import Collaborator, CollaboratorRole, Series
 from scripts_app.screenplay import screenplay_html_for_text
@@ -282,11 +282,12 @@ def report_for(viewer: Actor, request: ReviewRequest, *, lines: list[str] | None
         lines = blind_text(request, "\n".join(lines), request.revision.format).split("\n")
     placed = []
     current: int | None
+    locator = LineLocator(lines) if lines is not None else None
     for note in notes:
         if lines is not None and note.revision_id != request.revision_id:
             current = note.line
-        elif lines is not None:
-            current = locate(lines, note.anchor_text, note.line)
+        elif locator is not None:
+            current = locator.locate(note.anchor_text, note.line)
         else:
             current = note.line
         card = cards[note.review_id]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scripts_app import permissions
-from scripts_app.anchoring import locate
+from scripts_app.anchoring import LineLocator
 from scripts_app.models import LineComment, Revision, Series
 
 
@@ -29,7 +29,7 @@ def comments_for_display(
     may mark it resolved.
     """
     viewer_edits = viewer is not None and permissions.can_edit_series(viewer, series)
-    lines = text.split("\n")
+    locator: LineLocator | None = None
     comments = (
         LineComment.objects.filter(series=series, revision__number__lte=revision.number)
         .select_related("author", "revision")
@@ -40,7 +40,8 @@ def comments_for_display(
         if comment.revision_id == revision.pk:
             current = comment.line
         else:
-            current = locate(lines, comment.anchor_text, comment.line)
+            locator = locator or LineLocator(text.split("\n"))
+            current = locator.locate(comment.anchor_text, comment.line)
         may_resolve = viewer is not None and permissions.can_resolve_comment(
             viewer, comment, can_edit=viewer_edits
         )

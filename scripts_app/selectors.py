@@ -1,7 +1,10 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, QuerySet
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import JSONObject
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -10,6 +13,7 @@ from core.limits import parse_bounded_int
 from core.memberships import members_of
 from core.permissions import is_signed_in
 from core.types import Actor
+from scripts_app.diffing import RevisionDiff, diff_texts
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.permissions import series_visible_to
@@ -81,10 +85,25 @@ def revision_requested(series: Series, number: str) -> Revision | None:
     return get_revision(series, parsed) if parsed is not None else series.head
 
 
+# The counters of a revision's parsed summary that lists show (its outline is not one).
+STAT_COUNTERS = ("episodes", "scenes", "words", "chars", "runtime_seconds")
+
+
 def revisions_of(series: Series) -> QuerySet[Revision]:
+    """A series' revisions, newest first, as narrow rows for lists.
+
+    The summary's counters come out of the database as `counters` (a small JSON object
+    built in SQL); the summary itself, with the outline of every episode, and the chunk
+    list stay there. The parent's number is `parent_number`.
+    """
     return (
         Revision.objects.filter(series=series)
-        .select_related("author", "parent")
+        .select_related("author")
+        .defer("stats", "chunk_ids")
+        .annotate(
+            counters=JSONObject(**{name: KeyTransform(name, "stats") for name in STAT_COUNTERS}),
+            parent_number=F("parent__number"),
+        )
         .order_by("-number")
     )
 
@@ -106,3 +125,23 @@ def get_revision(series: Series, number: int) -> Revision:
     return get_object_or_404(
         Revision.objects.select_related("author"), series=series, number=number
     )
+
+
+# Diffs are kept a day: two revisions never change, and people compare the same pair
+# again and again while they work on it.
+DIFF_CACHE_SECONDS = 24 * 3600
+
+
+def revisions_diff(old: Revision, new: Revision, fmt: str) -> RevisionDiff:
+    """The diff between two revisions of a series, computed once per pair and kept.
+
+    Revisions are immutable and named by the hash of their text, so the pair of hashes
+    (and the format) names the diff: it can never go stale.
+    """
+    key = f"diff:v1:{fmt}:{old.sha256}:{new.sha256}"
+    diff = cache.get(key)
+    if diff is None:
+        texts = revision_texts([old, new])
+        diff = diff_texts(texts[old.pk], texts[new.pk], fmt)
+        cache.set(key, diff, DIFF_CACHE_SECONDS)
+    return diff

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import BoundedIntegerField, SingleLineCharField
@@ -159,7 +160,7 @@ class RevisionSerializer(serializers.ModelSerializer):
     author = PersonSerializer(read_only=True, allow_null=True)
     color = serializers.ChoiceField(choices=RevisionColor.choices, allow_blank=True, read_only=True)
     parent = serializers.SerializerMethodField()
-    stats = RevisionStatsSerializer(read_only=True)
+    stats = serializers.SerializerMethodField()
 
     class Meta:
         model = Revision
@@ -179,7 +180,18 @@ class RevisionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_parent(self, revision: Revision) -> int | None:
+        if hasattr(revision, "parent_number"):  # a list row (selectors.revisions_of)
+            return revision.parent_number
         return revision.parent.number if revision.parent_id else None
+
+    @extend_schema_field(RevisionStatsSerializer)
+    def get_stats(self, revision: Revision) -> dict:
+        # A list row carries only the counters (selectors.revisions_of); one revision, all.
+        counters = getattr(revision, "counters", None)
+        if counters is None:
+            return RevisionStatsSerializer(revision.stats).data
+        given = {name: value for name, value in counters.items() if value is not None}
+        return RevisionStatsSerializer(given).data
 
 
 class RevisionDetailSerializer(RevisionSerializer):

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
 from scripts_app import permissions, selectors
-from scripts_app.diffing import diff_texts
 from scripts_app.forms import MilestoneForm
 from scripts_app.merging import merge_texts
 from scripts_app.screenplay import screenplay_html_for_text
@@ -92,10 +91,7 @@ def compare(request, pk: int):
     if str(a).isdigit() and str(b).isdigit():
         old = selectors.get_revision(series, int(a))
         new = selectors.get_revision(series, int(b))
-        texts = selectors.revision_texts([old, new])
-        context.update(
-            old=old, new=new, diff=diff_texts(texts[old.pk], texts[new.pk], series.format)
-        )
+        context.update(old=old, new=new, diff=selectors.revisions_diff(old, new, series.format))
     context["choices"] = selectors.revisions_of(series).values_list("number", "name")[:500]
     return render(request, "scripts_app/compare.html", context)
 

@@ -13,7 +13,6 @@ from core.limits import parse_bounded_int
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.api.views.shared import JSON, REVISION_NUMBER, revision_by_number, save_answer
-from scripts_app.diffing import diff_texts
 from scripts_app.merging import merge_texts
 from scripts_app.services.revisions import (
     conflict_resolve,
@@ -115,8 +114,7 @@ class DiffView(APIView):
             if number is None:
                 raise ValidationError({key: ["Give a revision number."]})
             numbers[key] = revision_by_number(series, number, field=key)
-        texts = selectors.revision_texts(numbers.values())
-        diff = diff_texts(texts[numbers["a"].pk], texts[numbers["b"].pk], series.format)
+        diff = selectors.revisions_diff(numbers["a"], numbers["b"], series.format)
         return Response(
             {
                 "a": numbers["a"].number,
