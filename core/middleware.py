@@ -1,11 +1,16 @@
 """Request middleware shared by every app."""
 
 import ipaddress
+import logging
 
 import csp.middleware
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
 from rest_framework.renderers import BrowsableAPIRenderer
+
+logger = logging.getLogger(__name__)
 
 
 def forwarded_client_address(xff: str, proxies: int) -> str | None:
@@ -63,3 +68,25 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
         if isinstance(renderer, BrowsableAPIRenderer):
             parts.update = {**(parts.update or {}), "style-src": [UNSAFE_INLINE]}
         return parts
+
+
+class MissingObjectMiddleware:
+    """A page whose object, or an object it leads to, does not exist answers 404, not 500.
+
+    Access helpers already answer 404 for what is missing; this catches the rest (a
+    related object deleted between two reads, `obj.review` on an assignment without
+    one), the way the API's exception handler does for JSON. It is logged, since it
+    usually means a view should have used an access helper.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, ObjectDoesNotExist):
+            logger.warning("Missing object on %s: %s", request.path, exception)
+            raise Http404 from exception
+        return None

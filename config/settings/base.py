@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so it sees a view's exception first: a missing object is a 404, never a 500.
+    "core.middleware.MissingObjectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
