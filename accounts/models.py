@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import Bilingual
 from core.memberships import AbstractMembership
@@ -241,7 +242,10 @@ class Membership(AbstractMembership):
         default=MembershipRole.MEMBER,
     )
     title = models.CharField(
-        _("title"), max_length=60, blank=True, validators=[validate_single_line]
+        pgettext_lazy("position held in an organisation", "title"),
+        max_length=60,
+        blank=True,
+        validators=[validate_single_line],
     )
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 

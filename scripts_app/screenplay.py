@@ -1,5 +1,7 @@
 """A script in screenplay layout, as HTML: rendered once in Python and cached.
 
+(gettext calls stay outside f-strings: xgettext cannot see into them.)
+
 The read page, the score report, a reviewer's page and the editor's preview all show a
 parsed document in screenplay layout. A 100-episode series has about 3,750 elements;
 rendering each through a template include cost about 250 ms a page. Here the HTML is built
@@ -80,7 +82,8 @@ def screenplay_html(doc: Document, fmt: str | None = None) -> SafeString:
             if episode.title:
                 heading += f" {escape(episode.title)}"
             if episode.is_paywall:
-                heading += f' <span class="tag tag-encouraged">{escape(gettext("Paywall"))}</span>'
+                paywall = escape(gettext("Paywall"))
+                heading += f' <span class="tag tag-encouraged">{paywall}</span>'
             out.append(
                 f'<h2 class="sp-episode-heading" id="L{episode.line}" '
                 f'data-line="{episode.line}">{heading}</h2>'
@@ -142,7 +145,8 @@ def _element(element: Element, zh: bool) -> str:
         )
     if kind == "cast":
         names = escape("、".join(element.extra.get("names", [])))
-        return f'<p class="el el-cast" {where}>{escape(gettext("Cast:"))} {names}</p>'
+        cast = escape(gettext("Cast:"))
+        return f'<p class="el el-cast" {where}>{cast} {names}</p>'
     if kind in ("hook", "paywall"):
         tag = gettext("Paywall hook") if kind == "paywall" else gettext("Hook")
         return (

@@ -21,6 +21,18 @@ def _clean_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    # A request in another language leaves it active in this thread: every test starts
+    # in the site's default language, as a fresh request does.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

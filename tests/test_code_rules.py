@@ -267,3 +267,118 @@ def test_the_template_rule_catches_a_planted_derivation(template):
 
 def test_the_template_rule_leaves_booleans_alone():
     assert _template_rule_offenders("{% if placed.can_reply %}{% if user.is_authenticated %}") == []
+
+
+# -- Every string a user reads is translatable ---------------------------------------------
+#
+# A literal handed to messages, ValidationError, Conflict, PermissionDenied or a DRF
+# exception reaches a page or a JSON error body; it must go through gettext (`_("...")`)
+# so that the Chinese interface shows Chinese.
+
+USER_FACING_CALLS = {
+    "ValidationError", "Conflict", "PermissionDenied", "Http404", "NotFound", "ParseError",
+    "Throttled", "AuthenticationFailed", "NotAuthenticated", "APIException",
+    "success", "error", "warning", "info", "add_message", "add_error",
+}  # fmt: skip
+
+
+def _untranslated_literals(tree: ast.AST) -> list[tuple[int, str]]:
+    found = []
+
+    def literals(node: ast.AST):
+        # A bare string, or the strings inside a dict or list given as the message.
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value.strip()
+            or isinstance(node, ast.JoinedStr)
+        ):
+            yield node
+        elif isinstance(node, ast.Dict):
+            for value in node.values:
+                yield from literals(value)
+        elif isinstance(node, ast.List | ast.Tuple):
+            for element in node.elts:
+                yield from literals(element)
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = (
+            node.func.id
+            if isinstance(node.func, ast.Name)
+            else node.func.attr
+            if isinstance(node.func, ast.Attribute)
+            else None
+        )
+        if name not in USER_FACING_CALLS:
+            continue
+        arguments = list(node.args) + [
+            k.value for k in node.keywords if k.arg in {"detail", "message"}
+        ]
+        if name in {"success", "error", "warning", "info", "add_error"}:
+            arguments = arguments[1:]  # (request, message) and (field, message)
+        for argument in arguments:
+            for literal in literals(argument):
+                text = literal.value if isinstance(literal, ast.Constant) else "f-string"
+                found.append((literal.lineno, str(text)[:60]))
+    return found
+
+
+def test_every_message_a_user_reads_is_marked_for_translation():
+    offenders = []
+    for path in _sources():
+        for line, text in _untranslated_literals(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{_rel(path)}:{line}: {text!r}")
+    assert not offenders, "Mark these for translation with _():\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'raise ValidationError({"revision": ["No revision with this number."]})',
+        'messages.success(request, "Saved.")',
+        'raise Conflict(f"It is {state}.")',
+        'form.add_error("name", "Too long.")',
+    ],
+)
+def test_the_translation_rule_catches_a_planted_literal(source):
+    assert _untranslated_literals(ast.parse(source))
+
+
+def test_the_translation_rule_leaves_marked_strings_alone():
+    source = (
+        'raise ValidationError({"revision": [_("No revision.")]})\nmessages.error(request, _("x"))'
+    )
+    assert _untranslated_literals(ast.parse(source)) == []
+
+
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "pgettext", "pgettext_lazy"}
+
+
+def _gettext_inside_fstrings(tree: ast.AST) -> list[int]:
+    """xgettext cannot see into f-strings: a message marked there never reaches the catalogue."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in GETTEXT_NAMES
+                ):
+                    lines.append(inner.lineno)
+    return lines
+
+
+def test_no_message_is_marked_inside_an_fstring():
+    offenders = [
+        f"{_rel(path)}:{line}"
+        for path in _sources()
+        for line in _gettext_inside_fstrings(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not offenders, "Take the gettext call out of the f-string:\n" + "\n".join(offenders)
+
+
+def test_the_fstring_rule_catches_a_planted_call():
+    assert _gettext_inside_fstrings(ast.parse("x = f\"<b>{gettext('Cast:')}</b>\""))

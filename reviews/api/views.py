@@ -88,15 +88,15 @@ class SeriesRequestView(APIView):
             revision = series.revisions.filter(number=values["revision"]).first()
             if revision is None:
                 raise ValidationError(
-                    {"revision": ["No revision with this number in this series."]}
+                    {"revision": [_("No revision with this number in this series.")]}
                 )
         if revision is None:
-            raise Conflict({"revision": ["There is no text to review yet."]})
+            raise Conflict({"revision": [_("There is no text to review yet.")]})
         mentor = None
         if "mentor" in values:
             mentor = users_public().filter(pk=values["mentor"]).first()
             if mentor is None:
-                raise ValidationError({"mentor": ["No such mentor."]})
+                raise ValidationError({"mentor": [_("No such mentor.")]})
         rubric = values.get("rubric") or selectors.rubric_default()
         if rubric is None:
             raise ValidationError({"rubric": [_("Choose a rubric.")]})

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import Bilingual
 from core.text import validate_single_line
@@ -132,7 +133,9 @@ class CalibrationExemplar(models.Model):
 
     rubric = models.ForeignKey("reviews.Rubric", on_delete=models.CASCADE, related_name="exemplars")
     key = models.SlugField(max_length=40)
-    title = models.CharField(_("title"), max_length=120, validators=[validate_single_line])
+    title = models.CharField(
+        pgettext_lazy("name of a work", "title"), max_length=120, validators=[validate_single_line]
+    )
     format = models.CharField(_("format"), max_length=10)
     text = models.TextField(_("excerpt"), max_length=20_000)
     reference_scores = models.JSONField(_("staff scores"), default=dict)

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.memberships import AbstractMembership
 from core.text import validate_single_line
@@ -48,7 +49,9 @@ class Series(models.Model):
         related_name="series_owned",
         verbose_name=_("owner"),
     )
-    title = models.CharField(_("title"), max_length=120, validators=[validate_single_line])
+    title = models.CharField(
+        pgettext_lazy("name of a work", "title"), max_length=120, validators=[validate_single_line]
+    )
     logline = models.CharField(_("logline"), max_length=300, blank=True)
     synopsis = models.TextField(_("synopsis"), max_length=20_000, blank=True)
     language = models.CharField(

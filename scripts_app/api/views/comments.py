@@ -1,6 +1,7 @@
 """Line comments on a series."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -50,7 +51,7 @@ class CommentListView(GenericAPIView):
             or series.head
         )
         if revision is None:
-            raise Conflict({"revision": ["There is no text to comment on yet."]})
+            raise Conflict({"revision": [_("There is no text to comment on yet.")]})
         comment = comment_create(
             actor=request.user,
             revision=revision,

@@ -3,6 +3,7 @@
 from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -112,7 +113,7 @@ class DiffView(APIView):
         for key in ("a", "b"):
             number = parse_bounded_int(request.query_params.get(key, ""))
             if number is None:
-                raise ValidationError({key: ["Give a revision number."]})
+                raise ValidationError({key: [_("Give a revision number.")]})
             numbers[key] = revision_by_number(series, number, field=key)
         diff = selectors.revisions_diff(numbers["a"], numbers["b"], series.format)
         return Response(

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 
 from core.limits import DB_INT_MAX
@@ -26,7 +27,7 @@ def revision_by_number(series, number: int | None, *, field: str) -> Revision | 
         return None
     revision = series.revisions.filter(number=number).first()
     if revision is None:
-        raise ValidationError({field: ["No revision with this number in this series."]})
+        raise ValidationError({field: [_("No revision with this number in this series.")]})
     return revision
 
 

@@ -1,6 +1,7 @@
 """Files in and out: importing series and revisions, exports and their downloads."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -99,7 +100,7 @@ class ExportListView(GenericAPIView):
             or series.head
         )
         if revision is None:
-            raise Conflict({"revision": ["There is no text to export yet."]})
+            raise Conflict({"revision": [_("There is no text to export yet.")]})
         job = export_request(
             actor=request.user, series=series, revision=revision,
             format=data.validated_data["format"], watermark=data.validated_data.get("watermark", ""),
