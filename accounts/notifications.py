@@ -2,7 +2,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.notifications import register
 
-register("organisation_invitation", _("%(actor)s invited you to join %(organisation)s."))
+# In-app only: the invitation's own e-mail (with its link) has gone to the address already.
+register(
+    "organisation_invitation",
+    _("%(actor)s invited you to join %(organisation)s."),
+    emailed=False,
+)
 register(
     "organisation_invitation_accepted",
     _("%(actor)s accepted your invitation to %(organisation)s."),

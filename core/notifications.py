@@ -17,13 +17,16 @@ class NotificationKind:
     key: str
     # A lazy gettext string with named placeholders filled from the params.
     message: Promise | str
+    # False for a kind whose news already goes out by a mail of its own (an
+    # invitation's link): the in-app notice is not e-mailed a second time.
+    emailed: bool = True
 
 
 _KINDS: dict[str, NotificationKind] = {}
 
 
-def register(key: str, message: Promise | str) -> NotificationKind:
-    kind = NotificationKind(key=key, message=message)
+def register(key: str, message: Promise | str, *, emailed: bool = True) -> NotificationKind:
+    kind = NotificationKind(key=key, message=message, emailed=emailed)
     _KINDS[key] = kind
     return kind
 

@@ -78,6 +78,9 @@ def notification_deliver(
             "url": url,
         },
     )
+    kind_info = get_kind(kind)
+    if kind_info is not None and not kind_info.emailed:
+        return notification
     if notification.emailed or not (recipient.email_notifications and recipient.email):
         return notification
     # Claim the e-mail first: of two deliveries at once (a relayed duplicate) only one sends.

@@ -135,11 +135,18 @@ def note_add(request, pk: int):
             error_messages = error.messages
     else:
         error_messages = [e for errors in form.errors.values() for e in errors]
-    if request.htmx:
+    if request.htmx and note is not None:
         return render(
-            request, "reviews/partials/line_note.html", {"note": note, "errors": error_messages, "assignment": assignment},
-            status=200 if note else 400,
-        )  # fmt: skip
+            request, "reviews/partials/note_added.html", {"note": note, "assignment": assignment}
+        )
+    if request.htmx:
+        # Beside the form, which keeps what the reviewer typed (htmx does not reset it).
+        response = render(
+            request, "reviews/partials/note_errors.html", {"errors": error_messages}, status=422
+        )
+        response["HX-Retarget"] = "#note-errors"
+        response["HX-Reswap"] = "innerHTML"
+        return response
     if error_messages:
         messages.error(request, " ".join(error_messages))
     return redirect(assignment)

@@ -457,6 +457,8 @@ def revision_name(*, actor: User, revision: Revision, name: str, color: str = ""
         raise PermissionDenied
     name = name.strip()
     check_single_line(name=name)
+    if not name and not revision.name:
+        raise ValidationError({"name": [_("Give the milestone a name.")]})
     if len(name) > 80:
         raise ValidationError({"name": [_("At most 80 characters.")]})
     if color and color not in RevisionColor.values:

@@ -48,7 +48,10 @@ def revision_detail(request, pk: int, number: int):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The milestone was saved."))
+                if revision.name:
+                    messages.success(request, _("The milestone was saved."))
+                else:
+                    messages.success(request, _("This revision is no longer a milestone."))
                 return redirect("scripts:revision_detail", pk=series.pk, number=revision.number)
     text = selectors.revision_text(revision)
     return render(

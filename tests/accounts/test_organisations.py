@@ -60,6 +60,9 @@ def test_existing_account_also_gets_an_in_app_notification(run_on_commit):
         )
 
     assert Notification.objects.filter(recipient=invitee, kind="organisation_invitation").exists()
+    # One e-mail, the invitation's own with its link: the in-app notice is not mailed too.
+    assert [message.to for message in mail.outbox] == [[invitee.email]]
+    assert not Notification.objects.get(recipient=invitee).emailed
 
 
 def test_inviting_again_reuses_the_open_invitation():

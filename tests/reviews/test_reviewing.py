@@ -291,3 +291,24 @@ def test_calibration_attempts_are_recorded_per_reviewer():
     calibration_submit(actor=person, exemplar=exemplar, scores={"premise": 5})
 
     assert CalibrationAttempt.objects.get(reviewer=person).gap == 0
+
+
+def test_a_refused_line_note_says_why_beside_the_form_and_adds_nothing(client, request_with_two):
+    _request, [assignment, _other] = request_with_two
+    client.force_login(assignment.reviewer)
+    url = f"/reviews/assignments/{assignment.pk}/notes/"
+
+    refused = client.post(url, {"line": 99_999, "body": "这里？"}, HTTP_HX_REQUEST="true")
+
+    # 422 is the one error answer htmx swaps (base.html's htmx-config); it goes beside
+    # the form, which htmx leaves as typed.
+    assert refused.status_code == 422
+    assert refused["HX-Retarget"] == "#note-errors"
+    assert "errorlist" in refused.content.decode()
+    assert not LineNote.objects.exists()
+
+    added = client.post(url, {"line": DIALOGUE_LINE, "body": "好"}, HTTP_HX_REQUEST="true")
+
+    assert added.status_code == 200
+    assert 'id="note-errors" hx-swap-oob="innerHTML"' in added.content.decode()
+    assert LineNote.objects.count() == 1

@@ -199,6 +199,24 @@ def test_milestones_are_named_and_coloured_without_touching_the_text(run_on_comm
         revision_name(actor=reader, revision=revision, name="mine")
 
 
+def test_a_milestone_needs_a_name_and_naming_nothing_unmarks_one(client):
+    series = make_series()
+    client.force_login(series.owner)
+    url = f"/scripts/{series.pk}/revisions/{series.head.number}/"
+
+    refused = client.post(url, {"name": "  ", "color": "blue"})
+
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["name"]
+    series.head.refresh_from_db()
+    assert (series.head.name, series.head.color) == ("", "")
+
+    revision_name(actor=series.owner, revision=series.head, name="第二稿")
+    client.post(url, {"name": "", "color": ""})
+    series.head.refresh_from_db()
+    assert series.head.name == "" and not series.head.is_milestone
+
+
 def test_a_script_too_long_is_refused_with_a_field_error():
     series = make_series()
 
