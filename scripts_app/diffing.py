@@ -60,6 +60,10 @@ class EpisodeDiff:
     title: str
     status: str  # "added", "removed", "changed"
     rows: list[Row]
+    # 0 for an episode number's first appearance; 1, 2 … for the repeats of a number that
+    # the script uses more than once (the parser warns): each is compared with the same
+    # repeat on the other side.
+    repeat: int = 0
     lines_added: int = 0
     lines_removed: int = 0
     lines_changed: int = 0
@@ -96,21 +100,27 @@ class _Part:
     scenes: list[str]
 
 
-def _parts(text: str, doc: Document) -> dict[int, _Part]:
+def _parts(text: str, doc: Document) -> dict[tuple[int, int], _Part]:
+    """The text's parts keyed by (episode number, repeat): an episode number written twice
+    (a warning in the parser) keeps both texts, and each is compared with the same
+    repeat of the other revision. Gaps in the numbering need nothing special."""
     chunks = split_chunks(text, doc)
     offset = len(chunks) - len(doc.episodes)
-    parts: dict[int, _Part] = {}
+    parts: dict[tuple[int, int], _Part] = {}
+    seen: dict[int, int] = {}
     line = 1
     for index, chunk in enumerate(chunks):
         episode_index = index - offset
         if episode_index < 0:
-            parts[PREMATTER] = _Part(PREMATTER, "", chunk, line, [])
+            parts[(PREMATTER, 0)] = _Part(PREMATTER, "", chunk, line, [])
         else:
             episode = doc.episodes[episode_index]
             scenes = [scene.heading for scene in episode.scenes]
-            # Repeated episode numbers (a warning in the parser) must not hide text.
-            number = episode.number if episode.number not in parts else -(index + 1)
-            parts[number] = _Part(number, episode.title or "", chunk, line, scenes)
+            repeat = seen.get(episode.number, 0)
+            seen[episode.number] = repeat + 1
+            parts[(episode.number, repeat)] = _Part(
+                episode.number, episode.title or "", chunk, line, scenes
+            )
         line += chunk.count("\n")
     return parts
 
@@ -195,8 +205,9 @@ def diff_texts(old_text: str, new_text: str, fmt: str) -> RevisionDiff:
     old_parts = _parts(old_text, parse(old_text, fmt))
     new_parts = _parts(new_text, parse(new_text, fmt))
     episodes, unchanged = [], 0
-    for number in sorted(set(old_parts) | set(new_parts), key=lambda n: (n < 0, abs(n))):
-        old, new = old_parts.get(number), new_parts.get(number)
+    for key in sorted(set(old_parts) | set(new_parts)):
+        number, repeat = key
+        old, new = old_parts.get(key), new_parts.get(key)
         if old and new and old.text == new.text:
             unchanged += number != PREMATTER
             continue
@@ -214,6 +225,7 @@ def diff_texts(old_text: str, new_text: str, fmt: str) -> RevisionDiff:
                 lines_changed=changed,
                 scenes_added=[s for s in new_scenes if s not in old_scenes],
                 scenes_removed=[s for s in old_scenes if s not in new_scenes],
+                repeat=repeat,
             )
         )
     return RevisionDiff(episodes=episodes, unchanged_episodes=unchanged)

@@ -19,6 +19,9 @@ TOO_SHORT = 0.6
 # (research: gentler pacing, fewer cuts, for the silver-haired audience).
 SILVER_MAX_SCENES_PER_MINUTE = 1.5
 SILVER_AUDIENCE = "silver-haired"
+# How each script format marks the paywall episode (docs/script-formats.md): script
+# syntax, the same in every interface language.
+PAYWALL_MARKERS = {"zh": "【付费卡点】", "fountain": "[[PAYWALL]]"}
 
 
 def analysis_report(series: Series, revision: Revision, text: str) -> dict[str, Any]:
@@ -50,8 +53,8 @@ def analysis_report(series: Series, revision: Revision, text: str) -> dict[str, 
         )
     elif planned and not marked and data["episode_count"] >= planned:
         notes.append(
-            _("Episode %(planned)s is planned as the paywall but has no 【付费卡点】 marker.")
-            % {"planned": planned}
+            _("Episode %(planned)s is planned as the paywall but has no %(marker)s marker.")
+            % {"planned": planned, "marker": PAYWALL_MARKERS.get(series.format, "")}
         )
     data["paywall_notes"] = notes
     data["paywall_planned"] = planned

@@ -138,7 +138,8 @@ def revisions_diff(old: Revision, new: Revision, fmt: str) -> RevisionDiff:
     Revisions are immutable and named by the hash of their text, so the pair of hashes
     (and the format) names the diff: it can never go stale.
     """
-    key = f"diff:v1:{fmt}:{old.sha256}:{new.sha256}"
+    # The version names the shape of the cached objects: bump it when RevisionDiff changes.
+    key = f"diff:v2:{fmt}:{old.sha256}:{new.sha256}"
     diff = cache.get(key)
     if diff is None:
         texts = revision_texts([old, new])

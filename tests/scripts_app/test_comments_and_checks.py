@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from scripts_app.comments import comments_for_display
 from scripts_app.compliance import compliance_check
@@ -117,3 +118,32 @@ def test_report_passes_when_the_plan_is_met():
 
     assert report["paywall_notes"] == [] and report["pace_hint"] == ""
     assert report["episodes_without_hook"] == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "marker", "other"),
+    [
+        ("zh", None, "【付费卡点】", "[[PAYWALL]]"),
+        (
+            "fountain",
+            "# Episode 1\n\nINT. KITCHEN - DAY\n\nShe waits.\n\n# Episode 2\n\nEXT. STREET - NIGHT\n\nHe runs.\n",
+            "[[PAYWALL]]",
+            "【付费卡点】",
+        ),
+    ],
+)
+def test_the_paywall_hint_names_the_marker_of_the_series_own_format(fmt, text, marker, other):
+    fields = {"format": fmt, "paywall_episode": 2, "planned_episodes": 40}
+    series = make_series(text=text, **fields) if text else make_series(**fields)
+
+    with translation.override("en"):
+        [english] = analysis_report(series, series.head, revision_text(series.head))[
+            "paywall_notes"
+        ]
+    with translation.override("zh-hans"):
+        [chinese] = analysis_report(series, series.head, revision_text(series.head))[
+            "paywall_notes"
+        ]
+
+    assert marker in english and other not in english
+    assert marker in chinese and "Episode" not in chinese

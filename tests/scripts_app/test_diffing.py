@@ -75,3 +75,26 @@ def test_long_unchanged_stretches_are_collapsed():
     skips = [r for r in episode.rows if r.kind == "skip"]
     assert len(skips) == 1 and skips[0].skipped > 20
     assert len(episode.rows) < 10
+
+
+def test_a_repeated_episode_number_is_compared_with_its_own_repeat():
+    old = "第1集 开端\n1-1 日 内 法院\n△甲进门。\n第3集 重复一\n3-1 日 内 家\n△乙。\n第3集 重复二\n3-1 夜 外 街\n△丙。\n"
+    new = old.replace("△丙。", "△丙跑开。")
+
+    diff = diff_texts(old, new, "zh")
+
+    assert [(e.number, e.repeat, e.status) for e in diff.episodes] == [(3, 1, "changed")]
+    assert all(e.number > 0 for e in diff.episodes)
+    assert diff.summary["episodes_added"] == diff.summary["episodes_removed"] == 0
+
+
+def test_a_gap_in_the_numbering_is_an_added_episode_not_a_negative_one():
+    old = "第1集 一\n1-1 日 内 家\n△甲。\n第2集 二\n2-1 日 内 家\n△乙。\n"
+    new = old + "第5集 五\n5-1 日 内 家\n△戊。\n第5集 五又一\n5-1 日 内 家\n△己。\n"
+
+    diff = diff_texts(old, new, "zh")
+
+    assert [(e.number, e.repeat, e.status) for e in diff.episodes] == [
+        (5, 0, "added"),
+        (5, 1, "added"),
+    ]
