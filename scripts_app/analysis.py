@@ -40,7 +40,8 @@ def summarise(doc: Document) -> dict[str, Any]:
 
 def full_analysis(*, text: str, fmt: str, sha256: str) -> dict[str, Any]:
     """The full analysis as plain data, cached by content (revisions never change)."""
-    key = f"analysis:v1:{fmt}:{sha256}"
+    # The version names the estimator: bump it when the analysis changes (v2: action by length).
+    key = f"analysis:v2:{fmt}:{sha256}"
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -7,14 +7,18 @@ estimated separately and summed, as proposed in the research notes (§4):
   :data:`MID.cjk_per_minute` CJK characters a minute plus :data:`MID.words_per_minute`
   words a minute for Latin-script words, so mixed lines are fair to both;
 * each action line (a △ line, or a line of a Fountain action paragraph) and each hook
-  line is one beat of :data:`MID.action_seconds`;
+  line lasts as long as what it describes, which grows with its length:
+  :data:`MID.action_cjk_seconds` a CJK character plus :data:`MID.action_word_seconds` a
+  Latin word, and never less than :data:`MID.action_floor_seconds` (a nod is still a
+  shot); a long paragraph of action is no longer worth the same as `△他点头。`;
 * each on-screen card (字幕, 黑屏, inserts such as 【手机屏幕】, centered text) a fixed
   :data:`MID.card_seconds`;
 * each scene adds :data:`MID.scene_seconds` for the cut into it.
 
 Headings, 人物 lines, notes, sections, synopses and parentheticals take no time. The
 estimate comes with a range from :data:`FAST` and :data:`SLOW` constants, because the
-constants are published rules of thumb, not fitted to real cuts yet.
+constants are published rules of thumb checked against table-read timings
+(tests/scripts_app/document/test_runtime_timings.py), not fitted to real cuts yet.
 """
 
 from __future__ import annotations
@@ -42,17 +46,25 @@ from .model import ElementType as T
 class RuntimeParams:
     cjk_per_minute: float
     words_per_minute: float
-    action_seconds: float
+    # An action line: seconds per CJK character and per Latin word it is written in,
+    # and the least any shot takes.
+    action_cjk_seconds: float
+    action_word_seconds: float
+    action_floor_seconds: float
     card_seconds: float
     scene_seconds: float
 
 
 # Research §4: Mandarin conversation 120–150 chars/min, broadcast 250–270, short-drama
-# delivery in the upper half; English ≈150 wpm conversational, 120–180 range; 2–4 s per
-# action beat; 1–2 s for a 字幕 / 黑屏 card; about 1 s per scene change.
-MID = RuntimeParams(200, 150, 2.5, 1.5, 1.0)
-FAST = RuntimeParams(250, 180, 2.0, 1.0, 0.5)
-SLOW = RuntimeParams(150, 120, 4.0, 2.0, 1.5)
+# delivery in the upper half; English ≈150 wpm conversational, 120–180 range. Action:
+# "one page ≈ one minute" reads action at about the pace of speech, and action runs
+# longer than its page share (Follows/August 2020), so a line of action lasts about as
+# long as reading it aloud at a narrator's pace (≈ 240 CJK characters or 150 words a
+# minute), never under 1–2.5 s for a shot; 1–2 s for a 字幕 / 黑屏 card; about 1 s per
+# scene change.
+MID = RuntimeParams(200, 150, 0.25, 0.4, 1.5, 1.5, 1.0)
+FAST = RuntimeParams(250, 180, 0.18, 0.3, 1.0, 1.0, 0.5)
+SLOW = RuntimeParams(150, 120, 0.35, 0.55, 2.5, 2.0, 1.5)
 
 # First paywall (卡一) of an ~80-episode series: episodes 8–16 (research §3.1, lmtw.com).
 TYPICAL_FIRST_PAYWALL = (8, 16)
@@ -84,20 +96,29 @@ class Runtime:
 class _Tally:
     spoken_cjk: int = 0
     spoken_words: int = 0
-    beats: int = 0
     cards: int = 0
     scenes: int = 0
     cjk_chars: int = 0
     words: int = 0
+    # (CJK characters, Latin words) of each action line: each has its own floor.
+    actions: list[tuple[int, int]] = field(default_factory=list)
 
     def seconds(self, p: RuntimeParams) -> float:
+        action = sum(
+            max(p.action_floor_seconds, cjk * p.action_cjk_seconds + words * p.action_word_seconds)
+            for cjk, words in self.actions
+        )
         return (
             self.spoken_cjk * 60 / p.cjk_per_minute
             + self.spoken_words * 60 / p.words_per_minute
-            + self.beats * p.action_seconds
+            + action
             + self.cards * p.card_seconds
             + self.scenes * p.scene_seconds
         )
+
+    @property
+    def beats(self) -> int:
+        return len(self.actions)
 
     def add(self, other: _Tally) -> None:
         for f in fields(self):
@@ -182,9 +203,12 @@ def _tally(episode: Episode) -> _Tally:
             continue
         shown.append(element.text)
         if kind == T.ACTION:
-            tally.beats += sum(1 for line in element.text.split("\n") if line.strip())
+            tally.actions.extend(
+                count_text(line) for line in element.text.split("\n") if line.strip()
+            )
         elif kind in (T.HOOK, T.PAYWALL):
-            tally.beats += 1 if element.text else 0
+            if element.text:
+                tally.actions.append(count_text(element.text))
         elif kind in _CARDS:
             tally.cards += 1
     tally.spoken_cjk, tally.spoken_words = count_text("\n".join(spoken))

@@ -25,9 +25,14 @@ def test_chinese_runtime_follows_the_documented_method():
     result = analyse(parse(ZH_EPISODE))
     (episode,) = result.episodes
     spoken = len("您别急慢慢说") + len("三十万没了")  # CJK characters only
+    # One △ line and one hook line, each by its length, at least the floor.
+    actions = sum(
+        max(MID.action_floor_seconds, len(line) * MID.action_cjk_seconds)
+        for line in ("王桂兰攥着存折", "舅舅来电")
+    )
     expected = (
         spoken * 60 / MID.cjk_per_minute
-        + 2 * MID.action_seconds  # one △ line, one hook line
+        + actions
         + 1 * MID.card_seconds  # the 字幕 card; 黑屏 is a card too
         + 1 * MID.card_seconds
         + 2 * MID.scene_seconds
@@ -40,11 +45,28 @@ def test_chinese_runtime_follows_the_documented_method():
 def test_english_runtime_uses_words_per_minute():
     doc = parse("INT. ROOM - DAY\n\nShe waits.\nThen she runs.\n\nMIA\n(quietly)\nOne two three.\n")
     (episode,) = analyse(doc).episodes
-    expected = 3 * 60 / MID.words_per_minute + 2 * MID.action_seconds + MID.scene_seconds
+    actions = max(MID.action_floor_seconds, 2 * MID.action_word_seconds) + max(
+        MID.action_floor_seconds, 3 * MID.action_word_seconds
+    )
+    expected = 3 * 60 / MID.words_per_minute + actions + MID.scene_seconds
     assert episode.runtime.seconds == pytest.approx(expected, abs=0.05)
     # Counts cover all script text on the page (parentheticals too), runtime only what plays.
     assert episode.words == 2 + 3 + 1 + 3
     assert episode.cjk_chars == 0
+
+
+def test_a_long_action_paragraph_takes_longer_than_a_nod():
+    nod = "第1集\n1-1 日 内 客厅\n△他点头。\n"
+    scene = (
+        "第1集\n1-1 日 内 客厅\n"
+        "△林晚推开门，看见桌上摆着一份泛黄的卷宗，她犹豫片刻，伸手翻开第一页，一张旧照片滑落在地。\n"
+    )
+    short = analyse(parse(nod)).episodes[0].runtime
+    long = analyse(parse(scene)).episodes[0].runtime
+    assert long.seconds > short.seconds + 5
+    # The nod still takes a shot's length: the floor, not its three characters.
+    assert short.seconds == pytest.approx(MID.action_floor_seconds + MID.scene_seconds)
+    assert short.low < short.seconds < short.high and long.low < long.seconds < long.high
 
 
 def test_counts_mixed_text_and_ignore_notes_and_markup():
