@@ -48,3 +48,48 @@ def import_warning_message(code: str, fallback: str) -> str:
         "fdx_unknown_paragraph": _("Some Final Draft paragraph types were read as action."),
     }
     return messages.get(code, fallback)
+
+
+def parse_warning_message(code: str, params: dict, fallback: str = "") -> str:
+    """A parser warning in the reader's language, from its stable code and parameters
+    (scripts_app.document speaks English only, in `ParseWarning.message`)."""
+    element_names = {"heading": _("scene heading"), "transition": _("transition")}
+    values = {
+        "element": element_names.get(str(params.get("element", "")), params.get("element", "")),
+        "speaker": params.get("speaker", ""),
+        "number": params.get("number", ""),
+        "episode": params.get("episode", ""),
+        "previous": params.get("previous", ""),
+    }
+    messages = {
+        "unclosed_boneyard": _("'/*' is never closed by '*/'; the text is kept as written."),
+        "unclosed_note": _(
+            "'[[' is never closed by ']]' in this paragraph; the text is kept as written."
+        ),
+        "missing_blank_line": _("The %(element)s is not followed by a blank line."),
+        "orphan_dual_dialogue": _("Dual dialogue '^' without a speech right before it."),
+        "scene_outside_episode": _("Scene before the first episode heading."),
+        "hook_outside_episode": _("Hook or paywall marker before the first episode."),
+        "dialogue_without_speaker": _("Dialogue line without a speaker name before the colon."),
+        "dialogue_without_speech": _("'%(speaker)s' has a colon but no speech follows."),
+        "duplicate_scene_number": _(
+            "Scene number %(number)s is used twice in episode %(episode)s."
+        ),
+        "scene_episode_mismatch": _("Scene %(number)s is inside episode %(episode)s."),
+        "duplicate_episode_number": _("Episode %(number)s appears more than once."),
+        "episode_out_of_order": _("Episode %(number)s comes after episode %(previous)s."),
+        "episode_number_gap": _(
+            "Episode %(number)s follows episode %(previous)s; episodes are missing."
+        ),
+        "empty_episode": _("Episode %(number)s has no content."),
+        "unclosed_flashback": _("Flashback is not closed before the episode ends."),
+        "unmatched_flashback_end": _("Flashback end without a flashback start."),
+        "invalid_utf8": _("The file is not valid UTF-8; undecodable bytes were replaced."),
+    }
+    message = messages.get(str(code))
+    if message is None:
+        return fallback
+    try:
+        return message % values
+    except (KeyError, TypeError, ValueError):
+        return str(message)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from scripts_app.analysis import full_analysis
 from scripts_app.compliance import compliance_check
+from scripts_app.format_messages import parse_warning_message
 from scripts_app.models import Revision, Series
 
 # An episode is flagged when its estimate strays this far from the target length.
@@ -26,6 +27,16 @@ PAYWALL_MARKERS = {"zh": "【付费卡点】", "fountain": "[[PAYWALL]]"}
 
 def analysis_report(series: Series, revision: Revision, text: str) -> dict[str, Any]:
     data = full_analysis(text=text, fmt=revision.format, sha256=revision.sha256)
+    # The cached analysis is the same in every language; warnings are worded per reader.
+    data["warnings"] = [
+        {
+            **warning,
+            "message": parse_warning_message(
+                warning["code"], warning["params"], warning["message"]
+            ),
+        }
+        for warning in data["warnings"]
+    ]
     target = series.target_episode_seconds
     longest = max([e["runtime"]["seconds"] for e in data["episodes"]] + [target, 1])
     for episode in data["episodes"]:

@@ -280,8 +280,9 @@ class PreviewCharacterSerializer(serializers.Serializer):
 
 class PreviewWarningSerializer(serializers.Serializer):
     line = serializers.IntegerField()
-    code = serializers.CharField()
-    message = serializers.CharField()
+    code = serializers.CharField(help_text="Stable code (docs/script-formats.md, Warning codes).")
+    params = serializers.DictField(help_text="What fills the message: episode numbers, names.")
+    message = serializers.CharField(help_text="In the language of the request.")
 
 
 class PreviewOutputSerializer(serializers.Serializer):

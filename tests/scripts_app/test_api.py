@@ -1,6 +1,7 @@
 """The workspace API (responses validated against the OpenAPI schema by api_client)."""
 
 import pytest
+from django.utils import translation
 
 from scripts_app.models import Collaborator, Revision, Series
 from tests.support.factories import ZH_TWO_EPISODES, UserFactory, add_collaborator, make_series
@@ -221,3 +222,27 @@ def test_collaborators_through_the_api(api_client):
     )
     assert api_client.delete(f"{url}{collaborator_id}/").status_code == 204
     assert not Collaborator.objects.exists()
+
+
+def test_parser_warnings_are_worded_in_the_readers_language_everywhere(api_client, client):
+    from scripts_app.reports import analysis_report
+    from scripts_app.selectors import revision_text
+
+    text = "第1集 一\n1-1 日 内 家\n△甲。\n第1集 又一\n1-1 日 内 家\n△乙。\n"
+    series = make_series(text=text)
+    api_client.force_authenticate(series.owner)
+
+    chinese = api_client.post(
+        f"/api/v1/series/{series.pk}/preview/", {"text": text}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).json()["warnings"]
+    english = api_client.post(
+        f"/api/v1/series/{series.pk}/preview/", {"text": text}, HTTP_ACCEPT_LANGUAGE="en"
+    ).json()["warnings"]
+
+    [zh] = [w for w in chinese if w["code"] == "duplicate_episode_number"]
+    [en] = [w for w in english if w["code"] == "duplicate_episode_number"]
+    assert zh["params"] == {"number": 1} and "1" in zh["message"]
+    assert "appears" not in zh["message"] and "appears more than once" in en["message"]
+    with translation.override("zh-hans"):
+        report = analysis_report(series, series.head, revision_text(series.head))
+    assert any("1" in w["message"] and "appears" not in w["message"] for w in report["warnings"])

@@ -11,6 +11,7 @@ from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.api.views.shared import JSON, REVISION_NUMBER, revision_by_number
 from scripts_app.document import analyse, parse, to_json
+from scripts_app.format_messages import parse_warning_message
 from scripts_app.reports import analysis_report
 from scripts_app.screenplay import screenplay_html
 
@@ -56,7 +57,13 @@ class PreviewView(APIView):
             for c in analyse(doc).characters
         ]
         warnings = [
-            {"line": w.line, "code": str(w.code), "message": w.message} for w in doc.warnings
+            {
+                "line": w.line,
+                "code": str(w.code),
+                "params": w.params,
+                "message": parse_warning_message(w.code, w.params, w.message),
+            }
+            for w in doc.warnings
         ]
         return Response(
             {"html": html, "outline": outline, "characters": characters, "warnings": warnings}
