@@ -25,6 +25,7 @@ from reviews.blindness import (
 )
 from reviews.models import (
     AssignmentStatus,
+    CalibrationExemplar,
     ConflictOfInterest,
     CreditEntry,
     CreditReason,
@@ -156,6 +157,29 @@ def mentor_is_eligible(mentor: User, series: Series) -> bool:
 def rubrics_published() -> QuerySet[Rubric]:
     """Every rubric, the platform default first: they are public standards."""
     return Rubric.objects.order_by("-is_default", "slug")
+
+
+def exemplar_to_calibrate(
+    user: User, rubric_slug: str, language: str
+) -> CalibrationExemplar | None:
+    """The calibration excerpt to put before a reviewer: one they have not scored yet, in
+    their language first (a Chinese script for a Chinese reader, a Fountain one for an
+    English reader); once all are scored, the first again. None if the rubric has none."""
+    exemplars = list(
+        CalibrationExemplar.objects.filter(rubric__slug=rubric_slug, is_active=True)
+        .select_related("rubric")
+        .order_by("key")
+    )
+    if not exemplars:
+        return None
+    scored = set(
+        user.calibrations.filter(exemplar__in=exemplars).values_list("exemplar_id", flat=True)
+    )
+    wanted_format = "zh" if language.startswith("zh") else "fountain"
+    return min(
+        exemplars,
+        key=lambda e: (e.pk in scored, e.format != wanted_format, e.key),
+    )
 
 
 def rubric_default() -> Rubric | None:

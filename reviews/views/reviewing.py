@@ -12,7 +12,7 @@ from core.redirects import safe_next
 from reviews import permissions, selectors
 from reviews.blindness import writer_label
 from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
-from reviews.models import AssignmentRole, AssignmentStatus, CalibrationExemplar, Review
+from reviews.models import AssignmentRole, AssignmentStatus, Review
 from reviews.services.calibration import calibration_submit, needs_calibration
 from reviews.services.reviewing import (
     assignment_decline,
@@ -183,16 +183,10 @@ def assignment_decline_view(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def calibration(request, slug: str):
     """Score a staff-scored excerpt first, and see how far off you were."""
-    exemplars = list(
-        CalibrationExemplar.objects.filter(rubric__slug=slug, is_active=True).select_related(
-            "rubric"
-        )
-    )
+    exemplar = selectors.exemplar_to_calibrate(request.user, slug, request.LANGUAGE_CODE)
     next_url = safe_next(request, request.GET.get("next"))
-    if not exemplars:
+    if exemplar is None:
         return redirect(next_url or reverse("reviews:inbox"))
-    attempts = {a.exemplar_id: a for a in request.user.calibrations.filter(exemplar__in=exemplars)}
-    exemplar = next((e for e in exemplars if e.pk not in attempts), exemplars[0])
     rubric = exemplar.rubric
     version = version_for_use(rubric)
     if version is None:

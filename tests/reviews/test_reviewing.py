@@ -312,3 +312,25 @@ def test_a_refused_line_note_says_why_beside_the_form_and_adds_nothing(client, r
     assert added.status_code == 200
     assert 'id="note-errors" hx-swap-oob="innerHTML"' in added.content.decode()
     assert LineNote.objects.count() == 1
+
+
+def test_a_reviewer_calibrates_first_on_an_excerpt_in_their_own_language(client):
+    rubric = Rubric.objects.get(is_default=True)
+    for key, fmt, text in [
+        ("a-english", "fountain", "INT. ROOM - DAY\n\nShe waits.\n"),
+        ("b-chinese", "zh", "第1集\n1-1 日 内 家\n△她在等。\n"),
+    ]:
+        CalibrationExemplar.objects.create(
+            rubric=rubric, key=key, title=key, format=fmt, text=text,
+            reference_scores={"premise": 5},
+        )  # fmt: skip
+    chinese_reader = UserFactory(language="zh-hans")
+    english_reader = UserFactory(language="en")
+
+    client.force_login(chinese_reader)
+    chinese = client.get(f"/reviews/rubrics/{rubric.slug}/calibration/")
+    client.force_login(english_reader)
+    english = client.get(f"/reviews/rubrics/{rubric.slug}/calibration/")
+
+    assert chinese.context["exemplar"].key == "b-chinese"
+    assert english.context["exemplar"].key == "a-english"
