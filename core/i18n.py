@@ -3,6 +3,7 @@
 from typing import Any, Literal
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language
 
 
@@ -29,8 +30,6 @@ def in_both_languages(text: object) -> dict[str, str]:
 
     Used for values stored now and shown later in the reader's language.
     """
-    from django.utils import translation
-
     with translation.override("zh-hans"):
         zh = str(text)
     with translation.override("en"):

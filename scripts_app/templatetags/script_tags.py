@@ -1,4 +1,6 @@
 from django import template
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -20,16 +22,12 @@ def episode_label(number, fmt: str) -> str:
     """An episode's name as its script format writes it: 第N集 in the Chinese
     convention (script syntax, the same in every interface language), otherwise the
     interface's own word."""
-    from django.utils.translation import gettext
-
     if fmt == "zh":
         return f"第{number}集"
     return gettext("Episode %(number)s") % {"number": number}
 
 
 def _labels() -> dict[str, str]:
-    from django.utils.translation import gettext_lazy as _
-
     return {
         "day": _("day"), "night": _("night"), "dawn": _("dawn"), "dusk": _("dusk"),
         "continuous": _("continuous"), "later": _("later"),
