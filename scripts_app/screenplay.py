@@ -142,7 +142,9 @@ def _element(element: Element, zh: bool) -> str:
         )
     if kind == "cast":
         names = escape("、".join(element.extra.get("names", [])))
-        return f'<p class="el el-cast" {where}>{escape(gettext("Cast:"))} {names}</p>'
+        # gettext on its own line: xgettext loses it inside this module's nested f-strings.
+        label = escape(gettext("Cast:"))
+        return f'<p class="el el-cast" {where}>{label} {names}</p>'
     if kind in ("hook", "paywall"):
         tag = gettext("Paywall hook") if kind == "paywall" else gettext("Hook")
         return (
