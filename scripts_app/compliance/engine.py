@@ -1,14 +1,16 @@
 """The matching engine of the compliance pre-check: pure Python, no Django.
 
-Rules are compiled once into a few combined regular expressions (:class:`CompiledRules`),
-which the Django layer keeps per rule-set version (``ruleset.py``). A scan maps every hit
-back to its line and column in the text as written, with a short context.
+Rules are compiled once (:class:`CompiledRules`: one small regex per first character, see
+:class:`_Scanner`), which the Django layer keeps per rule-set version (``ruleset.py``). A
+scan maps every hit back to its line and column in the text as written, with a short context.
 
 How text is normalised for matching (the text shown is never changed):
 
 * one character to one (so offsets in the normalised text are offsets in the original):
-  full-width forms to half-width, ideographic and no-break spaces to spaces, Latin letters to
-  lower case, traditional Chinese characters to simplified (``trad_simp.py``);
+  full-width letters, digits and symbols to half-width (everyday Chinese punctuation
+  ，：；（）！？ stays as written, and rules write it so), ideographic and no-break spaces to
+  spaces, letters to lower case, traditional Chinese characters to simplified
+  (``trad_simp.py``);
 * spacing and filler inserted between the characters of a Chinese term (赌 博, 赌*博, 赌·博)
   is allowed by the compiled pattern itself: up to two of :data:`FILLER` between any two
   characters of a literal term, never a line break or sentence punctuation (so 赌。博物馆 is
@@ -21,6 +23,7 @@ How text is normalised for matching (the text shown is never changed):
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -49,10 +52,16 @@ CONTEXT_CHARS = 24
 _WORD_END = "(?:(?<![a-z0-9])|(?![a-z0-9]))"
 
 
+# Everyday Chinese punctuation keeps its full-width form (rules write it as it is): it is in
+# almost every line, and mapping it would cost more than all the matching.
+_CHINESE_PUNCTUATION = frozenset("，：；（）！？")
+
+
 def _translation_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
-        table[code] = chr(code - 0xFEE0)
+        if chr(code) not in _CHINESE_PUNCTUATION:
+            table[code] = chr(code - 0xFEE0)
     for source, target in (("\u3000", " "), ("\u00a0", " "), ("\u2002", " "), ("\u2003", " ")):
         table[ord(source)] = target
     for trad, simp in zip(TRADITIONAL, SIMPLIFIED, strict=True):
@@ -66,11 +75,30 @@ def _translation_table() -> dict[int, str]:
 
 
 _TABLE = _translation_table()
+# What is left to map after str.lower(): full-width forms, odd spaces, traditional characters.
+# Found with a regex (a bitmap test per character, in C) because str.translate with a table
+# this size costs ten times as much on a long script. Characters beyond the BMP would turn
+# the bitmap into a list, so the few traditional ones there have their own search.
+_SPECIAL = {code: target for code, target in _TABLE.items() if not ord("A") <= code <= ord("Z")}
+_SPECIAL_RE = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in sorted(_SPECIAL) if code <= 0xFFFF) + "]+"
+)
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_ASCII_LOWER = {code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}
+
+
+def _special(match: re.Match[str]) -> str:
+    return match.group().translate(_SPECIAL)
 
 
 def normalise(text: str) -> str:
     """The text as the matcher sees it; same length as ``text``, character for character."""
-    return text.translate(_TABLE)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters (İ)
+        lowered = text.translate(_ASCII_LOWER)
+    if _ASTRAL_RE.search(lowered):
+        lowered = lowered.translate(_SPECIAL)
+    return _SPECIAL_RE.sub(_special, lowered)
 
 
 def _is_word_char(char: str) -> bool:
@@ -263,22 +291,28 @@ class _Scanner:
             self.buckets[char] = re.compile(
                 "|".join(f"(?P<r{rule.id}>{source})" for _, rule, source in group)
             )
-        words = "".join(sorted(c for c in self.buckets if _is_word_char(c)))
+        # Two searches that the regex engine runs fast (each starts with a character set):
+        # characters that may start a rule, and words (a Latin rule starts only a word).
         others = "".join(sorted(c for c in self.buckets if not _is_word_char(c)))
-        parts = []
-        if others:
-            parts.append(f"[{re.escape(others)}]")
-        if words:
-            parts.append(f"(?<![a-z0-9])[{re.escape(words)}]")
-        self.starts = re.compile("|".join(parts)) if parts else None
+        self.starts = re.compile(f"[{re.escape(others)}]") if others else None
+        self.word_starts = frozenset(c for c in self.buckets if _is_word_char(c))
 
     def spans(self, normalised: str) -> list[tuple[RuleSpec, int, int]]:
         found: list[tuple[RuleSpec, int, int]] = []
+        positions: list[Iterable[int]] = []
         if self.starts is not None:
+            positions.append(match.start() for match in self.starts.finditer(normalised))
+        if self.word_starts:
+            starts = self.word_starts
+            positions.append(
+                match.start()
+                for match in _WORD.finditer(normalised)
+                if normalised[match.start()] in starts
+            )
+        if positions:
             buckets, rules = self.buckets, self.rules
             covered = 0
-            for candidate in self.starts.finditer(normalised):
-                position = candidate.start()
+            for position in heapq.merge(*positions):
                 if position < covered:
                     continue
                 match = buckets[normalised[position]].match(normalised, position)
@@ -363,6 +397,7 @@ class CompiledRules:
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_WORD = re.compile("[a-z0-9]+")
 
 
 def _resolve(

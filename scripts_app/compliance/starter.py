@@ -773,7 +773,7 @@ _add("sensational", "caution", _TITLE, _TITLE_FIX, [
     ("爽翻", "爽翻了！赘婿归来", {"severity": "advice"}),
     ("re:(全家|全城|全族|众人|全村)(跪|下跪|跪求|跪舔|跪地)", "离婚后，全家跪求我回来"),
     ("re:一胎[二三四五六七八九十两\\d]宝", "一胎八宝：总裁爹地宠上天"),
-    ("re:[!?]{2,}", "回来了！！！", {"severity": "advice", "language": "zh"}),
+    ("re:[!?！？]{2,}", "回来了！！！", {"severity": "advice", "language": "zh"}),
 ], applies_to="title")  # fmt: skip
 _add("sensational", "caution", _TITLE, _TITLE_FIX, [
     ("shocking", "Shocking! The Maid Is a Billionaire"),
@@ -835,4 +835,8 @@ def rules_ensure(rule_model: Any) -> int:
         if (rule["pattern"], rule["applies_to"]) not in existing
     ]
     rule_model.objects.bulk_create(missing)
+    if missing:  # bulk_create sends no signal: tell running processes here
+        from scripts_app.compliance.ruleset import rules_changed
+
+        rules_changed()
     return len(missing)

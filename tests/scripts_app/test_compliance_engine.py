@@ -4,6 +4,7 @@ and hits mapped back to the text as written. Pure Python: no database."""
 import pytest
 
 from scripts_app.compliance.engine import (
+    _SPECIAL,
     VIEWER,
     CompiledRules,
     RuleError,
@@ -25,7 +26,7 @@ UNDRESS = RuleSpec(
 )
 TOP_UP = RuleSpec(id=6, pattern="充值", category="inducement", scope="viewer")
 PINYIN = RuleSpec(id=7, pattern="dubo", category="gambling")
-PUNCTUATION = RuleSpec(id=8, pattern="[!?]{2,}", kind="regex", applies_to="title")
+PUNCTUATION = RuleSpec(id=8, pattern="[!?！？]{2,}", kind="regex", applies_to="title")
 SHOCK = RuleSpec(id=9, pattern="震惊", category="sensational", applies_to="title")
 RULES = CompiledRules([GAMBLING, LAWYER, KILL, UNLOCK, UNDRESS, TOP_UP, PINYIN, PUNCTUATION, SHOCK])
 
@@ -35,10 +36,13 @@ def found(text, **kwargs):
 
 
 def test_normalising_keeps_every_offset_and_folds_width_case_and_traditional_forms():
-    text = "ＡＢＣ賭博　Ｋ粉 Kill"
+    text = "ＡＢＣ賭博　Ｋ粉 Kill＊，！"
 
-    assert normalise(text) == "abc赌博 k粉 kill"
+    assert normalise(text) == "abc赌博 k粉 kill*，！"
     assert len(normalise(text)) == len(text)
+    # Traditional characters beyond the BMP are mapped too.
+    astral = next(code for code in _SPECIAL if code > 0xFFFF)
+    assert normalise("甲" + chr(astral)) == "甲" + _SPECIAL[astral]
 
 
 @pytest.mark.parametrize(
