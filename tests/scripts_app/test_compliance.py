@@ -230,6 +230,7 @@ def test_the_page_groups_hits_escapes_hostile_text_and_links_to_the_line(client)
     assert "<script>alert(1)" not in html and "<img onerror" not in html and "<i>" not in section
     assert "甲：&lt;img onerror=alert(2)&gt;<mark>赌博</mark>&lt;script&gt;" in section
     assert f"/scripts/{series.pk}/read/?revision=1#L4" in section
+    assert html.index('href="#compliance-heading"') < html.index('id="compliance-heading"')
     assert "<mark>震惊</mark>！！&lt;i&gt;霸总&lt;/i&gt;" in section
     assert "&lt;i&gt;<mark>霸总</mark>&lt;/i&gt;赌博" in section  # the episode title's note
     assert "&lt;i&gt;霸总&lt;/i&gt;<mark>赌博</mark>" in section  # and its line, as script text
@@ -316,3 +317,40 @@ def test_the_demo_series_get_sensible_results():
         "not-fooled": ([("停了降压药", "misinformation")], 0),
         "three-bowls": ([], 0),
     }
+
+
+# --- The data migration ---------------------------------------------------------------------
+
+
+def test_the_data_migration_upgrades_the_first_list_and_keeps_staff_edits():
+    """Migration 0007's function, run on rows as 0002 and 0006 left them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from scripts_app.compliance.starter import LEGACY_RULES, RULES
+
+    forward = import_module("scripts_app.migrations.0007_compliance_rule_set").forward
+    ComplianceRule.objects.all().delete()
+    ComplianceRule.objects.bulk_create(
+        ComplianceRule(pattern=phrase, category=category, explanation_zh=zh, explanation_en=en)
+        for phrase, category, zh, en in LEGACY_RULES
+    )
+    ComplianceRule.objects.filter(pattern="算命").update(explanation_zh="员工改过的说明")
+    ComplianceRule.objects.filter(pattern="擦边").update(is_active=False)
+    ComplianceRule.objects.create(
+        pattern="staff term", category="vulgar", explanation_zh="员工加的", explanation_en=""
+    )
+    token = current_token()
+
+    forward(apps, None)
+
+    untouched, edited, off = _rule("床戏"), _rule("算命"), _rule("擦边")
+    assert untouched.category == "sexual" and untouched.suggestion_en and untouched.example
+    assert untouched.explanation_zh != LEGACY_RULES[9][2]  # the new explanation
+    assert edited.explanation_zh == "员工改过的说明" and edited.suggestion_zh and edited.example
+    assert not off.is_active and off.category == "sexual"
+    added = _rule("staff term")
+    assert (added.category, added.language, added.example) == ("sexual", "en", "staff term")
+    assert ComplianceRule.objects.count() == len(RULES) + 1
+    assert current_token() != token
