@@ -427,7 +427,7 @@ _fine("drugs", _why(
     TONGZE,
     DRUG_LAW,
 ), [
-    ("re:(禁毒|缉毒|戒毒|远离|拒绝|严禁|打击)(毒品|吸毒|贩毒)?", "字幕：珍爱生命，远离毒品。"),
+    ("re:(远离|拒绝|严禁|打击|禁止)(毒品|吸毒|贩毒)|禁毒|缉毒|戒毒", "字幕：珍爱生命，远离毒品。"),
     ("re:(贩卖|走私|制造)?毒品(犯罪|罪)|贩毒罪", "律师：贩卖毒品罪，数量不论多少都要追究。"),
     ("鸦片战争", "老师：今天讲鸦片战争。"),
 ])  # fmt: skip
@@ -631,7 +631,7 @@ _fine("discrimination", _why(
 ])  # fmt: skip
 _add("discrimination", "caution", _DISCRIMINATION, _DISCRIMINATION_FIX, [
     ("re:retard(s|ed)?", "Move it, you retard."),
-    ("re:crippled?", "Nobody hires a cripple."),
+    ("re:cripples?", "Nobody hires a cripple."),
     ("midget", "Get the midget out of here."),
     ("re:(women|girls) (belong|should stay) in the kitchen", "Women belong in the kitchen."),
     ("re:(go|get) back to (your|their) (own )?country", "Go back to your own country!"),
@@ -672,7 +672,7 @@ _add("inducement", "caution", _PAY, _PAY_FIX, [
     ("re:(立即|马上|立刻|赶紧|快去|快来)(充值|充钱|付费|开通|解锁)", "旁白：马上充值，精彩不停！", {"severity": "serious"}),
     ("下一集更精彩", "旁白：下一集更精彩！"),
     ("下集更精彩", "字幕：下集更精彩，千万别走开！"),
-    ("看全集", "字幕：看全集请点击。"),
+    ("看全集", "字幕：看全集请点击。", {"scope": "viewer"}),
     ("re:(观看|看)完整版", "字幕：观看完整版请前往小程序。"),
     ("vip解锁", "字幕：VIP解锁大结局。"),
     ("首充", "字幕：首充一元看全集！"),

@@ -136,6 +136,7 @@ BENIGN = [
     (DIALOGUE, "秘书：总裁，会议开始了。"),
     (DIALOGUE, "甲：我赌你不敢。"),
     (DIALOGUE, "奶奶：这茶叶是我自己种的，喝着放心。"),
+    (DIALOGUE, "甲：我昨晚熬夜看全集。"),
     (DIALOGUE, "LAWYER: The gambling charges will not stick."),
     (ACTION, "The surgeon finishes the operation; the patient is stable."),
     (ACTION, "He unlocks his phone and reads the message."),
@@ -145,6 +146,7 @@ BENIGN = [
     (DIALOGUE, "MARY: I need to top up my phone."),
     (ACTION, "She is a suicide prevention counsellor."),
     (ACTION, "The grapes are ripe; the therapist is late."),
+    (ACTION, "The blizzard crippled the town; the flame retardant held."),
 ]
 
 
