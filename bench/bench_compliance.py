@@ -15,6 +15,7 @@ them. Writes bench/results/compliance.json and prints it. Run:
 
 import argparse
 import json
+import os
 import platform
 import sys
 from datetime import UTC, datetime
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "method": "interleaved rounds (every work once per round), medians",
+        # Shared machines: the load when the run ended says how far to trust the medians.
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "rules": {
             "patterns": sum(not rule["is_exception"] for rule in RULES),
             "exceptions": sum(rule["is_exception"] for rule in RULES),
