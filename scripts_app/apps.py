@@ -9,6 +9,7 @@ class ScriptsAppConfig(AppConfig):
     def ready(self) -> None:
         from core.files import delete_files_with_rows
         from scripts_app import notifications  # noqa: F401 - registers notification kinds
+        from scripts_app.compliance import ruleset  # noqa: F401 - rule changes bump the token
         from scripts_app.models import ExportJob
 
         delete_files_with_rows(ExportJob, "file")

@@ -206,3 +206,8 @@ def get_collaborator_for(user: Actor, series_pk: int, collaborator_pk: int) -> C
         raise Http404
     collaborator.series = series
     return collaborator
+
+
+def can_manage_compliance_rules(user: Actor) -> bool:
+    """Platform staff maintain the compliance rules (in the admin)."""
+    return is_signed_in(user) and bool(user.is_staff)

@@ -3,13 +3,12 @@
 Shared by the analysis page and the API so both say the same thing.
 """
 
-from dataclasses import asdict
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from scripts_app.analysis import full_analysis
-from scripts_app.compliance import compliance_check
+from scripts_app.compliance.report import compliance_report
 from scripts_app.format_messages import parse_warning_message
 from scripts_app.models import Revision, Series
 
@@ -86,7 +85,9 @@ def analysis_report(series: Series, revision: Revision, text: str) -> dict[str, 
         if silver and fast
         else ""
     )
-    data["compliance"] = [asdict(finding) for finding in compliance_check(text)]
+    data["compliance"] = compliance_report(
+        text=text, fmt=revision.format, sha256=revision.sha256, series_title=series.title
+    )
     data["revision"] = {"number": revision.number, "sha256": revision.sha256}
     data["production"] = _production_breakdown(data["locations"])
     return data

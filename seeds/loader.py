@@ -36,7 +36,7 @@ def _load_taxonomy(log: Callable[[str], None]) -> None:
     here too so the demo loads into a database whose tables were emptied."""
     from reviews.models import Criterion, Rubric, RubricVersion
     from reviews.rubric_content import boutique_ensure
-    from scripts_app.compliance_rules import rules_ensure
+    from scripts_app.compliance.starter import rules_ensure
     from scripts_app.models import ComplianceRule
 
     created = terms_ensure(Term)

@@ -1,4 +1,13 @@
-from scripts_app.models.compliance import ComplianceCategory, ComplianceRule
+from scripts_app.models.compliance import (
+    AppliesTo,
+    ComplianceCategory,
+    ComplianceRule,
+    ComplianceRuleSet,
+    ComplianceSeverity,
+    LineScope,
+    PatternKind,
+    RuleLanguage,
+)
 from scripts_app.models.exports import ExportFormat, ExportJob, ExportStatus
 from scripts_app.models.revisions import (
     LineComment,
@@ -20,19 +29,25 @@ from scripts_app.models.series import (
 
 __all__ = [
     "AIAssistance",
+    "AppliesTo",
     "Collaborator",
     "CollaboratorRole",
     "ComplianceCategory",
     "ComplianceRule",
+    "ComplianceRuleSet",
+    "ComplianceSeverity",
     "ExportFormat",
     "ExportJob",
     "ExportStatus",
     "LineComment",
+    "LineScope",
+    "PatternKind",
     "MergeConflict",
     "ReaderExports",
     "Revision",
     "RevisionColor",
     "RevisionKind",
+    "RuleLanguage",
     "ScriptChunk",
     "ScriptFormat",
     "Series",

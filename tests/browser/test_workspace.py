@@ -159,3 +159,25 @@ def test_two_co_writers_changing_the_same_line_both_see_the_overlap_and_lose_not
     finally:
         for context in contexts:
             context.close()
+
+
+def test_compliance_notes_on_the_analysis_page_render_and_are_accessible(
+    writer_page, shoot, assert_accessible
+):
+    from accounts.models import User
+    from tests.support.factories import make_series
+
+    owner = User.objects.get(email="writer.chen@demo.microdrama.cn")
+    text = (
+        "第1集 赌神归来\n1-1 夜 内 地下室\n人物：阿强、旁白\n△一片血腥，阿强在角落里吸毒。\n"
+        "阿强：今晚去賭 博！\n旁白：想知道结局？充值解锁下一集！\n【卡点】门被踹开。\n"
+    )
+    series = make_series(owner=owner, text=text, title="震惊！！霸总归来")
+
+    writer_page.goto(f"/scripts/{series.pk}/analysis/")
+
+    section = writer_page.locator("section.compliance")
+    assert section.locator("mark").count() >= 6
+    assert section.locator("h3").first.inner_text() in ("标题", "Titles")
+    shoot("15b-analysis-compliance")
+    assert_accessible(f"/scripts/{series.pk}/analysis/")

@@ -3,8 +3,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from scripts_app.comments import comments_for_display
-from scripts_app.compliance import compliance_check
-from scripts_app.models import ComplianceRule
 from scripts_app.reports import analysis_report
 from scripts_app.selectors import revision_text
 from scripts_app.services.comments import comment_create, comment_set_resolved
@@ -77,25 +75,6 @@ def test_only_writers_or_the_author_resolve_comments():
     with pytest.raises(PermissionDenied):
         comment_set_resolved(actor=other_reader, comment=comment, resolved=True)
     assert comment_set_resolved(actor=series.owner, comment=comment, resolved=True).resolved
-
-
-def test_compliance_check_finds_phrases_with_line_numbers_and_prefers_the_longest():
-    text = "第1集\n△手机弹出：点击充值看全集！\n甲：这药包治百病。\n"
-
-    findings = compliance_check(text)
-
-    assert [(f.line, f.phrase) for f in findings] == [
-        (2, "点击充值"),
-        (2, "看全集"),
-        (3, "包治百病"),
-    ]
-    assert findings[0].category == "inducement"
-
-
-def test_staff_switch_rules_off():
-    ComplianceRule.objects.filter(phrase="包治百病").update(is_active=False)
-
-    assert compliance_check("甲：这药包治百病。") == []
 
 
 def test_report_flags_length_paywall_and_pace_for_older_viewers():
