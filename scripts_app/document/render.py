@@ -123,8 +123,16 @@ class _FountainWriter:
 
     def _episode(self, episode: Episode) -> None:
         if not episode.implicit:
-            title = f": {episode.title}" if episode.title else ""
-            self.paragraphs.append(f"# Episode {episode.number}{title}")
+            written = episode.written
+            if not (
+                self.same_format
+                and written
+                and fountain.episode_section(written) == (episode.number, episode.title)
+            ):
+                written = f"Episode {episode.number}" + (
+                    f": {episode.title}" if episode.title else ""
+                )
+            self.paragraphs.append(f"# {written}")
             if episode.synopsis is not None:
                 self.paragraphs.append(f"= {episode.synopsis}")
         self._element_runs(episode.elements_before_first_scene)
@@ -275,14 +283,24 @@ class _ZhWriter:
             if key:
                 self.lines.append(f"{key}：{_one_line(value)}")
         previous = None
+        bio_section = False
         for element in doc.prematter:
             line = self._prematter(element)
-            # Prose right after a heading goes on the heading's line ("大纲：…"), where
-            # the parser reads it as prose whatever it looks like.
             if previous is not None and previous.type == T.SECTION and element.type == T.SYNOPSIS:
-                self.lines[-1] += line
-            else:
-                self.lines.append(line)
+                # A header written alone keeps its line when the prose reads as prose on
+                # its own; otherwise the prose goes on the header's line ("大纲：…"),
+                # where the parser reads it as prose whatever it looks like.
+                alone = self.same_format and zh.written_header(previous) is not None
+                if not (
+                    alone
+                    and zh.reads_as_prose(line, bio_section=bio_section, has_title=bool(doc.title))
+                ):
+                    self.lines[-1] = f"{previous.text}：{line}"
+                    previous = element
+                    continue
+            if element.type == T.SECTION:
+                bio_section = element.text in zh.BIO_HEADERS
+            self.lines.append(line)
             previous = element
         for episode in doc.episodes:
             self._episode(episode)
@@ -290,7 +308,8 @@ class _ZhWriter:
 
     def _prematter(self, element: Element) -> str:
         if element.type == T.SECTION:
-            return f"{element.text}："
+            written = zh.written_header(element) if self.same_format else None
+            return written or f"{element.text}："
         if element.type == T.BIO:
             line = _bio_line(element)
             # A name such as 第二集 needs the list bullet the writer had put before it.
@@ -299,10 +318,13 @@ class _ZhWriter:
 
     def _episode(self, episode: Episode) -> None:
         if not episode.implicit:
-            heading = f"第{episode.number}集"
-            titled = f"{heading}：{episode.title}" if episode.title else heading
-            # A title the parser would read as prose (too long) is dropped, not the episode.
-            self.lines.append(titled if zh.episode_heading(titled) else heading)
+            written = episode.written if self.same_format else None
+            if not written or zh.episode_heading(written) != (episode.number, episode.title):
+                heading = f"第{episode.number}集"
+                titled = f"{heading}：{episode.title}" if episode.title else heading
+                # A title the parser would read as prose (too long) is dropped, not the episode.
+                written = titled if zh.episode_heading(titled) else heading
+            self.lines.append(written)  # as the writer wrote it: "第1集 三号窗口"
             if episode.synopsis is not None:
                 self.lines.append(f"梗概：{_one_line(episode.synopsis)}")
         self._elements(episode.elements_before_first_scene)

@@ -123,6 +123,19 @@ def test_any_generated_series_survives_a_round_trip_through_word(fmt, episodes, 
     assert equivalent(round_trip(doc), doc)
 
 
+def test_headings_come_back_from_word_as_the_writer_wrote_them():
+    text = (
+        "《三号窗口》\n大纲\n湖南临水县法律援助中心，三号窗口。\n人物小传\n"
+        "许青禾（27岁）：法律援助中心律师。\n第1集 三号窗口\n1-1 日 内 法律援助中心大厅\n"
+        "△许青禾对着电脑改简历。\n"
+    )
+    data = export_docx(parse(text, "zh"))
+
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert paragraphs[1:3] == ["大纲", "湖南临水县法律援助中心，三号窗口。"]
+    assert import_file("三号窗口.docx", data).text == text
+
+
 def test_the_chinese_export_uses_the_customary_layout():
     document = docx.Document(io.BytesIO(export_docx(parse(load_sample("zh"), "zh"))))
     paragraphs = {p.text: p for p in document.paragraphs}
