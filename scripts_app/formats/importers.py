@@ -70,8 +70,8 @@ def import_file(filename: str, data: bytes) -> ImportResult:
         text, warnings = word.read_docx(data)
         return ImportResult(text, detect_format(text), "docx", warnings)
     if extension == ".fdx":
-        text, warnings = fdx.read_fdx(data)
-        return ImportResult(text, "fountain", "fdx", warnings)
+        final_draft = fdx.read_fdx(data)
+        return ImportResult(final_draft.text, final_draft.format, "fdx", final_draft.warnings)
     # Bytes bound characters from above and each line needs a byte: count before decoding.
     TextBudget().add(lines=data.count(b"\n"))
     text, warnings = decode_text(data)
