@@ -67,8 +67,8 @@ def import_file(filename: str, data: bytes) -> ImportResult:
     if len(data) > MAX_BYTES:
         raise FileTooLarge(f"{len(data)} bytes", limit_mb=MAX_BYTES // (1024 * 1024))
     if extension == ".docx":
-        text, warnings = word.read_docx(data)
-        return ImportResult(text, detect_format(text), "docx", warnings)
+        document = word.read_docx(data)
+        return ImportResult(document.text, document.format, "docx", document.warnings)
     if extension == ".fdx":
         final_draft = fdx.read_fdx(data)
         return ImportResult(final_draft.text, final_draft.format, "fdx", final_draft.warnings)
