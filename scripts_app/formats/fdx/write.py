@@ -119,6 +119,8 @@ class _ContentWriter:
         elif kind == T.CENTERED:
             self.paragraph("Action", element.text, Alignment="Center")
         elif kind == T.PAGE_BREAK:
+            if self.new_page:  # two in a row: the first starts an empty page
+                self.paragraph("General", "")
             self.new_page = True
         elif kind == T.NOTE:  # a writer's note, anchored to an empty paragraph
             self.paragraph("General", "", notes=[element.text])
