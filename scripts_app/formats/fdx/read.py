@@ -123,7 +123,10 @@ _DATE_RE = re.compile(r"\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*日?
 _CUE_RE = re.compile(r"(.*?)\s*[（(]([^（）()]*)[）)]\s*")
 _JOINT_SPLIT_RE = re.compile(r"\s*[、&＆/／]\s*")
 
-_ACTION_TYPES = frozenset({"Action", "Shot", "Cast List", "Outline Body"})
+# Types read as action without a warning (in the Chinese convention, End of Act too).
+_ACTION_TYPES = frozenset(
+    {"Action", "Shot", "Cast List", "Outline Body", "Dialogue", "Parenthetical", "End of Act"}
+)
 # Title-page entries of a Final Draft title page, in the Chinese convention's words.
 _ZH_TITLE_KEYS = {"author": "编剧", "authors": "编剧", "source": "原著", "draft date": "日期",
                   "contact": "联系方式", "credit": "", "watermark": ""}  # fmt: skip
@@ -247,14 +250,10 @@ class _Reader:
         ):
             self._close_speech()
             self.add(Element(T.CENTERED, with_notes(text, notes), 0))
-        else:
-            if kind not in _ACTION_TYPES and kind not in (
-                "Dialogue",
-                "Parenthetical",
-                "End of Act",
-            ):
+        else:  # dialogue outside a speech keeps its words as action
+            if kind not in _ACTION_TYPES:
                 self._warn_unknown(kind)
-            self._action(with_notes(text, notes))  # dialogue outside a speech keeps its words
+            self._action(with_notes(text, notes))
 
     def add(self, element: Element) -> None:
         self.fresh = False

@@ -23,6 +23,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -234,7 +235,7 @@ def _paragraph_lines(
         yield _Line(line.rstrip("\r"), info.kind, heading and filled, centered, info.fmt, bold)
 
 
-def _all_bold(p, style_bold: bool) -> bool:
+def _all_bold(p: CT_P, style_bold: bool) -> bool:
     """Is every run with text bold (directly or by the paragraph style)?"""
     seen = False
     for run in p.iter(qn("w:r")):
