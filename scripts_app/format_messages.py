@@ -46,6 +46,9 @@ def import_warning_message(code: str, fallback: str) -> str:
             "Blank lines were added between Word paragraphs so the script reads as written."
         ),
         "fdx_unknown_paragraph": _("Some Final Draft paragraph types were read as action."),
+        "fountain_converted": _(
+            "The Fountain file was edited after it was exported from a Chinese-convention script, so the edited Fountain has been converted to the Chinese convention; check headings and character lists."
+        ),
     }
     return messages.get(code, fallback)
 

@@ -114,7 +114,9 @@ class DocumentBuilder:
         message = WARNING_MESSAGES[code].format(**params)
         self.doc.warnings.append(ParseWarning(line, code, message, params))
 
-    def start_episode(self, number: int, line: int, title: str | None = None) -> None:
+    def start_episode(
+        self, number: int, line: int, title: str | None = None, written: str | None = None
+    ) -> None:
         self._close_episode()
         if number in self._seen_episodes:
             self.warn(line, W.DUPLICATE_EPISODE_NUMBER, number=number)
@@ -124,7 +126,7 @@ class DocumentBuilder:
             self.warn(line, W.EPISODE_NUMBER_GAP, number=number, previous=self._previous_number)
         self._previous_number = number
         self._seen_episodes.add(number)
-        self._open_episode(Episode(number=number, line=line, title=title))
+        self._open_episode(Episode(number=number, line=line, title=title, written=written))
 
     def start_scene(self, scene: Scene) -> None:
         if self._episode is None:

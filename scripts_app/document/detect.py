@@ -60,6 +60,11 @@ def _line_kind(s: str, lines: list[str], index: int) -> str | None:
     if first in "第#" and zh.episode_heading(s):
         return "zh_episode"
     if first == "#":
+        # Markdown headings of a Chinese script: "## 1-1 日 内 客厅", "## 大纲".
+        if zh.scene_heading(s):
+            return "zh_scene"
+        if zh.HEADER_RE.fullmatch(s):
+            return "zh_marker"
         text = s.lstrip("#").strip()
         return "fountain_episode" if fountain.episode_section(text) else "fountain_markup"
     if first.isdigit() and zh.scene_heading(s):
@@ -72,7 +77,7 @@ def _line_kind(s: str, lines: list[str], index: int) -> str | None:
         return "fountain_transition" if first == ">" else "fountain_markup"
     if s.endswith("TO:") and s.isupper():
         return "fountain_transition"
-    if "：" in s[: zh.MAX_SPEAKER_LENGTH + 1] and _CJK_RE.search(s):
+    if _reads_as_chinese_speech(s):
         return "zh_dialogue"
     nxt = lines[index + 1].strip() if index + 1 < len(lines) else ""
     if nxt and fountain.parse_cue(lines[index], s) and (first == "@" or _LETTER_RE.search(s)):
@@ -80,6 +85,15 @@ def _line_kind(s: str, lines: list[str], index: int) -> str | None:
         if not previous:
             return "fountain_cue"
     return None
+
+
+def _reads_as_chinese_speech(s: str) -> bool:
+    """``角色：台词`` with a full-width colon, or a half-width one after a Chinese name."""
+    head = s[: zh.MAX_SPEAKER_LENGTH + 1]
+    if "：" in head:
+        return _CJK_RE.search(s) is not None
+    colon = head.find(":")
+    return colon > 0 and _CJK_RE.search(head[:colon]) is not None
 
 
 def detect_format(text: str) -> str:

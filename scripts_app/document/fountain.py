@@ -204,7 +204,7 @@ class _FountainParser:
             elif kind == "scene":
                 builder.start_scene(event[1])
             elif kind == "episode":
-                builder.start_episode(event[1], event[2], event[3])
+                builder.start_episode(event[1], event[2], event[3], written=event[4])
             else:
                 builder.warn(event[1], event[2], **event[3])
         return builder.finish()
@@ -285,7 +285,7 @@ class _FountainParser:
         level = len(s) - len(text)
         text = text.strip()
         if level == 1 and (episode := episode_section(text)):
-            self.events.append(("episode", episode[0], numbers[i], episode[1]))
+            self.events.append(("episode", episode[0], numbers[i], episode[1], text))
             self.after_speech = False
         else:
             self._emit(Element(T.SECTION, text, numbers[i], extra={"level": level}))

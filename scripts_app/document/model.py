@@ -143,6 +143,10 @@ class Element:
     speaker: str | None = None
     cue: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # How the source wrote it, where the model keeps less (a pre-matter header written
+    # alone on its line: "大纲", "【大纲】"). Like ``line`` it describes the text, not the
+    # script: ``equivalent`` and the JSON ignore it; renderers of the same format use it.
+    written: str | None = None
 
     @property
     def speakers(self) -> list[str]:
@@ -196,6 +200,9 @@ class Episode:
     implicit: bool = False
     elements_before_first_scene: list[Element] = field(default_factory=list)
     scenes: list[Scene] = field(default_factory=list)
+    # The heading as written ("第1集 三号窗口", "Episode 1: Pilot"): a source form like
+    # ``line``, ignored by ``equivalent`` and the JSON, written back by the renderer.
+    written: str | None = None
 
     def iter_elements(self) -> Iterator[Element]:
         yield from self.elements_before_first_scene

@@ -72,7 +72,7 @@ def _same_speech(character: Element, part: Element) -> bool:
     return part.type in SPEECH_PARTS and _same_voice(character, part)
 
 
-def _missing_hook(episode: Episode) -> Element | None:
+def missing_hook(episode: Episode) -> Element | None:
     """A marker to append when the episode's hook or paywall flag is not in its elements."""
     hook, paywall = derived_hook(episode)
     if (episode.hook is None or episode.hook == hook) and (paywall or not episode.is_paywall):
@@ -95,6 +95,31 @@ def bracket_line(element: Element) -> str:
 
 
 _BRACKET_TYPES = frozenset(zh.DEFAULT_TAGS)
+
+
+def episode_heading(episode: Episode, fmt: str, *, as_written: bool = True) -> str:
+    """An episode's heading line in ``fmt`` (for Fountain, the section text after ``#``).
+
+    With ``as_written`` (text in the document's own format) the heading the writer wrote
+    is kept if it still reads as the same heading: ``第1集 三号窗口``, ``EPISODE 1: Pilot``.
+    Otherwise the canonical form: ``第1集：标题`` (a title the parser would read as prose,
+    too long, is dropped, not the episode) or ``Episode 1: Title``.
+    """
+    written = episode.written if as_written else None
+    read = zh.episode_heading if fmt == "zh" else fountain.episode_section
+    if written and read(written) == (episode.number, episode.title):
+        return written
+    if fmt != "zh":
+        return f"Episode {episode.number}" + (f": {episode.title}" if episode.title else "")
+    heading = f"第{episode.number}集"
+    titled = f"{heading}：{episode.title}" if episode.title else heading
+    return titled if zh.episode_heading(titled) else heading
+
+
+def bio_line(element: Element) -> str:
+    """A 人物小传 entry as its line: ``林晚（28岁）：律所新人律师。``."""
+    note = f"（{element.cue}）" if element.cue else ""
+    return f"{element.speaker or ''}{note}：{element.text}"
 
 
 # --- Fountain ---------------------------------------------------------------------------
@@ -123,8 +148,8 @@ class _FountainWriter:
 
     def _episode(self, episode: Episode) -> None:
         if not episode.implicit:
-            title = f": {episode.title}" if episode.title else ""
-            self.paragraphs.append(f"# Episode {episode.number}{title}")
+            heading = episode_heading(episode, "fountain", as_written=self.same_format)
+            self.paragraphs.append(f"# {heading}")
             if episode.synopsis is not None:
                 self.paragraphs.append(f"= {episode.synopsis}")
         self._element_runs(episode.elements_before_first_scene)
@@ -136,7 +161,7 @@ class _FountainWriter:
                 heading += f" #{scene.number}#"
             self.paragraphs.append(heading + _inline_notes(scene.extra))
             self._element_runs(scene.elements)
-        if marker := _missing_hook(episode):
+        if marker := missing_hook(episode):
             self.paragraphs.append(bracket_line(marker))
 
     def _element_runs(self, elements: list[Element]) -> None:
@@ -201,7 +226,7 @@ class _FountainWriter:
         if kind == T.CAST:
             return _action(f"人物：{text}")
         if kind == T.BIO:
-            return f"= {_bio_line(element)}"
+            return f"= {bio_line(element)}"
         return _action(text)
 
 
@@ -252,11 +277,6 @@ def _title_lines(entries: list[tuple[str, str]]) -> Iterator[str]:
             yield f"{key}: {value}".rstrip()
 
 
-def _bio_line(element: Element) -> str:
-    note = f"（{element.cue}）" if element.cue else ""
-    return f"{element.speaker or ''}{note}：{element.text}"
-
-
 # --- Chinese convention -----------------------------------------------------------------
 
 
@@ -275,14 +295,24 @@ class _ZhWriter:
             if key:
                 self.lines.append(f"{key}：{_one_line(value)}")
         previous = None
+        bio_section = False
         for element in doc.prematter:
             line = self._prematter(element)
-            # Prose right after a heading goes on the heading's line ("大纲：…"), where
-            # the parser reads it as prose whatever it looks like.
             if previous is not None and previous.type == T.SECTION and element.type == T.SYNOPSIS:
-                self.lines[-1] += line
-            else:
-                self.lines.append(line)
+                # A header written alone keeps its line when the prose reads as prose on
+                # its own; otherwise the prose goes on the header's line ("大纲：…"),
+                # where the parser reads it as prose whatever it looks like.
+                alone = self.same_format and zh.written_header(previous) is not None
+                if not (
+                    alone
+                    and zh.reads_as_prose(line, bio_section=bio_section, has_title=bool(doc.title))
+                ):
+                    self.lines[-1] = f"{previous.text}：{line}"
+                    previous = element
+                    continue
+            if element.type == T.SECTION:
+                bio_section = element.text in zh.BIO_HEADERS
+            self.lines.append(line)
             previous = element
         for episode in doc.episodes:
             self._episode(episode)
@@ -290,19 +320,17 @@ class _ZhWriter:
 
     def _prematter(self, element: Element) -> str:
         if element.type == T.SECTION:
-            return f"{element.text}："
+            written = zh.written_header(element) if self.same_format else None
+            return written or f"{element.text}："
         if element.type == T.BIO:
-            line = _bio_line(element)
+            line = bio_line(element)
             # A name such as 第二集 needs the list bullet the writer had put before it.
             return line if zh.reads_as_bio(line) else f"- {line}"
         return _one_line(element.text)
 
     def _episode(self, episode: Episode) -> None:
         if not episode.implicit:
-            heading = f"第{episode.number}集"
-            titled = f"{heading}：{episode.title}" if episode.title else heading
-            # A title the parser would read as prose (too long) is dropped, not the episode.
-            self.lines.append(titled if zh.episode_heading(titled) else heading)
+            self.lines.append(episode_heading(episode, "zh", as_written=self.same_format))
             if episode.synopsis is not None:
                 self.lines.append(f"梗概：{_one_line(episode.synopsis)}")
         self._elements(episode.elements_before_first_scene)
@@ -313,7 +341,7 @@ class _ZhWriter:
             heading = scene.heading if self.same_format else _zh_heading(scene)
             self.lines.append(f"{number} {heading}".rstrip())
             self._elements(scene.elements)
-        if marker := _missing_hook(episode):
+        if marker := missing_hook(episode):
             self.lines.append(bracket_line(marker))
 
     def _elements(self, elements: list[Element]) -> None:

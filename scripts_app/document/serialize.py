@@ -7,25 +7,30 @@ from typing import Any
 
 from .model import Document, Element, Episode, Scene
 
+# Fields that describe the source text rather than the script: line numbers and the
+# written forms of headings (``Episode.written``, ``Element.written``).
+_SOURCE_FIELDS = frozenset({"line", "written"})
 
-def _drop_lines(value: Any) -> Any:
+
+def _drop_source(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _drop_lines(v) for k, v in value.items() if k != "line"}
+        return {k: _drop_source(v) for k, v in value.items() if k not in _SOURCE_FIELDS}
     if isinstance(value, list):
-        return [_drop_lines(v) for v in value]
+        return [_drop_source(v) for v in value]
     return value
 
 
 def canonical(doc: Document) -> dict[str, Any]:
-    """The document as plain data without line numbers and warnings, for comparisons."""
+    """The document as plain data without line numbers, written forms and warnings."""
     data = asdict(doc)
     del data["warnings"]
     data["title_page"] = [list(pair) for pair in data["title_page"]]
-    return _drop_lines(data)
+    return _drop_source(data)
 
 
 def equivalent(a: Document, b: Document) -> bool:
-    """Same model, ignoring line numbers and warnings (which describe the source text)."""
+    """Same model, ignoring line numbers, written forms and warnings (which describe the
+    source text, not the script)."""
     return canonical(a) == canonical(b)
 
 

@@ -34,11 +34,13 @@ from .zh_lines import (
     parse_scene_fields,
     prepare_line,
     reads_as_bio,
+    reads_as_prose,
     scene_heading,
     speaker_line,
     split_lines,
     split_speaker,
     voice_of_hint,
+    written_header,
 )
 
 # Re-exported: callers import these from this module (see the module docstring).
@@ -47,12 +49,13 @@ __all__ = [
     "MAX_LATIN_SPEAKER_WORDS", "MAX_SPEAKER_LENGTH", "TEXT_AFTER_BRACKET", "Document",
     "DocumentBuilder", "Element", "Scene", "bracket_elements", "chinese_to_int",
     "episode_heading", "normalise_time", "parse", "parse_scene_fields", "prepare_line",
-    "reads_as_bio", "scene_heading", "split_lines", "split_speaker", "voice_of_hint",
+    "reads_as_bio", "reads_as_prose", "scene_heading", "split_lines", "split_speaker",
+    "voice_of_hint", "written_header",
 ]  # fmt: skip
 
 _LEADING_PAREN_RE = re.compile(r"[（(]([^（）()]*)[）)]\s*")
 
-_BIO_HEADERS = frozenset((
+BIO_HEADERS = frozenset((
     "人物小传", "人物介绍", "人物设定", "人物简介", "人设", "主要人物", "角色介绍", "角色设定",
     "人物表",
 ))  # fmt: skip
@@ -105,7 +108,7 @@ class _ZhParser:
             self._flush_pending()
         if s[:1] in "第#" and (heading := episode_heading(s)):
             self.in_body = True
-            self.builder.start_episode(heading[0], line, heading[1])
+            self.builder.start_episode(heading[0], line, heading[1], written=s)
             return
         if s[:1] in "0123456789０１２３４５６７８９#" and self._scene(s, line):
             return
@@ -124,10 +127,14 @@ class _ZhParser:
             return True
         if header := HEADER_RE.fullmatch(s):
             self.in_prematter = True
-            self.bio_section = header.group(1) in _BIO_HEADERS
+            self.bio_section = header.group(1) in BIO_HEADERS
             extra = {"level": 1}
-            self.builder.add_prematter(Element(T.SECTION, header.group(1), line, extra=extra))
-            if rest := (header.group(2) or "").strip():
+            rest = (header.group(2) or "").strip()
+            # A header alone on its line keeps its written form ("大纲", "【大纲】").
+            section = Element(T.SECTION, header.group(1), line, extra=extra)
+            section.written = None if rest else s
+            self.builder.add_prematter(section)
+            if rest:
                 self._prose_or_bio(rest, line)
             return True
         if meta := META_RE.fullmatch(s):

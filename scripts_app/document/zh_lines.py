@@ -271,6 +271,30 @@ def reads_as_bio(line: str) -> bool:
     ) and bool(BIO_RE.fullmatch(line))
 
 
+def reads_as_prose(line: str, *, bio_section: bool, has_title: bool) -> bool:
+    """Would this line, on its own after a pre-matter header, be read as prose?
+
+    ``bio_section``: the header is a 人物小传-type block (its entries are bios);
+    ``has_title``: the script's 《剧名》 was already seen (a later one is prose).
+    """
+    return bool(line) and not (
+        (line[:1] in "第#" and episode_heading(line))
+        or (line[:1] in "0123456789０１２３４５６７８９#" and scene_heading(line))
+        or (not has_title and line[:1] == "《" and TITLE_RE.fullmatch(line))
+        or HEADER_RE.fullmatch(line)
+        or META_RE.fullmatch(line)
+        or (bio_section and BIO_RE.fullmatch(line))
+    )
+
+
+def written_header(element: Element) -> str | None:
+    """A pre-matter header's written form, if it still reads as that header alone."""
+    written = element.written
+    if not written or not (match := HEADER_RE.fullmatch(written)):
+        return None
+    return written if match.group(1) == element.text and not match.group(2) else None
+
+
 def prepare_line(raw: str) -> str:
     """Strip whitespace (full-width spaces too) and markdown bold opening the line.
 

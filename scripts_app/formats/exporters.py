@@ -14,10 +14,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from scripts_app.document import Document, render
+from scripts_app.document import Document
 
 from . import fdx, pdf, word
 from .clean import clean_document, clean_text
+from .fountain_file import write_fountain
 
 EXPORTS: dict[str, tuple[str, str]] = {
     # format: (file extension, content type)
@@ -39,12 +40,12 @@ def _with_watermark_entry(doc: Document, watermark: str | None) -> Document:
 
 
 def export_fountain(doc: Document, *, watermark: str | None = None) -> str:
-    """Fountain text (a Chinese-convention script is converted; see docs/script-formats.md).
+    """Fountain text. A Chinese-convention script is converted (docs/script-formats.md)
+    and carries its own text for the way back (:mod:`.fountain_file`).
 
     ``watermark`` becomes a ``Watermark:`` entry of the title page.
     """
-    doc = _with_watermark_entry(clean_document(doc), clean_text(watermark))
-    return render(doc, "fountain")
+    return write_fountain(clean_document(doc), watermark=clean_text(watermark))
 
 
 def export_fdx(doc: Document, *, watermark: str | None = None) -> bytes:

@@ -15,6 +15,7 @@ from scripts_app.document import detect_format
 
 from . import fdx, word
 from .errors import CorruptFile, FileTooLarge, UnsupportedFile
+from .fountain_file import read_fountain
 from .limits import MAX_CHARS, MAX_LINES, TextBudget  # noqa: F401 - re-exported
 
 MAX_BYTES = 10 * 1024 * 1024  # far above any real script; Word files with images included
@@ -67,18 +68,22 @@ def import_file(filename: str, data: bytes) -> ImportResult:
     if len(data) > MAX_BYTES:
         raise FileTooLarge(f"{len(data)} bytes", limit_mb=MAX_BYTES // (1024 * 1024))
     if extension == ".docx":
-        text, warnings = word.read_docx(data)
-        return ImportResult(text, detect_format(text), "docx", warnings)
+        document = word.read_docx(data)
+        return ImportResult(document.text, document.format, "docx", document.warnings)
     if extension == ".fdx":
-        text, warnings = fdx.read_fdx(data)
-        return ImportResult(text, "fountain", "fdx", warnings)
+        final_draft = fdx.read_fdx(data)
+        return ImportResult(final_draft.text, final_draft.format, "fdx", final_draft.warnings)
     # Bytes bound characters from above and each line needs a byte: count before decoding.
     TextBudget().add(lines=data.count(b"\n"))
     text, warnings = decode_text(data)
     TextBudget().add(lines=text.count("\n"), chars=len(text))
+    kind = "text" if extension == ".txt" else "fountain"
+    if (recorded := read_fountain(text)) is not None:  # a Chinese script sent out as Fountain
+        source, fmt, more = recorded
+        return ImportResult(source, fmt, kind, warnings + more)
     if extension == ".txt":
-        return ImportResult(text, detect_format(text), "text", warnings)
-    return ImportResult(text, "fountain", "fountain", warnings)
+        return ImportResult(text, detect_format(text), kind, warnings)
+    return ImportResult(text, "fountain", kind, warnings)
 
 
 def _extension(filename: str) -> str:

@@ -39,6 +39,13 @@ class FountainLayout(PageLayout):
         "character": (3.7, 7.5),
         "parenthetical": (3.1, 5.6),
         "dialogue": (2.5, 6.0),
+        # Dual dialogue: two speeches side by side, as Final Draft prints them.
+        "left character": (2.6, 4.25),
+        "left parenthetical": (2.0, 4.0),
+        "left dialogue": (1.5, 4.25),
+        "right character": (5.6, 7.5),
+        "right parenthetical": (5.0, 7.25),
+        "right dialogue": (4.5, 7.5),
     }
 
     def _line(self, column: str = "action", **fields) -> Line:
@@ -96,6 +103,7 @@ class FountainLayout(PageLayout):
         for scene in episode.scenes:
             writer.scene(scene)
             writer.elements(scene.elements)
+        writer.close_dual()
         if (episode.hook or episode.is_paywall) and not writer.hook_printed:
             writer.hook(episode.hook or "", episode.is_paywall)
         lines += writer.lines
@@ -114,6 +122,11 @@ class _FountainElements:
         self.cue: str | None = None  # the open speech's cue, for (CONT'D)
         self.new_page = False
         self.hook_printed = False
+        # The open speech (its elements, and where its lines start), and while dual
+        # dialogue is read, the two speeches it prints side by side.
+        self.speech: list[Element] = []
+        self.speech_start = 0
+        self.dual: tuple[list[Element], list[Element]] | None = None
 
     def add(self, styled: StyledText, template: Line) -> None:
         if self.new_page:
@@ -131,6 +144,7 @@ class _FountainElements:
             first = False
 
     def scene(self, scene: Scene) -> None:
+        self.close_dual()
         self.cue = None
         number = scene.number if self.layout.options.scene_numbers else None
         template = self.layout._line(space_before=24, keep_with_next=True, margin_number=number)
@@ -143,13 +157,32 @@ class _FountainElements:
     def element(self, element: Element) -> None:
         kind = element.type
         line = self.layout._line
-        if kind not in (T.PARENTHETICAL, T.DIALOGUE, T.LYRIC) or element.speaker is None:
+        in_speech = kind in (T.PARENTHETICAL, T.DIALOGUE, T.LYRIC) and element.speaker is not None
+        if self.dual is not None:
+            if in_speech:
+                self.dual[1].append(element)
+                return
+            self.close_dual()
+        after_speech = self.cue is not None
+        if not in_speech:
             self.cue = None
+        if kind == T.CHARACTER and element.extra.get("dual") and after_speech and self.speech:
+            # The speech before this one moves to the left column; this one goes right.
+            moved = self.lines[self.speech_start :]
+            self.new_page = self.new_page or any(moved_line.new_page for moved_line in moved)
+            del self.lines[self.speech_start :]
+            self.dual = (self.speech, [element])
+            self.cue = None
+            return
         if kind == T.CHARACTER:
-            cue = element.text + (f" ({element.cue})" if element.cue else "")
+            cue = _cue(element)
             self.cue = cue
+            self.speech, self.speech_start = [element], len(self.lines)
             self.add(StyledText.plain(cue), line("character", space_before=12, keep_with_next=True))
-        elif kind == T.PARENTHETICAL and self.cue:
+            return
+        if in_speech and self.cue:
+            self.speech.append(element)
+        if kind == T.PARENTHETICAL and self.cue:
             template = line("parenthetical", keep_with_next=True, speech=self.cue)
             self.paragraph(f"({element.text})", template)
         elif kind == T.DIALOGUE and self.cue:
@@ -174,12 +207,60 @@ class _FountainElements:
         else:
             self.paragraph(element.text, line(space_before=12))
 
+    def close_dual(self) -> None:
+        """Print the pending dual dialogue: the two speeches side by side, row by row."""
+        if self.dual is None:
+            return
+        left, right = (
+            self._column_lines(speech, side)
+            for side, speech in zip(("left", "right"), self.dual, strict=True)
+        )
+        self.dual = None
+        rows = max(len(left), len(right))
+        for index in range(rows):
+            row = (
+                left[index]
+                if index < len(left)
+                else replace(self.layout._line("left dialogue"), spans=[])
+            )
+            row = replace(
+                row,
+                beside=right[index] if index < len(right) else None,
+                space_before=12 if index == 0 else 0.0,
+                keep_with_next=index < rows - 1,  # the two speeches stay on one page
+                speech=None,
+                new_page=False,
+            )
+            if index == 0 and self.new_page:
+                row.new_page, self.new_page = True, False
+            self.lines.append(row)
+
+    def _column_lines(self, speech: list[Element], side: str) -> list[Line]:
+        """One speech's lines in its column of dual dialogue."""
+        fonts, line = self.fonts, self.layout._line
+        head, parts = speech[0], speech[1:]
+        lines = wrap_lines(fonts, StyledText.plain(_cue(head)), line(f"{side} character"))
+        for part in parts:
+            if part.type == T.PARENTHETICAL:
+                column, text, extra = "parenthetical", f"({part.text})", PLAIN
+            else:
+                column, text = "dialogue", part.text
+                extra = frozenset({"italic"}) if part.type == T.LYRIC else PLAIN
+            for spans in markup.spans(without_notes(text)):
+                styled = StyledText.of([(piece, styles | extra) for piece, styles in spans])
+                lines += wrap_lines(fonts, styled, line(f"{side} {column}"))
+        return lines
+
     def hook(self, text: str, paywall: bool) -> None:
         label = "PAYWALL" if paywall else "HOOK"
         content = f"{label}: {text}" if text else label
         template = self.layout._line(space_before=12, shade=True)
         self.add(StyledText.plain(content, frozenset({"bold", "italic"})), template)
         self.hook_printed = True
+
+
+def _cue(character: Element) -> str:
+    return character.text + (f" ({character.cue})" if character.cue else "")
 
 
 def _follow_on(template: Line) -> Line:

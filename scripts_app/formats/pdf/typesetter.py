@@ -135,6 +135,7 @@ class Line:
     margin_number: str | None = None  # scene number printed in both margins
     shade: bool = False  # light box behind the line (hooks, paywalls)
     grey: bool = False
+    beside: Line | None = None  # drawn on the same baseline (the right column of dual dialogue)
 
 
 @dataclass(slots=True)
@@ -268,6 +269,8 @@ class Typesetter:
             x = self.draw_text(text, x, baseline, line.face, line.size, styles)
         if line.grey:
             self.pdf.set_text_color(0)
+        if line.beside is not None:
+            self.draw(line.beside, y)
 
     def draw_text(
         self,

@@ -46,3 +46,34 @@ def test_ties_go_by_the_share_of_chinese_characters():
 def test_detection_never_raises():
     for text in ["\ufeff", "\r\n\r", "：", "@", "第", "1-1", "\x00" * 10]:
         assert detect_format(text) in ("zh", "fountain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 第一集 开端\n## 1-1 日 内 大厅\n许青禾：你好。\n",
+        "## 大纲\n故事从一个窗口开始。\n## 人物小传\n许青禾（27岁）：律师\n",
+        "许青禾:你好。\n罗满堂(笑):好啊。\n",
+        "Title: 三号窗口\n\n第1集\n1-1 日 内 大厅\n△她到了。\n",
+        "1 张三卧室 日内\n△张三醒来。\n张三：几点了？\n",
+    ],
+    ids=[
+        "markdown-headings",
+        "markdown-prematter",
+        "half-width-colons",
+        "title-line",
+        "bare-scene",
+    ],
+)
+def test_chinese_convention_variants_are_zh(text):
+    scores = detect_scores(text)
+
+    assert detect_format(text) == "zh"
+    assert scores["zh"] > scores["fountain"] or scores == {"fountain": 0, "zh": 0}
+
+
+def test_a_fountain_title_page_key_is_not_chinese_dialogue():
+    assert detect_scores("Title: 三号窗口\nAuthor: 陈思远\n\nINT. 客厅 - DAY\n") == {
+        "fountain": 6 + 4,
+        "zh": 0,
+    }

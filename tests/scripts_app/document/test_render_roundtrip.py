@@ -137,3 +137,42 @@ def test_conversion_gives_scene_numbers_and_headings_from_fields():
     assert render(doc, "zh").splitlines()[:2] == ["第2集", "2-1 夜 外 PARK"]
     doc = parse("第2集\n2-1 客厅 日 内\n△雨。\n", "zh")
     assert "INT. 客厅 - DAY #2-1#" in render(doc, "fountain")
+
+
+# --- headings as written ------------------------------------------------------------------
+
+
+def test_chinese_headings_come_back_as_the_writer_wrote_them():
+    text = (
+        "《三号窗口》\n类型：法治\n大纲\n湖南临水县法律援助中心，三号窗口。\n【人物小传】\n"
+        "许青禾（27岁）：法律援助中心律师。\n第1集 三号窗口\n1-1 日 内 大厅\n△她到了。\n"
+        "第2集：老街\n2-1 夜 外 老街\n△雨。\n"
+    )
+
+    assert render(parse(text, "zh"), "zh") == text
+
+
+def test_fountain_episode_sections_come_back_as_written():
+    text = "# EPISODE 1: Pilot\n\nINT. HOUSE - DAY\n\nRain.\n\n# 第2集 老街\n\nEXT. STREET - NIGHT\n\nWind.\n"
+
+    assert render(parse(text, "fountain"), "fountain") == text
+
+
+def test_prose_that_would_read_as_something_else_stays_on_the_header_line():
+    header = Element(T.SECTION, "大纲", 0, extra={"level": 1}, written="大纲")
+    doc = Document(
+        "zh", prematter=[header, Element(T.SYNOPSIS, "编剧：张三", 0)], episodes=[Episode(1, 0)]
+    )
+
+    text = render(doc, "zh")
+
+    assert text.startswith("大纲：编剧：张三\n")
+    assert equivalent(parse(text, "zh"), doc)
+
+
+def test_written_forms_are_not_part_of_equivalence():
+    a = parse("第1集 三号窗口\n1-1 日 内 大厅\n△她到了。\n", "zh")
+    b = parse("第1集：三号窗口\n1-1 日 内 大厅\n△她到了。\n", "zh")
+
+    assert (a.episodes[0].written, b.episodes[0].written) == ("第1集 三号窗口", "第1集：三号窗口")
+    assert equivalent(a, b)

@@ -246,3 +246,33 @@ def test_without_any_cjk_font_export_fails_clearly(monkeypatch):
         export_pdf(parse("第1集\n△林晚推门。\n", "zh"), title="x")
 
     assert raised.value.code == "font_unavailable"
+
+
+DUAL = """INT. ROOM SIX - NIGHT
+
+The monitor flatlines.
+
+EMMA
+(to the team)
+Clear! Everybody back, now, I mean it.
+
+DR. WANG ^
+Wait!
+
+They freeze.
+"""
+
+
+def test_dual_dialogue_is_printed_side_by_side():
+    pieces = fragments(export_pdf(parse(DUAL, "fountain"), title="Night Shift"), 1)
+    at = {text: (x, y) for text, x, y in pieces}
+
+    (emma_x, emma_y), (wang_x, wang_y) = at["EMMA"], at["DR. WANG"]
+    assert emma_y == pytest.approx(wang_y)  # both cues on one baseline
+    assert emma_x < 4.25 * 72 < wang_x  # left column, right column
+    assert at["Wait!"][1] == pytest.approx(at["(to the team)"][1])  # the speeches side by side
+    assert at["Wait!"][0] > 4.25 * 72
+    left_lines = [x for text, x, _ in pieces if text.startswith(("Clear!", "back", "mean"))]
+    assert left_lines and max(left_lines) < 4.25 * 72
+    assert at["They freeze."][1] < min(y for text, _, y in pieces if text.startswith("Clear"))
+    assert "^" not in "".join(text for text, _, _ in pieces)

@@ -1,14 +1,17 @@
 """Word (.docx): importing drafts written in Word, exporting, round trips, zip attacks."""
 
 import io
+import re
 import zipfile
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts_app.document import ElementType, equivalent, parse
+from scripts_app.document import ElementType, detect_format, equivalent, parse
 from scripts_app.document.samples import generate_series, load_sample
 from scripts_app.formats import CorruptFile, UnsafeFile, export_docx, import_file
 
@@ -123,6 +126,19 @@ def test_any_generated_series_survives_a_round_trip_through_word(fmt, episodes, 
     assert equivalent(round_trip(doc), doc)
 
 
+def test_headings_come_back_from_word_as_the_writer_wrote_them():
+    text = (
+        "《三号窗口》\n大纲\n湖南临水县法律援助中心，三号窗口。\n人物小传\n"
+        "许青禾（27岁）：法律援助中心律师。\n第1集 三号窗口\n1-1 日 内 法律援助中心大厅\n"
+        "△许青禾对着电脑改简历。\n"
+    )
+    data = export_docx(parse(text, "zh"))
+
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert paragraphs[1:3] == ["大纲", "湖南临水县法律援助中心，三号窗口。"]
+    assert import_file("三号窗口.docx", data).text == text
+
+
 def test_the_chinese_export_uses_the_customary_layout():
     document = docx.Document(io.BytesIO(export_docx(parse(load_sample("zh"), "zh"))))
     paragraphs = {p.text: p for p in document.paragraphs}
@@ -225,3 +241,185 @@ def test_a_damaged_or_fake_word_file_is_corrupt(data):
         import_file("draft.docx", data)
 
     assert raised.value.params == {"kind": "Word (.docx)"}
+
+
+# --- structure in styles, the format recorded ------------------------------------------
+
+
+def styles_of(data: bytes) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_each_element_type_has_a_named_style_of_its_own():
+    text = (
+        "《三号窗口》\n大纲\n湖南临水县。\n人物小传\n许青禾（27岁）：律师。\n第1集 三号窗口\n"
+        "1-1 日 内 大厅\n人物：许青禾\n【字幕：湖南临水县】\n△她到了。\n许青禾（OS）：我回去。\n"
+        "【闪回】\n【闪回结束】\n【黑屏】\n备注：下雨\n【卡点】老人睡着了。\n"
+    )
+
+    assert styles_of(export_docx(parse(text, "zh"))) == [
+        ("剧本 Title", "《三号窗口》"),
+        ("剧本 Section", "大纲"),
+        ("剧本 Synopsis", "湖南临水县。"),
+        ("剧本 Section", "人物小传"),
+        ("剧本 Bio", "许青禾（27岁）：律师。"),
+        ("剧本 Episode", "第1集 三号窗口"),
+        ("剧本 Scene", "1-1 日 内 大厅"),
+        ("剧本 Cast", "人物：许青禾"),
+        ("剧本 Subtitle", "【字幕：湖南临水县】"),
+        ("剧本 Action", "△她到了。"),
+        ("剧本 Dialogue", "许青禾（OS）：我回去。"),
+        ("剧本 Flashback", "【闪回】"),
+        ("剧本 Flashback End", "【闪回结束】"),
+        ("剧本 Black Screen", "【黑屏】"),
+        ("剧本 Note", "备注：下雨"),
+        ("剧本 Hook", "【卡点】老人睡着了。"),
+    ]
+
+
+def test_fountain_sections_synopses_notes_and_lyrics_have_styles_too():
+    text = "# Episode 1: Pilot\n= She arrives.\n\n## Act One\n\n[[call the studio]]\n\n~La la\n"
+    names = {text: name for name, text in styles_of(export_docx(parse(text, "fountain")))}
+
+    assert names["# Episode 1: Pilot"] == "Screenplay Episode"
+    assert names["= She arrives."] == "Screenplay Synopsis"
+    assert names["## Act One"] == "Screenplay Section"
+    assert names["[[call the studio]]"] == "Screenplay Note"
+    assert names["~La la"] == "Screenplay Lyric"
+
+
+def test_episode_and_scene_headings_are_outline_levels_in_word():
+    document = docx.Document(io.BytesIO(export_docx(parse(load_sample("zh"), "zh"))))
+    levels = {
+        style.name: style.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val"))
+        for style in document.styles
+        if style.name in ("剧本 Episode", "剧本 Scene")
+    }
+
+    assert levels == {"剧本 Episode": "0", "剧本 Scene": "1"}
+
+
+def test_a_header_with_its_prose_on_its_line_shows_the_header_in_bold():
+    doc = parse("大纲：湖南临水县，三号窗口。\n第1集\n1-1 日 内 大厅\n△她到了。\n", "zh")
+    document = docx.Document(io.BytesIO(export_docx(doc)))
+
+    first = document.paragraphs[0]
+    assert [(run.text, bool(run.bold)) for run in first.runs] == [
+        ("大纲：", True),
+        ("湖南临水县，三号窗口。", False),
+    ]
+
+
+def without_custom_properties(data: bytes) -> bytes:
+    """The file as another word processor might save it: our property gone."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = {n: archive.read(n) for n in archive.namelist() if n != "docProps/custom.xml"}
+    members["_rels/.rels"] = re.sub(
+        rb"<Relationship [^>]*custom-properties[^>]*/>", b"", members["_rels/.rels"]
+    )
+    return zip_file(members)
+
+
+def test_the_format_is_recorded_and_preferred_to_what_the_text_reads_as():
+    doc = parse("雨越下越大，她没有回头。\n", "fountain")  # reads as Chinese, is Fountain
+    data = export_docx(doc)
+
+    assert detect_format("雨越下越大，她没有回头。\n") == "zh"
+    assert docx.Document(io.BytesIO(data)).core_properties.title in ("", None)
+    assert import_file("a.docx", data).format == "fountain"
+    assert import_file("a.docx", without_custom_properties(data)).format == "fountain"
+
+
+@pytest.mark.parametrize("fmt", ["zh", "fountain"])
+def test_a_word_file_keeps_its_format_without_the_property_by_its_styles(fmt):
+    doc = parse(load_sample(fmt), fmt)
+    result = import_file("a.docx", without_custom_properties(export_docx(doc)))
+
+    assert result.format == fmt
+    assert equivalent(parse(result.text, result.format), doc)
+
+
+# --- Word files written the way Chinese writers write them -------------------------------
+
+
+def chinese_writers_word_file() -> bytes:
+    """Headings by Word's heading styles or by bold text, full-width punctuation, 场."""
+    document = docx.Document()
+    document.add_paragraph("三号窗口", style="Title")
+    document.add_paragraph("类型：法治／现实")
+    document.add_heading("大纲", level=1)
+    document.add_paragraph("湖南临水县法律援助中心，三号窗口。")
+    document.add_heading("人物小传", level=1)
+    document.add_paragraph("许青禾（27岁）：法律援助中心律师。")
+    document.add_paragraph("罗满堂（56岁）：援助中心接待员。")
+    document.add_heading("第一集　三号窗口", level=1)
+    document.add_heading("第一场 日 内 法律援助中心大厅", level=2)
+    document.add_paragraph("人物：许青禾、罗满堂")
+    document.add_paragraph("老办公楼一楼，三号窗口后面，许青禾对着电脑改简历。")
+    speech = document.add_paragraph()
+    speech.add_run("许青禾（扫了一眼）：").bold = True
+    speech.add_run("欠条是彭四个人签的。下一位。")
+    document.add_paragraph("罗满堂：（凑过来）许律师，莫急着喊下一位。")
+    document.add_paragraph().add_run("场景二：锦江花园工地 日 外").bold = True
+    document.add_paragraph("△塔吊转动。")
+    document.add_paragraph("【卡点】法定代表人，是一个捡废品的老人。")
+    episode = document.add_paragraph()
+    episode.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    episode.add_run("第二集：老街的排水沟").bold = True
+    document.add_paragraph().add_run("1、老街 夜 外").bold = True
+    document.add_paragraph("谭秋生（OS）：这条沟，吵了三年咯。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_chinese_writer_s_word_file_reads_as_the_convention():
+    result = import_file("三号窗口.docx", chinese_writers_word_file())
+    doc = parse(result.text, result.format)
+
+    assert result.format == "zh"
+    assert result.text.splitlines()[:3] == ["《三号窗口》", "类型：法治／现实", "大纲"]
+    assert doc.title == "三号窗口"
+    assert [b.name for b in doc.character_bios] == ["许青禾", "罗满堂"]
+    assert [(e.number, e.title, e.hook) for e in doc.episodes] == [
+        (1, "三号窗口", "法定代表人，是一个捡废品的老人。"),
+        (2, "老街的排水沟", None),
+    ]
+    assert [(s.number, s.time, s.interior, s.location) for s in doc.scenes] == [
+        ("1-1", "day", "int", "法律援助中心大厅"),
+        ("1-2", "day", "ext", "锦江花园工地"),
+        ("2-1", "night", "ext", "老街"),
+    ]
+    first = [(e.type, e.speaker, e.cue, e.text) for e in doc.scenes[0].elements]
+    assert first == [
+        (T.CAST, None, None, "许青禾、罗满堂"),
+        (T.ACTION, None, None, "老办公楼一楼，三号窗口后面，许青禾对着电脑改简历。"),
+        (T.DIALOGUE, "许青禾", "扫了一眼", "欠条是彭四个人签的。下一位。"),
+        (T.PARENTHETICAL, "罗满堂", None, "凑过来"),
+        (T.DIALOGUE, "罗满堂", None, "许律师，莫急着喊下一位。"),
+    ]
+    assert doc.warnings == []
+
+
+def test_bold_is_no_heading_when_the_whole_script_is_bold():
+    data = word_file("第1集", "1 张三卧室 日内", "△张三醒来。")
+
+    assert import_file("a.docx", data).text == "第1集\n1 张三卧室 日内\n△张三醒来。\n"
+
+
+def test_a_fountain_episode_heading_in_a_heading_style_is_an_episode():
+    document = docx.Document()
+    document.add_heading("Episode 1: Pilot", level=1)
+    document.add_paragraph("INT. HOUSE - DAY")
+    document.add_paragraph("")
+    document.add_paragraph("Rain on the windows.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = parse(*_result(import_file("pilot.docx", buffer.getvalue())))
+
+    assert [(e.number, e.title) for e in doc.episodes] == [(1, "Pilot")]
+    assert doc.scenes[0].heading == "INT. HOUSE - DAY"
+
+
+def _result(result):
+    return result.text, result.format
