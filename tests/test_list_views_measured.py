@@ -54,6 +54,7 @@ NOT_LISTS = {
     "scripts:series_write": "the editor: one revision's text",
     "scripts:series_analysis": "a report computed from one revision's text",
     "scripts:revision_detail": "one revision",
+    "scripts:revision_restore": "asks to confirm restoring one revision",
     "scripts:compare": "the difference between two revisions",
     "scripts:conflict_detail": "one merge conflict",
     "scripts:revision_import": "an upload form",
