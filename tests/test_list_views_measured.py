@@ -47,7 +47,6 @@ NOT_LISTS = {
     "accounts:organisation_create": "a form",
     "accounts:organisation_edit": "a form",
     "accounts:invitation_detail": "one invitation",
-    "taxonomy:term_detail": "one term",
     "scripts:series_create": "a form",
     "scripts:series_import": "an upload form",
     "scripts:series_edit": "a form",
