@@ -192,3 +192,39 @@ def test_on_a_phone_the_score_report_reads_well(demo, shoot, assert_accessible):
         assert decoration == "none", f"{part} is drawn {decoration}"
     shoot("36-phone-score-report")
     assert_accessible("the score report on a phone")
+
+
+# --- The site header ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/scripts/{pk}/write/", "/scripts/{pk}/compare/?a=1&b=3"])
+def test_the_site_header_lines_up_with_full_width_pages(demo, path):
+    page = demo
+    _log_in(page, "writer.chen")
+
+    page.goto(path.format(pk=_window_three().pk))
+
+    brand = _boxes(page, ".site-header .brand")[0]
+    content = _boxes(page, "main > *:not(.visually-hidden)")[0]
+    header_end = _boxes(page, ".site-header .header-row")[0]
+    main = _boxes(page, "main")[0]
+    assert abs(brand["x"] - content["x"]) <= 1, (brand, content)
+    assert abs(header_end["right"] - main["right"]) <= 1, (header_end, main)
+
+
+@pytest.mark.parametrize("local", ["writer.chen", "moderator"])
+def test_the_english_header_is_one_row_at_1280_px(demo, shoot, local):
+    page = demo
+    _log_in(page, local)
+    page.get_by_label("语言").select_option("en")
+    page.get_by_role("button", name="切换").click()
+    page.wait_for_load_state()
+
+    page.goto("/scripts/")
+
+    assert page.locator("html").get_attribute("lang") == "en"
+    parts = _boxes(page, ".header-row > *")
+    assert len({round(box["y"] + box["height"] / 2) for box in parts}) == 1, parts
+    tools = _boxes(page, ".header-tools > *")
+    assert max(box["bottom"] for box in tools) - min(box["y"] for box in tools) < 45, tools
+    shoot(f"39-header-en-{local.replace('.', '-')}")
