@@ -228,3 +228,27 @@ def test_the_english_header_is_one_row_at_1280_px(demo, shoot, local):
     tools = _boxes(page, ".header-tools > *")
     assert max(box["bottom"] for box in tools) - min(box["y"] for box in tools) < 45, tools
     shoot(f"39-header-en-{local.replace('.', '-')}")
+
+
+# --- The screenplay ------------------------------------------------------------------------
+
+
+def test_a_cue_before_the_speech_stays_on_the_speakers_line(demo, shoot):
+    """角色：（凑近看了半天）台词 reads 角色（凑近看了半天）：台词, on the read page and in
+    the editor's preview; the cue is not a line of its own above the speaker."""
+    page = demo
+    _log_in(page, "writer.chen")
+    series = _window_three()
+
+    for path, scope in [
+        (f"/scripts/{series.pk}/read/", ".script-page"),
+        (f"/scripts/{series.pk}/write/?episode=6", ".sd-preview-body"),
+    ]:
+        page.goto(path)
+        line = page.locator(f"{scope} p.el-dialogue-zh", has_text="凑近看了半天")
+        line.wait_for()
+        assert page.locator(f"{scope} .el-parenthetical").count() == 0
+        assert line.inner_text().replace("\n", "") == "谭秋生（凑近看了半天）：这是我的名字？"
+        speaker, cue = line.locator(".sp-speaker"), line.locator(".sp-cue")
+        assert abs(speaker.bounding_box()["y"] - cue.bounding_box()["y"]) <= 2
+    shoot("40-preview-cue-on-the-speakers-line")
