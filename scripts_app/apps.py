@@ -13,3 +13,8 @@ class ScriptsAppConfig(AppConfig):
         from scripts_app.models import ExportJob
 
         delete_files_with_rows(ExportJob, "file")
+
+        from scripts_app.theme_sections import series_section
+        from taxonomy.extensions import register_theme_section
+
+        register_theme_section(series_section)

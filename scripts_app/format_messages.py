@@ -37,6 +37,12 @@ def format_error_message(error: FormatError) -> str:
     return make() if make else _("The file could not be processed.")
 
 
+# What an import did for the writer (converted an encoding, added blank lines), as against
+# what may have gone wrong (replaced bytes, guessed paragraph types): shown as information,
+# not as a warning.
+IMPORT_NOTICE_CODES = frozenset({"decoded_utf16", "decoded_gb18030", "blank_lines_added"})
+
+
 def import_warning_message(code: str, fallback: str) -> str:
     messages = {
         "decoded_utf16": _("The file was UTF-16 and has been converted."),

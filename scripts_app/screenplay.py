@@ -25,9 +25,10 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import get_language, gettext
 
 from scripts_app.document import Document, Element, parse
+from scripts_app.document.model import ElementType as T
 
 # Bump when the markup changes, so cached pages from the old renderer are not served.
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 # Cached screenplays are rebuilt after this long unused; a week keeps the read pages of
 # active series warm without holding every revision ever viewed.
 CACHE_SECONDS = 7 * 24 * 3600
@@ -114,8 +115,53 @@ def screenplay_html(doc: Document, fmt: str | None = None) -> SafeString:
 
 
 def _elements(out: list[str], elements: Iterable[Element], zh: bool) -> None:
-    for element in elements:
-        out.append(_element(element, zh))
+    items = list(elements)
+    i = 0
+    while i < len(items):
+        if zh and items[i].type == T.PARENTHETICAL:
+            # 角色：（低声）台词 is parsed as a parenthetical and the dialogue after it; a
+            # Chinese script reads them as one line, 角色（低声）：台词, not the cue above.
+            j = i
+            while j < len(items) and items[j].type == T.PARENTHETICAL:
+                j += 1
+            if (
+                j < len(items)
+                and items[j].type == T.DIALOGUE
+                and all(_same_voice(part, items[j]) for part in items[i:j])
+            ):
+                out.append(_zh_speech(items[i:j], items[j]))
+                i = j + 1
+                continue
+        out.append(_element(items[i], zh))
+        i += 1
+
+
+def _same_voice(a: Element, b: Element) -> bool:
+    return (
+        a.speaker == b.speaker and a.cue == b.cue and a.extra.get("joint") == b.extra.get("joint")
+    )
+
+
+def _zh_speech(parentheticals: list[Element], dialogue: Element) -> str:
+    """One line 角色（提示）（低声）：台词; a part written on a later line keeps its own anchor."""
+    first = parentheticals[0].line
+    anchored = {first}
+
+    def anchor(line: int, html: str) -> str:
+        if line in anchored:
+            return html
+        anchored.add(line)
+        return f'<span id="L{line}" data-line="{line}">{html}</span>'
+
+    speakers = escape("、".join(dialogue.speakers))
+    cues = f'<span class="sp-cue">（{escape(dialogue.cue)}）</span>' if dialogue.cue else ""
+    for part in parentheticals:
+        cues += anchor(part.line, f'<span class="sp-cue">（{escape(part.text)}）</span>')
+    text = anchor(dialogue.line, str(escape(dialogue.text)))
+    return (
+        f'<p class="el el-dialogue-zh" id="L{first}" data-line="{first}">'
+        f'<span class="sp-speaker">{speakers}</span>{cues}：{text}</p>'
+    )
 
 
 def _element(element: Element, zh: bool) -> str:

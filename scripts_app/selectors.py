@@ -45,6 +45,35 @@ def series_list_for(user: Actor, *, scope: str = "mine") -> QuerySet[Series]:
     )
 
 
+# The series fields of each term kind (a Term is a theme, a genre or an audience).
+_TERM_FIELDS = {"theme": "themes", "genre": "genres", "audience": "audiences"}
+
+
+def series_on_term(user: Actor, term: Any) -> QuerySet[Series]:
+    """Series tagged with `term` that `user` may read, the latest edited first, with their
+    owners (one query a page; the list never needs the revisions' text)."""
+    field = _TERM_FIELDS.get(term.kind)
+    if field is None:
+        return Series.objects.none()
+    return (
+        series_visible_to(user)
+        .filter(**{field: term})
+        .select_related("owner")
+        .only(
+            "pk",
+            "title",
+            "logline",
+            "format",
+            "episodes_written",
+            "planned_episodes",
+            "updated_at",
+            "owner__display_name_zh",
+            "owner__display_name_en",
+        )  # fmt: skip
+        .order_by("-updated_at", "-pk")
+    )
+
+
 def series_collaborators(series: Series) -> QuerySet[Collaborator]:
     """Co-writers and readers with their accounts, by role: one query."""
     return members_of(Collaborator, series)

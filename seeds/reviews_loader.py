@@ -80,7 +80,7 @@ def _load_request(spec: dict, titles: dict, version, person: Callable[[str], Use
     request = review_request_create(
         actor=owner, series=series, revision=revision, kind=spec["kind"], rubric_version=version,
         blindness=spec["blindness"], reviews_needed=len(reviewers), episode_from=episodes[0],
-        episode_to=episodes[1], auto_assign=False,
+        episode_to=episodes[1], note=spec.get("note", ""), auto_assign=False,
     )  # fmt: skip
     role = AssignmentRole.MENTOR if spec["kind"] == "mentor" else AssignmentRole.PEER
     assignments = reviewers_assign(actor=None, request=request, reviewers=reviewers, role=role)
@@ -119,4 +119,7 @@ def _load_request(spec: dict, titles: dict, version, person: Callable[[str], Use
             )  # fmt: skip
     if spec.get("staff_decision"):
         request.refresh_from_db()
-        staff_decide(actor=person(STAFF), request=request, decision=spec["staff_decision"])
+        staff_decide(
+            actor=person(STAFF), request=request, decision=spec["staff_decision"],
+            extra_review=spec.get("extra_review", False),
+        )  # fmt: skip

@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from taxonomy.extensions import theme_sections
 from taxonomy.selectors import terms_active, terms_grouped
 
 
@@ -10,4 +11,6 @@ def term_list(request):
 def term_detail(request, kind: str, slug: str):
     # The taxonomy is public; only inactive terms are hidden.
     term = get_object_or_404(terms_active(), kind=kind, slug=slug)
-    return render(request, "taxonomy/term_detail.html", {"term": term})
+    # What the apps above have on this term, each deciding what this viewer may see.
+    sections = theme_sections(term, request.user, request.GET)
+    return render(request, "taxonomy/term_detail.html", {"term": term, "sections": sections})

@@ -13,7 +13,7 @@ import { makeDateFormatter, phrasesFrom, readConfig, readJSONScript, readText, s
 import { wirePreviewPane, wirePreviewToggle } from "./preview-pane.js";
 import { offerRestore } from "./restore-offer.js";
 import { wireSave } from "./save-wiring.js";
-import { buildShell, uid } from "./shell.js";
+import { buildShell, uid, wireSkipLinks } from "./shell.js";
 import { StatusView } from "./status.js";
 import { makeTranslator } from "./strings.js";
 import { buildToolbar, elementKeymap, runElement, toolbarActions, wireHelp } from "./toolbar.js";
@@ -118,6 +118,10 @@ export function initScriptEditor(root) {
   }
 
   wirePreviewToggle({ root, ui, t, storage });
+  wireSkipLinks(root, () => {
+    view.focus();
+    view.dom.scrollIntoView({ block: "nearest" });
+  });
 
   root.scriptEditor = { view, autosave, preview: pane.preview, reloadComments: () => comments.load() };
   return root.scriptEditor;

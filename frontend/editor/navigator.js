@@ -79,3 +79,98 @@ export function markCurrent(episodes, line) {
   const episodeItem = current.closest("ol ol")?.closest("li");
   episodeItem?.querySelector(":scope > .sd-nav-item")?.setAttribute("aria-current", "true");
 }
+
+// --- One tab stop for the whole outline (a roving tabindex, as in WAI-ARIA's tree pattern) --
+//
+// Tab reaches the outline once and leaves it with the next Tab: Down and Up move through
+// the panels' headings and the entries that are showing, Home and End go to the first and
+// the last, Right opens a closed panel and Left closes it (from an entry, Left goes to its
+// panel's heading). Enter or Space follow the entry, as a click does. The entry that holds
+// the tab stop is the one last focused, or the place of the cursor.
+
+const OUTLINE_ITEMS = "summary, .sd-nav-item";
+
+/** The headings and entries a reader can see now, in order. */
+export function outlineItems(nav) {
+  return [...nav.querySelectorAll(OUTLINE_ITEMS)].filter((item) => {
+    for (let node = item.parentElement; node && node !== nav; node = node.parentElement) {
+      if (node.hidden) return false;
+      const ownSummary = item.localName === "summary" && item.parentElement === node;
+      if (node.localName === "details" && !node.open && !ownSummary) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Make `nav` one tab stop with arrow-key movement. Returns `refresh(preferred)`, to call
+ * after the entries are rebuilt or a panel opens or closes: the stop stays where it was,
+ * or moves to `preferred` (the cursor's scene) while focus is elsewhere.
+ */
+export function rovingOutline(nav, doc = document) {
+  const all = () => [...nav.querySelectorAll(OUTLINE_ITEMS)];
+  const setStop = (target) => {
+    for (const item of all()) item.tabIndex = item === target ? 0 : -1;
+  };
+  const stop = () => all().find((item) => item.getAttribute("tabindex") === "0") || null;
+
+  function refresh(preferred = null) {
+    const visible = outlineItems(nav);
+    let focusInside = false;
+    for (let node = doc.activeElement; node; node = node.parentElement) focusInside ||= node === nav;
+    let target = stop();
+    if (preferred && !focusInside && visible.includes(preferred)) target = preferred;
+    if (!visible.includes(target)) target = visible[0] || null;
+    setStop(target);
+  }
+
+  nav.addEventListener("focusin", (event) => {
+    if (event.target.matches && event.target.matches(OUTLINE_ITEMS)) setStop(event.target);
+  });
+  // A panel opened or closed: "toggle" does not bubble, so listen while it passes down.
+  nav.addEventListener("toggle", () => refresh(), true);
+  nav.addEventListener("keydown", (event) => {
+    const list = outlineItems(nav);
+    const index = list.indexOf(event.target);
+    if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const item = list[index];
+    const panel = item.localName === "summary" ? item.parentElement : null;
+    let next = null;
+    switch (event.key) {
+      case "ArrowDown":
+        next = list[Math.min(index + 1, list.length - 1)];
+        break;
+      case "ArrowUp":
+        next = list[Math.max(index - 1, 0)];
+        break;
+      case "Home":
+        next = list[0];
+        break;
+      case "End":
+        next = list[list.length - 1];
+        break;
+      case "ArrowRight":
+        if (panel && !panel.open) {
+          panel.open = true;
+          refresh();
+          next = item;
+        } else if (panel) next = list[Math.min(index + 1, list.length - 1)];
+        break;
+      case "ArrowLeft":
+        if (panel && panel.open) {
+          panel.open = false;
+          refresh();
+          next = item;
+        } else if (!panel) next = item.closest("details")?.querySelector(":scope > summary") || null;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (!next) return;
+    setStop(next);
+    next.focus();
+  });
+  refresh();
+  return refresh;
+}

@@ -4,7 +4,7 @@
 // the cursor, and the Show/Hide preview button with its remembered preference.
 
 import { LineTracker, setWarnings, warningMarks } from "./cm-extensions.js";
-import { markCurrent, outlineKey, renderNavigator } from "./navigator.js";
+import { markCurrent, outlineKey, renderNavigator, rovingOutline } from "./navigator.js";
 import { PreviewScheduler } from "./preview.js";
 
 export const PREVIEW_PREF_KEY = "script-editor:preview-hidden";
@@ -39,6 +39,8 @@ export function wirePreviewPane({ root, ui, view, previewUrl, episode, fetch, cs
     warningsCount: ui.warningsCount,
   };
   const jumpToPostedLine = (line) => jumpTo(shownTracker ? shownTracker.posOfLine(line) : null);
+  // The outline is one tab stop; arrow keys move inside it (navigator.js).
+  const refreshOutline = rovingOutline(ui.nav, root.ownerDocument);
 
   let preview = null;
   if (previewUrl) {
@@ -74,6 +76,7 @@ export function wirePreviewPane({ root, ui, view, previewUrl, episode, fetch, cs
         if (key !== lastOutlineKey) {
           lastOutlineKey = key;
           renderNavigator(navParts, data, t, jumpToPostedLine);
+          refreshOutline();
         }
         view.dispatch({ effects: setWarnings.of(warningMarks(data.warnings || [], snap.tracker, view.state.doc)) });
         syncCursor();
@@ -102,6 +105,7 @@ export function wirePreviewPane({ root, ui, view, previewUrl, episode, fetch, cs
     if (!shownTracker) return;
     const line = shownTracker.lineOfPos(view.state.selection.main.head);
     markCurrent(ui.navEpisodes, line);
+    refreshOutline(ui.navEpisodes.querySelector('[aria-current="location"]'));
     if (root.classList.contains("sd-preview-hidden")) return;
     // Keep the preview on the cursor's scene when the server marks blocks with data-line.
     let target = null;

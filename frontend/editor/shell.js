@@ -40,6 +40,21 @@ export function rovingToolbar(toolbar) {
   });
 }
 
+/**
+ * Links to the editor's element (the page's "Skip to the script text", href="#script-editor")
+ * put the cursor in the text instead of only scrolling there: a keyboard user reaches the
+ * text in two key presses, past the header, the toolbar and the outline.
+ */
+export function wireSkipLinks(root, focusText, doc = root.ownerDocument) {
+  if (!root.id) return;
+  for (const link of doc.querySelectorAll(`a[href="#${root.id}"]`)) {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      focusText();
+    });
+  }
+}
+
 /** The help dialog's table of shortcuts for this format. */
 export function fillHelp(body, cfg, actions, t) {
   const rows = [...actions.map((kind) => [SHORTCUTS[kind], t(kind)])];
@@ -120,7 +135,7 @@ export function buildShell(root, cfg, t, ids) {
   root.append(bar, banners, layout, help);
   return {
     toolbar, status, statusIcon: svgHost, statusText, announcer, retry, save, previewToggle, helpButton,
-    banners, navEpisodes, navCharacters, navWarnings, warningsCount, warningsSection, commentList, commentsCount,
+    banners, nav, navEpisodes, navCharacters, navWarnings, warningsCount, warningsSection, commentList, commentsCount,
     commentsSection, main, preview, previewBody, previewNote, help, helpBody, helpClose,
   };
 }

@@ -3,6 +3,7 @@
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +23,11 @@ from core.services.outbox import task_enqueue
 from core.workflows import workflow_move
 from scripts_app import formats, permissions
 from scripts_app.document import parse
-from scripts_app.format_messages import format_error_message, import_warning_message
+from scripts_app.format_messages import (
+    IMPORT_NOTICE_CODES,
+    format_error_message,
+    import_warning_message,
+)
 from scripts_app.models import ExportFormat, ExportJob, ExportStatus, Revision, RevisionKind, Series
 from scripts_app.selectors import revision_text
 from scripts_app.services.revisions import SaveResult, revision_save
@@ -35,12 +40,25 @@ def export_content_type(fmt: str) -> str:
     return formats.EXPORTS[fmt][1]
 
 
+@dataclass(frozen=True, slots=True)
+class ImportNote:
+    """Something the import tells the writer: "info" (done for them) or "warning"."""
+
+    level: Literal["info", "warning"]
+    text: str
+
+
 @dataclass(slots=True)
 class ImportOutcome:
     series: Series
     save: SaveResult | None
     detected_format: str
-    warnings: list[str]
+    notes: list[ImportNote]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every note's text, information included (the API's `warnings`)."""
+        return [note.text for note in self.notes]
 
 
 def _read_upload(filename: str, data: bytes) -> formats.ImportResult:
@@ -50,8 +68,14 @@ def _read_upload(filename: str, data: bytes) -> formats.ImportResult:
         raise ValidationError({"file": [format_error_message(problem)]}) from problem
 
 
-def _warnings(result: formats.ImportResult) -> list[str]:
-    return [import_warning_message(code, message) for code, message in result.warnings]
+def _notes(result: formats.ImportResult) -> list[ImportNote]:
+    return [
+        ImportNote(
+            "info" if code in IMPORT_NOTICE_CODES else "warning",
+            import_warning_message(code, message),
+        )
+        for code, message in result.warnings
+    ]
 
 
 @transaction.atomic
@@ -73,7 +97,7 @@ def series_import(*, actor: User, filename: str, data: bytes) -> ImportOutcome:
     audit_record(
         actor=actor, action="series.imported", target=series, data={"file": filename[:200]}
     )
-    return ImportOutcome(series, save, result.format, _warnings(result))
+    return ImportOutcome(series, save, result.format, _notes(result))
 
 
 @transaction.atomic
@@ -86,15 +110,13 @@ def revision_import(*, actor: User, series: Series, filename: str, data: bytes) 
         actor=actor, series=series, text=result.text, base=series.head, kind=RevisionKind.IMPORT,
         note=_("Imported from %(file)s") % {"file": os.path.basename(filename)[:200]},
     )  # fmt: skip
-    warnings = _warnings(result)
+    notes = _notes(result)
     if result.format != series.format:
-        warnings.append(
-            _(
-                "The file looks like %(found)s but the series is set to %(set)s; change the format in the settings if the analysis looks wrong."
-            )
-            % {"found": result.format, "set": series.format}
-        )
-    return ImportOutcome(series, save, result.format, warnings)
+        mismatch = _(
+            "The file looks like %(found)s but the series is set to %(set)s; change the format in the settings if the analysis looks wrong."
+        ) % {"found": result.format, "set": series.format}
+        notes.append(ImportNote("warning", mismatch))
+    return ImportOutcome(series, save, result.format, notes)
 
 
 def reader_watermark(*, actor: User, watermark: str = "") -> str:

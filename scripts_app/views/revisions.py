@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from core.forms import add_service_errors
 from scripts_app import permissions, selectors
@@ -69,10 +69,17 @@ def revision_detail(request, pk: int, number: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def revision_restore_view(request, pk: int, number: int):
+    """Asks first (GET, or a POST that does not confirm), then restores."""
     series = permissions.get_series_for(request.user, pk, action="edit")
     revision = selectors.get_revision(series, number)
+    if request.method == "GET" or request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "scripts_app/revision_restore.html",
+            {"series": series, "revision": revision, "head": series.head},
+        )
     result = revision_restore(actor=request.user, revision=revision)
     messages.success(
         request,

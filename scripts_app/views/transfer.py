@@ -13,6 +13,7 @@ from scripts_app import permissions
 from scripts_app.forms import ExportForm, ImportForm
 from scripts_app.models import ExportJob
 from scripts_app.services.transfer import (
+    ImportNote,
     export_content_type,
     export_download_name,
     export_request,
@@ -21,9 +22,10 @@ from scripts_app.services.transfer import (
 )
 
 
-def _show_warnings(request, warnings: list[str]) -> None:
-    for warning in warnings:
-        messages.warning(request, warning)
+def _show_notes(request, notes: list[ImportNote]) -> None:
+    for note in notes:
+        level = messages.INFO if note.level == "info" else messages.WARNING
+        messages.add_message(request, level, note.text)
 
 
 @login_required
@@ -38,7 +40,7 @@ def import_new_series(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            _show_warnings(request, outcome.warnings)
+            _show_notes(request, outcome.notes)
             messages.success(request, _("Imported. Check the details of your new series."))
             return redirect("scripts:series_edit", pk=outcome.series.pk)
     return render(request, "scripts_app/import.html", {"form": form})
@@ -59,7 +61,7 @@ def import_revision(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            _show_warnings(request, outcome.warnings)
+            _show_notes(request, outcome.notes)
             messages.success(
                 request, _("Imported as revision #%(n)s.") % {"n": outcome.save.head.number}
             )

@@ -12,7 +12,8 @@ rules (not the owner, a co-writer or a reader; mentors have the mentor role, pee
 writer role; on blind requests a peer shares no organisation with the writer; no declared
 conflict); that each request's state matches its reviews (completed: all submitted and
 rated, with writer replies and resolved notes; in progress: one submitted, one draft,
-one not started; diverged: a spread above the threshold and a staff decision); that
+one not started; diverged: a spread above the threshold and a staff decision, which may
+ask for one more review; open: nothing submitted yet); that
 blind requests name nobody they should hide; and that the calibration exemplars parse
 cleanly in their declared format. It prints a summary and exits 1 on any problem.
 """
@@ -35,7 +36,7 @@ LOW, HIGH = bs.SCALE
 THRESHOLD = bs.DIVERGENCE_THRESHOLD
 KINDS = ("peer", "mentor")
 BLINDNESS = ("open", "single", "double")
-STATES = ("completed", "in_progress", "diverged")
+STATES = ("completed", "in_progress", "diverged", "open")
 STATUSES = ("submitted", "draft", "assigned")
 
 PEOPLE_BY_LOCAL = {
@@ -310,6 +311,10 @@ def check_request(index: int, request: dict, problems: list[str]) -> None:
         problems.append(
             f"{where}: in progress needs a submitted review, a draft and one not started ({dict(statuses)})"
         )
+    if state == "open" and (statuses["submitted"] or any(r["helpfulness"] for r in reviews)):
+        problems.append(f"{where}: open, but a review is already submitted or rated")
+    if request.get("extra_review") and state != "diverged":
+        problems.append(f"{where}: one more review asked for, but the request did not diverge")
     if state == "diverged":
         if not diverging:
             problems.append(

@@ -574,7 +574,9 @@ REQUESTS = [
             },
         ],
     },
-    # 3. 《锦官绣》peer, single-blind, two reviewers who disagree on structure.
+    # 3. 《锦官绣》peer, single-blind, two reviewers who disagree on structure. Staff
+    #    recorded a decision and asked for one more review, so the request is open again
+    #    and stays in the staff queue until that review is in.
     {
         "series": "jinguan-embroidery",
         "revision": 3,
@@ -584,6 +586,7 @@ REQUESTS = [
         "requested_by": "writer.wang",
         "episodes": None,
         "state": "diverged",
+        "extra_review": True,
         "staff_decision": (
             "“结构与反转”一项，两位评审分别给出3分和8分，相差5分，超过阈值4分。平台工作人员复读了第3至6集："
             "两份意见都有文本依据。芙蓉鲤鱼、嫁妆字条、“针扎一下，手就记得路了”等线索确有铺垫并回收（8分一方）；"
@@ -1294,6 +1297,34 @@ REQUESTS = [
                 ],
                 "helpfulness": 5,
                 "helpfulness_comment": "Mr. Tan growing up on the hill: we had never thought of him as a person. Thank you.",
+            },
+        ],
+    },
+    # 8. 《三号窗口》mentor, open, episodes 5-6, not started yet: after the finished
+    #    reviews the writer asks a family-ethics mentor about the grandmother's line.
+    {
+        "series": "window-three",
+        "revision": 3,
+        "kind": "mentor",
+        "blindness": "open",
+        "k": 1,
+        "requested_by": "writer.chen",
+        "episodes": [5, 6],
+        "state": "open",
+        "staff_decision": "",
+        "note": (
+            "第5集结尾，奶奶许桂芳的名字出现在名单上；第6集贺晨请许青禾做自己的律师。想请宋老师看看"
+            "家里这条线的分寸：奶奶知道自己被骗之后，祖孙俩要不要在第6集就有一场戏，还是留到第7集？"
+        ),
+        "reviews": [
+            {
+                "reviewer": "mentor.song",
+                "status": "assigned",
+                "scores": {},
+                "overall": "",
+                "line_notes": [],
+                "helpfulness": None,
+                "helpfulness_comment": "",
             },
         ],
     },

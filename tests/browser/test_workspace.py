@@ -83,6 +83,8 @@ def test_the_editor_autosaves_survives_going_offline_and_keeps_everything(
         ("15-analysis", "/scripts/{pk}/analysis/"),
         ("16-compare", "/scripts/{pk}/compare/?a=1&b=3"),
         ("17-revisions", "/scripts/{pk}/revisions/"),
+        ("41-restore-asks-first", "/scripts/{pk}/revisions/1/restore/"),
+        ("42-theme-with-its-series", "/themes/theme/rule-of-law/"),
     ],
 )
 def test_workspace_pages_render_and_are_accessible(

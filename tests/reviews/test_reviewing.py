@@ -224,6 +224,36 @@ def test_line_notes_replies_and_resolution(request_with_two, run_on_commit):
     assert reviewer.notifications.filter(kind="review_note_reply").exists()
 
 
+def test_a_resolved_note_is_labelled_resolved_and_its_replies_stay_readable(
+    request_with_two, client
+):
+    import re
+    from pathlib import Path
+
+    request, [assignment, _other] = request_with_two
+    reviewer, writer = assignment.reviewer, request.series.owner
+    note = line_note_add(
+        actor=reviewer, assignment=assignment, line=DIALOGUE_LINE, body="这里交代太直白。"
+    )
+    review_save(
+        actor=reviewer, assignment=assignment, scores=full_scores(), overall_comment="好",
+        submit=True,
+    )  # fmt: skip
+    note_reply(actor=writer, note=note, body="改成了动作戏。")
+    note_set_resolved(actor=writer, note=note, resolved=True)
+    client.force_login(writer)
+
+    html = client.get(request.get_absolute_url()).content.decode()
+
+    item = html[html.index(f'id="note-{note.pk}"') :]
+    item = item[: item.index("</li>")]
+    assert '<span class="tag tag-resolved">已解决</span>' in item
+    assert "改成了动作戏。" in item
+    css = (Path(__file__).resolve().parents[2] / "static/css/site.css").read_text()
+    struck = [rule for rule in re.findall(r"[^{}]+\{[^}]*\}", css) if "line-through" in rule]
+    assert not [rule for rule in struck if "resolved" in rule.split("{")[0]], struck
+
+
 def test_notes_follow_their_line_into_the_writers_next_revision(request_with_two):
     request, [assignment, _other] = request_with_two
     line_note_add(actor=assignment.reviewer, assignment=assignment, line=DIALOGUE_LINE, body="?")

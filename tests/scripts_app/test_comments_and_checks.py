@@ -15,6 +15,19 @@ pytestmark = pytest.mark.django_db
 DIALOGUE_LINE = ZH_TWO_EPISODES.split("\n").index("林晚：能。但我需要您把工地的考勤表找出来。") + 1
 
 
+def test_a_resolved_comment_on_the_read_page_is_labelled_resolved(client):
+    series = make_series()
+    reader = add_collaborator(series, role="reader")
+    comment = comment_create(actor=reader, revision=series.head, line=DIALOGUE_LINE, body="好句")
+    comment_set_resolved(actor=series.owner, comment=comment, resolved=True)
+    client.force_login(series.owner)
+
+    html = client.get(f"/scripts/{series.pk}/read/").content.decode()
+
+    item = html[html.index('<li class="comment resolved">') :]
+    assert '<span class="tag tag-resolved">已解决</span>' in item[: item.index("</li>")]
+
+
 def test_readers_comment_on_a_line_and_writers_are_told(run_on_commit):
     series = make_series()
     reader = add_collaborator(series, role="reader")

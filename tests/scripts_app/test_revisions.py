@@ -236,3 +236,45 @@ def test_replacing_an_episode_from_stored_chunks_matches_replacing_in_text():
         assert episode_replace_in_revision(series.head, number, new_episode) == episode_replace(
             ZH_TWO_EPISODES, "zh", number, new_episode
         )
+
+
+def _two_saves():
+    series = make_series()
+    first = series.head
+    revision_save(actor=series.owner, series=series, text="第1集\n全新的开始。\n", base=first)
+    return series, first
+
+
+def test_restoring_from_the_revision_page_asks_first_and_changes_nothing_until_confirmed(client):
+    series, first = _two_saves()
+    client.force_login(series.owner)
+    url = f"/scripts/{series.pk}/revisions/{first.number}/restore/"
+
+    detail = client.get(f"/scripts/{series.pk}/revisions/{first.number}/").content.decode()
+    asked = client.get(url)
+    unconfirmed = client.post(url)
+
+    assert f'href="{url}"' in detail and f'action="{url}"' not in detail
+    assert asked.status_code == 200 and unconfirmed.status_code == 200
+    page = asked.content.decode()
+    assert 'name="confirm" value="yes"' in page
+    assert f"?a=2&amp;b={first.number}" in page  # what would change, before choosing
+    assert Revision.objects.filter(series=series).count() == 2
+
+    done = client.post(url, {"confirm": "yes"})
+
+    assert done.status_code == 302
+    series.refresh_from_db()
+    assert series.head.number == 3 and series.head.kind == "restore"
+
+
+def test_only_who_may_edit_is_asked_to_restore(client):
+    series, first = _two_saves()
+    reader = add_collaborator(series, role="reader")
+    client.force_login(reader)
+
+    url = f"/scripts/{series.pk}/revisions/{first.number}/restore/"
+
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"confirm": "yes"}).status_code == 403
+    assert Revision.objects.filter(series=series).count() == 2

@@ -69,3 +69,46 @@ def test_a_changed_text_is_never_served_the_old_layout():
     changed = ZH_TWO_EPISODES.replace("林晚", "林早")
     after = str(screenplay_html_for_text(changed, "zh"))
     assert "林早" in after and "林早" not in before
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["林晓：（低声）你来了。", "林晓（低声）：你来了。", "林晓:（低声）你来了。"],
+)
+def test_a_chinese_speech_with_a_cue_reads_on_one_line_speaker_cue_colon_speech(line):
+    html = str(screenplay_html(parse(f"第1集\n1-1 日 内 客厅\n{line}\n", "zh"), "zh"))
+
+    assert "el-parenthetical" not in html
+    assert (
+        '<p class="el el-dialogue-zh" id="L3" data-line="3"><span class="sp-speaker">林晓</span>'
+        '<span class="sp-cue">（低声）</span>：你来了。</p>'
+    ) in html
+    assert html.count('id="L3"') == 1
+
+
+def test_a_cue_on_the_speaker_and_one_before_the_speech_both_stay_on_the_line():
+    html = str(
+        screenplay_html(parse("第1集\n1-1 日 内 客厅\n林晓（OS）：（低声）你来了。\n", "zh"))
+    )
+
+    assert (
+        '<span class="sp-speaker">林晓</span><span class="sp-cue">（OS）</span>'
+        '<span class="sp-cue">（低声）</span>：你来了。</p>'
+    ) in html
+
+
+def test_a_speech_on_the_line_after_its_cue_is_one_line_that_keeps_both_anchors():
+    html = str(screenplay_html(parse("第1集\n1-1 日 内 客厅\n林晓：（低声）\n你来了。\n", "zh")))
+
+    assert "el-parenthetical" not in html
+    assert (
+        '<p class="el el-dialogue-zh" id="L3" data-line="3"><span class="sp-speaker">林晓</span>'
+        '<span class="sp-cue">（低声）</span>：<span id="L4" data-line="4">你来了。</span></p>'
+    ) in html
+
+
+def test_a_fountain_parenthetical_keeps_its_own_line():
+    text = "# Episode 1\n\nINT. KITCHEN - DAY\n\nMIA\n(quietly)\nHello.\n"
+    html = str(screenplay_html(parse(text, "fountain"), "fountain"))
+
+    assert '<p class="el el-parenthetical" id="L6" data-line="6">(quietly)</p>' in html

@@ -69,8 +69,27 @@ def test_a_gb18030_text_file_imports_with_a_translated_warning(client, user):
         follow=True,
     )
 
-    assert "GB18030" in response.content.decode()
+    html = response.content.decode()
+    assert "GB18030" in html
+    # A conversion done for the writer is information, not a warning or an error.
+    notice = html[: html.index("GB18030")].rsplit("<li ", 1)[1]
+    assert notice.startswith('class="message message-info"'), notice
     assert revision_text(Series.objects.get().head) == ZH_TWO_EPISODES
+
+
+def test_an_import_notes_what_it_did_as_information_and_what_may_be_wrong_as_a_warning(user):
+    from scripts_app.services.transfer import series_import
+
+    converted = series_import(
+        actor=user, filename="旧稿.txt", data=ZH_TWO_EPISODES.encode("gb18030")
+    )
+    damaged = series_import(
+        actor=user, filename="坏稿.txt", data=ZH_TWO_EPISODES.encode("gb18030")[:-1] + b"\xff\xfe"
+    )
+
+    assert [note.level for note in converted.notes] == ["info"]
+    assert [note.level for note in damaged.notes] == ["warning"]
+    assert converted.warnings == [converted.notes[0].text]  # the API's list is unchanged
 
 
 @pytest.mark.parametrize(

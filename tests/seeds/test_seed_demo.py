@@ -86,3 +86,37 @@ def test_demo_mentors_are_verified_and_a_series_is_offered_only_mentors_who_may_
     offered = set(mentors_for(window).values_list("email", flat=True))
     assert "mentor.qian@demo.microdrama.cn" not in offered  # a reader of the series
     assert "mentor.song@demo.microdrama.cn" in offered
+
+
+def test_the_demo_has_the_review_states_the_readme_promises(client):
+    """README, "In the demo": writer.chen has a finished double-blind peer review, a
+    finished open mentor review and an open (not yet submitted) mentor review of 《三号窗口》;
+    writer.sun a half-written draft; moderator a divergent request in the staff queue,
+    with the decision recorded so far."""
+    from reviews.models import ReviewRequest
+    from reviews.selectors import requests_divergent
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    chen = ReviewRequest.objects.filter(
+        series__title="三号窗口", requested_by__email="writer.chen@demo.microdrama.cn"
+    )
+    assert chen.filter(kind="peer", blindness="double", status="completed").exists()
+    assert chen.filter(kind="mentor", blindness="open", status="completed").exists()
+    waiting = chen.get(kind="mentor", status="open")
+    assert not waiting.assignments.filter(status="submitted").exists()
+    assert waiting.assignments.get().reviewer.email == "mentor.song@demo.microdrama.cn"
+    assert ReviewRequest.objects.filter(
+        assignments__reviewer__email="writer.sun@demo.microdrama.cn",
+        assignments__review__status="draft",
+    ).exists()
+
+    divergent = list(requests_divergent())
+    assert [r.series.title for r in divergent] == ["锦官绣"]
+    assert divergent[0].staff_decision
+    client.login(username="moderator@demo.microdrama.cn", password=DEMO_PASSWORD)
+    queue = client.get("/reviews/staff/").content.decode()
+    assert "锦官绣" in queue and "结构与反转" in queue
+    client.login(username="writer.chen@demo.microdrama.cn", password=DEMO_PASSWORD)
+    report = client.get(waiting.get_absolute_url()).content.decode()
+    assert "已收到 0 / 1 份评审" in report

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.utils import translation
 
@@ -93,3 +95,71 @@ def test_staff_manage_the_taxonomy_in_the_admin(client):
 
     assert response.status_code == 302
     assert Term.objects.filter(slug="sports").exists()
+
+
+def _tagged(owner=None, *, visibility="platform", title="法槌之下", slug="rule-of-law"):
+    from tests.support.factories import make_series
+
+    return make_series(
+        owner,
+        title=title,
+        visibility=visibility,
+        themes=[Term.objects.get(kind="theme", slug=slug)],
+    )
+
+
+def test_a_theme_page_lists_the_series_on_it_that_the_viewer_may_read(client):
+    from tests.support.factories import UserFactory
+
+    viewer = UserFactory()
+    open_one = _tagged(title="窗口之外")
+    mine = _tagged(viewer, visibility="private", title="我的草稿")
+    _tagged(visibility="private", title="别人的私稿")
+    _tagged(title="非遗针脚", slug="intangible-heritage")
+    client.force_login(viewer)
+
+    html = client.get("/themes/theme/rule-of-law/").content.decode()
+
+    assert f'href="{open_one.get_absolute_url()}"' in html and "窗口之外" in html
+    assert f'href="{mine.get_absolute_url()}"' in html
+    assert "别人的私稿" not in html and "非遗针脚" not in html
+    assert 'id="series"' in html
+
+
+def test_a_visitor_is_told_to_log_in_to_see_the_series(client):
+    _tagged(title="窗口之外")
+
+    html = client.get("/themes/theme/rule-of-law/").content.decode()
+
+    assert "窗口之外" not in html
+    assert "/accounts/login/?next=%2Fthemes%2Ftheme%2Frule-of-law%2F" in html
+
+
+def test_genre_and_audience_pages_list_their_series_too(client):
+    from tests.support.factories import UserFactory, make_series
+
+    genre = Term.objects.genres().first()
+    audience = Term.objects.audiences().first()
+    make_series(title="类型剧", visibility="platform", genres=[genre], audiences=[audience])
+    client.force_login(UserFactory())
+
+    assert "类型剧" in client.get(f"/themes/genre/{genre.slug}/").content.decode()
+    assert "类型剧" in client.get(f"/themes/audience/{audience.slug}/").content.decode()
+
+
+def test_the_series_on_a_theme_come_a_page_at_a_time(client):
+    from scripts_app.theme_sections import SERIES_PER_PAGE
+    from tests.support.factories import UserFactory
+
+    for i in range(SERIES_PER_PAGE + 1):
+        _tagged(title=f"剧{i:02d}")
+    client.force_login(UserFactory())
+
+    first = client.get("/themes/theme/rule-of-law/").content.decode()
+    second = client.get("/themes/theme/rule-of-law/?series_page=2").content.decode()
+
+    links = re.compile(r'<a href="/scripts/\d+/">')
+    assert len(links.findall(first)) == SERIES_PER_PAGE
+    assert len(links.findall(second)) == 1
+    assert 'href="?series_page=2#series"' in first
+    assert f"({SERIES_PER_PAGE + 1})" in first
