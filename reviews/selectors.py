@@ -399,11 +399,15 @@ _WIDE_REVISION_FIELDS = ("revision__chunk_ids", "revision__stats")
 
 
 def _series_written_by(user: User) -> "QuerySet[Series, Any]":
-    """The ids of the series the user owns or co-writes, as a subquery."""
-    cowritten = Collaborator.objects.filter(user=user, role=CollaboratorRole.COWRITER).values(
-        "series_id"
+    """The ids of the series the user owns or co-writes, as one subquery: a UNION of two
+    index lookups (an OR across them would read every series row)."""
+    owned = Series.objects.filter(owner_id=user.pk).order_by().values("pk")
+    cowritten = (
+        Collaborator.objects.filter(user_id=user.pk, role=CollaboratorRole.COWRITER)
+        .order_by()
+        .values("series_id")
     )
-    return Series.objects.filter(Q(owner=user) | Q(pk__in=cowritten)).values("pk")
+    return owned.union(cowritten)
 
 
 def _assignment_count(statuses: list[str]) -> Coalesce:

@@ -5,7 +5,7 @@ series the owner opened to the platform can be read by any signed-in member.
 """
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -29,15 +29,43 @@ Action = Literal["read", "comment", "edit", "manage"]
 OWNER = "owner"
 
 
+def series_ids_of(user: Actor) -> QuerySet[Any]:
+    """The ids of the series the user owns or collaborates on, as one subquery.
+
+    A UNION of two index lookups (the owner's series, the collaborations): used as
+    `pk__in=`, it finds a writer's series through indexes, where `owner = x OR pk IN
+    (collaborations)` makes PostgreSQL read every series row.
+    """
+    if not is_signed_in(user):
+        return Series.objects.none().values("pk")
+    # No ORDER BY inside a compound subquery (SQLite refuses it; the models order theirs).
+    owned = Series.objects.filter(owner_id=user.pk).order_by().values("pk")
+    shared = Collaborator.objects.filter(user_id=user.pk).order_by().values("series_id")
+    return owned.union(shared)
+
+
 def series_visible_to(user: Actor) -> QuerySet[Series]:
+    """Every series the user may read: their own and shared ones, and those open to members.
+
+    No join on the collaborators, so no duplicate rows and no DISTINCT over wide rows.
+    """
     if not is_signed_in(user):
         return Series.objects.none()
-    # A subquery, not a join on the collaborators: no duplicate rows, so no DISTINCT
-    # over wide rows, and counting the list is a plain count.
-    collaborating = Collaborator.objects.filter(user=user).values("series_id")
-    return Series.objects.filter(
-        Q(owner=user) | Q(pk__in=collaborating) | Q(visibility=Visibility.PLATFORM)
+    return Series.objects.filter(Q(visibility=Visibility.PLATFORM) | Q(pk__in=series_ids_of(user)))
+
+
+def series_visible_count(user: Actor) -> int:
+    """How many series `series_visible_to` holds, counted as two cheap index counts (those
+    open to members, and the user's own that are not) instead of one scan of every row."""
+    if not is_signed_in(user):
+        return 0
+    open_to_members = Series.objects.filter(visibility=Visibility.PLATFORM).count()
+    private_of_mine = (
+        Series.objects.filter(pk__in=series_ids_of(user))
+        .exclude(visibility=Visibility.PLATFORM)
+        .count()
     )
+    return open_to_members + private_of_mine
 
 
 def series_role(user: Actor, series: Series) -> str | None:

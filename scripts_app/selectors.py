@@ -16,7 +16,7 @@ from core.types import Actor
 from scripts_app.diffing import RevisionDiff, diff_texts
 from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
 from scripts_app.models.revisions import MergeConflictStatus
-from scripts_app.permissions import series_visible_to
+from scripts_app.permissions import series_ids_of, series_visible_count, series_visible_to
 
 
 def series_list_for(user: Actor, *, scope: str = "mine") -> QuerySet[Series]:
@@ -24,8 +24,7 @@ def series_list_for(user: Actor, *, scope: str = "mine") -> QuerySet[Series]:
     if not is_signed_in(user):
         return Series.objects.none()
     if scope == "mine":
-        collaborating = Collaborator.objects.filter(user=user).values("series_id")
-        series = Series.objects.filter(Q(owner=user) | Q(pk__in=collaborating))
+        series = Series.objects.filter(pk__in=series_ids_of(user))
     else:
         series = series_visible_to(user)
     return (
@@ -72,6 +71,15 @@ def series_on_term(user: Actor, term: Any) -> QuerySet[Series]:
         )  # fmt: skip
         .order_by("-updated_at", "-pk")
     )
+
+
+def series_count_for(user: Actor, *, scope: str = "mine") -> int:
+    """How many series `series_list_for` holds, without a scan of every series."""
+    if scope == "mine":
+        return (
+            Series.objects.filter(pk__in=series_ids_of(user)).count() if is_signed_in(user) else 0
+        )
+    return series_visible_count(user)
 
 
 def series_collaborators(series: Series) -> QuerySet[Collaborator]:

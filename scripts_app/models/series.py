@@ -125,6 +125,12 @@ class Series(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        indexes = [
+            # Lists are newest first: a page of them is read off this index.
+            models.Index(fields=["-updated_at"], name="series_recent"),
+            # "Open to members" is counted and filtered on its own.
+            models.Index(fields=["visibility"], name="series_visibility"),
+        ]
         verbose_name = _("series")
         verbose_name_plural = _("series")
 

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
+from core.pagination import CountedPaginator
 from scripts_app import permissions, selectors
 from scripts_app.extensions import series_actions
 from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
@@ -19,7 +19,11 @@ SERIES_PER_PAGE = 24
 @login_required
 def series_list(request):
     scope = "all" if request.GET.get("scope") == "all" else "mine"
-    page = Paginator(selectors.series_list_for(request.user, scope=scope), SERIES_PER_PAGE)
+    page = CountedPaginator(
+        selectors.series_list_for(request.user, scope=scope),
+        SERIES_PER_PAGE,
+        count=lambda: selectors.series_count_for(request.user, scope=scope),
+    )
     return render(
         request,
         "scripts_app/series_list.html",

@@ -33,3 +33,29 @@ def test_a_page_past_the_end_shows_the_last_page(client):
     answer = client.get("/scripts/?page=99")
 
     assert answer.status_code == 200 and len(answer.context["page"]) == 1
+
+
+def test_the_cheap_counts_agree_with_the_lists_they_count():
+    from scripts_app import selectors
+    from scripts_app.models import Visibility
+
+    reader = UserFactory()
+    mine = [make_series(owner=reader) for _ in range(2)]
+    mine[1].visibility = Visibility.PLATFORM
+    mine[1].save(update_fields=["visibility"])
+    shared = make_series()
+    shared.collaborators.create(user=reader, role="reader", added_by=shared.owner)
+    open_one = make_series(visibility=Visibility.PLATFORM)
+    shared_and_open = make_series(visibility=Visibility.PLATFORM)
+    shared_and_open.collaborators.create(
+        user=reader, role="cowriter", added_by=shared_and_open.owner
+    )
+    make_series()  # someone else's private series
+
+    for scope, expected in [
+        ("mine", {mine[0].pk, mine[1].pk, shared.pk, shared_and_open.pk}),
+        ("all", {mine[0].pk, mine[1].pk, shared.pk, shared_and_open.pk, open_one.pk}),
+    ]:
+        listed = {s.pk for s in selectors.series_list_for(reader, scope=scope)}
+        assert listed == expected
+        assert selectors.series_count_for(reader, scope=scope) == len(expected)

@@ -17,9 +17,14 @@ class SeriesListView(GenericAPIView):
     serializer_class = s.SeriesSerializer
     filter_backends: list = []
 
+    def _scope(self) -> str:
+        return "all" if self.request.query_params.get("scope") == "all" else "mine"
+
     def get_queryset(self):
-        scope = "all" if self.request.query_params.get("scope") == "all" else "mine"
-        return selectors.series_list_for(self.request.user, scope=scope)
+        return selectors.series_list_for(self.request.user, scope=self._scope())
+
+    def list_count(self) -> int:
+        return selectors.series_count_for(self.request.user, scope=self._scope())
 
     @extend_schema(
         operation_id="series_list",
