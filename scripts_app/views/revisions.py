@@ -14,6 +14,7 @@ from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.services.revisions import conflict_resolve, revision_name, revision_restore
 
 REVISIONS_PER_PAGE = 50
+COMPARE_EPISODES_PER_PAGE = 10
 
 
 @login_required
@@ -101,7 +102,10 @@ def compare(request, pk: int):
     if str(a).isdigit() and str(b).isdigit():
         old = selectors.get_revision(series, int(a))
         new = selectors.get_revision(series, int(b))
-        context.update(old=old, new=new, diff=selectors.revisions_diff(old, new, series.format))
+        diff = selectors.revisions_diff(old, new, series.format)
+        # Two revisions far apart differ in every episode: a page of episodes at a time.
+        page = Paginator(diff.episodes, COMPARE_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(old=old, new=new, diff=diff, page=page)
     context["choices"] = selectors.revisions_of(series).values_list("number", "name")[:500]
     return render(request, "scripts_app/compare.html", context)
 

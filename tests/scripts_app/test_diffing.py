@@ -1,5 +1,9 @@
+import pytest
+
 from scripts_app.diffing import diff_texts
-from tests.support.factories import ZH_TWO_EPISODES
+from scripts_app.services.revisions import revision_save
+from scripts_app.views.revisions import COMPARE_EPISODES_PER_PAGE
+from tests.support.factories import ZH_TWO_EPISODES, make_series
 
 FOUNTAIN = """Title: The Tea House
 
@@ -98,3 +102,22 @@ def test_a_gap_in_the_numbering_is_an_added_episode_not_a_negative_one():
         (5, 0, "added"),
         (5, 1, "added"),
     ]
+
+
+@pytest.mark.django_db
+def test_compare_shows_a_page_of_episodes_at_a_time_and_keeps_the_choice(client):
+    count = COMPARE_EPISODES_PER_PAGE + 2
+    old = "".join(f"第{n}集 集{n}\n{n}-1 日 内 家\n△甲{n}。\n" for n in range(1, count + 1))
+    series = make_series(text=old)
+    revision_save(
+        actor=series.owner, series=series, text=old.replace("△甲", "△乙"), base=series.head
+    )
+    client.force_login(series.owner)
+
+    first = client.get(f"/scripts/{series.pk}/compare/?a=1&b=2&mode=inline")
+    second = client.get(f"/scripts/{series.pk}/compare/?a=1&b=2&mode=inline&page=2")
+
+    assert len(first.context["page"]) == COMPARE_EPISODES_PER_PAGE
+    assert len(second.context["page"]) == 2
+    assert first.context["diff"].summary["episodes_changed"] == count
+    assert "a=1&amp;b=2&amp;mode=inline&amp;page=2" in first.content.decode()
