@@ -59,9 +59,10 @@ def explicit_timestamps() -> Iterator[None]:
 def audit_rows(
     model: type[models.Model],
     entries: Iterable[tuple[int | None, str, models.Model, dict[str, Any], Any]],
+    describe: Callable[[Any], str] = str,
 ) -> list[AuditEntry]:
     """Audit rows as `core.services.audit.audit_record` writes them: (actor id, action,
-    target, data, when)."""
+    target, data, when). `describe` gives the target's text when `str()` would query."""
     target_type = ContentType.objects.get_for_model(model)
     return [
         AuditEntry(
@@ -69,7 +70,7 @@ def audit_rows(
             action=action,
             target_type=target_type,
             target_id=str(target.pk),
-            target_repr=str(target)[:200],
+            target_repr=describe(target)[:200],
             data=data,
             created_at=when,
         )

@@ -633,7 +633,9 @@ def _audit(requests: list[PlannedRequest]) -> list[AuditEntry]:
                     r.ended_at,
                 )
             )
-    return audit_rows(ReviewRequest, entries)  # fmt: skip
+    # As ReviewRequest.__str__ reads, without its two queries a row.
+    names = {r.row.pk: f"{r.series.title} #{r.revision.number} ({r.kind})" for r in requests}
+    return audit_rows(ReviewRequest, entries, describe=lambda row: names[row.pk])  # fmt: skip
 
 
 def _notifications(world: World, rng, requests: list[PlannedRequest]) -> list[Notification]:
