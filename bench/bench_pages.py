@@ -84,7 +84,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--duration", type=float, default=5.0, help="seconds per wrk run (longer for slow pages)"
     )
-    parser.add_argument("--max-duration", type=float, default=40.0, help="cap for slow pages")
+    parser.add_argument("--max-duration", type=float, default=150.0, help="cap for slow pages")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
@@ -244,14 +244,23 @@ def run_wrk(args, base: str, url: str, cookie: str, duration: float, script: str
     if errors["status"] or errors["connect"] or errors["timeout"]:
         raise SystemExit(f"wrk saw errors on {url}: {errors}\n{output}")
     seconds = report["duration_us"] / 1e6
+    done = report["requests"]
+
+    def ms(key: str) -> float | None:  # no latency at all when no request finished
+        return round(report[key] / 1000, 1) if done else None
+
     return {
-        "requests": report["requests"],
-        "rps": round(report["requests"] / seconds, 2),
-        "p50_ms": round(report["p50_us"] / 1000, 1),
-        "p95_ms": round(report["p95_us"] / 1000, 1),
-        "p99_ms": round(report["p99_us"] / 1000, 1),
+        "requests": done,
+        "rps": round(done / seconds, 3),
+        "p50_ms": ms("p50_us"),
+        "p95_ms": ms("p95_us"),
+        "p99_ms": ms("p99_us"),
         "seconds": round(seconds, 1),
     }
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def pages(targets) -> list[tuple[str, str, str]]:
@@ -344,6 +353,9 @@ def main() -> None:
         sys.exit("wrk is needed: apt-get install -y wrk")
     env = settings_env(args)
     seeded = prepare_database(args, env)
+    if seeded is None and Path(args.out).exists():  # reused: keep the time it took to seed
+        previous = json.loads(Path(args.out).read_text()).get("data", {})
+        seeded = previous.get("seeded_in_s") if previous.get("database") == args.db else None
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
@@ -407,7 +419,7 @@ def main() -> None:
                 floors[name].append(floor)
                 runs[name].append(page)
                 print(
-                    f"round {round_number} {name:<24} {page['rps']:8.1f} req/s p50 {page['p50_ms']:8.1f} ms"
+                    f"round {round_number} {name:<24} {page['rps']:8.2f} req/s p50 {_ms(page['p50_ms']):>8} ms"
                     f"  (floor {floor['rps']:.1f} req/s)  ratio {page['rps'] / floor['rps']:.3f}",
                     flush=True,
                 )
@@ -415,8 +427,9 @@ def main() -> None:
         server.stop()
         os.unlink(script)
 
-    def median(values: list[float]) -> float:
-        return round(statistics.median(values), 3)
+    def median(values: list[float | None], digits: int = 2) -> float | None:
+        known = [v for v in values if v is not None]
+        return round(statistics.median(known), digits) if known else None
 
     results = []
     for name, url, who in chosen:
@@ -424,13 +437,17 @@ def main() -> None:
         results.append(
             {
                 "page": name, "url": url, "as": who,
-                "rps": median([r["rps"] for r in runs[name]]),
+                "rps": median([r["rps"] for r in runs[name]], 3),
                 "p50_ms": median([r["p50_ms"] for r in runs[name]]),
                 "p95_ms": median([r["p95_ms"] for r in runs[name]]),
-                "ratio": median(ratios),
+                "ratio": median(ratios, 4),
                 "floor_rps": median([f["rps"] for f in floors[name]]),
                 "requests": sum(r["requests"] for r in runs[name]),
                 "seconds_per_run": durations[name],
+                "rounds": [
+                    {**page, "floor_rps": floor["rps"], "ratio": round(ratio, 4)}
+                    for page, floor, ratio in zip(runs[name], floors[name], ratios, strict=True)
+                ],
             }
         )  # fmt: skip
     all_floors = [f for name in floors for f in floors[name]]
@@ -440,6 +457,7 @@ def main() -> None:
         "machine": {
             "cpus": os.cpu_count(), "python": platform.python_version(),
             "note": "2 cores shared with other work; compare ratios, not absolute requests/s",
+            "wrk": subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split(" [")[0],
         },
         "server": {
             "gunicorn_workers": args.workers, "worker_class": "sync", "settings": "config.settings.base",
@@ -447,7 +465,7 @@ def main() -> None:
         },
         "load": {"tool": "wrk", "connections": args.connections, "threads": args.connections,
                  "seconds_per_run": args.duration, "rounds": args.rounds},
-        "data": {**data, "seeded_in_s": round(seeded, 1) if seeded else None},
+        "data": {**data, "database": args.db, "seeded_in_s": round(seeded, 1) if seeded else None},
         "floor": {
             "url": FLOOR[1], "rps": median([f["rps"] for f in all_floors]),
             "p50_ms": median([f["p50_ms"] for f in all_floors]),
@@ -459,7 +477,7 @@ def main() -> None:
             "ratio_at_least": TARGET_RATIO, "p50_ms_at_most": TARGET_P50_MS,
             "in_process_ms_at_most": TARGET_IN_PROCESS_MS,
             "pages_below_ratio": [r["page"] for r in results if r["ratio"] < TARGET_RATIO],
-            "pages_over_p50": [r["page"] for r in results if r["p50_ms"] > TARGET_P50_MS],
+            "pages_over_p50": [r["page"] for r in results if (r["p50_ms"] or float("inf")) > TARGET_P50_MS],
             "in_process_over": [n for n, r in in_process_results.items() if r["median_ms"] > TARGET_IN_PROCESS_MS],
         },
     }  # fmt: skip
@@ -473,7 +491,7 @@ def main() -> None:
     print(f"{'page':<24} {'req/s':>8} {'p50 ms':>9} {'p95 ms':>9} {'ratio':>7}")
     for r in results:
         print(
-            f"{r['page']:<24} {r['rps']:8.1f} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f} {r['ratio']:7.3f}"
+            f"{r['page']:<24} {r['rps']:8.2f} {_ms(r['p50_ms']):>9} {_ms(r['p95_ms']):>9} {r['ratio']:7.4f}"
         )
     for name, r in in_process_results.items():
         print(f"in process: {name} {r['median_ms']} ms ({r['queries']} queries)")

@@ -35,7 +35,7 @@ from seeds.scale.bulk import insert
 from seeds.scale.state import World
 
 if TYPE_CHECKING:
-    from seeds.scale.reviews import PlannedRequest
+    from seeds.scale.review_plan import PlannedRequest
 
 # Order of entries at the same moment: what arrives before what leaves.
 _ORDER = {CreditReason.REVIEW_GIVEN: 0, CreditReason.REFUND: 1, CreditReason.REQUEST: 2}
