@@ -443,7 +443,7 @@ def main() -> None:
                 "ratio": median(ratios, 4),
                 "floor_rps": median([f["rps"] for f in floors[name]]),
                 "requests": sum(r["requests"] for r in runs[name]),
-                "seconds_per_run": durations[name],
+                "seconds_per_run": round(durations[name], 1),
                 "rounds": [
                     {**page, "floor_rps": floor["rps"], "ratio": round(ratio, 4)}
                     for page, floor, ratio in zip(runs[name], floors[name], ratios, strict=True)

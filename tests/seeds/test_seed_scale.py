@@ -228,3 +228,30 @@ def test_the_page_benchmark_finds_its_targets(loaded):
     assignment = ReviewAssignment.objects.get(pk=targets.assignment)
     assert assignment.reviewer.email == targets.busy_reviewer
     assert Series.objects.filter(owner__email=targets.desk_writer).count() == 12
+
+
+def test_bulk_audit_rows_read_as_the_services_write_them(loaded):
+    from core.models import AuditEntry
+
+    requests = ReviewRequest.objects.filter(requested_by__in=_scale_users())[:10]
+    for request in requests:
+        entry = AuditEntry.objects.get(action="review.requested", target_id=str(request.pk))
+        assert entry.target_repr == str(request)
+        assert entry.actor_id == request.requested_by_id
+        assert entry.data["needed"] == request.reviews_needed
+    for series in Series.objects.filter(owner__in=_scale_users())[:10]:
+        entry = AuditEntry.objects.get(action="series.created", target_id=str(series.pk))
+        assert (entry.target_repr, entry.actor_id) == (series.title, series.owner_id)
+
+
+def test_the_same_seed_gives_the_same_texts():
+    from seeds.scale.series import series_texts
+
+    spec = (3, "zh", "intangible-heritage", "针脚", "王晓明", "关于手艺。", 60, 10,
+            [("add", 3), ("edit", 0), ("add", 1)])  # fmt: skip
+
+    first, second = series_texts(7, spec), series_texts(7, spec)
+
+    assert first == second
+    assert series_texts(8, spec) != first
+    assert [stats["episodes"] for _hashes, _sha, stats in first[0]] == [3, 3, 4]
