@@ -3,6 +3,9 @@ FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=config.settings.base
+# Each gunicorn worker keeps its database connection for a minute, checked before reuse
+# (docs/configuration.md); override with -e CONN_MAX_AGE=0 to open one per request.
+ENV CONN_MAX_AGE=60 CONN_HEALTH_CHECKS=true
 # A CJK font, so PDFs and server-side rendering show Chinese text.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-wqy-microhei \

@@ -31,7 +31,7 @@ def demo_email(local_part: str) -> str:
     return f"{local_part}@{DEMO_DOMAIN}"
 
 
-def _load_taxonomy(log: Callable[[str], None]) -> None:
+def load_taxonomy(log: Callable[[str], None]) -> None:
     """The standards every installation has (also loaded by data migrations), ensured
     here too so the demo loads into a database whose tables were emptied."""
     from reviews.models import Criterion, Rubric, RubricVersion
@@ -201,7 +201,7 @@ def _load_reviews(log: Callable[[str], None]) -> None:
 
 # Later issues append their loaders (series, reviews, courses...) here, in order.
 LOADERS: list[Callable[[Callable[[str], None]], None]] = [
-    _load_taxonomy,
+    load_taxonomy,
     _load_organisations,
     _load_people,
     _verify_mentors,

@@ -43,3 +43,35 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+_PRINT_CONNECTION_SETTINGS = (
+    "from django.conf import settings; db = settings.DATABASES['default']; "
+    "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'])"
+)
+
+
+def test_production_keeps_database_connections_for_a_minute_and_checks_them():
+    result = _manage("shell", "--no-imports", "-c", _PRINT_CONNECTION_SETTINGS, env=PRODUCTION_LIKE)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "True"]
+
+
+def test_connection_settings_come_from_the_environment():
+    env = {**PRODUCTION_LIKE, "CONN_MAX_AGE": "0", "CONN_HEALTH_CHECKS": "false"}
+
+    result = _manage("shell", "--no-imports", "-c", _PRINT_CONNECTION_SETTINGS, env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "False"]
+
+
+def test_development_and_test_settings_open_one_connection_per_request():
+    for module in ("config.settings.local", "config.settings.test"):
+        env = {**PRODUCTION_LIKE, "DJANGO_SETTINGS_MODULE": module}
+
+        result = _manage("shell", "--no-imports", "-c", _PRINT_CONNECTION_SETTINGS, env=env)
+
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["0", "True"], module

@@ -109,7 +109,13 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Persistent connections: each web or worker process keeps its connection for this many
+# seconds instead of opening one per request (a PostgreSQL connection costs a few ms and a
+# backend process). Health checks test a reused connection before a request uses it, so a
+# database restart costs one reconnect rather than one failed request. Development and the
+# tests use 0 (runserver starts a thread per request, which would leave connections open).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the in-process task runner and the web server read while one writes.
     DATABASES["default"]["OPTIONS"] = {

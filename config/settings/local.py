@@ -9,5 +9,7 @@ defaults are safe and which refuses to start without SECRET_KEY.
 import os
 
 os.environ.setdefault("DEBUG", "true")
+# One connection per request (production keeps them: CONN_MAX_AGE in base.py).
+os.environ.setdefault("CONN_MAX_AGE", "0")
 
 from .base import *  # noqa: F403

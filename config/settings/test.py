@@ -8,6 +8,8 @@ import os
 
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-only-key")
+# One connection per request (production keeps them: CONN_MAX_AGE in base.py).
+os.environ.setdefault("CONN_MAX_AGE", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 # The browser tier talks plain HTTP to a local server.
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")

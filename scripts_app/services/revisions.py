@@ -1,6 +1,8 @@
 """Saving, naming and restoring revisions. Nothing a writer saved is ever lost."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -56,6 +58,69 @@ class SaveResult:
     text: str | None = None  # the new head's text when it differs from what was sent
 
 
+@dataclass(frozen=True, slots=True)
+class RevisionContent:
+    """What a revision stores about its text: computed once, by the parser.
+
+    chunks: the text cut as `split_chunks` cuts it (pre-matter, then one per episode);
+    hashes: their SHA-256, in the same order; sha256: the whole text's; stats: the
+    parsed summary (`summarise`) that lists, the outline and the series counters read.
+    """
+
+    chunks: list[str]
+    hashes: list[str]
+    sha256: str
+    stats: dict[str, Any]
+
+
+def revision_content(text: str, fmt: str) -> RevisionContent:
+    """Parse `text` (already normalised) and compute everything its revision row stores.
+
+    Pure: no database. `revision_save` stores every revision through this, and bulk
+    loaders (seeds.scale) call it too, so their rows are exactly what a save writes.
+    """
+    doc = parse(text, fmt)
+    chunks = split_chunks(text, doc)
+    return RevisionContent(
+        chunks=chunks,
+        hashes=[sha256_text(chunk) for chunk in chunks],
+        sha256=sha256_text(text),
+        stats=summarise(doc),
+    )
+
+
+def chunks_ensure(texts: Mapping[str, str]) -> dict[str, int]:
+    """Store the chunks not stored yet; returns the primary key of every given hash.
+
+    Args:
+        texts: chunk text by its SHA-256 (content addressing: a chunk stored once is
+            shared by every revision and series that contains the same text).
+    """
+    known = dict(ScriptChunk.objects.filter(sha256__in=list(texts)).values_list("sha256", "pk"))
+    missing = {h: c for h, c in texts.items() if h not in known}
+    if missing:
+        # Another save may store the same chunk at the same moment: ignore the clash
+        # and read both back.
+        ScriptChunk.objects.bulk_create(
+            [ScriptChunk(sha256=h, text=c) for h, c in missing.items()], ignore_conflicts=True
+        )
+        known.update(
+            ScriptChunk.objects.filter(sha256__in=list(missing)).values_list("sha256", "pk")
+        )
+    return known
+
+
+def head_counters(stats: dict[str, Any]) -> dict[str, int]:
+    """The series' copies of its head revision's numbers, so lists need no parsing."""
+    return {
+        "episodes_written": stats.get("episodes", 0),
+        "scene_count": stats.get("scenes", 0),
+        "word_count": stats.get("words", 0),
+        "char_count": stats.get("chars", 0),
+        "runtime_seconds": stats.get("runtime_seconds", 0),
+    }
+
+
 def _store_revision(
     *,
     series: Series,
@@ -66,18 +131,8 @@ def _store_revision(
     merge_parent: Revision | None = None,
     note: str = "",
 ) -> Revision:
-    doc = parse(text, series.format)
-    chunks = split_chunks(text, doc)
-    hashes = [sha256_text(chunk) for chunk in chunks]
-    known = dict(ScriptChunk.objects.filter(sha256__in=hashes).values_list("sha256", "pk"))
-    missing = {h: c for h, c in zip(hashes, chunks, strict=True) if h not in known}
-    if missing:
-        ScriptChunk.objects.bulk_create(
-            [ScriptChunk(sha256=h, text=c) for h, c in missing.items()], ignore_conflicts=True
-        )
-        known.update(
-            ScriptChunk.objects.filter(sha256__in=list(missing)).values_list("sha256", "pk")
-        )
+    content = revision_content(text, series.format)
+    known = chunks_ensure(dict(zip(content.hashes, content.chunks, strict=True)))
     number = (Revision.objects.filter(series=series).aggregate(n=Max("number"))["n"] or 0) + 1
     return Revision.objects.create(
         series=series,
@@ -87,27 +142,19 @@ def _store_revision(
         author=author,
         kind=kind,
         format=series.format,
-        sha256=sha256_text(text),
-        chunk_ids=[known[h] for h in hashes],
-        stats=summarise(doc),
+        sha256=content.sha256,
+        chunk_ids=[known[h] for h in content.hashes],
+        stats=content.stats,
         note=note,
     )
 
 
 def _make_head(series: Series, revision: Revision) -> None:
-    stats = revision.stats
     series.head = revision
-    series.episodes_written = stats.get("episodes", 0)
-    series.scene_count = stats.get("scenes", 0)
-    series.word_count = stats.get("words", 0)
-    series.char_count = stats.get("chars", 0)
-    series.runtime_seconds = stats.get("runtime_seconds", 0)
-    series.save(
-        update_fields=[
-            "head", "episodes_written", "scene_count", "word_count", "char_count",
-            "runtime_seconds", "updated_at",
-        ]
-    )  # fmt: skip
+    counters = head_counters(revision.stats)
+    for field, value in counters.items():
+        setattr(series, field, value)
+    series.save(update_fields=["head", *counters, "updated_at"])
 
 
 def episode_replace(text: str, fmt: str, number: int, episode_text: str) -> str:
