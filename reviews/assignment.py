@@ -14,21 +14,28 @@ The rules a reviewer must pass for a request (:func:`is_eligible`):
   recognise each other's work, so blindness would be a fiction).
 
 Load is balanced under a fair-share cap, and every choice is deterministic for the same
-input (:func:`assign` explains both).
+input (:func:`assign` explains both, and what it costs).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
-
-# A request that has set aside this many reviewers it may not have while popping the
-# heap switches to one linear scan of the pool for the rest of its places.
-SKIP_LIMIT = 64
+from itertools import chain
 
 _MASK = (1 << 64) - 1
+
+# A reviewer's place in the queue, (load, tiebreak, index), packed into one int so heap
+# entries are plain ints: the index in the low bits, the 64-bit tiebreak above it, the
+# load (less the lowest load, so it is never negative) on top.
+_INDEX_BITS = 32
+_INDEX_MASK = (1 << _INDEX_BITS) - 1
+_LOAD_SHIFT = 64 + _INDEX_BITS
+
+_NO_GROUPS: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +100,8 @@ class Mentor:
 def is_eligible(request: Request, reviewer: Reviewer) -> bool:
     """Whether ``reviewer`` may review ``request``; the rules in the module docstring.
 
-    :func:`assign` applies the same rules through precomputed sets, for speed; this is
-    the readable statement of them.
+    :func:`assign` applies the same rules through per-request exclusion sets and
+    organisation groups, for speed; this is the readable statement of them.
     """
     rid = reviewer.id
     return not (
@@ -116,40 +123,49 @@ def assign(
 ) -> AssignmentResult:
     """Give each request up to ``k`` new, eligible reviewers, balancing load.
 
-    Algorithm (greedy on a heap, then repair):
+    Algorithm (greedy on heaps, then repair):
 
-    1. **Blocked sets.** For each request, the reviewers it may not have (writer,
-       co-writers, conflicts, already on it, refused it, same organisation when blind),
-       built from per-writer and per-organisation indexes, so eligibility is one set
-       lookup instead of a rule check per pair.
+    1. **Exclusions and organisation groups.** Each request keeps only its own short
+       list of people it may not have (writer, co-writers, reviewers with a declared
+       conflict, already on it, refused it). Organisation blocking is not expanded into
+       members: reviewers are grouped by their organisations (only those some blind
+       request names count, so most reviewers share a handful of groups), and a blind
+       request blocks the groups that share an organisation with the writer, a whole
+       group at a time.
     2. **Fair share.** The pool is every reviewer below their own capacity and eligible
        for at least one request. The cap is
        ``ceil((places needed + current loads of the pool) / pool size)``: the load
        everyone would carry if the work were spread perfectly evenly. No reviewer's total
-       load goes above it, nor above their own ``capacity``.
+       load goes above it, nor above their own ``capacity``. (Both the pool and the
+       slack below are counted per group, not per pair.)
     3. **Order.** Requests with the least slack (eligible reviewers minus places needed)
        go first, then by id: a hard-to-place request, say a blind one from a large
        organisation, chooses before easy ones use up its few candidates.
-    4. **Greedy.** A heap holds ``(load, tiebreak, reviewer)`` for reviewers under the
-       cap. For each request, pop the least-loaded; a reviewer the request may not have
-       is set aside and pushed back afterwards, a chosen one goes back with load + 1
-       unless at their limit. Each request costs ``O((k + skipped) log m)``; after
-       :data:`SKIP_LIMIT` skips it scans the pool once instead (``O(m)``), so requests
-       whose candidates are rare do not pop the whole heap.
+    4. **Greedy.** Each group keeps a heap of its reviewers under the cap by
+       ``(load, tiebreak, id)``, and one heap over the groups holds each group's best.
+       A request takes the best heads in turn: a group it blocks is set aside whole
+       (its members are never looked at), a reviewer it excludes by name is set aside
+       alone; both go back afterwards. A chosen reviewer goes back with load + 1 unless
+       at their limit. So a request takes the ``k`` least-loaded reviewers it may have,
+       in ``O((k + x + b) log m)``, where ``x`` is its own exclusions and ``b`` the
+       groups it blocks, never a pass over the pool.
     5. **Repair.** A request still short looks for a chain: take a reviewer it may have
        from another request of this batch, which takes in their place someone with room
-       (breadth-first; an augmenting path). This keeps everyone within the cap when
-       greedy choices have boxed a request in.
+       (breadth-first, reviewers in id order; an augmenting path). This keeps everyone
+       within the cap when greedy choices have boxed a request in. The reviewers a chain
+       could move (at their limit, holding a new assignment) are kept in per-group heaps
+       too, so a search touches only what it reaches and stops at the first request that
+       can take someone with room.
     6. **Stretch.** A request needs distinct reviewers, so the even spread cannot
        always be met: three new reviewers among people who each already carry three
        reviews means someone gets a fourth. Unless ``strict``, a request still short
        raises the cap to the level it would need on its own: one above the ``k``-th
-       lowest current load among its eligible reviewers. Short requests are then served
-       again (greedy and repair) under that cap, once, and ``max_load`` reports it. The
-       level uses loads from before this batch, not what other requests took, so the
-       cap is bounded by the highest current load + 1 and one hard request cannot pull
-       a whole cohort up. With ``strict=True`` the fair share is a hard cap and the
-       places become shortfall.
+       lowest current load among its eligible reviewers (counted from per-group load
+       histograms). Short requests are then served again (greedy and repair) under that
+       cap, once, and ``max_load`` reports it. The level uses loads from before this
+       batch, not what other requests took, so the cap is bounded by the highest current
+       load + 1 and one hard request cannot pull a whole cohort up. With ``strict=True``
+       the fair share is a hard cap and the places become shortfall.
 
     Greedy plus repair is an augmenting-path maximum flow, so after the last step no
     reshuffle of this batch could place more reviewers under ``max_load``: a request is
@@ -159,11 +175,20 @@ def assign(
     is the same on every platform and Python version): the same input always gives the
     same output, yet reviewers are not drawn in id order, and each load level is a fresh
     shuffle. The services pass the request id as the seed. A per-request shuffle would
-    re-sort all tied reviewers for every request, which is what the heap avoids.
+    re-sort all tied reviewers for every request, which is what the heaps avoid.
 
-    Overall ``O((n·k + m) log m)`` for ``n`` requests and ``m`` reviewers when
-    eligibility is sparse, as it is in practice; 1,000 requests × 3 among 1,000 peers
-    takes about 15 ms, among 3,000 platform reviewers about 30 ms (bench/bench_assignment.py).
+    Cost, for ``n`` requests of ``k`` places, ``m`` reviewers, ``x`` exclusions per
+    request and ``b`` groups a blind request blocks: ``O(m log m + n·(k + x + b)·log m)``
+    for everything but repair, and memory ``O(m + n·(k + x))``. ``b`` is at most the
+    number of distinct organisation sets among reviewers that share an organisation
+    with the writer, 1 when everyone belongs to one organisation. Repair costs what its
+    searches reach: each stops at the first request that can take someone with room,
+    and a failed search marks what it reached as dead until some search succeeds, so a
+    run of impossible requests costs one exploration. In the worst case (many requests
+    boxed in at once, nobody with room nearby) each repaired place may explore the whole
+    batch, ``O(n·k + m)``; on the cohorts of bench/bench_assignment.py repair is a small
+    part of the time, and 100,000 requests × 3 take a few seconds
+    (bench/results/assignment.json).
 
     Raises ``ValueError`` on duplicate request or reviewer ids.
     """
@@ -173,14 +198,19 @@ def assign(
     cap = state.fair_share
     short = state.serve(state.order, cap)
     if short and not strict:
-        by_load = sorted(state.pool, key=state.base_load.__getitem__)
-        needed = max(state.level_needed(q, by_load) for q in short)
+        needed = max(state.level_needed(q) for q in short)
         if needed > cap:
             cap = needed
             state.serve(short, cap)
+    ids = state.ids
     return AssignmentResult(
-        assignments={q: list(state.chosen[q]) for q in sorted(state.chosen)},
-        shortfall={q: state.need[q] for q in sorted(state.need) if state.need[q]},
+        assignments={
+            qid: [ids[r] for r in chosen]
+            for qid, chosen in zip(state.request_ids, state.chosen, strict=True)
+        },
+        shortfall={
+            qid: need for qid, need in zip(state.request_ids, state.need, strict=True) if need
+        },
         max_load=cap,
         fair_share=state.fair_share,
     )
@@ -238,249 +268,439 @@ def tiebreak(seed: int, reviewer_id: int, load: int) -> int:
 
 
 class _State:
-    """The working state of one :func:`assign` call, keyed by request and reviewer ids.
+    """The working state of one :func:`assign` call.
 
-    ``room`` holds the pool reviewers below their limit under the current cap; set
-    operations on it (run in C) keep the scans in :meth:`fill` and :meth:`augment`
-    cheap even when most of the pool is blocked for a request.
+    Reviewers and requests are numbered by ascending id (``ids``, ``request_ids``), so
+    every per-person value is a list and "id order" is index order; results are mapped
+    back to ids at the end. Reviewers belong to one organisation group each (``group``):
+    the organisations they share with some blind request's writer (``group_orgs``).
+
+    Two heap structures live for one :meth:`serve`:
+
+    * **room**: per group, a min-heap of the packed keys (:meth:`key`) of pool reviewers
+      below their limit (``room_heaps``), and ``top``, a heap holding each group's
+      smallest key (stale entries are dropped when popped: an entry is live while it
+      equals its group's smallest);
+    * **movable**: per group, a min-heap of the ids (indexes) of pool reviewers at their
+      limit who hold a new assignment, the ones a repair chain may move
+      (``movable_heaps``; ``movable_groups`` lists the groups that may be non-empty).
     """
 
     __slots__ = (
-        "base_load",
-        "blocked",
+        "blind_orgs",
+        "blocked_cache",
         "cap",
-        "capacity",
         "chosen",
+        "excluded",
         "fair_share",
+        "group",
+        "group_orgs",
+        "groups_by_org",
         "held",
+        "ids",
+        "in_pool",
         "load",
+        "load_floor",
+        "load_histograms",
+        "mix",
+        "movable_groups",
+        "movable_heaps",
         "need",
         "order",
+        "own_capacity",
         "pool",
-        "reviewer_mix",
-        "room",
-        "shuffle",
+        "pool_histogram",
+        "request_ids",
+        "room_heaps",
+        "start_load",
+        "top",
     )
 
     def __init__(self, requests: Sequence[Request], reviewers: Sequence[Reviewer], seed: int):
-        self.load = {r.id: r.current_load for r in reviewers}
-        self.base_load = dict(self.load)
-        # tiebreak() split in two: the reviewer's part once, the load's part per change.
+        people = sorted(reviewers, key=lambda r: r.id)
+        if len(people) > _INDEX_MASK:
+            raise ValueError("too many reviewers")
+        self.ids = [r.id for r in people]
+        index = {rid: i for i, rid in enumerate(self.ids)}
+        self.start_load = [r.current_load for r in people]
+        self.load = list(self.start_load)
+        self.load_floor = min(self.start_load, default=0)
+        self.own_capacity = [r.capacity for r in people]
+        # tiebreak() split in two: the reviewer's part once, the load's part in key().
         seed_mix = _splitmix64(seed & _MASK)
-        self.reviewer_mix = {r.id: _splitmix64(seed_mix ^ (r.id & _MASK)) for r in reviewers}
-        # The tiebreak at each reviewer's current load, kept up to date by add_load.
-        self.shuffle = {
-            r.id: _splitmix64(self.reviewer_mix[r.id] ^ r.current_load) for r in reviewers
-        }
-        self.capacity = {r.id: r.capacity for r in reviewers}
-        self.need = {q.id: max(0, q.k) for q in requests}
-        self.chosen: dict[int, list[int]] = {q.id: [] for q in requests}
-        # reviewer id -> ids of the requests they were newly given (dict: ordered set)
-        self.held: dict[int, dict[int, None]] = {r.id: {} for r in reviewers}
+        self.mix = [_splitmix64(seed_mix ^ (rid & _MASK)) for rid in self.ids]
+        self.held: list[list[int]] = [[] for _ in people]  # request indexes newly given
 
-        conflicted: dict[int, set[int]] = {}
-        members: dict[int, set[int]] = {}
-        for r in reviewers:
-            for writer in r.conflicts:
-                conflicted.setdefault(writer, set()).add(r.id)
-            for org in r.organisation_ids:
-                members.setdefault(org, set()).add(r.id)
-        self.blocked: dict[int, set[int]] = {}
-        for q in requests:
-            blocked = {q.writer_id} | q.excluded_ids | q.already_assigned | q.previously_refused
-            blocked |= conflicted.get(q.writer_id, set())
-            if q.blind:
-                for org in q.organisation_ids:
-                    blocked |= members.get(org, set())
-            self.blocked[q.id] = blocked
-
-        open_ids = [q.id for q in requests if self.need[q.id]]
-        # Reviewers every open request blocks can take none of this work: not in the pool.
-        never: set[int] = (
-            set.intersection(*(self.blocked[q] for q in open_ids)) if open_ids else set()
-        )
-        self.pool = [
-            r.id
-            for r in reviewers
-            if (r.capacity is None or r.current_load < r.capacity) and r.id not in never
+        batch = sorted(requests, key=lambda q: q.id)
+        self.request_ids = [q.id for q in batch]
+        self.need = [max(0, q.k) for q in batch]
+        self.chosen: list[list[int]] = [[] for _ in batch]
+        open_requests = [j for j, need in enumerate(self.need) if need]
+        self.blind_orgs: list[frozenset[int] | None] = [
+            q.organisation_ids if q.blind and q.organisation_ids and need else None
+            for q, need in zip(batch, self.need, strict=True)
         ]
-        pool_set = set(self.pool)
-        places = sum(self.need.values())
+
+        # Per request, the reviewers it may not have by name: writer, co-writers,
+        # declared conflicts with the writer, already on it, refused it.
+        conflicted: dict[int, list[int]] = {}
+        for i, person in enumerate(people):
+            for writer in person.conflicts:
+                conflicted.setdefault(writer, []).append(i)
+        self.excluded: list[frozenset[int]] = []
+        for q, need in zip(batch, self.need, strict=True):
+            if not need:
+                self.excluded.append(frozenset())
+                continue
+            named = chain((q.writer_id,), q.excluded_ids, q.already_assigned, q.previously_refused)
+            excluded = {index[r] for r in named if r in index}
+            excluded.update(conflicted.get(q.writer_id, ()))
+            self.excluded.append(frozenset(excluded))
+
+        # Organisation groups: a reviewer's organisations that some blind request names.
+        # Organisations no blind request names never block anyone, so they do not split
+        # groups (for one request, that leaves a handful of groups).
+        blocking: frozenset[int] = frozenset().union(*filter(None, self.blind_orgs))
+        group_ids: dict[frozenset[int], int] = {}
+        self.group = [
+            group_ids.setdefault(person.organisation_ids & blocking, len(group_ids))
+            for person in people
+        ]
+        self.group_orgs = list(group_ids)
+        self.groups_by_org: dict[int, list[int]] = {}
+        for g, orgs in enumerate(self.group_orgs):
+            for org in orgs:
+                self.groups_by_org.setdefault(org, []).append(g)
+        self.blocked_cache: dict[frozenset[int], frozenset[int]] = {}
+
+        self.in_pool = self.pool_members(people, open_requests)
+        self.pool = [i for i, inside in enumerate(self.in_pool) if inside]
+        places = sum(self.need)
         self.fair_share = (
-            math.ceil((places + sum(self.load[r] for r in self.pool)) / len(self.pool))
+            math.ceil((places + sum(self.load[i] for i in self.pool)) / len(self.pool))
             if self.pool
             else 0
         )
-        slack = {
-            q: len(pool_set) - len(self.blocked[q] & pool_set) - self.need[q] for q in open_ids
-        }
-        self.order = sorted(open_ids, key=lambda q: (slack[q], q))
+        slack = self.slack(open_requests)
+        self.order = sorted(open_requests, key=lambda j: (slack[j], j))
         self.cap = self.fair_share
-        self.room: set[int] = set()
+        self.room_heaps: list[list[int]] = []
+        self.top: list[int] = []
+        self.movable_heaps: list[list[int]] = []
+        self.movable_groups: dict[int, None] = {}
+        self.load_histograms: list[Counter[int]] | None = None
+        self.pool_histogram: Counter[int] = Counter()
 
-    def limit(self, reviewer: int) -> int:
-        own = self.capacity[reviewer]
+    # Setup
+
+    def blocked_groups(self, j: int) -> frozenset[int]:
+        """The organisation groups request ``j`` blocks (none unless it is blind)."""
+        orgs = self.blind_orgs[j]
+        return _NO_GROUPS if orgs is None else self.groups_sharing(orgs)
+
+    def groups_sharing(self, orgs: frozenset[int]) -> frozenset[int]:
+        """The organisation groups with an organisation in ``orgs`` (cached)."""
+        found = self.blocked_cache.get(orgs)
+        if found is None:
+            by_org = self.groups_by_org
+            found = frozenset(g for org in orgs for g in by_org.get(org, ()))
+            self.blocked_cache[orgs] = found
+        return found
+
+    def pool_members(self, people: list[Reviewer], open_requests: list[int]) -> list[bool]:
+        """Reviewers below their own capacity whom at least one open request may have.
+
+        Counted, not intersected: a reviewer is out when the open requests that block
+        their group plus those that exclude them by name (and do not already block their
+        group) are all the open requests.
+        """
+        below = [r.capacity is None or r.current_load < r.capacity for r in people]
+        if not open_requests:
+            return below
+        by_group = [0] * len(self.group_orgs)
+        blind = Counter(orgs for j in open_requests if (orgs := self.blind_orgs[j]) is not None)
+        for orgs, count in blind.items():
+            for g in self.groups_sharing(orgs):
+                by_group[g] += count
+        by_name: Counter[int] = Counter()
+        for j in open_requests:
+            blocked = self.blocked_groups(j)
+            by_name.update(i for i in self.excluded[j] if self.group[i] not in blocked)
+        everyone = len(open_requests)
+        group = self.group
+        return [below[i] and by_group[group[i]] + by_name[i] < everyone for i in range(len(people))]
+
+    def slack(self, open_requests: list[int]) -> dict[int, int]:
+        """Per open request: eligible pool reviewers minus places needed."""
+        in_group = Counter(self.group[i] for i in self.pool)
+        blocked_count: dict[frozenset[int], int] = {}
+        slack = {}
+        for j in open_requests:
+            blocked = self.blocked_groups(j)
+            if blocked not in blocked_count:
+                blocked_count[blocked] = sum(in_group[g] for g in blocked)
+            by_name = sum(
+                1 for i in self.excluded[j] if self.in_pool[i] and self.group[i] not in blocked
+            )
+            slack[j] = len(self.pool) - blocked_count[blocked] - by_name - self.need[j]
+        return slack
+
+    # Loads
+
+    def limit(self, i: int) -> int:
+        own = self.own_capacity[i]
         return self.cap if own is None else min(self.cap, own)
 
-    def rank(self, reviewer: int) -> tuple[int, int]:
-        """Least loaded first, ties in the seeded pseudo-random order."""
-        return self.load[reviewer], self.shuffle[reviewer]
+    def key(self, i: int) -> int:
+        """Least loaded first, ties in the seeded pseudo-random order, then by id."""
+        load = self.load[i]
+        shuffle = _splitmix64(self.mix[i] ^ load)
+        return ((load - self.load_floor) << _LOAD_SHIFT) | (shuffle << _INDEX_BITS) | i
 
-    def may_take(self, request: int, reviewer: int) -> bool:
-        # Newly chosen reviewers are not in the blocked set; check them separately.
-        return reviewer not in self.blocked[request] and request not in self.held[reviewer]
+    def give(self, j: int, i: int) -> None:
+        self.chosen[j].append(i)
+        self.held[i].append(j)
+        self.need[j] -= 1
+        self.load[i] += 1
 
-    def takers(self, request: int, reviewers: set[int]) -> list[int]:
-        """Those of ``reviewers`` that ``request`` may take, in id order."""
-        return sorted(r for r in reviewers - self.blocked[request] if request not in self.held[r])
+    # Reviewers with room
 
-    def add_load(self, reviewer: int) -> None:
-        level = self.load[reviewer] = self.load[reviewer] + 1
-        self.shuffle[reviewer] = _splitmix64(self.reviewer_mix[reviewer] ^ level)
-        if level >= self.limit(reviewer):
-            self.room.discard(reviewer)
+    def push_room(self, i: int) -> None:
+        key = self.key(i)
+        heap = self.room_heaps[self.group[i]]
+        heapq.heappush(heap, key)
+        if heap[0] == key:
+            heapq.heappush(self.top, key)
 
-    def give(self, request: int, reviewer: int) -> None:
-        self.chosen[request].append(reviewer)
-        self.held[reviewer][request] = None
-        self.need[request] -= 1
-        self.add_load(reviewer)
+    def take(self, j: int, count: int) -> list[int]:
+        """Remove and return the ``count`` best reviewers with room that ``j`` may have.
+
+        Heads of groups ``j`` blocks, and reviewers it excludes by name or already has,
+        are set aside and put back, so the structure is unchanged but for those taken.
+        """
+        top, heaps, group = self.top, self.room_heaps, self.group
+        blocked = self.blocked_groups(j)
+        excluded, mine = self.excluded[j], self.chosen[j]
+        blocked_heads: list[int] = []
+        passed: list[int] = []
+        found: list[int] = []
+        while top and len(found) < count:
+            key = heapq.heappop(top)
+            i = key & _INDEX_MASK
+            g = group[i]
+            heap = heaps[g]
+            if not heap or heap[0] != key:
+                continue  # stale: the group's best has changed since
+            if g in blocked:
+                blocked_heads.append(key)
+                continue
+            heapq.heappop(heap)
+            if heap:
+                heapq.heappush(top, heap[0])
+            if i in excluded or i in mine:
+                passed.append(i)
+            else:
+                found.append(i)
+        for key in blocked_heads:
+            heapq.heappush(top, key)
+        for i in passed:
+            self.push_room(i)
+        return found
 
     def serve(self, requests: list[int], cap: int) -> list[int]:
         """Greedy, then repair, under ``cap``; returns the requests still short, in order."""
         self.cap = cap
-        self.room = {r for r in self.pool if self.load[r] < self.limit(r)}
+        heaps: list[list[int]] = [[] for _ in self.group_orgs]
+        for i in self.pool:
+            if self.load[i] < self.limit(i):
+                heaps[self.group[i]].append(self.key(i))
+        for heap in heaps:
+            heapq.heapify(heap)
+        self.room_heaps = heaps
+        self.top = [heap[0] for heap in heaps if heap]
+        heapq.heapify(self.top)
         self.fill(requests)
-        short = [q for q in requests if self.need[q]]
-        self.repair(short)
-        return [q for q in short if self.need[q]]
+        short = [j for j in requests if self.need[j]]
+        if short:
+            self.repair(short)
+        return [j for j in short if self.need[j]]
 
     def fill(self, requests: list[int]) -> None:
-        """Greedy step: each request takes the least-loaded reviewers it may have.
+        """Greedy step: each request takes the least-loaded reviewers it may have."""
+        for j in requests:
+            if not self.need[j]:
+                continue
+            found = self.take(j, self.need[j])
+            for i in found:
+                self.give(j, i)
+            for i in found:
+                if self.load[i] < self.limit(i):
+                    self.push_room(i)
 
-        Heap entries go stale when a reviewer's load changes outside the pop (in
-        :meth:`_scan`); loads only grow, so an entry whose load is not the current one is
-        stale and dropped.
-        """
-        load = self.load
-        heap = [(*self.rank(r), r) for r in self.room]
-        heapq.heapify(heap)
-        for q in requests:
-            set_aside = []
-            picked = []
-            while self.need[q] and heap:
-                entry = heapq.heappop(heap)
-                reviewer = entry[2]
-                if entry[0] != load[reviewer]:
-                    continue
-                if self.may_take(q, reviewer):
-                    self.give(q, reviewer)
-                    picked.append(reviewer)
-                    continue
-                set_aside.append(entry)
-                if len(set_aside) > SKIP_LIMIT:
-                    # The reviewers this request may not have crowd the top of the heap
-                    # (a blind request from a big organisation whose members nobody
-                    # else took yet): one scan beats popping the whole heap.
-                    picked += self._scan(q)
-                    break
-            # Pushed back only now, so nobody is picked twice for the same request.
-            set_aside += [(*self.rank(r), r) for r in picked if r in self.room]
-            for entry in set_aside:
-                heapq.heappush(heap, entry)
+    # Repair
 
-    def _scan(self, q: int) -> list[int]:
-        held, load, shuffle = self.held, self.load, self.shuffle
-        candidates = [
-            (load[r], shuffle[r], r) for r in self.room - self.blocked[q] if q not in held[r]
-        ]
-        best = [entry[2] for entry in heapq.nsmallest(self.need[q], candidates)]
-        for reviewer in best:
-            self.give(q, reviewer)
-        return best
+    def push_movable(self, i: int) -> None:
+        g = self.group[i]
+        heapq.heappush(self.movable_heaps[g], i)
+        self.movable_groups[g] = None
 
     def repair(self, short: list[int]) -> None:
         """Repair step: :meth:`augment` each short request until it is full or stuck.
 
-        A search that fails leaves everything it reached in ``dead``: nothing there leads
-        to a reviewer with room, and that stays true until some search succeeds and
-        moves reviewers (Kuhn's matching trick). So a run of impossible requests costs
-        one exploration, not one each.
+        A search that fails leaves everything it reached dead: nothing there leads to a
+        reviewer with room, and that stays true until some search succeeds and moves
+        reviewers (Kuhn's matching trick). So a run of impossible requests costs one
+        exploration, not one each. Dead reviewers stay out of the movable heaps until
+        then.
         """
+        heaps: list[list[int]] = [[] for _ in self.group_orgs]
+        for i in self.pool:  # ascending, so each list is already a heap
+            if self.held[i] and self.load[i] >= self.limit(i):
+                heaps[self.group[i]].append(i)
+        self.movable_heaps = heaps
+        self.movable_groups = {g: None for g, heap in enumerate(heaps) if heap}
         dead_requests: set[int] = set()
-        dead_reviewers: set[int] = set()
+        dead_reviewers: list[int] = []
         for root in short:
             while self.need[root] and root not in dead_requests:
                 if not self.augment(root, dead_requests, dead_reviewers):
                     break
                 dead_requests.clear()
+                for i in dead_reviewers:
+                    self.push_movable(i)
                 dead_reviewers.clear()
 
-    def augment(self, root: int, dead_requests: set[int], dead_reviewers: set[int]) -> bool:
+    def augment(self, root: int, dead_requests: set[int], dead_reviewers: list[int]) -> bool:
         """Find one more reviewer for ``root`` through a chain of swaps.
 
         Breadth-first over requests: ``root`` may take reviewer ``s1`` who is on request
         ``q1``; ``q1`` may take ``s2`` who is on ``q2``; … ; the last request may take a
         reviewer with room. Shifting everyone one step along the chain gives ``root`` a
         reviewer and raises only the load of the reviewer with room, so the cap holds.
-        Only reviewers chosen in this call move; existing assignments never do. Fills
-        the dead sets with what it reached; they are only meaningful when it fails.
+        Only reviewers chosen in this call move; existing assignments never do.
+
+        Each request is asked whether it can take someone with room as soon as it is
+        reached, in breadth-first order, and the search stops at the first that can
+        (the same chain a level-by-level search would find). On failure everything it
+        reached is left in the dead sets.
         """
         came_by: dict[int, int | None] = {root: None}  # request -> reviewer it gives up
         taker: dict[int, int] = {}  # reviewer -> request that would take them
-        # Reviewers at their limit holding a new assignment: the only ones a chain can move.
-        movable = {r for r in self.pool if r not in self.room and self.held[r]} - dead_reviewers
         dead_requests.add(root)
-        level = [root]
-        while level:
-            for q in level:
-                free = self.takers(q, self.room)
-                if free:
-                    self._shift(q, min(free, key=self.rank), came_by, taker)
-                    return True
-            following = []
-            for q in level:
-                for s in self.takers(q, movable):
-                    movable.discard(s)
-                    dead_reviewers.add(s)
-                    taker[s] = q
-                    for other in self.held[s]:
-                        if other not in dead_requests:
-                            dead_requests.add(other)
-                            came_by[other] = s
-                            following.append(other)
-            level = following
+        if found := self.take(root, 1):
+            self.shift(root, found[0], came_by, taker)
+            return True
+        reached: list[int] = []  # reviewers taken out of the movable heaps
+        queue = deque([root])
+        held = self.held
+        while queue:
+            q = queue.popleft()
+            movable = self.movable_takers(q, reached)
+            for s in movable:
+                taker[s] = q
+                for other in held[s]:
+                    if other in dead_requests:
+                        continue
+                    dead_requests.add(other)
+                    came_by[other] = s
+                    if found := self.take(other, 1):
+                        movable.close()
+                        self.shift(other, found[0], came_by, taker)
+                        for i in reached:
+                            self.push_movable(i)
+                        return True
+                    queue.append(other)
+        dead_reviewers += reached
         return False
 
-    def _shift(
+    def movable_takers(self, q: int, reached: list[int]) -> Generator[int, None, None]:
+        """The movable reviewers ``q`` may take, in id order, each taken out of the
+        movable heaps (and logged in ``reached``) as it is yielded.
+
+        Merges the heads of the groups ``q`` does not block; reviewers it excludes by
+        name or already has are passed over and put back when the generator ends.
+        """
+        heaps, group = self.movable_heaps, self.group
+        blocked = self.blocked_groups(q)
+        excluded, held = self.excluded[q], self.held
+        heads = []
+        for g in list(self.movable_groups):
+            heap = heaps[g]
+            if not heap:
+                del self.movable_groups[g]
+            elif g not in blocked:
+                heads.append((heap[0], g))
+        heapq.heapify(heads)
+        passed: list[int] = []
+        try:
+            while heads:
+                s, g = heads[0]
+                heap = heaps[g]
+                heapq.heappop(heap)
+                if heap:
+                    heapq.heapreplace(heads, (heap[0], g))
+                else:
+                    heapq.heappop(heads)
+                if s in excluded or q in held[s]:
+                    passed.append(s)
+                else:
+                    reached.append(s)
+                    yield s
+        finally:
+            for s in passed:
+                heapq.heappush(heaps[group[s]], s)
+
+    def shift(
         self, end: int, incoming: int, came_by: dict[int, int | None], taker: dict[int, int]
     ) -> None:
-        self.add_load(incoming)
+        """Move every reviewer on the chain one step: ``incoming`` (who had room) joins
+        ``end``, whose reviewer joins the request before, and so on to the root."""
+        with_room = incoming
+        self.load[with_room] += 1
         q = end
         while (leaving := came_by[q]) is not None:
             chosen = self.chosen[q]
             chosen[chosen.index(leaving)] = incoming  # keep the position of the swap
-            del self.held[leaving][q]
-            self.held[incoming][q] = None
+            self.held[leaving].remove(q)
+            self.held[incoming].append(q)
             incoming, q = leaving, taker[leaving]
         self.chosen[q].append(incoming)
-        self.held[incoming][q] = None
+        self.held[incoming].append(q)
         self.need[q] -= 1
+        if self.load[with_room] < self.limit(with_room):
+            self.push_room(with_room)
+        else:
+            self.push_movable(with_room)
 
-    def level_needed(self, q: int, by_load: list[int]) -> int:
-        """The cap request ``q`` would need on its own: one above the ``k``-th lowest
+    # Stretch
+
+    def level_needed(self, j: int) -> int:
+        """The cap request ``j`` would need on its own: one above the ``k``-th lowest
         load, before this batch, among the reviewers it may have (all of them if fewer).
 
-        ``by_load`` is the pool sorted by that load; walking it stops at the ``k``-th
-        reviewer ``q`` may have, usually a few steps in.
+        Counted from per-group histograms of those loads: the pool's, less the groups
+        ``j`` blocks, less the reviewers it excludes by name.
         """
-        blocked = self.blocked[q]
-        wanted = len(self.chosen[q]) + self.need[q]
+        if self.load_histograms is None:
+            self.load_histograms = [Counter() for _ in self.group_orgs]
+            for i in self.pool:
+                self.load_histograms[self.group[i]][self.start_load[i]] += 1
+            self.pool_histogram = Counter(self.start_load[i] for i in self.pool)
+        blocked = self.blocked_groups(j)
+        eligible = self.pool_histogram.copy()
+        for g in blocked:
+            eligible.subtract(self.load_histograms[g])
+        for i in self.excluded[j]:
+            if self.in_pool[i] and self.group[i] not in blocked:
+                eligible[self.start_load[i]] -= 1
+        wanted = len(self.chosen[j]) + self.need[j]
         level = None
-        for r in by_load:
-            if r not in blocked:
-                level = self.base_load[r]
-                wanted -= 1
-                if not wanted:
-                    break
+        for load in sorted(eligible):
+            count = eligible[load]
+            if count <= 0:
+                continue
+            level = load
+            wanted -= count
+            if wanted <= 0:
+                break
         return 0 if level is None else level + 1
