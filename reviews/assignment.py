@@ -28,12 +28,16 @@ from itertools import chain
 
 _MASK = (1 << 64) - 1
 
+# tiebreak() works modulo this prime (2**31 - 1): every intermediate product stays below
+# 2**63, so PostgreSQL and SQLite compute it in plain 64-bit integers, exactly.
+TIEBREAK_MODULUS = 2_147_483_647
+
 # A reviewer's place in the queue, (load, tiebreak, index), packed into one int so heap
-# entries are plain ints: the index in the low bits, the 64-bit tiebreak above it, the
+# entries are plain ints: the index in the low bits, the 31-bit tiebreak above it, the
 # load (less the lowest load, so it is never negative) on top.
 _INDEX_BITS = 32
 _INDEX_MASK = (1 << _INDEX_BITS) - 1
-_LOAD_SHIFT = 64 + _INDEX_BITS
+_LOAD_SHIFT = 31 + _INDEX_BITS
 
 _NO_GROUPS: frozenset[int] = frozenset()
 
@@ -216,6 +220,24 @@ def assign(
     )
 
 
+def assign_one(request: Request, best: Sequence[Reviewer], *, seed: int = 0) -> list[int]:
+    """The new reviewers ``assign([request], pool, seed=seed)`` gives ``request``, from
+    only the best of the pool: the first ``request.k`` of it (all of it if smaller) in
+    :func:`rank_key` order. The pool is the reviewers the request may have who are below
+    their own capacity.
+
+    For one request the fair share never changes who is chosen, only ``max_load``: if
+    the greedy step leaves places empty, some of the ``k`` best carry at least the fair
+    share, so the stretch raises the cap above the ``k``-th best's load and all ``k`` are
+    taken. So the choice is simply the ``k`` best, in rank order, and a caller need not
+    load, count or sum the pool, only fetch its best few: the peer service ranks them in
+    SQL (``reviews.selectors.peers_best``). tests/reviews/test_assignment.py checks this
+    against :func:`assign`.
+    """
+    ranked = sorted(best, key=lambda r: rank_key(seed, r.id, r.current_load))
+    return [r.id for r in ranked[: max(0, request.k)]]
+
+
 def rank_mentors(
     *, themes: frozenset[str], language: str, mentors: list[Mentor], exclude: frozenset[int]
 ) -> list[Mentor]:
@@ -262,9 +284,39 @@ def _splitmix64(x: int) -> int:
     return x ^ (x >> 31)
 
 
+def tiebreak_coefficients(seed: int, load: int) -> tuple[int, int, int, int]:
+    """``(a, c, b, d)`` of :func:`tiebreak` for one seed and load level: splitmix64 of
+    ``(seed, load)`` drawn four times, ``a`` and ``b`` in ``[1, p)``, ``c`` and ``d`` in
+    ``[0, p)`` for ``p`` = :data:`TIEBREAK_MODULUS`."""
+    p = TIEBREAK_MODULUS
+    x = _splitmix64(_splitmix64(seed & _MASK) ^ (load & _MASK))
+    draws = []
+    for _ in range(4):
+        x = _splitmix64(x)
+        draws.append(x)
+    a, c, b, d = draws
+    return 1 + a % (p - 1), c % p, 1 + b % (p - 1), d % p
+
+
 def tiebreak(seed: int, reviewer_id: int, load: int) -> int:
-    """The deterministic pseudo-random rank of a reviewer among equally loaded ones."""
-    return _splitmix64(_splitmix64(_splitmix64(seed & _MASK) ^ (reviewer_id & _MASK)) ^ load)
+    """The deterministic pseudo-random rank of a reviewer among equally loaded ones.
+
+    ``((a·r + c) mod p) · ((b·r + d) mod p) mod p`` with ``r = reviewer id mod p`` and the
+    coefficients of :func:`tiebreak_coefficients`: a fresh quadratic shuffle of the ids
+    for every seed and load level. Plain integer arithmetic below 2**63, so a database
+    can order by it (``reviews.services.requests`` does, to fetch only the best few of
+    a large pool) and, for positive ids, get exactly this value.
+    """
+    a, c, b, d = tiebreak_coefficients(seed, load)
+    p = TIEBREAK_MODULUS
+    r = reviewer_id % p
+    return (a * r + c) % p * ((b * r + d) % p) % p
+
+
+def rank_key(seed: int, reviewer_id: int, load: int) -> tuple[int, int, int]:
+    """The order :func:`assign` takes reviewers in: least loaded, then :func:`tiebreak`,
+    then id."""
+    return load, tiebreak(seed, reviewer_id, load), reviewer_id
 
 
 class _State:
@@ -302,7 +354,7 @@ class _State:
         "load",
         "load_floor",
         "load_histograms",
-        "mix",
+        "coefficients",
         "movable_groups",
         "movable_heaps",
         "need",
@@ -311,7 +363,9 @@ class _State:
         "pool",
         "pool_histogram",
         "request_ids",
+        "residue",
         "room_heaps",
+        "seed",
         "start_load",
         "top",
     )
@@ -326,9 +380,11 @@ class _State:
         self.load = list(self.start_load)
         self.load_floor = min(self.start_load, default=0)
         self.own_capacity = [r.capacity for r in people]
-        # tiebreak() split in two: the reviewer's part once, the load's part in key().
-        seed_mix = _splitmix64(seed & _MASK)
-        self.mix = [_splitmix64(seed_mix ^ (rid & _MASK)) for rid in self.ids]
+        # tiebreak() split in two: the reviewer's residue once, the coefficients once
+        # per load level (key() caches them).
+        self.seed = seed
+        self.residue = [rid % TIEBREAK_MODULUS for rid in self.ids]
+        self.coefficients: dict[int, tuple[int, int, int, int]] = {}
         self.held: list[list[int]] = [[] for _ in people]  # request indexes newly given
 
         batch = sorted(requests, key=lambda q: q.id)
@@ -452,9 +508,15 @@ class _State:
         return self.cap if own is None else min(self.cap, own)
 
     def key(self, i: int) -> int:
-        """Least loaded first, ties in the seeded pseudo-random order, then by id."""
+        """:func:`rank_key` packed into one int: least loaded first, ties in the seeded
+        pseudo-random order of :func:`tiebreak`, then by id."""
         load = self.load[i]
-        shuffle = _splitmix64(self.mix[i] ^ load)
+        coefficients = self.coefficients.get(load)
+        if coefficients is None:
+            coefficients = self.coefficients[load] = tiebreak_coefficients(self.seed, load)
+        a, c, b, d = coefficients
+        p, r = TIEBREAK_MODULUS, self.residue[i]
+        shuffle = (a * r + c) % p * ((b * r + d) % p) % p
         return ((load - self.load_floor) << _LOAD_SHIFT) | (shuffle << _INDEX_BITS) | i
 
     def give(self, j: int, i: int) -> None:
