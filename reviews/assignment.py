@@ -284,33 +284,36 @@ def _splitmix64(x: int) -> int:
     return x ^ (x >> 31)
 
 
-def tiebreak_coefficients(seed: int, load: int) -> tuple[int, int, int, int]:
-    """``(a, c, b, d)`` of :func:`tiebreak` for one seed and load level: splitmix64 of
-    ``(seed, load)`` drawn four times, ``a`` and ``b`` in ``[1, p)``, ``c`` and ``d`` in
-    ``[0, p)`` for ``p`` = :data:`TIEBREAK_MODULUS`."""
+def tiebreak_coefficients(seed: int) -> tuple[int, int, int, int, int, int]:
+    """``(a, b, c, d, e, f)`` of :func:`tiebreak` for one seed: splitmix64 of the seed
+    drawn six times, ``a`` and ``b`` in ``[1, p)``, the others in ``[0, p)`` for
+    ``p`` = :data:`TIEBREAK_MODULUS`."""
     p = TIEBREAK_MODULUS
-    x = _splitmix64(_splitmix64(seed & _MASK) ^ (load & _MASK))
+    x = _splitmix64(seed & _MASK)
     draws = []
-    for _ in range(4):
+    for _ in range(6):
         x = _splitmix64(x)
-        draws.append(x)
-    a, c, b, d = draws
-    return 1 + a % (p - 1), c % p, 1 + b % (p - 1), d % p
+        draws.append(x % p)
+    a, b, c, d, e, f = draws
+    return 1 + a % (p - 1), 1 + b % (p - 1), c, d, e, f
 
 
 def tiebreak(seed: int, reviewer_id: int, load: int) -> int:
     """The deterministic pseudo-random rank of a reviewer among equally loaded ones.
 
-    ``((a·r + c) mod p) · ((b·r + d) mod p) mod p`` with ``r = reviewer id mod p`` and the
-    coefficients of :func:`tiebreak_coefficients`: a fresh quadratic shuffle of the ids
-    for every seed and load level. Plain integer arithmetic below 2**63, so a database
-    can order by it (``reviews.services.requests`` does, to fetch only the best few of
-    a large pool) and, for positive ids, get exactly this value.
+    ``((a·r + (c + e·L) mod p) mod p) · ((b·r + (d + f·L) mod p) mod p) mod p`` with
+    ``r`` = reviewer id mod p, ``L`` = load and the coefficients of
+    :func:`tiebreak_coefficients`: a quadratic shuffle of the ids for each seed, shifted
+    afresh at each load level, so being first among equals at one load says nothing of
+    the next. Plain integer arithmetic that stays below 2**63 (for loads below 2**32),
+    so a database can order by it, load included, and for positive ids get exactly this
+    value: the peer service ranks writers in SQL and fetches only the best few
+    (``reviews.selectors.peers_best``).
     """
-    a, c, b, d = tiebreak_coefficients(seed, load)
+    a, b, c, d, e, f = tiebreak_coefficients(seed)
     p = TIEBREAK_MODULUS
     r = reviewer_id % p
-    return (a * r + c) % p * ((b * r + d) % p) % p
+    return (a * r + (c + e * load) % p) % p * ((b * r + (d + f * load) % p) % p) % p
 
 
 def rank_key(seed: int, reviewer_id: int, load: int) -> tuple[int, int, int]:
@@ -355,6 +358,7 @@ class _State:
         "load_floor",
         "load_histograms",
         "coefficients",
+        "level_shifts",
         "movable_groups",
         "movable_heaps",
         "need",
@@ -365,7 +369,6 @@ class _State:
         "request_ids",
         "residue",
         "room_heaps",
-        "seed",
         "start_load",
         "top",
     )
@@ -380,11 +383,11 @@ class _State:
         self.load = list(self.start_load)
         self.load_floor = min(self.start_load, default=0)
         self.own_capacity = [r.capacity for r in people]
-        # tiebreak() split in two: the reviewer's residue once, the coefficients once
-        # per load level (key() caches them).
-        self.seed = seed
+        # tiebreak() in parts: the coefficients once, the reviewer's residue once, the
+        # shifts once per load level (key() caches them).
+        self.coefficients = tiebreak_coefficients(seed)
         self.residue = [rid % TIEBREAK_MODULUS for rid in self.ids]
-        self.coefficients: dict[int, tuple[int, int, int, int]] = {}
+        self.level_shifts: dict[int, tuple[int, int]] = {}
         self.held: list[list[int]] = [[] for _ in people]  # request indexes newly given
 
         batch = sorted(requests, key=lambda q: q.id)
@@ -511,12 +514,13 @@ class _State:
         """:func:`rank_key` packed into one int: least loaded first, ties in the seeded
         pseudo-random order of :func:`tiebreak`, then by id."""
         load = self.load[i]
-        coefficients = self.coefficients.get(load)
-        if coefficients is None:
-            coefficients = self.coefficients[load] = tiebreak_coefficients(self.seed, load)
-        a, c, b, d = coefficients
-        p, r = TIEBREAK_MODULUS, self.residue[i]
-        shuffle = (a * r + c) % p * ((b * r + d) % p) % p
+        p = TIEBREAK_MODULUS
+        a, b, c, d, e, f = self.coefficients
+        shifts = self.level_shifts.get(load)
+        if shifts is None:
+            shifts = self.level_shifts[load] = ((c + e * load) % p, (d + f * load) % p)
+        r = self.residue[i]
+        shuffle = (a * r + shifts[0]) % p * ((b * r + shifts[1]) % p) % p
         return ((load - self.load_floor) << _LOAD_SHIFT) | (shuffle << _INDEX_BITS) | i
 
     def give(self, j: int, i: int) -> None:

@@ -230,18 +230,21 @@ def test_ties_follow_the_documented_tiebreak():
 
 
 def test_tiebreak_is_integer_arithmetic_a_database_computes_exactly():
-    # Coefficients below 2**31 - 1 and residues below it keep every product below 2**63,
-    # so SQL bigint arithmetic (PostgreSQL, SQLite) gives the same value as Python.
+    # Coefficients and residues below p = 2**31 - 1 and loads below 2**32 keep every
+    # intermediate value below 2**63, so SQL bigint arithmetic (PostgreSQL, SQLite)
+    # gives what Python gives.
     p = TIEBREAK_MODULUS
     rng = random.Random(0)
     for _ in range(200):
-        seed, load = rng.randrange(2**40), rng.randrange(50)
-        a, c, b, d = tiebreak_coefficients(seed, load)
-        assert 1 <= a < p and 1 <= b < p and 0 <= c < p and 0 <= d < p
-        reviewer_id = rng.randrange(1, 2**40)
-        r = reviewer_id % p
-        assert a * r + c < 2**63 and b * r + d < 2**63 and (p - 1) ** 2 < 2**63
-        assert 0 <= tiebreak(seed, reviewer_id, load) < p
+        seed, load = rng.randrange(2**40), rng.choice((0, 1, 5, rng.randrange(2**32)))
+        a, b, c, d, e, f = tiebreak_coefficients(seed)
+        assert 1 <= a < p and 1 <= b < p and all(0 <= n < p for n in (c, d, e, f))
+        r = rng.randrange(1, 2**40) % p
+        for factor, constant, step in ((a, c, e), (b, d, f)):
+            assert constant + step * load < 2**63
+            assert factor * r + (constant + step * load) % p < 2**63
+        assert (p - 1) ** 2 < 2**63
+        assert 0 <= tiebreak(seed, r, load) < p
 
 
 def test_each_load_level_is_a_fresh_shuffle():
