@@ -1,4 +1,4 @@
-"""Reviewer assignment and mentor ranking (reviews/assignment.py): plain data, no database."""
+"""Reviewer assignment and mentor ranking (reviews/assignment/): plain data, no database."""
 
 import random
 from collections import Counter
