@@ -11,6 +11,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FilteredRelation,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -169,26 +170,41 @@ def peers_best(rules: matching.Request, *, capacity: int, seed: int) -> list[mat
     reviews, in `reviews.assignment.rank_key` order (least loaded, then the seeded
     tiebreak, then id), with their loads: all `reviews.assignment.assign_one` needs.
 
-    One query, ranked and cut at `k` in SQL, so a call reads a few rows whatever the
-    number of writers: the pool, each writer's open reviews counted through a join on
-    the open ones only (the (status, due_at) index finds them), the tiebreak computed
-    from id and load.
+    Ranked and cut at `k` in SQL, so a call reads a few rows whatever the number of
+    writers. Usually one query: most writers have no open review, and when `k` of the
+    pool are idle they are the best `k` (load 0 ranks first), ranked among themselves.
+    Otherwise a second query counts every writer's open reviews through a join and ranks
+    the whole pool by load and tiebreak. Both find open reviews through the partial index
+    `assignment_open_reviewer_idx`.
     """
     if rules.k <= 0 or capacity <= 0:
         return []
-    open_reviews = FilteredRelation(
-        "review_assignments",
-        condition=Q(review_assignments__status=AssignmentStatus.ASSIGNED),
-    )
-    ranked = (
-        peer_pool(rules)
-        .annotate(open_reviews=open_reviews)
-        .annotate(load=Count("open_reviews"))
-        .filter(load__lt=capacity)
+    pool = peer_pool(rules)
+    busy = ReviewAssignment.objects.filter(status=AssignmentStatus.ASSIGNED).values("reviewer")
+    # NOT IN (a hashed subplan), not NOT EXISTS: with few idle writers the planner
+    # would sort the whole pool first and probe it row by row.
+    idle = (
+        pool.exclude(pk__in=busy)
+        .annotate(load=Value(0, output_field=IntegerField()))
         .annotate(rank=_tiebreak_sql(seed))
-        .order_by("load", "rank", "pk")
+        .order_by("rank", "pk")
         .values_list("pk", "load")
     )
+    best = list(idle[: rules.k])
+    if len(best) < rules.k:
+        open_reviews = FilteredRelation(
+            "review_assignments",
+            condition=Q(review_assignments__status=AssignmentStatus.ASSIGNED),
+        )
+        ranked = (
+            pool.annotate(open_reviews=open_reviews)
+            .annotate(load=Count("open_reviews"))
+            .filter(load__lt=capacity)
+            .annotate(rank=_tiebreak_sql(seed))
+            .order_by("load", "rank", "pk")
+            .values_list("pk", "load")
+        )
+        best = list(ranked[: rules.k])
     return [
         matching.Reviewer(
             id=pk,
@@ -197,7 +213,7 @@ def peers_best(rules: matching.Request, *, capacity: int, seed: int) -> list[mat
             conflicts=frozenset(),
             capacity=capacity,
         )
-        for pk, load in ranked[: rules.k]
+        for pk, load in best
     ]
 
 

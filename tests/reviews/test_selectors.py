@@ -139,11 +139,13 @@ def test_peers_best_are_the_first_of_the_pool_in_rank_order(k, capacity):
         r for r in _as_records() if matching.is_eligible(rules, r) and r.current_load < capacity
     ]
 
+    idle = sum(1 for r in pool if r.current_load == 0)
     for seed in (0, 7, 123_456_789):
         ranked = sorted(pool, key=lambda r, s=seed: matching.rank_key(s, r.id, r.current_load))
         with capture_queries() as queries:
             best = peers_best(rules, capacity=capacity, seed=seed)
-        assert len(queries.captured_queries) == 1
+        # One query when k writers of the pool are idle, a second to rank the busy ones.
+        assert len(queries.captured_queries) == (1 if idle >= k else 2)
         assert [(r.id, r.current_load) for r in best] == [
             (r.id, r.current_load) for r in ranked[:k]
         ]
