@@ -34,11 +34,9 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import types
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -59,6 +57,7 @@ from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from git_baseline import assignment_at, module_at  # noqa: E402
 
 from accounts.models import Membership, Organisation, Role, RoleGrant, User  # noqa: E402
 from reviews.models import (  # noqa: E402
@@ -239,19 +238,8 @@ def load_baseline(ref: str) -> Callable:
     """``review_request_create`` as it was at git ref ``ref``: its module
     (reviews/services/requests.py) and the assignment module it called, both read from
     git and run against today's models and helpers."""
-
-    def module(path: str, name: str) -> types.ModuleType:
-        source = subprocess.run(
-            ["git", "show", f"{ref}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True
-        ).stdout
-        loaded = types.ModuleType(name)
-        sys.modules[name] = loaded  # dataclasses look their module up
-        exec(compile(source, f"{ref}:{path}", "exec"), loaded.__dict__)
-        return loaded
-
-    matching = module("reviews/assignment.py", "baseline_assignment")
-    requests = module("reviews/services/requests.py", "baseline_requests")
-    requests.matching = matching
+    requests = module_at(ref, "reviews/services/requests.py", "baseline_requests")
+    requests.matching = assignment_at(ref)
     return requests.review_request_create
 
 
@@ -313,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         for create in contenders.values():  # warm-up: one of each blindness
             for series in to_review:
                 _call(create, series, BLINDNESS[series.pk % 3], version)
+        load_before = os.getloadavg()[0]
         timings = {name: {b: [] for b in BLINDNESS} for name in contenders}
         queries: dict[str, dict[str, int]] = {name: {} for name in contenders}
         for run in range(args.runs):
@@ -327,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),
             "database": connection.vendor,
+            # Other work on the machine slows both contenders alike; this says how much.
+            "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+            "cpus": os.cpu_count(),
             "writers": args.writers,
             "every_writer_busy": args.busy,
             "idle_writers": User.objects.exclude(

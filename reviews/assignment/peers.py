@@ -66,11 +66,12 @@ def assign(
     reshuffle of this batch could place more reviewers under ``max_load``: a request is
     short only when that is so.
 
-    Ties in load are broken by a hash of ``(seed, reviewer id, load)`` (splitmix64, so it
-    is the same on every platform and Python version): the same input always gives the
-    same output, yet reviewers are not drawn in id order, and each load level is a fresh
-    shuffle. The services pass the request id as the seed. A per-request shuffle would
-    re-sort all tied reviewers for every request, which is what the heaps avoid.
+    Ties in load are broken by :func:`~reviews.assignment.tiebreak` of ``(seed, reviewer
+    id, load)`` (integer arithmetic seeded by splitmix64, the same on every platform and
+    Python version, and in the database): the same input always gives the same output,
+    yet reviewers are not drawn in id order, and each load level is a fresh shuffle. The
+    services pass the request id as the seed. A per-request shuffle would re-sort all
+    tied reviewers for every request, which is what the heaps avoid.
 
     Cost, for ``n`` requests of ``k`` places, ``m`` reviewers, ``x`` exclusions per
     request and ``b`` groups a blind request blocks: ``O(m log m + n·(k + x + b)·log m)``

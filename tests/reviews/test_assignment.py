@@ -307,6 +307,22 @@ def test_a_blind_request_that_only_colleagues_could_review_is_left_short():
     assert result.shortfall == {1: 2}
 
 
+def test_the_worked_example_of_the_docs():
+    # docs/review-scoring.md, "The algorithm": writers 1-4 review each other, two each;
+    # 1 and 2 share organisation 1 and 1's request is blind; 3 has a conflict with 4.
+    reviewers = [reviewer(1, orgs=(1,)), reviewer(2, orgs=(1,)), reviewer(3, conflicts=(4,))]
+    reviewers.append(reviewer(4))
+    requests = [
+        request(1, writer=1, k=2, orgs=(1,), blind=True),
+        request(2, writer=2, k=2, orgs=(1,)),
+        request(3, writer=3, k=2),
+        request(4, writer=4, k=2),
+    ]
+    result = assign(requests, reviewers, seed=0)
+    assert result.assignments == {1: [4, 3], 2: [1, 3], 3: [2, 4], 4: [2, 1]}
+    assert result.fair_share == result.max_load == 2
+
+
 def test_duplicate_ids_are_rejected():
     with pytest.raises(ValueError, match="reviewer"):
         assign([request()], [reviewer(1), reviewer(1)])
