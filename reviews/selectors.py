@@ -10,7 +10,6 @@ from django.db.models import (
     Expression,
     ExpressionWrapper,
     F,
-    FilteredRelation,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -171,40 +170,38 @@ def peers_best(rules: matching.Request, *, capacity: int, seed: int) -> list[mat
     tiebreak, then id), with their loads: all `reviews.assignment.assign_one` needs.
 
     Ranked and cut at `k` in SQL, so a call reads a few rows whatever the number of
-    writers. Usually one query: most writers have no open review, and when `k` of the
-    pool are idle they are the best `k` (load 0 ranks first), ranked among themselves.
-    Otherwise a second query counts every writer's open reviews through a join and ranks
-    the whole pool by load and tiebreak. Both find open reviews through the partial index
+    writers. Usually one query: load 0 ranks first, so when `k` writers of the pool have
+    no open review they are the best `k`, ranked among themselves. Otherwise a second
+    query ranks the rest, the busy writers of the pool, from their open reviews grouped
+    by reviewer. Open reviews are found through the partial index
     `assignment_open_reviewer_idx`.
     """
     if rules.k <= 0 or capacity <= 0:
         return []
     pool = peer_pool(rules)
-    busy = ReviewAssignment.objects.filter(status=AssignmentStatus.ASSIGNED).values("reviewer")
+    open_reviews = ReviewAssignment.objects.filter(status=AssignmentStatus.ASSIGNED)
     # NOT IN (a hashed subplan), not NOT EXISTS: with few idle writers the planner
     # would sort the whole pool first and probe it row by row.
     idle = (
-        pool.exclude(pk__in=busy)
+        pool.exclude(pk__in=open_reviews.values("reviewer"))
         .annotate(load=Value(0, output_field=IntegerField()))
-        .annotate(rank=_tiebreak_sql(seed))
+        .annotate(rank=_tiebreak_sql(seed, "pk"))
         .order_by("rank", "pk")
         .values_list("pk", "load")
     )
     best = list(idle[: rules.k])
-    if len(best) < rules.k:
-        open_reviews = FilteredRelation(
-            "review_assignments",
-            condition=Q(review_assignments__status=AssignmentStatus.ASSIGNED),
-        )
-        ranked = (
-            pool.annotate(open_reviews=open_reviews)
-            .annotate(load=Count("open_reviews"))
+    missing = rules.k - len(best)
+    if missing and capacity > 1:
+        busy = (
+            open_reviews.filter(reviewer__in=pool.values("pk"))
+            .values("reviewer")
+            .annotate(load=Count("pk"))
             .filter(load__lt=capacity)
-            .annotate(rank=_tiebreak_sql(seed))
-            .order_by("load", "rank", "pk")
-            .values_list("pk", "load")
+            .annotate(rank=_tiebreak_sql(seed, "reviewer"))
+            .order_by("load", "rank", "reviewer")
+            .values_list("reviewer", "load")
         )
-        best = list(ranked[: rules.k])
+        best += list(busy[:missing])
     return [
         matching.Reviewer(
             id=pk,
@@ -217,13 +214,13 @@ def peers_best(rules: matching.Request, *, capacity: int, seed: int) -> list[mat
     ]
 
 
-def _tiebreak_sql(seed: int) -> Expression:
-    """`reviews.assignment.tiebreak(seed, pk, load)` as SQL, over the `load` annotation.
-    Integer arithmetic modulo 2**31 - 1 that never reaches 2**63, so PostgreSQL and
-    SQLite compute exactly what Python does."""
+def _tiebreak_sql(seed: int, column: str) -> Expression:
+    """`reviews.assignment.tiebreak(seed, column, load)` as SQL, over the `load`
+    annotation. Integer arithmetic modulo 2**31 - 1 that never reaches 2**63, so
+    PostgreSQL and SQLite compute exactly what Python does."""
     p = matching.TIEBREAK_MODULUS
     a, b, c, d, e, f = (Value(n) for n in matching.tiebreak_coefficients(seed))
-    residue, load = F("pk") % p, F("load")
+    residue, load = F(column) % p, F("load")
     first = (a * residue + (c + e * load) % p) % p
     second = (b * residue + (d + f * load) % p) % p
     return ExpressionWrapper(first * second % p, output_field=BigIntegerField())
