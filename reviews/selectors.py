@@ -3,15 +3,30 @@
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Membership, Role, RoleGrant, User
 from accounts.selectors import mentors_verified
 from core.types import Actor
+from reviews import assignment as matching
 from reviews import scoring
 from reviews.blindness import (
     blanker_for,
@@ -152,6 +167,96 @@ def mentors_for(series: Series) -> QuerySet[User]:
 
 def mentor_is_eligible(mentor: User, series: Series) -> bool:
     return mentors_for(series).filter(pk=mentor.pk).exists()
+
+
+def peer_pool(rules: matching.Request) -> QuerySet[User]:
+    """Writers who review their peers and may review this request: the rules of
+    `reviews.assignment.is_eligible` (never the writer side or anyone named in `rules`,
+    never a declared conflict with the writer, no shared organisation when blind) as
+    SQL, so the pool is filtered where it lives and never listed in Python."""
+    named = {rules.writer_id, *rules.excluded_ids, *rules.already_assigned}
+    named |= rules.previously_refused
+    pool = (
+        User.objects.filter(is_active=True)
+        .filter(Exists(RoleGrant.objects.filter(user=OuterRef("pk"), role=Role.WRITER)))
+        .exclude(
+            Exists(ReviewerProfile.objects.filter(user=OuterRef("pk"), accepts_peer_reviews=False))
+        )
+        .exclude(pk__in=named)
+        .exclude(
+            Exists(
+                ConflictOfInterest.objects.filter(reviewer=OuterRef("pk"), writer=rules.writer_id)
+            )
+        )
+    )
+    if rules.blind and rules.organisation_ids:
+        colleagues = Membership.objects.filter(
+            user=OuterRef("pk"), organisation__in=rules.organisation_ids
+        )
+        pool = pool.exclude(Exists(colleagues))
+    return pool
+
+
+def peers_best(rules: matching.Request, *, capacity: int, seed: int) -> list[matching.Reviewer]:
+    """The first `rules.k` writers of the peer pool with fewer than `capacity` open
+    reviews, in `reviews.assignment.rank_key` order (least loaded, then the seeded
+    tiebreak, then id), with their loads: all `reviews.assignment.assign_one` needs.
+
+    Ranked and cut at `k` in SQL, so a call reads a few rows whatever the number of
+    writers. Usually one query: load 0 ranks first, so when `k` writers of the pool have
+    no open review they are the best `k`, ranked among themselves. Otherwise a second
+    query ranks the rest, the busy writers of the pool, from their open reviews grouped
+    by reviewer. Open reviews are found through the partial index
+    `assignment_open_reviewer_idx`.
+    """
+    if rules.k <= 0 or capacity <= 0:
+        return []
+    pool = peer_pool(rules)
+    open_reviews = ReviewAssignment.objects.filter(status=AssignmentStatus.ASSIGNED)
+    # NOT IN (a hashed subplan), not NOT EXISTS: with few idle writers the planner
+    # would sort the whole pool first and probe it row by row.
+    idle = (
+        pool.exclude(pk__in=open_reviews.values("reviewer"))
+        .annotate(load=Value(0, output_field=IntegerField()))
+        .annotate(rank=_tiebreak_sql(seed, "pk"))
+        .order_by("rank", "pk")
+        .values_list("pk", "load")
+    )
+    best = list(idle[: rules.k])
+    missing = rules.k - len(best)
+    if missing and capacity > 1:
+        busy = (
+            open_reviews.filter(reviewer__in=pool.values("pk"))
+            .values("reviewer")
+            .annotate(load=Count("pk"))
+            .filter(load__lt=capacity)
+            .annotate(rank=_tiebreak_sql(seed, "reviewer"))
+            .order_by("load", "rank", "reviewer")
+            .values_list("reviewer", "load")
+        )
+        best += list(busy[:missing])
+    return [
+        matching.Reviewer(
+            id=pk,
+            organisation_ids=frozenset(),  # the pool's rules are applied already
+            current_load=load,
+            conflicts=frozenset(),
+            capacity=capacity,
+        )
+        for pk, load in best
+    ]
+
+
+def _tiebreak_sql(seed: int, column: str) -> Expression:
+    """`reviews.assignment.tiebreak(seed, column, load)` as SQL, over the `load`
+    annotation. Integer arithmetic modulo 2**31 - 1 that never reaches 2**63, so
+    PostgreSQL and SQLite compute exactly what Python does."""
+    p = matching.TIEBREAK_MODULUS
+    a, b, c, d, e, f = (Value(n) for n in matching.tiebreak_coefficients(seed))
+    residue, load = F(column) % p, F("load")
+    first = (a * residue + (c + e * load) % p) % p
+    second = (b * residue + (d + f * load) % p) % p
+    return ExpressionWrapper(first * second % p, output_field=BigIntegerField())
 
 
 def rubrics_published() -> QuerySet[Rubric]:

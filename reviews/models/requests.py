@@ -154,7 +154,17 @@ class ReviewAssignment(models.Model):
                 fields=["request", "reviewer"], name="assignment_unique_reviewer"
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_at"])]
+        indexes = [
+            models.Index(fields=["status", "due_at"]),
+            # Each reviewer's open reviews: their load, which peer matching reads for
+            # every writer (reviews.selectors.peers_best). Partial, so it stays the size
+            # of the open work however long the history of finished reviews grows.
+            models.Index(
+                fields=["reviewer"],
+                condition=models.Q(status=AssignmentStatus.ASSIGNED),
+                name="assignment_open_reviewer_idx",
+            ),
+        ]
         verbose_name = _("review assignment")
         verbose_name_plural = _("review assignments")
 

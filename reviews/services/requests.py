@@ -4,13 +4,13 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.models import Membership, Role, User
+from accounts.models import Membership, User
 from core.exceptions import Conflict
 from core.i18n import in_both_languages
 from core.services.audit import audit_record
@@ -28,13 +28,12 @@ from reviews.models import (
     RequestKind,
     RequestStatus,
     ReviewAssignment,
-    ReviewerProfile,
     ReviewPolicy,
     ReviewRequest,
     RubricVersion,
 )
 from reviews.permissions import can_assign_reviewers, can_decide_request, can_take_request
-from reviews.selectors import mentor_is_eligible, mentors_for
+from reviews.selectors import mentor_is_eligible, mentors_for, peers_best
 from reviews.services.credits import credit_add, credits_held_for, credits_lock, credits_welcome
 from reviews.workflows import ASSIGNMENT_FLOW, REQUEST_FLOW
 from scripts_app.document import parse
@@ -114,7 +113,7 @@ def review_request_create(
     elif (
         mentor is not None
         and "mentor" not in errors
-        and mentor.pk in _blind_exclusions(series, blindness)
+        and User.objects.filter(pk=mentor.pk).filter(_blind_excluded(series, blindness)).exists()
     ):
         errors["mentor"] = [
             _(
@@ -261,18 +260,18 @@ def episode_range_errors(
     return errors
 
 
-def _blind_exclusions(series: Series, blindness: str) -> set[int]:
-    """People who may not review this series with this blindness because they can see
-    who wrote it by other means (reviews.blindness.authorship_known_to), or, for any
-    blind request, share an organisation with the owner or a co-writer."""
+def _blind_excluded(series: Series, blindness: str) -> Q:
+    """Who (a condition on users) may not review this series with this blindness because
+    they can see who wrote it by other means (reviews.blindness.authorship_known_to), or,
+    for any blind request, share an organisation with the owner or a co-writer. A
+    condition rather than a list of ids: an organisation may have thousands of members."""
     if blindness == Blindness.OPEN:
-        return set()
-    excluded = authorship_known_to(series) if blindness == Blindness.DOUBLE else set()
-    writer_orgs = set().union(*_organisations(list(writer_side_ids(series))).values())
-    excluded |= set(
-        Membership.objects.filter(organisation_id__in=writer_orgs).values_list("user_id", flat=True)
-    )
-    return excluded - writer_side_ids(series)
+        return Q(pk__in=[])
+    writers = writer_side_ids(series)
+    known = authorship_known_to(series) if blindness == Blindness.DOUBLE else set()
+    writer_orgs = Membership.objects.filter(user__in=writers).values("organisation")
+    colleagues = Membership.objects.filter(user=OuterRef("pk"), organisation__in=writer_orgs)
+    return (Q(pk__in=known) | Q(Exists(colleagues))) & ~Q(pk__in=writers)
 
 
 def _organisations(user_ids: list[int]) -> dict[int, frozenset[int]]:
@@ -289,16 +288,6 @@ def _open_loads(user_ids: list[int] | None = None) -> dict[int, int]:
     if user_ids is not None:
         rows = rows.filter(reviewer_id__in=user_ids)
     return dict(rows.values("reviewer_id").annotate(n=Count("id")).values_list("reviewer_id", "n"))
-
-
-def _peer_pool() -> list[int]:
-    opted_out = ReviewerProfile.objects.filter(accepts_peer_reviews=False).values("user_id")
-    return list(
-        User.objects.filter(is_active=True, role_grants__role=Role.WRITER)
-        .exclude(pk__in=opted_out)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
 
 
 def _matching_request(
@@ -346,30 +335,13 @@ def request_assign(*, request: ReviewRequest) -> list[ReviewAssignment]:
     elif request.fallback == Fallback.STAFF:
         return []  # staff take it from their queue
     else:
-        pool = _peer_pool()
-        orgs = _organisations(pool)
-        loads = _open_loads(pool)
-        conflicts: dict[int, set[int]] = {pk: set() for pk in pool}
-        for reviewer_id, writer_id in ConflictOfInterest.objects.filter(
-            reviewer_id__in=pool
-        ).values_list("reviewer_id", "writer_id"):
-            conflicts[reviewer_id].add(writer_id)
-        # No writer is buried in peer reviews, however few others can take them.
+        # What matching.assign would choose among every writer, from the few best the
+        # database ranks (matching.assign_one says why that is the same). No writer is
+        # buried in peer reviews, however few others can take them: the policy's capacity.
+        rules = _matching_request(request, taken, refused)
         capacity = ReviewPolicy.current().peer_capacity
-        reviewers = [
-            matching.Reviewer(
-                id=pk,
-                organisation_ids=orgs[pk],
-                current_load=loads.get(pk, 0),
-                conflicts=frozenset(conflicts[pk]),
-                capacity=capacity,
-            )
-            for pk in pool
-        ]
-        result = matching.assign(
-            [_matching_request(request, taken, refused)], reviewers, seed=request.pk
-        )
-        chosen = result.assignments.get(request.pk, [])
+        best = peers_best(rules, capacity=capacity, seed=request.pk)
+        chosen = matching.assign_one(rules, best, seed=request.pk)
         role = AssignmentRole.PEER
     return _create_assignments(request, chosen, role, start=len(existing))
 
@@ -382,10 +354,11 @@ def _choose_mentors(request: ReviewRequest, *, exclude: set[int], count: int) ->
             return [request.requested_mentor_id][:count]
         exclude = exclude | {request.requested_mentor_id}
     policy = ReviewPolicy.current()
-    blocked = {series.owner_id} | exclude | _blind_exclusions(series, request.blindness)
+    blocked = {series.owner_id} | exclude
     mentors = list(
         mentors_for(series)
         .exclude(pk__in=blocked)
+        .exclude(_blind_excluded(series, request.blindness))
         .prefetch_related("expertise_themes")
         .select_related("reviewer_profile")
     )

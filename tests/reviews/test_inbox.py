@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 def test_the_inbox_shows_at_most_its_limit_most_urgent_first(client, monkeypatch):
     peers(2)
-    staff = UserFactory(staff=True)
-    for _ in range(3):
-        staff_take(actor=staff, request=review_request(reviews_needed=1))
+    requests = [review_request(reviews_needed=1) for _ in range(3)]
+    staff = UserFactory(staff=True)  # after the requests, so no peer matching picks them
+    for request in requests:
+        staff_take(actor=staff, request=request)
     mine = staff.review_assignments.filter(status=AssignmentStatus.ASSIGNED)
     assert mine.count() == 3
     monkeypatch.setattr(inbox_view, "INBOX_LIMIT", 2)
