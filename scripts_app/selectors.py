@@ -75,10 +75,14 @@ def series_on_term(user: Actor, term: Any) -> QuerySet[Series]:
 
 def series_count_for(user: Actor, *, scope: str = "mine") -> int:
     """How many series `series_list_for` holds, without a scan of every series."""
+    if not is_signed_in(user):
+        return 0
     if scope == "mine":
-        return (
-            Series.objects.filter(pk__in=series_ids_of(user)).count() if is_signed_in(user) else 0
-        )
+        # Two index counts: an owner is never also a collaborator of their own series
+        # (series services refuse it), so the two sets do not overlap.
+        owned = Series.objects.filter(owner_id=user.pk).count()
+        shared = Collaborator.objects.filter(user_id=user.pk).exclude(series__owner_id=user.pk)
+        return owned + shared.count()
     return series_visible_count(user)
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
-from core.pagination import CountedPaginator
+from core.pagination import CountedPaginator, NarrowFirst
 from scripts_app import permissions, selectors
 from scripts_app.extensions import series_actions
 from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
@@ -20,7 +20,7 @@ SERIES_PER_PAGE = 24
 def series_list(request):
     scope = "all" if request.GET.get("scope") == "all" else "mine"
     page = CountedPaginator(
-        selectors.series_list_for(request.user, scope=scope),
+        NarrowFirst(selectors.series_list_for(request.user, scope=scope)),
         SERIES_PER_PAGE,
         count=lambda: selectors.series_count_for(request.user, scope=scope),
     )

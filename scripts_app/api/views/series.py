@@ -6,6 +6,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.pagination import NarrowFirst
 from scripts_app import permissions, selectors
 from scripts_app.api import serializers as s
 from scripts_app.services import series as series_services
@@ -23,6 +24,10 @@ class SeriesListView(GenericAPIView):
     def get_queryset(self):
         return selectors.series_list_for(self.request.user, scope=self._scope())
 
+    def get_list(self) -> NarrowFirst:
+        # Pages are cut on narrow rows first (core.pagination.NarrowFirst).
+        return NarrowFirst(self.get_queryset())
+
     def list_count(self) -> int:
         return selectors.series_count_for(self.request.user, scope=self._scope())
 
@@ -32,7 +37,7 @@ class SeriesListView(GenericAPIView):
         responses=s.SeriesSerializer(many=True),
     )
     def get(self, request):
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.get_list())
         return self.get_paginated_response(s.SeriesSerializer(page, many=True).data)
 
     @extend_schema(request=s.SeriesInputSerializer, responses={201: s.SeriesSerializer})
