@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -102,9 +103,15 @@ def compare(request, pk: int):
     if str(a).isdigit() and str(b).isdigit():
         old = selectors.get_revision(series, int(a))
         new = selectors.get_revision(series, int(b))
-        diff = selectors.revisions_diff(old, new, series.format)
+        # Lazy: the page's HTML is cached by the pair's hashes (compare.html), and a
+        # cached page needs neither the diff nor its pagination.
+        diff = SimpleLazyObject(lambda: selectors.revisions_diff(old, new, series.format))
         # Two revisions far apart differ in every episode: a page of episodes at a time.
-        page = Paginator(diff.episodes, COMPARE_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
+        page = SimpleLazyObject(
+            lambda: Paginator(diff.episodes, COMPARE_EPISODES_PER_PAGE).get_page(
+                request.GET.get("page")
+            )
+        )
         context.update(old=old, new=new, diff=diff, page=page)
     context["choices"] = selectors.revisions_of(series).values_list("number", "name")[:500]
     return render(request, "scripts_app/compare.html", context)

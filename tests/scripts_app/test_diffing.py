@@ -121,3 +121,29 @@ def test_compare_shows_a_page_of_episodes_at_a_time_and_keeps_the_choice(client)
     assert len(second.context["page"]) == 2
     assert first.context["diff"].summary["episodes_changed"] == count
     assert "a=1&amp;b=2&amp;mode=inline&amp;page=2" in first.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_compare_page_seen_before_is_served_without_diffing_again(client, monkeypatch):
+    from scripts_app import selectors
+
+    old = "".join(f"第{n}集 集{n}\n{n}-1 日 内 家\n△甲{n}。\n" for n in range(1, 4))
+    series = make_series(text=old)
+    revision_save(
+        actor=series.owner, series=series, text=old.replace("△甲", "△乙"), base=series.head
+    )
+    client.force_login(series.owner)
+    calls = []
+    real_diff = selectors.revisions_diff
+    monkeypatch.setattr(
+        selectors, "revisions_diff", lambda *args: calls.append(args) or real_diff(*args)
+    )
+    url = f"/scripts/{series.pk}/compare/?a=1&b=2"
+
+    first = client.get(url + "&mode=inline").content.decode()
+    again = client.get(url + "&mode=inline").content.decode()
+    side = client.get(url + "&mode=side").content.decode()
+
+    assert len(calls) == 2  # inline once, side once: the repeat came from the cache
+    assert again.split('class="diff-summary')[1] == first.split('class="diff-summary')[1]
+    assert "<ins>乙</ins>" in first and "diff-side" in side and "diff-side" not in first
