@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("themes/", include("taxonomy.urls")),
     path("scripts/", include("scripts_app.urls")),
+    path("registry/", include("registry.urls")),
     path("reviews/", include("reviews.urls")),
     path("accounts/", include("allauth.urls")),
     # Ahead of the admin's own URLs: the admin signs in through allauth (rate-limited).

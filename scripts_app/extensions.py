@@ -34,3 +34,33 @@ def series_actions(series: Series, viewer: Any) -> list[SeriesAction]:
     return [
         action for provider in _series_actions if (action := provider(series, viewer)) is not None
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionLink:
+    """A line on a revision's page (or a badge in the revision list) from another app:
+    "Registered, entry No. 12"."""
+
+    label: str
+    url: str
+
+
+RevisionLinksProvider = Callable[[Series, list[Any], Any], dict[int, list[RevisionLink]]]
+_revision_links: list[RevisionLinksProvider] = []
+
+
+def register_revision_links(provider: RevisionLinksProvider) -> None:
+    """Add a provider (once): given the series, some of its revisions and the viewer, the
+    links to show per revision id. It is called once per page, for all its revisions."""
+    if provider not in _revision_links:
+        _revision_links.append(provider)
+
+
+def revision_links(
+    series: Series, revisions: list[Any], viewer: Any
+) -> dict[int, list[RevisionLink]]:
+    links: dict[int, list[RevisionLink]] = {}
+    for provider in _revision_links:
+        for revision_id, found in provider(series, revisions, viewer).items():
+            links.setdefault(revision_id, []).extend(found)
+    return links

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "accounts",
     "scripts_app",
+    "registry",
     "reviews",
     "seeds",
 ]

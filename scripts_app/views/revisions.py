@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.forms import add_service_errors
-from scripts_app import permissions, selectors
+from scripts_app import extensions, permissions, selectors
 from scripts_app.forms import MilestoneForm
 from scripts_app.merging import merge_texts
 from scripts_app.screenplay import screenplay_html_for_text
@@ -25,6 +25,9 @@ def revision_list(request, pk: int):
     if request.GET.get("milestones"):
         revisions = revisions.exclude(name="")
     page = Paginator(revisions, REVISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    links = extensions.revision_links(series, list(page), request.user)
+    for revision in page:
+        revision.links = links.get(revision.pk, [])
     return render(
         request,
         "scripts_app/revision_list.html",
@@ -66,6 +69,9 @@ def revision_detail(request, pk: int, number: int):
             "form": form,
             "can_edit": can_edit,
             "is_head": series.head_id == revision.pk,
+            "links": extensions.revision_links(series, [revision], request.user).get(
+                revision.pk, []
+            ),
         },
     )
 

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistryConfig(AppConfig):
+    """Authorship registry (a hash chain), the originality index, the writer's record."""
+
+    name = "registry"
+    verbose_name = _("Authorship registry")
+
+    def ready(self) -> None:
+        from registry import notifications  # noqa: F401 - registers notification kinds
+        from registry.extensions import register_action, revision_links
+        from scripts_app.extensions import register_revision_links, register_series_action
+
+        register_series_action(register_action)
+        register_revision_links(revision_links)

@@ -1,0 +1,62 @@
+"""Who may register what, and who may see a registration. Every check fails closed.
+
+Registering is for the series' writers (owner and co-writers). A registration's page is
+for the people it names and the series' writers; everyone sees an entry's public fields
+(registry.selectors.public_entry) and never the text.
+"""
+
+from django.http import Http404
+
+from core.permissions import is_signed_in
+from core.types import Actor
+from registry.models import (
+    ConsentStatus,
+    Registration,
+    RegistrationAuthor,
+    RegistrationStatus,
+)
+from scripts_app.models import Series
+from scripts_app.permissions import WRITERS, series_role
+
+
+def can_register_series(user: Actor, series: Series) -> bool:
+    return series_role(user, series) in WRITERS
+
+
+def can_view_registration(user: Actor, registration: Registration) -> bool:
+    if not is_signed_in(user):
+        return False
+    if registration.requested_by_id == user.pk:
+        return True
+    if registration.authors.filter(user_id=user.pk).exists():
+        return True
+    return series_role(user, registration.series) in WRITERS
+
+
+def can_answer_registration(user: Actor, registration: Registration) -> bool:
+    """An author named on a pending registration who has not answered yet."""
+    return (
+        is_signed_in(user)
+        and registration.status == RegistrationStatus.PENDING
+        and registration.authors.filter(user_id=user.pk, consent=ConsentStatus.PENDING).exists()
+    )
+
+
+def can_withdraw_registration(user: Actor, registration: Registration) -> bool:
+    return is_signed_in(user) and registration.requested_by_id == user.pk
+
+
+def can_change_name_visibility(user: Actor, author: RegistrationAuthor) -> bool:
+    return is_signed_in(user) and author.user_id == user.pk
+
+
+def get_registration_for(user: Actor, pk: int) -> Registration:
+    """Load a registration its viewer may see, or 404 (its existence is not revealed)."""
+    registration = (
+        Registration.objects.select_related("series", "revision", "requested_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if registration is None or not can_view_registration(user, registration):
+        raise Http404
+    return registration

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from registry.views import public, registrations
+
+app_name = "registry"
+
+urlpatterns = [
+    path("", public.registry_home, name="home"),
+    path("entries/<int:number>/", public.entry_detail, name="entry"),
+    path("series/<int:pk>/register/", registrations.register, name="register"),
+    path("registrations/<int:pk>/", registrations.registration_detail, name="registration"),
+    path(
+        "registrations/<int:pk>/respond/",
+        registrations.registration_respond,
+        name="registration_respond",
+    ),
+    path(
+        "registrations/<int:pk>/name-visibility/",
+        registrations.name_visibility,
+        name="name_visibility",
+    ),
+]

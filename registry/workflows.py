@@ -1,0 +1,37 @@
+"""The moves of a registration (performed by core.workflows.workflow_move)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.workflows import Move, Workflow, system_only
+from registry.models import RegistrationStatus
+from registry.permissions import can_answer_registration, can_withdraw_registration
+
+REGISTRATION_FLOW = Workflow(
+    name="registry.registration",
+    audit_target=lambda registration: registration.series,
+    refusal=_("This registration is no longer waiting for answers."),
+    moves=[
+        # The last consent arrives (or there was no one else to ask): the entry is chained.
+        Move(
+            "register",
+            source=[RegistrationStatus.PENDING],
+            target=RegistrationStatus.REGISTERED,
+            allowed=system_only,
+            audit_action="registry.registered",
+        ),
+        Move(
+            "decline",
+            source=[RegistrationStatus.PENDING],
+            target=RegistrationStatus.DECLINED,
+            allowed=can_answer_registration,
+            audit_action="registry.declined",
+        ),
+        Move(
+            "withdraw",
+            source=[RegistrationStatus.PENDING],
+            target=RegistrationStatus.WITHDRAWN,
+            allowed=can_withdraw_registration,
+            audit_action="registry.withdrawn",
+        ),
+    ],
+)
