@@ -117,9 +117,7 @@ def test_only_writers_register_and_only_writers_are_named():
 def test_a_revision_of_another_series_is_refused():
     series, other = make_series(), make_series()
     with pytest.raises(ValidationError):
-        registration_request(
-            actor=series.owner, series=series, revision=other.head, authors=[]
-        )
+        registration_request(actor=series.owner, series=series, revision=other.head, authors=[])
 
 
 def test_a_licensed_adaptation_names_its_source_and_licensor():
