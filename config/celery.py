@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
@@ -18,6 +19,11 @@ app.conf.beat_schedule = {
     "review-fallback": {"task": "reviews.tasks.fall_back_stuck_requests", "schedule": 15 * 60},
     "export-files-purge": {"task": "scripts_app.tasks.purge_expired_exports", "schedule": 60 * 60},
     "review-request-expiry": {"task": "reviews.tasks.expire_stale_requests", "schedule": 60 * 60},
+    # Just after midnight in the platform's time zone (CELERY_TIMEZONE, Asia/Shanghai).
+    "registry-head-snapshot": {
+        "task": "registry.tasks.snapshot_chain_head",
+        "schedule": crontab(hour=0, minute=5),
+    },
 }
 
 

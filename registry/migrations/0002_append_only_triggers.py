@@ -12,7 +12,7 @@ TABLE = "registry_registryentry"
 POSTGRES = f"""
 CREATE FUNCTION registry_entry_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'registry entries are append-only (% refused)', TG_OP
+    RAISE EXCEPTION 'registry entries are append-only (%% refused)', TG_OP
         USING ERRCODE = 'integrity_constraint_violation';
 END;
 $$ LANGUAGE plpgsql;

@@ -178,6 +178,8 @@ class HeadSnapshot(models.Model):
     taken_at = models.DateTimeField(_("taken at"), auto_now_add=True, db_index=True)
     number = models.PositiveIntegerField(_("entry number"))
     entry_hash = models.CharField(_("entry hash"), max_length=64)
+    # Whether the whole chain verified when the snapshot was taken.
+    chain_verified = models.BooleanField(_("chain verified"), default=False)
 
     class Meta:
         ordering = ["-taken_at"]

@@ -19,7 +19,7 @@ from core.types import Actor
 from core.workflows import workflow_move
 from registry import permissions
 from registry.canonical import canonical_sha256
-from registry.chain import GENESIS_HASH, entry_hash
+from registry.chain import GENESIS_HASH, entry_hash, first_break
 from registry.models import (
     ConsentStatus,
     HeadSnapshot,
@@ -29,6 +29,7 @@ from registry.models import (
     RegistryEntry,
     RightsBasis,
 )
+from registry.selectors import chain_entries
 from registry.workflows import REGISTRATION_FLOW
 from scripts_app.models import Collaborator, CollaboratorRole, Revision, Series
 from scripts_app.selectors import revision_text
@@ -241,11 +242,22 @@ def author_name_visibility_set(*, actor: Actor, author: RegistrationAuthor, publ
 
 
 def head_snapshot_take() -> HeadSnapshot | None:
-    """Keep today's head (the beat task calls this daily); None while the chain is empty."""
+    """Keep today's head, after walking the whole chain under it (the beat task calls this
+    daily); None while the chain is empty. A broken chain is recorded as such, and the
+    audit log says where it broke."""
     head = RegistryEntry.objects.order_by("-number").values("number", "entry_hash").first()
     if head is None:
         return None
-    return HeadSnapshot.objects.create(number=head["number"], entry_hash=head["entry_hash"])
+    broken = first_break(chain_entries(through=head["number"]))
+    if broken is not None:
+        audit_record(
+            actor=None,
+            action="registry.chain_broken",
+            data={"number": broken.number, "reason": broken.reason},
+        )
+    return HeadSnapshot.objects.create(
+        number=head["number"], entry_hash=head["entry_hash"], chain_verified=broken is None
+    )
 
 
 def _answer(registration: Registration, actor: Actor, consent: str) -> None:
