@@ -15,6 +15,11 @@ urlpatterns = [
         name="registration_respond",
     ),
     path(
+        "registrations/<int:pk>/certificate.pdf",
+        registrations.certificate,
+        name="certificate",
+    ),
+    path(
         "registrations/<int:pk>/name-visibility/",
         registrations.name_visibility,
         name="name_visibility",

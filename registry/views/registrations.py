@@ -1,15 +1,19 @@
 """A writer's side of the registry: asking to register a revision, answering as a named
 co-author, and the registration's own page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_service_errors
 from registry import permissions, selectors
+from registry.certificate import certificate_pdf
 from registry.forms import ConsentForm, RegistrationForm
 from registry.models import ConsentStatus
 from registry.services.registration import (
@@ -178,3 +182,20 @@ def name_visibility(request, pk: int):
     )
     messages.success(request, _("Saved: who sees your name on the public entry."))
     return redirect("registry:registration", pk=pk)
+
+
+@login_required
+def certificate(request, pk: int):
+    """The registration certificate (PDF), for the people a registration names and the
+    series' writers."""
+    registration = permissions.get_registration_for(request.user, pk)
+    entry = getattr(registration, "entry", None)
+    if entry is None:
+        raise Http404
+    verify_url = request.build_absolute_uri(reverse("registry:entry", args=[entry.number]))
+    pdf = certificate_pdf(entry, verify_url=verify_url, site_name=str(settings.SITE_NAME))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="registry-certificate-{entry.number}.pdf"'
+    )
+    return response
