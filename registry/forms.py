@@ -49,3 +49,24 @@ class ConsentForm(forms.Form):
 
 class LookupForm(forms.Form):
     number = forms.IntegerField(label=_("Entry number"), min_value=1, max_value=2_147_483_647)
+
+
+class CheckForm(forms.Form):
+    text = forms.CharField(
+        label=_("Paste the script's text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        strip=False,
+    )
+    file = forms.FileField(
+        label=_(
+            "…or choose a file (Fountain, text, Word .docx, Final Draft .fdx, or a PDF exported here)"
+        ),
+        required=False,
+    )
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        if not data.get("file") and not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Paste the script's text, or choose a file."))
+        return data

@@ -7,6 +7,7 @@ app_name = "registry"
 urlpatterns = [
     path("", public.registry_home, name="home"),
     path("entries/<int:number>/", public.entry_detail, name="entry"),
+    path("check/", public.check, name="check"),
     path("series/<int:pk>/register/", registrations.register, name="register"),
     path("registrations/<int:pk>/", registrations.registration_detail, name="registration"),
     path(

@@ -281,6 +281,8 @@ REST_FRAMEWORK = {
         "script_parse": env.str("RATE_LIMIT_API_PARSE", default="60/min"),
         "script_import": env.str("RATE_LIMIT_API_IMPORT", default="10/min"),
         "script_export": env.str("RATE_LIMIT_API_EXPORT", default="10/min"),
+        # Anyone may check a text against the registry; each check parses a file.
+        "registry_check": env.str("RATE_LIMIT_API_REGISTRY_CHECK", default="20/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Throttles count by REMOTE_ADDR, which ClientAddressMiddleware has already set

@@ -76,6 +76,7 @@ def export_pdf(
     watermark: str | None = None,
     scene_numbers: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    source_text: str | None = None,
 ) -> bytes:
     """A PDF in standard screenplay layout (Fountain) or the Chinese customary layout.
 
@@ -87,6 +88,7 @@ def export_pdf(
         scene_numbers: print scene numbers (margins for Fountain, heading for Chinese).
         progress: called with ``(episodes done, episodes in total)`` after each episode
             is laid out; the final step (embedding the subset fonts) follows the last call.
+        source_text: attached to the PDF as ``source.txt`` (the text it was laid out from).
 
     Raises:
         FontUnavailable: no CJK font is installed (see docs/import-export.md).
@@ -97,5 +99,6 @@ def export_pdf(
         watermark=clean_text(watermark),
         scene_numbers=scene_numbers,
         progress=progress,
+        source_text=source_text,
     )
     return pdf.export_pdf(clean_document(doc), options)

@@ -279,7 +279,8 @@ def export_files_purge(*, now: datetime | None = None) -> int:
 
 def _render_export(job: ExportJob) -> bytes:
     # Rows saved before control characters were stripped on save may still hold some.
-    doc = parse(strip_control_characters(revision_text(job.revision)), job.revision.format)
+    text = strip_control_characters(revision_text(job.revision))
+    doc = parse(text, job.revision.format)
     watermark = job.watermark or None
     if job.format == ExportFormat.FOUNTAIN:
         return formats.export_fountain(doc, watermark=watermark).encode("utf-8")
@@ -301,4 +302,7 @@ def _render_export(job: ExportJob) -> bytes:
         author=job.series.owner.display_name,
         watermark=watermark,
         progress=progress,
+        # Writers' own PDFs carry the text for registry checks; a reader's watermarked copy
+        # does not, or the text would leave without its watermark.
+        source_text=None if watermark else text,
     )

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from scripts_app.models import ExportJob, Visibility
+from scripts_app.selectors import revision_text
 from tests.support.factories import UserFactory, add_collaborator, make_series
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +153,17 @@ def test_the_settings_page_offers_the_choice_to_the_owner_only(client):
         'name="reader_exports"'
         not in client.get(f"/scripts/{series.pk}/settings/").content.decode()
     )
+
+
+def test_only_the_writers_pdf_carries_the_source_text_for_registry_checks(
+    api_client, run_on_commit
+):
+    series = make_series()
+    reader = add_collaborator(series, role="reader")
+
+    _job, own = export(api_client, run_on_commit, series.owner, series, "pdf")
+    _job, readers = export(api_client, run_on_commit, reader, series, "pdf")
+
+    attached = pypdf.PdfReader(io.BytesIO(own)).attachments
+    assert attached["source.txt"][0].decode() == revision_text(series.head)
+    assert not pypdf.PdfReader(io.BytesIO(readers)).attachments

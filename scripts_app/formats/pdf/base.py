@@ -41,7 +41,11 @@ class PdfOptions:
     watermark: str | None = None
     scene_numbers: bool = True
     progress: Progress | None = None
+    source_text: str | None = None
 
+
+# The name of the attached source text (read back by registry.matching).
+SOURCE_ATTACHMENT = "source.txt"
 
 # Every character a layout prints that does not come from the document.
 LAYOUT_TEXT = (
@@ -106,6 +110,16 @@ class PageLayout:
             if self.options.progress is not None:
                 self.options.progress(index, total)
         self.typesetter.finish()
+        if self.options.source_text is not None:
+            # The text the pages were laid out from, so a PDF exported here can be checked
+            # against the authorship registry without reading the pages back.
+            self.pdf.embed_file(
+                bytes=self.options.source_text.encode("utf-8"),
+                basename=SOURCE_ATTACHMENT,
+                mime_type="text/plain",
+                desc="Source text of this script",
+                compress=True,
+            )
         return bytes(self.pdf.output())
 
     # To be provided by each layout.
