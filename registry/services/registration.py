@@ -119,8 +119,8 @@ def registration_request(
             RegistrationAuthor(
                 registration=registration,
                 user=choice.user,
-                name_zh=(choice.name_zh or choice.user.display_name_zh).strip()[:100],
-                name_en=(choice.name_en or choice.user.display_name_en).strip()[:100],
+                name_zh=(choice.name_zh or choice.user.name_pair["zh"]).strip()[:100],
+                name_en=(choice.name_en or choice.user.name_pair["en"]).strip()[:100],
                 show_publicly=choice.show_publicly,
                 consent=ConsentStatus.GIVEN
                 if choice.user.pk == actor.pk
@@ -260,13 +260,13 @@ def head_snapshot_take() -> HeadSnapshot | None:
     )
 
 
-def _answer(registration: Registration, actor: Actor, consent: str) -> None:
+def _answer(registration: Registration, actor: User, consent: str) -> None:
     RegistrationAuthor.objects.filter(registration=registration, user_id=actor.pk).update(
         consent=consent, answered_at=timezone.now()
     )
 
 
-def _params(registration: Registration, actor: Actor | None) -> dict[str, object]:
+def _params(registration: Registration, actor: User | None) -> dict[str, object]:
     params: dict[str, object] = {
         "series": registration.series.title,
         "revision": registration.revision.number,
@@ -311,8 +311,8 @@ def entry_append(registration: Registration, *, attempts: int = 5) -> RegistryEn
     revision = registration.revision
     text = revision_text(revision)
     authors = [
-        {"account": author.user_id, "name_zh": author.name_zh, "name_en": author.name_en}
-        for author in registration.authors.all()
+        {"account": row["user_id"], "name_zh": row["name_zh"], "name_en": row["name_en"]}
+        for row in registration.authors.values("user_id", "name_zh", "name_en")
     ]
     for attempt in range(attempts):
         try:
