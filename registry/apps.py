@@ -9,9 +9,11 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Authorship registry")
 
     def ready(self) -> None:
+        from accounts.extensions import register_profile_section
         from registry import notifications  # noqa: F401 - registers notification kinds
-        from registry.extensions import register_action, revision_links
+        from registry.extensions import profile_registrations, register_action, revision_links
         from scripts_app.extensions import register_revision_links, register_series_action
 
         register_series_action(register_action)
         register_revision_links(revision_links)
+        register_profile_section(profile_registrations)

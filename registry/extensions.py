@@ -1,12 +1,16 @@
 """What the registry adds to the workspace's pages (through scripts_app.extensions)."""
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.extensions import ProfileItem, ProfileSection
 from registry.models import RegistryEntry
 from registry.permissions import can_register_series
+from registry.selectors import entries_of_author
 from scripts_app.extensions import RevisionLink, SeriesAction
 from scripts_app.models import Series
 
@@ -35,3 +39,36 @@ def revision_links(
             )
         )
     return links
+
+
+PROFILE_ENTRIES = 20
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def profile_registrations(person: Any, viewer: Any) -> ProfileSection | None:
+    """The person's registered works: all of them to themselves, to others only those
+    where they chose to show their name (the latest few either way)."""
+    own = getattr(viewer, "pk", None) == person.pk
+    entries = list(
+        entries_of_author(person.pk, public_only=not own).only(
+            "number", "title", "episode_count", "recorded_at"
+        )[:PROFILE_ENTRIES]
+    )
+    if not entries:
+        return None
+    return ProfileSection(
+        title=_("Registered works"),
+        items=[
+            ProfileItem(
+                label=_("%(title)s · entry No. %(number)s")
+                % {"title": e.title, "number": e.number},
+                url=reverse("registry:entry", args=[e.number]),
+                note=_("%(episodes)s episodes, registered %(date)s")
+                % {
+                    "episodes": e.episode_count,
+                    "date": timezone.localtime(e.recorded_at, BEIJING).strftime("%Y-%m-%d"),
+                },
+            )
+            for e in entries
+        ],
+    )

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.extensions import profile_sections
 from accounts.forms import ProfileForm
 from accounts.models import SELF_SERVICE_ROLES, Role
 from accounts.permissions import (
@@ -78,6 +79,7 @@ def profile_detail(request, pk: int):
             "can_unverify": grant is not None
             and grant.verified_at is not None
             and can_unverify_mentor(request.user, grant=grant),
+            "sections": profile_sections(person, request.user),
         },
     )
 

@@ -126,3 +126,25 @@ def test_readers_cannot_open_the_registration_form(client):
     assert client.get(f"/registry/series/{series.pk}/register/").status_code == 403
     client.force_login(UserFactory())
     assert client.get(f"/registry/series/{series.pk}/register/").status_code == 404
+
+
+def test_the_profile_lists_registered_works_publicly_only_where_the_name_is_shown(client):
+    series, _cowriter, registration = registered()
+    profile = f"/people/{series.owner.pk}/"
+    entry = registration.entry
+
+    client.force_login(series.owner)
+    assert (
+        f"entry No. {entry.number}"
+        in client.get(profile, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+    client.force_login(UserFactory())
+    assert (
+        f"entry No. {entry.number}"
+        not in client.get(profile, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+    registration.authors.filter(user=series.owner).update(show_publicly=True)
+    assert (
+        f"entry No. {entry.number}"
+        in client.get(profile, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
