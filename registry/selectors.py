@@ -1,8 +1,10 @@
 """Reading the registry. Later apps (fund applications, scouting reads) attach a
 registered revision through `registered_entry_for` and `registered_revisions_of`."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.db.models import QuerySet
@@ -22,20 +24,6 @@ VERIFY_CHUNK = 5_000
 _VERIFIED_KEY = "registry:verified-through:v1"
 # A public page checks the chain at most this often; `registry_verify` always walks it all.
 VERIFIED_FOR_SECONDS = 300
-
-_CHAIN_FIELDS = (
-    "number",
-    "content_sha256",
-    "title",
-    "episode_count",
-    "authors",
-    "rights_basis",
-    "source_work",
-    "licensor",
-    "recorded_at",
-    "previous_hash",
-    "entry_hash",
-)
 
 
 def chain_head() -> RegistryEntry | None:
@@ -126,12 +114,30 @@ def public_authors(entry: RegistryEntry) -> list[PublicAuthor]:
     ]
 
 
-def chain_entries(*, after: int = 0, through: int | None = None):  # type: ignore[no-untyped-def]
+class ChainRow(NamedTuple):
+    """An entry's chained fields, as the walk reads them (no model instances: a tuple is
+    several times cheaper to build, and the walk builds 100,000)."""
+
+    number: int
+    content_sha256: str
+    title: str
+    episode_count: int
+    authors: list[dict[str, Any]]
+    rights_basis: str
+    source_work: str
+    licensor: str
+    recorded_at: datetime
+    previous_hash: str
+    entry_hash: str
+
+
+def chain_entries(*, after: int = 0, through: int | None = None) -> Iterator[ChainRow]:
     """The chain's entries in order, read in chunks (100,000 entries in bounded memory)."""
-    rows = RegistryEntry.objects.filter(number__gt=after).only(*_CHAIN_FIELDS).order_by("number")
+    rows = RegistryEntry.objects.filter(number__gt=after).order_by("number")
     if through is not None:
         rows = rows.filter(number__lte=through)
-    return rows.iterator(chunk_size=VERIFY_CHUNK)
+    for row in rows.values_list(*ChainRow._fields).iterator(chunk_size=VERIFY_CHUNK):
+        yield ChainRow._make(row)
 
 
 def chain_verify(*, through: int | None = None) -> Break | None:
@@ -161,7 +167,7 @@ def chain_check_through(number: int) -> ChainCheck:
     last_hash = previous
     last_number = start
 
-    def walked():  # type: ignore[no-untyped-def]
+    def walked() -> Iterator[ChainRow]:
         nonlocal last_hash, last_number
         for entry in chain_entries(after=start, through=number):
             yield entry
