@@ -192,6 +192,13 @@ def _load_series(log: Callable[[str], None]) -> None:
     log(f"series: {created} created")
 
 
+def _load_registrations(log: Callable[[str], None]) -> None:
+    from seeds.registry_loader import load_registrations
+
+    people = {user.email: user for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
+    load_registrations(log, lambda local: people[demo_email(local)])
+
+
 def _load_reviews(log: Callable[[str], None]) -> None:
     from seeds.reviews_loader import load_reviews
 
@@ -207,6 +214,7 @@ LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _verify_mentors,
     _load_invitations,
     _load_series,
+    _load_registrations,
     _load_reviews,
 ]
 

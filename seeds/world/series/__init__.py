@@ -315,4 +315,39 @@ SERIES = [
             },
         ],
     },
+    # Not an original: a planted copy for the originality report to find. Its first scene
+    # is lifted from 三号窗口 (names changed, punctuation and two lines shuffled, and a
+    # "许律师" the copyist missed); the rest is its own.
+    {
+        "slug": "window-secrets",
+        "title": "窗口的秘密",
+        "logline_zh": "新人律师林晓雨接手讨薪案，发现一张用老人身份注册公司的网。",
+        "logline_en": (
+            "A new legal-aid lawyer takes on a wage claim and finds a web of companies "
+            "registered in old people's names."
+        ),
+        "synopsis": "清河县法律援助中心的新人律师林晓雨，从一桩讨薪案查到一串空壳公司。",
+        "language": "zh-hans",
+        "format": "zh",
+        "themes": ["rule-of-law"],
+        "genres": ["suspense"],
+        "audiences": ["lower-tier-cities"],
+        "planned_episodes": 40,
+        "target_episode_seconds": 90,
+        "paywall_episode": 12,
+        "ai_disclosure": "none",
+        "ai_note": "",
+        "owner": "writer.gao",
+        "cowriters": [],
+        "readers": [],
+        "revisions": [
+            {
+                "file": "r1.txt",
+                "author": "writer.gao",
+                "name": "初稿",
+                "color": "white",
+                "note": "第1—3集。",
+            },
+        ],
+    },
 ]
