@@ -18,6 +18,10 @@ app.conf.beat_schedule = {
     "review-fallback": {"task": "reviews.tasks.fall_back_stuck_requests", "schedule": 15 * 60},
     "export-files-purge": {"task": "scripts_app.tasks.purge_expired_exports", "schedule": 60 * 60},
     "review-request-expiry": {"task": "reviews.tasks.expire_stale_requests", "schedule": 60 * 60},
+    "record-exports-purge": {
+        "task": "registry.tasks.purge_expired_record_exports",
+        "schedule": 60 * 60,
+    },
 }
 
 

@@ -15,3 +15,8 @@ class RegistryConfig(AppConfig):
 
         register_series_action(register_action)
         register_revision_links(revision_links)
+
+        from core.files import delete_files_with_rows
+        from registry.models import RecordExport
+
+        delete_files_with_rows(RecordExport, "file")
