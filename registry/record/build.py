@@ -16,7 +16,8 @@ from registry.models import RegistryEntry
 from registry.record.proofs import own_entries, write_registry_proofs
 from registry.record.sections import record_sections
 from registry.record.writer import RecordWriter
-from scripts_app.document import SCHEMA_VERSION, parse, to_json
+from scripts_app.document import parse
+from scripts_app.document.model import SCHEMA_VERSION, to_json
 from scripts_app.models import Collaborator, CollaboratorRole, Revision, Series
 from scripts_app.permissions import series_ids_of
 from scripts_app.selectors import revision_texts

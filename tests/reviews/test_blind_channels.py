@@ -27,6 +27,7 @@ from drf_spectacular.generators import SchemaGenerator
 from accounts.models import RoleGrant
 from accounts.services.organisations import invitation_create, organisation_create
 from core.models import AuditEntry, Notification
+from registry.services.record import record_export_request
 from reviews.models import ConflictOfInterest, Rubric
 from reviews.services.reviewing import (
     line_note_add,
@@ -262,6 +263,12 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "audit": AuditEntry.objects.order_by("pk").first(),
     }
     assert world.objects["merge_conflict"] is not None
+    # Each person's whole record, made now that the review exists: its zip is walked too.
+    with run_on_commit():
+        world.objects["record_exports"] = {
+            person.pk: record_export_request(actor=person)
+            for person in [*world.writer_side(), *reviewers]
+        }
     return world
 
 
@@ -328,6 +335,7 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^scripts/\{pk\}/conflicts/|^api/v1/series/\{pk\}/conflicts/", "conflict_pk",
          o["merge_conflict"].pk),
         (r"/exports/", "job_pk", o["job"].pk),
+        (r"^registry/record/|^api/v1/record/", "pk", o["record_exports"][viewer.pk].pk),
         (r"^reviews/conflicts/", "pk", o["coi"].pk),
         (r"^api/v1/reviews/conflicts/", "conflict_pk", o["coi"].pk),
         (r"rubrics/", "slug", o["rubric"].slug),
