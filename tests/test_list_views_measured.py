@@ -59,6 +59,8 @@ NOT_LISTS = {
     "scripts:revision_import": "an upload form",
     "scripts:export_detail": "one export",
     "scripts:export_download": "a file",
+    "registry:record_export": "one record export",
+    "registry:record_export_download": "a file",
     "reviews:rubric_create": "a form",
     "reviews:rubric_edit": "a form with the criteria of one version",
     "reviews:calibration": "one excerpt to score",
