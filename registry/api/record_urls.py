@@ -3,9 +3,7 @@ from django.urls import path
 from registry.api import record_views
 
 urlpatterns = [
-    path(
-        "record/exports/", record_views.RecordExportListView.as_view(), name="api-record-exports"
-    ),
+    path("record/exports/", record_views.RecordExportListView.as_view(), name="api-record-exports"),
     path(
         "record/exports/<int:pk>/",
         record_views.RecordExportDetailView.as_view(),

@@ -98,9 +98,7 @@ def _write_series(
                     "format": revision.format,
                     "sha256": revision.sha256,
                     "parent": revision.parent.number if revision.parent else None,
-                    "merge_parent": revision.merge_parent.number
-                    if revision.merge_parent
-                    else None,
+                    "merge_parent": revision.merge_parent.number if revision.merge_parent else None,
                     "author": _person(user, revision.author),
                     "note": revision.note,
                     "milestone": revision.name,

@@ -58,9 +58,7 @@ def _all_names_public(chunk: list[RegistryEntry]) -> set[int]:
             registration_id__in=registrations, show_publicly=False
         ).values_list("registration_id", flat=True)
     )
-    return {
-        e.number for e in chunk if e.registration_id and e.registration_id not in hidden
-    }
+    return {e.number for e in chunk if e.registration_id and e.registration_id not in hidden}
 
 
 def write_registry_proofs(

@@ -64,9 +64,7 @@ class RecordWriter:
     files: list[FileEntry] = field(default_factory=list)
     _paths: set[str] = field(default_factory=set)
 
-    def add_bytes(
-        self, path: str, data: bytes, *, media_type: str, section: str = "record"
-    ) -> str:
+    def add_bytes(self, path: str, data: bytes, *, media_type: str, section: str = "record") -> str:
         with self.stream(path, media_type=media_type, section=section) as out:
             out.write(data)
         return path

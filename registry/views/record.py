@@ -30,7 +30,9 @@ def record(request):
 @require_GET
 def record_export(request, pk: int):
     export = permissions.get_record_export_for(request.user, pk)
-    template = "registry/partials/record_status.html" if request.htmx else "registry/record_export.html"
+    template = (
+        "registry/partials/record_status.html" if request.htmx else "registry/record_export.html"
+    )
     return render(request, template, {"export": export})
 
 

@@ -13,11 +13,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.utils import timezone
-
-from accounts.models import RoleGrant
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from accounts.models import RoleGrant
 from registry.canonical import canonical_sha256, canonical_text
 from registry.chain import canonical_fields, entry_hash
 from registry.models import RecordExport, RecordExportStatus, RegistrationAuthor
@@ -112,9 +111,11 @@ def test_the_verifier_imports_nothing_but_the_standard_library():
 
 def test_the_verifier_hashes_entries_exactly_as_the_chain_does():
     entries = [register(make_series()) for _ in range(2)]
-    writer = UserFactory(display_name_zh="林晚·测试", display_name_en="Lin \"Wan\" \\ Test")
+    writer = UserFactory(display_name_zh="林晚·测试", display_name_en='Lin "Wan" \\ Test')
     series = make_series(owner=writer, title="标题 with “quotes” & \\ slashes")
-    entries.append(register(series, rights_basis="licensed", source_work="《原著》", licensor="某出版社"))
+    entries.append(
+        register(series, rights_basis="licensed", source_work="《原著》", licensor="某出版社")
+    )
 
     for entry in entries:
         fields = json.loads(json.dumps(canonical_fields(entry), ensure_ascii=False))
@@ -122,7 +123,13 @@ def test_the_verifier_hashes_entries_exactly_as_the_chain_does():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab 林\t\u3000\r\n\ufeff\x00\x85\u00e9e\u0301\uff21")) | st.characters(), max_size=60))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab 林\t\u3000\r\n\ufeff\x00\x85\u00e9e\u0301\uff21"))
+        | st.characters(),
+        max_size=60,
+    )
+)
 def test_the_verifier_computes_canonical_text_exactly_as_the_registry_does(text):
     assert verifier.canonical_text(text) == canonical_text(text)
     assert verifier.canonical_sha256(text) == canonical_sha256(text)
@@ -137,7 +144,9 @@ def chained_world(run_on_commit):
     publicly and some not, and a later head."""
     writer = UserFactory(display_name_zh="陈思远", display_name_en="Chen Siyuan")
     first = make_series(owner=writer, title="法槌之下")
-    revision_save(actor=writer, series=first, text=ZH_TWO_EPISODES + "\n第3集 尾声\n", base=first.head)
+    revision_save(
+        actor=writer, series=first, text=ZH_TWO_EPISODES + "\n第3集 尾声\n", base=first.head
+    )
     first.refresh_from_db()
     register(first)
     secret_author = UserFactory(display_name_zh="隐名作者", display_name_en="Hidden Author")
@@ -223,7 +232,9 @@ def test_a_text_saved_again_with_windows_line_endings_still_verifies(
     text_file = folder / proofs["entries"][0]["text_file"]
     text_file.write_bytes(b"\xef\xbb\xbf" + text_file.read_bytes().replace(b"\n", b"  \r\n"))
     manifest = json.loads((folder / "manifest.json").read_text())
-    manifest["files"] = [f for f in manifest["files"] if f["path"] != proofs["entries"][0]["text_file"]]
+    manifest["files"] = [
+        f for f in manifest["files"] if f["path"] != proofs["entries"][0]["text_file"]
+    ]
     (folder / "manifest.json").write_text(json.dumps(manifest))
 
     result = run_verify(folder)
@@ -312,7 +323,10 @@ def test_the_fountain_samples_match_the_document_schema():
 
 
 def test_reviews_received_and_given_are_in_it_within_blindness(run_on_commit, tmp_path):
-    reviewers = [UserFactory(roles=["writer"], display_name_zh=f"评审{n}号", display_name_en=f"Critic Number{n}") for n in range(2)]
+    for n in range(2):  # the peer pool
+        UserFactory(
+            roles=["writer"], display_name_zh=f"评审{n}号", display_name_en=f"Critic Number{n}"
+        )
     series = make_series(title="盲审之作")
     writer = series.owner
     with run_on_commit():
@@ -320,8 +334,16 @@ def test_reviews_received_and_given_are_in_it_within_blindness(run_on_commit, tm
     assignments = list(request.assignments.order_by("position"))
     with run_on_commit():
         for assignment in assignments:
-            note = line_note_add(actor=assignment.reviewer, assignment=assignment, line=5, body="这一句可以更狠。")
-            review_save(actor=assignment.reviewer, assignment=assignment, scores=full_scores(8), overall_comment="节奏很好。", submit=True)
+            note = line_note_add(
+                actor=assignment.reviewer, assignment=assignment, line=5, body="这一句可以更狠。"
+            )
+            review_save(
+                actor=assignment.reviewer,
+                assignment=assignment,
+                scores=full_scores(8),
+                overall_comment="节奏很好。",
+                submit=True,
+            )
         note_reply(actor=writer, note=note, body="谢谢！")
     # The writer, in turn, mentors someone else's double-blind request.
     RoleGrant.objects.create(user=writer, role="mentor", verified_at=timezone.now())
@@ -342,7 +364,12 @@ def test_reviews_received_and_given_are_in_it_within_blindness(run_on_commit, tm
     writer_folder = unpack(export_of(writer, run_on_commit), tmp_path / "writer")
     received = json.loads((writer_folder / "reviews/requests.json").read_text())["requests"]
     assert len(received) == 1 and len(received[0]["reviews"]) == 2
-    assert {r["reviewer"] for r in received[0]["reviews"]} <= {"评审人 A", "评审人 B", "Reviewer A", "Reviewer B"}
+    assert {r["reviewer"] for r in received[0]["reviews"]} <= {
+        "评审人 A",
+        "评审人 B",
+        "Reviewer A",
+        "Reviewer B",
+    }
     assert received[0]["line_notes"][0]["note"] == "这一句可以更狠。"
     text = zip_text(RecordExport.objects.filter(requested_by=writer).latest("created_at"))
     for assignment in assignments:
@@ -360,8 +387,12 @@ def test_reviews_received_and_given_are_in_it_within_blindness(run_on_commit, tm
 def test_nothing_private_of_anyone_else_is_in_it(run_on_commit):
     writer = UserFactory(email="writer.self@example.com")
     mine = make_series(owner=writer, title="我的戏")
-    stranger = UserFactory(display_name_zh="陌生人", display_name_en="Total Stranger", email="stranger@example.com")
-    make_series(owner=stranger, title="陌生人的私密剧本", text="第1集\n1-1 日 内 密室\n△绝密情节在此。\n")
+    stranger = UserFactory(
+        display_name_zh="陌生人", display_name_en="Total Stranger", email="stranger@example.com"
+    )
+    make_series(
+        owner=stranger, title="陌生人的私密剧本", text="第1集\n1-1 日 内 密室\n△绝密情节在此。\n"
+    )
     # Someone who reads my series and comments on it.
     reader = add_collaborator(mine, role="reader", email="reader.person@example.com")
     comment_create(actor=reader, revision=mine.head, line=5, body="读者的私人评论")

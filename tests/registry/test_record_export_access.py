@@ -35,7 +35,10 @@ def test_the_owner_starts_follows_and_downloads_on_the_page(client, run_on_commi
     with run_on_commit():
         response = client.post("/registry/record/")
     export = RecordExport.objects.get(requested_by=owner)
-    assert response.status_code == 302 and response["Location"] == f"/registry/record/exports/{export.pk}/"
+    assert (
+        response.status_code == 302
+        and response["Location"] == f"/registry/record/exports/{export.pk}/"
+    )
     page = client.get(f"/registry/record/exports/{export.pk}/")
     assert b"/download/" in page.content
     download = client.get(f"/registry/record/exports/{export.pk}/download/")

@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# A script for the writer, run anywhere with any Python 3: it prints its report, and keeps
+# to the plainest syntax.
+# ruff: noqa: T201, UP031, SIM102
 """Verify the registration proofs of a record export, offline, with Python 3 alone.
 
 Usage:  python3 verify.py [EXPORT]
