@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("scripts_app.api.urls")),
     path("", include("registry.api.urls")),
+    path("", include("registry.api.record_urls")),
     path("", include("reviews.api.urls")),
     *router.urls,
 ]

@@ -24,6 +24,10 @@ app.conf.beat_schedule = {
         "task": "registry.tasks.snapshot_chain_head",
         "schedule": crontab(hour=0, minute=5),
     },
+    "record-exports-purge": {
+        "task": "registry.tasks.purge_expired_record_exports",
+        "schedule": 60 * 60,
+    },
 }
 
 

@@ -17,3 +17,8 @@ class RegistryConfig(AppConfig):
         register_series_action(register_action)
         register_revision_links(revision_links)
         register_profile_section(profile_registrations)
+
+        from core.files import delete_files_with_rows
+        from registry.models import RecordExport
+
+        delete_files_with_rows(RecordExport, "file")

@@ -46,11 +46,10 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def profile_registrations(person: Any, viewer: Any) -> ProfileSection | None:
-    """The person's registered works: all of them to themselves, to others only those
-    where they chose to show their name (the latest few either way)."""
-    own = getattr(viewer, "pk", None) == person.pk
+    """The person's registered works where they chose to show their name on the public
+    entry: a profile is public, so its owner sees what everyone sees (the latest few)."""
     entries = list(
-        entries_of_author(person.pk, public_only=not own).only(
+        entries_of_author(person.pk, public_only=True).only(
             "number", "title", "episode_count", "recorded_at"
         )[:PROFILE_ENTRIES]
     )

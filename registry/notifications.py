@@ -22,3 +22,7 @@ register(
     "registry_withdrawn",
     _("%(actor)s withdrew the registration of “%(series)s” (revision %(revision)s)."),
 )
+register(
+    "registry_record_ready",
+    _("Your record export is ready to download for the next seven days."),
+)

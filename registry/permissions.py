@@ -11,6 +11,7 @@ from core.permissions import is_signed_in
 from core.types import Actor
 from registry.models import (
     ConsentStatus,
+    RecordExport,
     Registration,
     RegistrationAuthor,
     RegistrationStatus,
@@ -60,3 +61,19 @@ def get_registration_for(user: Actor, pk: int) -> Registration:
     if registration is None or not can_view_registration(user, registration):
         raise Http404
     return registration
+
+
+def can_download_record_export(user: Actor, export: RecordExport) -> bool:
+    """A record export holds a person's whole private record: only they may have it.
+    Staff have no exception."""
+    return is_signed_in(user) and export.requested_by_id == user.pk
+
+
+def get_record_export_for(user: Actor, pk: int) -> RecordExport:
+    """Load one of the user's own record exports, or 404 (another's is never revealed)."""
+    if not is_signed_in(user):
+        raise Http404
+    export = RecordExport.objects.filter(pk=pk, requested_by_id=user.pk).first()
+    if export is None or not can_download_record_export(user, export):
+        raise Http404
+    return export

@@ -13,6 +13,7 @@ from django.utils import timezone
 from registry.chain import GENESIS_HASH, Break, first_break
 from registry.models import (
     ConsentStatus,
+    RecordExport,
     Registration,
     RegistrationAuthor,
     RegistrationStatus,
@@ -186,3 +187,11 @@ def chain_check_through(number: int) -> ChainCheck:
         VERIFIED_FOR_SECONDS,
     )
     return ChainCheck(holds=True, through=number, checked_at=now)
+
+
+RECORD_EXPORTS_SHOWN = 10
+
+
+def record_exports_of(user_id: int) -> QuerySet[RecordExport]:
+    """A person's record exports, newest first (one query; the page shows the latest few)."""
+    return RecordExport.objects.filter(requested_by_id=user_id).order_by("-created_at", "-pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry.views import public, registrations
+from registry.views import public, record, registrations
 
 app_name = "registry"
 
@@ -14,6 +14,13 @@ urlpatterns = [
         "registrations/<int:pk>/respond/",
         registrations.registration_respond,
         name="registration_respond",
+    ),
+    path("record/", record.record, name="record"),
+    path("record/exports/<int:pk>/", record.record_export, name="record_export"),
+    path(
+        "record/exports/<int:pk>/download/",
+        record.record_export_download,
+        name="record_export_download",
     ),
     path(
         "registrations/<int:pk>/certificate.pdf",

@@ -1,9 +1,10 @@
-"""The moves of a registration (performed by core.workflows.workflow_move)."""
+"""The moves of a registration and of a record export (performed by
+core.workflows.workflow_move)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
-from registry.models import RegistrationStatus
+from registry.models import RecordExportStatus, RegistrationStatus
 from registry.permissions import can_answer_registration, can_withdraw_registration
 
 REGISTRATION_FLOW = Workflow(
@@ -32,6 +33,36 @@ REGISTRATION_FLOW = Workflow(
             target=RegistrationStatus.WITHDRAWN,
             allowed=can_withdraw_registration,
             audit_action="registry.withdrawn",
+        ),
+    ],
+)
+
+
+RECORD_EXPORT_FLOW = Workflow(
+    name="registry.record_export",
+    audit_target=lambda export: export.requested_by,
+    moves=[
+        # A task delivered again after a worker died mid-run starts the export again.
+        Move(
+            "start",
+            source=[RecordExportStatus.QUEUED, RecordExportStatus.RUNNING],
+            target=RecordExportStatus.RUNNING,
+            allowed=system_only,
+            audit_action="registry.record_export_started",
+        ),
+        Move(
+            "finish",
+            source=[RecordExportStatus.RUNNING],
+            target=RecordExportStatus.DONE,
+            allowed=system_only,
+            audit_action="registry.record_export_finished",
+        ),
+        Move(
+            "fail",
+            source=[RecordExportStatus.RUNNING],
+            target=RecordExportStatus.FAILED,
+            allowed=system_only,
+            audit_action="registry.record_export_failed",
         ),
     ],
 )

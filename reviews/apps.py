@@ -18,3 +18,8 @@ class ReviewsConfig(AppConfig):
         from scripts_app.extensions import register_series_action
 
         register_series_action(ask_for_review)
+
+        from registry.record.sections import register_record_section
+        from reviews.record import review_record
+
+        register_record_section("reviews", title=_("Reviews"), provide=review_record)

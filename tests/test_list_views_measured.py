@@ -62,6 +62,8 @@ NOT_LISTS = {
     "registry:entry": "one registry entry",
     "registry:check": "a form, and the entries one text matches (exact hash)",
     "registry:certificate": "a file",
+    "registry:record_export": "one record export",
+    "registry:record_export_download": "a file",
     "reviews:rubric_create": "a form",
     "reviews:rubric_edit": "a form with the criteria of one version",
     "reviews:calibration": "one excerpt to score",

@@ -9,10 +9,13 @@ from registry.models.chain import (
     RegistryEntry,
     RightsBasis,
 )
+from registry.models.record import RecordExport, RecordExportStatus
 
 __all__ = [
     "ConsentStatus",
     "HeadSnapshot",
+    "RecordExport",
+    "RecordExportStatus",
     "Registration",
     "RegistrationAuthor",
     "RegistrationStatus",

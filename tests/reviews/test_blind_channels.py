@@ -27,6 +27,12 @@ from drf_spectacular.generators import SchemaGenerator
 from accounts.models import RoleGrant
 from accounts.services.organisations import invitation_create, organisation_create
 from core.models import AuditEntry, Notification
+from registry.services.record import record_export_request
+from registry.services.registration import (
+    AuthorChoice,
+    registration_answer,
+    registration_request,
+)
 from reviews.models import ConflictOfInterest, Rubric
 from reviews.services.reviewing import (
     line_note_add,
@@ -244,7 +250,18 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         invitation = invitation_create(
             actor=reader, organisation=organisation, email="invitee@example.com"
         )
+        # The revision under review is registered, its writers' names kept off public pages
+        # (the default): a reviewer who checks the text finds the entry, not who wrote it.
+        registration = registration_request(
+            actor=writer,
+            series=series,
+            revision=request.revision,
+            authors=[AuthorChoice(user=person) for person in cowriters],
+        )
+        for person in cowriters:
+            registration_answer(actor=person, registration=registration, consent=True)
     series.refresh_from_db()
+    registration.refresh_from_db()
     world = World(spec, series, request, writer, cowriters, reader, reviewers)
     world.objects = {
         "note": note,
@@ -260,8 +277,15 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "rubric": Rubric.objects.get(is_default=True),
         "term": Term.objects.filter(kind="theme").first(),
         "audit": AuditEntry.objects.order_by("pk").first(),
+        "registration": registration,
     }
     assert world.objects["merge_conflict"] is not None
+    # Each person's whole record, made now that the review exists: its zip is walked too.
+    with run_on_commit():
+        world.objects["record_exports"] = {
+            person.pk: record_export_request(actor=person)
+            for person in [*world.writer_side(), *reviewers]
+        }
     return world
 
 
@@ -328,6 +352,12 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^scripts/\{pk\}/conflicts/|^api/v1/series/\{pk\}/conflicts/", "conflict_pk",
          o["merge_conflict"].pk),
         (r"/exports/", "job_pk", o["job"].pk),
+        (r"^registry/record/|^api/v1/record/", "pk", o["record_exports"][viewer.pk].pk),
+        (r"^registry/entries/|^api/v1/registry/entries/", "number",
+         o["registration"].entry.number),
+        (r"^registry/registrations/|^api/v1/registry/registrations/", "pk",
+         o["registration"].pk),
+        (r"^registry/series/", "pk", series.pk),
         (r"^reviews/conflicts/", "pk", o["coi"].pk),
         (r"^api/v1/reviews/conflicts/", "conflict_pk", o["coi"].pk),
         (r"rubrics/", "slug", o["rubric"].slug),
