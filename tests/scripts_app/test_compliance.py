@@ -293,7 +293,7 @@ def test_flagged_text_never_blocks_saving_or_asking_for_review():
 
 
 def test_the_demo_series_get_sensible_results():
-    """Documented in docs/compliance.md: the four demo series are clean but for one caution
+    """Documented in docs/compliance.md: the demo series are clean but for one caution
     on 老两口不上当, whose synopsis says the old man stopped his blood-pressure pills (the
     drama's point is to show why that is dangerous, which is what the fix asks)."""
     rules = active_rules()
@@ -316,6 +316,7 @@ def test_the_demo_series_get_sensible_results():
         "jinguan-embroidery": ([], 0),
         "not-fooled": ([("停了降压药", "misinformation")], 0),
         "three-bowls": ([], 0),
+        "window-secrets": ([], 0),
     }
 
 

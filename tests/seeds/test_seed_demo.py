@@ -137,3 +137,17 @@ def test_the_demo_registers_each_original_series_and_the_chain_verifies():
     assert not RegistryEntry.objects.filter(registration__status=RegistrationStatus.PENDING)
     assert all(len(entry.authors) == 2 for entry in RegistryEntry.objects.all())
     assert chain_verify() is None
+
+
+def test_the_readmes_registry_example_holds():
+    from pathlib import Path
+
+    from registry.matching import check_text
+
+    call_command("seed_demo", stdout=io.StringIO())
+    text = (
+        Path(__file__).resolve().parents[2] / "seeds/world/series/window-three/r3.txt"
+    ).read_text()
+
+    assert [entry.number for entry in check_text(text).entries] == [1]
+    assert check_text(text.replace("三号窗口", "三号窗囗", 1)).entries == []
