@@ -43,7 +43,7 @@ def assert_comes_back(doc, channel):
 
 
 def test_every_demo_series_revision_is_checked():
-    assert len(DEMO_REVISIONS) == 12
+    assert len(DEMO_REVISIONS) == 13
     assert {p.suffix for p in DEMO_REVISIONS} == {".txt", ".fountain"}
 
 
