@@ -11,11 +11,12 @@ from core.permissions import is_signed_in
 from core.types import Actor
 from registry.models import (
     ConsentStatus,
+    OriginalityReport,
     Registration,
     RegistrationAuthor,
     RegistrationStatus,
 )
-from scripts_app.models import Series
+from scripts_app.models import Revision, Series
 from scripts_app.permissions import WRITERS, series_role
 
 
@@ -60,3 +61,38 @@ def get_registration_for(user: Actor, pk: int) -> Registration:
     if registration is None or not can_view_registration(user, registration):
         raise Http404
     return registration
+
+
+def can_run_originality_report(user: Actor, revision: Revision) -> bool:
+    """The series' writers, and anyone a higher app grants it for this revision (a course
+    instructor or fund manager it was submitted to: `registry.extensions.
+    register_originality_grant`)."""
+    from registry.extensions import originality_granted
+
+    if not is_signed_in(user):
+        return False
+    if series_role(user, revision.series) in WRITERS:
+        return True
+    return originality_granted(user, revision)
+
+
+def can_view_originality_report(user: Actor, report: OriginalityReport) -> bool:
+    """The person who asked, and the series' writers. What a report shows of other works
+    depends on the viewer again (registry.selectors.originality_report_view)."""
+    if not is_signed_in(user):
+        return False
+    if report.requested_by_id == user.pk:
+        return True
+    return series_role(user, report.series) in WRITERS
+
+
+def get_originality_report_for(user: Actor, pk: int) -> OriginalityReport:
+    """Load a report its viewer may see, or 404 (its existence is not revealed)."""
+    report = (
+        OriginalityReport.objects.select_related("series", "revision", "requested_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None or not can_view_originality_report(user, report):
+        raise Http404
+    return report

@@ -138,6 +138,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Originality index (registry.originality; docs/originality.md) ---------------------
+# The LSH buckets live in Redis when this is set (production: the same Redis as the cache
+# unless given), in process otherwise; the signatures are always in the database.
+ORIGINALITY_LSH_REDIS_URL = env.str("ORIGINALITY_LSH_REDIS_URL", default=REDIS_URL)
+ORIGINALITY_LSH_PREFIX = env.str("ORIGINALITY_LSH_PREFIX", default="originality:lsh:v1")
+
 # --- Auth -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

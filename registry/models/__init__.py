@@ -9,9 +9,19 @@ from registry.models.chain import (
     RegistryEntry,
     RightsBasis,
 )
+from registry.models.originality import (
+    Fingerprint,
+    FingerprintReason,
+    OriginalityReport,
+    ReportStatus,
+)
 
 __all__ = [
     "ConsentStatus",
+    "Fingerprint",
+    "FingerprintReason",
+    "OriginalityReport",
+    "ReportStatus",
     "HeadSnapshot",
     "Registration",
     "RegistrationAuthor",
