@@ -14,6 +14,7 @@ router.register("audit", AuditEntryViewSet, basename="audit")
 urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("scripts_app.api.urls")),
+    path("", include("registry.api.urls")),
     path("", include("reviews.api.urls")),
     *router.urls,
 ]

@@ -287,6 +287,8 @@ REST_FRAMEWORK = {
         "script_parse": env.str("RATE_LIMIT_API_PARSE", default="60/min"),
         "script_import": env.str("RATE_LIMIT_API_IMPORT", default="10/min"),
         "script_export": env.str("RATE_LIMIT_API_EXPORT", default="10/min"),
+        # Originality reports (each one searches the index and aligns up to ten works).
+        "originality_report": env.str("RATE_LIMIT_API_ORIGINALITY", default="10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Throttles count by REMOTE_ADDR, which ClientAddressMiddleware has already set

@@ -25,9 +25,7 @@ class Fingerprint(models.Model):
         Series, on_delete=models.CASCADE, related_name="+", verbose_name=_("series")
     )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(
-        _("reason"), max_length=12, choices=FingerprintReason.choices
-    )
+    reason = models.CharField(_("reason"), max_length=12, choices=FingerprintReason.choices)
     # Which shingling and hashing made the signature ("v1": registry.originality, 2025).
     method = models.CharField(max_length=12, default="v1")
     signature = models.BinaryField()

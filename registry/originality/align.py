@@ -80,11 +80,7 @@ def shared_passages(ours: Tokens, theirs: Tokens) -> list[Passage]:
     passages: list[list[int]] = []
     for run in runs:
         last = passages[-1] if passages else None
-        if (
-            last
-            and -k <= run[0] - last[1] <= GAP + k
-            and -k <= run[2] - last[3] <= GAP + k
-        ):
+        if last and -k <= run[0] - last[1] <= GAP + k and -k <= run[2] - last[3] <= GAP + k:
             last[1] = max(last[1], run[1])
             last[3] = max(last[3], run[3])
             last[4] += run[4]
