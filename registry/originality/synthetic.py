@@ -31,16 +31,16 @@ def name(rng: random.Random) -> str:
     return "".join(rng.choices(ALPHABET[200:], k=rng.choice((2, 3))))
 
 
-def make_script(
-    rng: random.Random, *, episodes: int = 10, scenes: int = 3, lines: int = 8
-) -> str:
+def make_script(rng: random.Random, *, episodes: int = 10, scenes: int = 3, lines: int = 8) -> str:
     """A script in the Chinese short-drama convention (第N集, N-M 日 内 地点, 人物：, △)."""
     cast = [name(rng) for _ in range(4)]
     out = [f"《{name(rng)}{name(rng)}》", ""]
     for episode in range(1, episodes + 1):
         out.append(f"第{episode}集")
         for scene in range(1, scenes + 1):
-            out.append(f"{episode}-{scene} {rng.choice('日夜')} {rng.choice('内外')} {rng.choice(PLACES)}")
+            out.append(
+                f"{episode}-{scene} {rng.choice('日夜')} {rng.choice('内外')} {rng.choice(PLACES)}"
+            )
             out.append("人物：" + "、".join(rng.sample(cast, 2)))
             for _ in range(lines):
                 if rng.random() < 0.35:

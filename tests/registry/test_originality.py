@@ -24,7 +24,9 @@ LAYOUT_A = """第1集
 人物：林晚
 △雨。
 """
-LAYOUT_B = LAYOUT_A.replace("林晚推门进来", "顾沉舟放下茶杯").replace("今天的风好大", "案子有新线索")
+LAYOUT_B = LAYOUT_A.replace("林晚推门进来", "顾沉舟放下茶杯").replace(
+    "今天的风好大", "案子有新线索"
+)
 
 
 def script(seed: int, **kwargs) -> str:
