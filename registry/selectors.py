@@ -256,7 +256,7 @@ def originality_report_view(report: OriginalityReport, viewer: Actor) -> list[Re
     for match in matches:
         pk = match["revision_id"]
         revision = revisions.get(pk)
-        entry = entries.get(pk)
+        found_entry = entries.get(pk)
         can_read = pk in readable
         passages = [
             ReportPassage(
@@ -281,8 +281,8 @@ def originality_report_view(report: OriginalityReport, viewer: Actor) -> list[Re
                 title=revision.series.title if can_read and revision else None,
                 series_id=revision.series_id if can_read and revision else None,
                 revision_number=revision.number if can_read and revision else None,
-                entry_number=entry.number if entry else None,
-                registered_at=entry.recorded_at if entry else None,
+                entry_number=found_entry.number if found_entry else None,
+                registered_at=found_entry.recorded_at if found_entry else None,
                 fingerprinted_at=fingerprinted.get(pk),
                 estimated=match["estimated"],
                 exact=match["exact"],
