@@ -141,8 +141,10 @@ def fingerprint_revision(*, revision: Revision, reason: str) -> Fingerprint:
             },
         )
         if created and settings.ORIGINALITY_LSH_REDIS_URL:
-            signatures = made.signatures
-            transaction.on_commit(lambda: originality_index().add(revision.pk, signatures))
+            # At once, not on commit: the report that fingerprints its own revision counts
+            # it in the index size in the same transaction. Buckets of a fingerprint that
+            # rolls back stay behind, harmless: candidates are looked up in the database.
+            originality_index().add(revision.pk, made.signatures)
     return fingerprint
 
 
