@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("scripts_app.api.urls")),
     path("", include("registry.api.urls")),
     path("", include("registry.api.record_urls")),
+    path("", include("registry.api.originality_urls")),
     path("", include("reviews.api.urls")),
     *router.urls,
 ]

@@ -11,12 +11,13 @@ from core.permissions import is_signed_in
 from core.types import Actor
 from registry.models import (
     ConsentStatus,
+    OriginalityReport,
     RecordExport,
     Registration,
     RegistrationAuthor,
     RegistrationStatus,
 )
-from scripts_app.models import Series
+from scripts_app.models import Revision, Series
 from scripts_app.permissions import WRITERS, series_role
 
 
@@ -77,3 +78,38 @@ def get_record_export_for(user: Actor, pk: int) -> RecordExport:
     if export is None or not can_download_record_export(user, export):
         raise Http404
     return export
+
+
+def can_run_originality_report(user: Actor, revision: Revision) -> bool:
+    """The series' writers, and anyone a higher app grants it for this revision (a course
+    instructor or fund manager it was submitted to: `registry.extensions.
+    register_originality_grant`)."""
+    from registry.extensions import originality_granted
+
+    if not is_signed_in(user):
+        return False
+    if series_role(user, revision.series) in WRITERS:
+        return True
+    return originality_granted(user, revision)
+
+
+def can_view_originality_report(user: Actor, report: OriginalityReport) -> bool:
+    """The person who asked, and the series' writers. What a report shows of other works
+    depends on the viewer again (registry.selectors.originality_report_view)."""
+    if not is_signed_in(user):
+        return False
+    if report.requested_by_id == user.pk:
+        return True
+    return series_role(user, report.series) in WRITERS
+
+
+def get_originality_report_for(user: Actor, pk: int) -> OriginalityReport:
+    """Load a report its viewer may see, or 404 (its existence is not revealed)."""
+    report = (
+        OriginalityReport.objects.select_related("series", "revision", "requested_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None or not can_view_originality_report(user, report):
+        raise Http404
+    return report

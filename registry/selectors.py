@@ -10,16 +10,22 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from core.types import Actor
 from registry.chain import GENESIS_HASH, Break, first_break
 from registry.models import (
     ConsentStatus,
+    Fingerprint,
+    OriginalityReport,
     RecordExport,
     Registration,
     RegistrationAuthor,
     RegistrationStatus,
     RegistryEntry,
 )
+from registry.originality.align import source_lines
 from scripts_app.models import Revision, Series
+from scripts_app.permissions import WRITERS, can_read_series, series_role
+from scripts_app.selectors import revision_texts
 
 VERIFY_CHUNK = 5_000
 _VERIFIED_KEY = "registry:verified-through:v1"
@@ -195,3 +201,116 @@ RECORD_EXPORTS_SHOWN = 10
 def record_exports_of(user_id: int) -> QuerySet[RecordExport]:
     """A person's record exports, newest first (one query; the page shows the latest few)."""
     return RecordExport.objects.filter(requested_by_id=user_id).order_by("-created_at", "-pk")
+
+
+# --- Originality reports ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OtherSide:
+    """Where the passage is in the other work, and its text: all None unless the viewer
+    may read that work."""
+
+    episode: int | None
+    line_from: int | None
+    line_to: int | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class ReportPassage:
+    ours: dict[str, Any]
+    theirs: OtherSide
+    shingles: int
+
+
+@dataclass(frozen=True)
+class ReportMatch:
+    """One matched work as this viewer may see it: the other work's title, link and
+    text only when they may read its series; otherwise its registry entry (if any)."""
+
+    readable: bool
+    title: str | None
+    series_id: int | None
+    revision_number: int | None
+    entry_number: int | None
+    registered_at: datetime | None
+    fingerprinted_at: datetime | None
+    estimated: float
+    exact: float
+    shared: float
+    passages: list[ReportPassage]
+
+
+def originality_report_view(report: OriginalityReport, viewer: Actor) -> list[ReportMatch]:
+    """The report's matches for this viewer. A fixed number of queries for any report
+    (matches are at most MAX_MATCHES): series, entries and fingerprints in one query each,
+    the readable texts in one, and a role check per other series."""
+    matches = report.results or []
+    if not matches:
+        return []
+    revision_ids = [match["revision_id"] for match in matches]
+    revisions = {
+        revision.pk: revision
+        for revision in Revision.objects.filter(pk__in=revision_ids).select_related("series")
+    }
+    entries: dict[int, RegistryEntry] = {}
+    for entry in RegistryEntry.objects.filter(revision_id__in=revision_ids).order_by("-number"):
+        entries[entry.revision_id] = entry
+    fingerprinted = dict(
+        Fingerprint.objects.filter(revision_id__in=revision_ids).values_list(
+            "revision_id", "created_at"
+        )
+    )
+    readable = {
+        pk for pk, revision in revisions.items() if can_read_series(viewer, revision.series)
+    }
+    texts = revision_texts([revisions[pk] for pk in readable])
+    shown: list[ReportMatch] = []
+    for match in matches:
+        pk = match["revision_id"]
+        revision = revisions.get(pk)
+        found_entry = entries.get(pk)
+        can_read = pk in readable
+        passages = [
+            ReportPassage(
+                ours=passage["ours"],
+                theirs=OtherSide(
+                    episode=passage["theirs"]["episode"],
+                    line_from=passage["theirs"]["line_from"],
+                    line_to=passage["theirs"]["line_to"],
+                    text=source_lines(
+                        texts[pk], passage["theirs"]["line_from"], passage["theirs"]["line_to"]
+                    ),
+                )
+                if can_read
+                else OtherSide(episode=None, line_from=None, line_to=None, text=None),
+                shingles=passage["shingles"],
+            )
+            for passage in match["passages"]
+        ]
+        shown.append(
+            ReportMatch(
+                readable=can_read,
+                title=revision.series.title if can_read and revision else None,
+                series_id=revision.series_id if can_read and revision else None,
+                revision_number=revision.number if can_read and revision else None,
+                entry_number=found_entry.number if found_entry else None,
+                registered_at=found_entry.recorded_at if found_entry else None,
+                fingerprinted_at=fingerprinted.get(pk),
+                estimated=match["estimated"],
+                exact=match["exact"],
+                shared=match["shared"],
+                passages=passages,
+            )
+        )
+    return shown
+
+
+def originality_reports_of(revision: Revision, viewer: Actor) -> QuerySet[OriginalityReport]:
+    """The reports on a revision this viewer may open: all of them for the series'
+    writers, their own for anyone else."""
+    reports = OriginalityReport.objects.filter(revision=revision).select_related("requested_by")
+    if series_role(viewer, revision.series) not in WRITERS:
+        reports = reports.filter(requested_by_id=viewer.pk)
+    return reports.order_by("-created_at", "-pk")

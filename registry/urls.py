@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry.views import public, record, registrations
+from registry.views import originality, public, record, registrations
 
 app_name = "registry"
 
@@ -32,4 +32,10 @@ urlpatterns = [
         registrations.name_visibility,
         name="name_visibility",
     ),
+    path(
+        "series/<int:pk>/revisions/<int:number>/originality/",
+        originality.originality,
+        name="originality",
+    ),
+    path("originality/<int:pk>/", originality.originality_report, name="originality_report"),
 ]

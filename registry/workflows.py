@@ -4,7 +4,7 @@ core.workflows.workflow_move)."""
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
-from registry.models import RecordExportStatus, RegistrationStatus
+from registry.models import RecordExportStatus, RegistrationStatus, ReportStatus
 from registry.permissions import can_answer_registration, can_withdraw_registration
 
 REGISTRATION_FLOW = Workflow(
@@ -63,6 +63,36 @@ RECORD_EXPORT_FLOW = Workflow(
             target=RecordExportStatus.FAILED,
             allowed=system_only,
             audit_action="registry.record_export_failed",
+        ),
+    ],
+)
+
+
+# A report is run by a task only; a task delivered again after a worker died starts over.
+REPORT_FLOW = Workflow(
+    name="registry.originality",
+    audit_target=lambda report: report.series,
+    moves=[
+        Move(
+            "start",
+            source=[ReportStatus.QUEUED, ReportStatus.RUNNING, ReportStatus.FAILED],
+            target=ReportStatus.RUNNING,
+            allowed=system_only,
+            audit_action="registry.originality_started",
+        ),
+        Move(
+            "finish",
+            source=[ReportStatus.RUNNING],
+            target=ReportStatus.DONE,
+            allowed=system_only,
+            audit_action="registry.originality_finished",
+        ),
+        Move(
+            "fail",
+            source=[ReportStatus.RUNNING],
+            target=ReportStatus.FAILED,
+            allowed=system_only,
+            audit_action="registry.originality_finished",
         ),
     ],
 )

@@ -64,6 +64,7 @@ NOT_LISTS = {
     "registry:certificate": "a file",
     "registry:record_export": "one record export",
     "registry:record_export_download": "a file",
+    "registry:originality_report": "one report (at most MAX_MATCHES matched works)",
     "reviews:rubric_create": "a form",
     "reviews:rubric_edit": "a form with the criteria of one version",
     "reviews:calibration": "one excerpt to score",

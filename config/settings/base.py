@@ -138,6 +138,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Originality index (registry.originality; docs/originality.md) ---------------------
+# The LSH buckets live in Redis when this is set (production: the same Redis as the cache
+# unless given), in process otherwise; the signatures are always in the database.
+ORIGINALITY_LSH_REDIS_URL = env.str("ORIGINALITY_LSH_REDIS_URL", default=REDIS_URL)
+ORIGINALITY_LSH_PREFIX = env.str("ORIGINALITY_LSH_PREFIX", default="originality:lsh:v1")
+
 # --- Auth -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -283,6 +289,8 @@ REST_FRAMEWORK = {
         "script_export": env.str("RATE_LIMIT_API_EXPORT", default="10/min"),
         # Anyone may check a text against the registry; each check parses a file.
         "registry_check": env.str("RATE_LIMIT_API_REGISTRY_CHECK", default="20/min"),
+        # Originality reports (each one searches the index and aligns up to ten works).
+        "originality_report": env.str("RATE_LIMIT_API_ORIGINALITY", default="10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Throttles count by REMOTE_ADDR, which ClientAddressMiddleware has already set

@@ -9,10 +9,20 @@ from registry.models.chain import (
     RegistryEntry,
     RightsBasis,
 )
+from registry.models.originality import (
+    Fingerprint,
+    FingerprintReason,
+    OriginalityReport,
+    ReportStatus,
+)
 from registry.models.record import RecordExport, RecordExportStatus
 
 __all__ = [
     "ConsentStatus",
+    "Fingerprint",
+    "FingerprintReason",
+    "OriginalityReport",
+    "ReportStatus",
     "HeadSnapshot",
     "RecordExport",
     "RecordExportStatus",

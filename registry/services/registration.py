@@ -22,6 +22,7 @@ from registry.canonical import canonical_sha256
 from registry.chain import GENESIS_HASH, entry_hash, first_break
 from registry.models import (
     ConsentStatus,
+    FingerprintReason,
     HeadSnapshot,
     Registration,
     RegistrationAuthor,
@@ -277,8 +278,12 @@ def _params(registration: Registration, actor: User | None) -> dict[str, object]
 
 
 def _register(registration: Registration) -> RegistryEntry:
-    """Chain the entry and mark the registration registered, in the caller's transaction."""
+    """Chain the entry and mark the registration registered, in the caller's transaction.
+    The registered revision is fingerprinted for the originality index once it commits."""
+    from registry.services.originality import fingerprint_enqueue
+
     entry = entry_append(registration)
+    fingerprint_enqueue(revision=registration.revision, reason=FingerprintReason.REGISTERED)
 
     def tell_everyone(locked: Registration) -> None:
         for author in locked.authors.select_related("user"):

@@ -16,6 +16,8 @@ from core.i18n import in_both_languages
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.workflows import workflow_move, workflow_move_all
+from registry.models import FingerprintReason
+from registry.services.originality import fingerprint_enqueue
 from reviews import assignment as matching
 from reviews.blindness import authorship_known_to, blind_request_problem, writer_side_ids
 from reviews.models import (
@@ -154,6 +156,8 @@ def review_request_create(
         target=request,
         data={"kind": kind, "blindness": blindness, "needed": needed, "revision": revision.number},
     )
+    # A revision submitted for review joins the originality index (after the commit).
+    fingerprint_enqueue(revision=revision, reason=FingerprintReason.REVIEW)
     if auto_assign:
         request_assign(request=request)
     return request

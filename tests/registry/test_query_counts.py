@@ -2,7 +2,7 @@
 
 import pytest
 
-from registry.models import RecordExport
+from registry.models import OriginalityReport, RecordExport
 from registry.services.registration import (
     AuthorChoice,
     head_snapshot_take,
@@ -114,3 +114,23 @@ def test_record_page_and_endpoint_do_not_grow_with_exports(client, api_client, u
 
     assert_constant_queries(more, lambda: client.get("/registry/record/"), expected=4)
     assert_constant_queries(more, lambda: api_client.get("/api/v1/record/exports/"), expected=2)
+
+
+@pytest.mark.measures("registry:originality")
+def test_the_reports_on_a_revision_do_not_grow_the_page(client):
+    series = make_series()
+    client.force_login(series.owner)
+
+    def add_reports(k):
+        OriginalityReport.objects.bulk_create(
+            OriginalityReport(revision=series.head, series=series, requested_by=series.owner)
+            for _ in range(k)
+        )
+
+    assert_constant_queries(
+        add_reports,
+        lambda: client.get(
+            f"/registry/series/{series.pk}/revisions/{series.head.number}/originality/"
+        ),
+        expected=7,
+    )

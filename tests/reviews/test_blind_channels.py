@@ -27,6 +27,7 @@ from drf_spectacular.generators import SchemaGenerator
 from accounts.models import RoleGrant
 from accounts.services.organisations import invitation_create, organisation_create
 from core.models import AuditEntry, Notification
+from registry.services.originality import originality_report_request
 from registry.services.record import record_export_request
 from registry.services.registration import (
     AuthorChoice,
@@ -260,6 +261,7 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         )
         for person in cowriters:
             registration_answer(actor=person, registration=registration, consent=True)
+        report = originality_report_request(actor=writer, revision=request.revision)
     series.refresh_from_db()
     registration.refresh_from_db()
     world = World(spec, series, request, writer, cowriters, reader, reviewers)
@@ -278,6 +280,7 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "term": Term.objects.filter(kind="theme").first(),
         "audit": AuditEntry.objects.order_by("pk").first(),
         "registration": registration,
+        "originality_report": report,
     }
     assert world.objects["merge_conflict"] is not None
     # Each person's whole record, made now that the review exists: its zip is walked too.
@@ -358,6 +361,8 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^registry/registrations/|^api/v1/registry/registrations/", "pk",
          o["registration"].pk),
         (r"^registry/series/", "pk", series.pk),
+        (r"^registry/originality/|^api/v1/originality-reports/", "pk",
+         o["originality_report"].pk),
         (r"^reviews/conflicts/", "pk", o["coi"].pk),
         (r"^api/v1/reviews/conflicts/", "conflict_pk", o["coi"].pk),
         (r"rubrics/", "slug", o["rubric"].slug),
@@ -437,6 +442,8 @@ def walk_site(world: World, viewer, language: str, walk: Walk) -> None:
             continue
         urls.setdefault(url, template)
     for path, query in schema_operations():
+        if any(path.startswith(prefix) for prefix in EXEMPT):
+            continue
         url = fill(path, world, viewer)
         if url is None:
             walk.unfilled.add("schema: " + path)

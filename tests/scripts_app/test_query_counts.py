@@ -52,7 +52,9 @@ def test_revision_list_page_and_endpoint(client):
 
     assert_constant_queries(
         # One query for the registry's "Registered: entry No. N" links of the whole page.
-        save, lambda: client.get(f"/scripts/{series.pk}/revisions/"), expected=7
+        save,
+        lambda: client.get(f"/scripts/{series.pk}/revisions/"),
+        expected=7,
     )
     assert_constant_queries(
         save, lambda: client.get(f"/api/v1/series/{series.pk}/revisions/"), expected=5
