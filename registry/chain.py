@@ -60,7 +60,9 @@ class Break:
     """The first link that does not hold, and why."""
 
     number: int
-    reason: str  # "hash" (the entry was altered), "link" (previous_hash), "gap" (missing)
+    # "hash" (the entry was altered), "link" (previous_hash), "gap" (missing), "head" (a
+    # published head no longer matches: the chain was emptied or rewritten with new hashes)
+    reason: str
 
 
 def first_break(

@@ -15,6 +15,7 @@ from registry.chain import GENESIS_HASH, Break, first_break
 from registry.models import (
     ConsentStatus,
     Fingerprint,
+    HeadSnapshot,
     OriginalityReport,
     RecordExport,
     Registration,
@@ -148,8 +149,34 @@ def chain_entries(*, after: int = 0, through: int | None = None) -> Iterator[Cha
 
 
 def chain_verify(*, through: int | None = None) -> Break | None:
-    """Walk the whole chain (or up to `through`) and return its first broken link."""
-    return first_break(chain_entries(through=through))
+    """Walk the whole chain (or up to `through`) and return its first broken link, then
+    check every kept head snapshot against it.
+
+    The walk alone cannot see a chain emptied, or rewritten whole with fresh hashes: every
+    link of a forged chain holds. A published head can: the entry with its number must
+    still have its hash.
+    """
+    broken = first_break(chain_entries(through=through))
+    if broken is not None:
+        return broken
+    return head_mismatch(through=through)
+
+
+def head_mismatch(*, through: int | None = None) -> Break | None:
+    """The lowest-numbered kept head that the chain no longer has, or None."""
+    heads = HeadSnapshot.objects.order_by("number").values_list("number", "entry_hash")
+    if through is not None:
+        heads = heads.filter(number__lte=through)
+    published = dict(heads.distinct())
+    if not published:
+        return None
+    held = dict(
+        RegistryEntry.objects.filter(number__in=list(published)).values_list("number", "entry_hash")
+    )
+    for number in sorted(published):
+        if held.get(number) != published[number]:
+            return Break(number=number, reason="head")
+    return None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,11 @@
 The model refuses too (registry.models.chain.RegistryEntry), but a trigger also stops
 the admin, raw SQL and a future bug. Verifying the chain (`manage.py registry_verify`)
 still catches what someone with the database owner's rights does by dropping them.
+
+TRUNCATE is left to the owner: it is how a test database is emptied between tests and how
+an operator empties a staging copy. Wiping the table, or rewriting it whole with fresh
+hashes, is caught by the published heads (`registry_verify` compares every kept snapshot
+with the chain; outsiders keep their own copies of the head).
 """
 
 from django.db import migrations
@@ -18,11 +23,8 @@ END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER registry_entry_no_update_or_delete BEFORE UPDATE OR DELETE ON {TABLE}
     FOR EACH ROW EXECUTE FUNCTION registry_entry_append_only();
-CREATE TRIGGER registry_entry_no_truncate BEFORE TRUNCATE ON {TABLE}
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_entry_append_only();
 """
 POSTGRES_REVERSE = f"""
-DROP TRIGGER IF EXISTS registry_entry_no_truncate ON {TABLE};
 DROP TRIGGER IF EXISTS registry_entry_no_update_or_delete ON {TABLE};
 DROP FUNCTION IF EXISTS registry_entry_append_only();
 """

@@ -19,7 +19,7 @@ from core.types import Actor
 from core.workflows import workflow_move
 from registry import permissions
 from registry.canonical import canonical_sha256
-from registry.chain import GENESIS_HASH, entry_hash, first_break
+from registry.chain import GENESIS_HASH, entry_hash
 from registry.models import (
     ConsentStatus,
     FingerprintReason,
@@ -30,7 +30,7 @@ from registry.models import (
     RegistryEntry,
     RightsBasis,
 )
-from registry.selectors import chain_entries
+from registry.selectors import chain_verify
 from registry.workflows import REGISTRATION_FLOW
 from scripts_app.models import Collaborator, CollaboratorRole, Revision, Series
 from scripts_app.selectors import revision_text
@@ -249,7 +249,7 @@ def head_snapshot_take() -> HeadSnapshot | None:
     head = RegistryEntry.objects.order_by("-number").values("number", "entry_hash").first()
     if head is None:
         return None
-    broken = first_break(chain_entries(through=head["number"]))
+    broken = chain_verify(through=head["number"])
     if broken is not None:
         audit_record(
             actor=None,

@@ -132,3 +132,29 @@ def test_the_daily_snapshot_keeps_the_head_and_whether_the_chain_held():
     tamper(f"UPDATE {TABLE} SET title = 'x' WHERE number = 1")
     assert not head_snapshot_take().chain_verified
     assert HeadSnapshot.objects.count() == 2
+
+
+def test_a_chain_emptied_after_its_head_was_published_is_caught():
+    chain_of(2)
+    head_snapshot_take()
+    tamper(f"DELETE FROM {TABLE}")
+
+    assert (chain_verify().number, chain_verify().reason) == (2, "head")
+    with pytest.raises(CommandError, match="a published head"):
+        verify_command()
+
+
+def test_a_chain_rewritten_whole_with_fresh_hashes_is_caught_by_the_published_head():
+    entries = chain_of(3)
+    head_snapshot_take()
+    previous = entries[0].previous_hash
+    for entry in entries:  # every link of the forgery holds
+        entry.title += "（改）"
+        entry.previous_hash = previous
+        previous = entry_hash(entry)
+        tamper(
+            f"UPDATE {TABLE} SET title = %s, previous_hash = %s, entry_hash = %s WHERE number = %s",
+            [entry.title, entry.previous_hash, previous, entry.number],
+        )
+
+    assert (chain_verify().number, chain_verify().reason) == (3, "head")

@@ -10,6 +10,8 @@ REASONS = {
     "hash": "its fields do not hash to its recorded hash (the entry was altered)",
     "link": "its previous_hash is not the hash of the entry before it",
     "gap": "the entry with this number is missing (deleted or renumbered)",
+    "head": "a published head names this entry with another hash, or it is gone "
+    "(the chain was emptied or rewritten)",
 }
 
 
@@ -22,16 +24,17 @@ class Command(BaseCommand):
     def handle(self, *args, through: int | None = None, **options) -> None:  # type: ignore[no-untyped-def]
         started = time.perf_counter()
         head = chain_head()
-        if head is None:
+        broken = chain_verify(through=through)
+        if head is None and broken is None:
             self.stdout.write("The registry is empty: nothing to verify.")
             return
-        broken = chain_verify(through=through)
         elapsed = time.perf_counter() - started
         if broken is not None:
             raise CommandError(
                 f"Broken link at entry {broken.number}: {REASONS[broken.reason]}. "
                 f"Entries before {broken.number} verify."
             )
+        assert head is not None
         last = min(through, head.number) if through else head.number
         self.stdout.write(
             self.style.SUCCESS(
