@@ -22,6 +22,17 @@ def _clean_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_originality_index():
+    # The index is process state built from the database, which each test rolls back
+    # (and whose ids SQLite reuses): every test starts with an empty one.
+    from registry.services.originality import originality_index_reset
+
+    originality_index_reset()
+    yield
+    originality_index_reset()
+
+
+@pytest.fixture(autouse=True)
 def _site_language():
     # A request in another language leaves it active in this thread: every test starts
     # in the site's default language, as a fresh request does.

@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lowest first. config (settings, URLs, the project-level pages) and seeds sit on top.
-LAYERS = ["core", "taxonomy", "accounts", "scripts_app", "registry", "reviews"]
+LAYERS = ["core", "taxonomy", "accounts", "scripts_app", "registry", "reviews", "courses"]
 
 
 def _imports(path: Path) -> set[str]:

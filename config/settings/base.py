@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "scripts_app",
     "registry",
     "reviews",
+    "courses",
     "seeds",
 ]
 

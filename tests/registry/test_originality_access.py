@@ -46,6 +46,8 @@ def test_the_report_names_only_the_entry_to_a_writer_who_may_not_read_the_other_
     client, copied_pair
 ):
     original, copy, report = copied_pair
+    copy.owner.language = "en"  # signed in, pages are in the person's language
+    copy.owner.save(update_fields=["language"])
     client.force_login(copy.owner)
 
     page = client.get(f"/registry/originality/{report.pk}/").content.decode()

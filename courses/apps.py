@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    """Courses co-run by universities and studios: cohorts, lessons, assignments that take
+    a script, grading and certificates."""
+
+    name = "courses"
+    verbose_name = _("Courses")
+
+    def ready(self) -> None:
+        from courses import notifications  # noqa: F401 - registers notification kinds

@@ -1,0 +1,24 @@
+"""The courses' models, one module per concern, re-exported here."""
+
+from courses.models.cohorts import (
+    Cohort,
+    CohortMember,
+    CohortRole,
+    CohortStatus,
+    Enrolment,
+    EnrolmentMode,
+    EnrolmentStatus,
+)
+from courses.models.courses import Course, CourseLevel
+
+__all__ = [
+    "Cohort",
+    "CohortMember",
+    "CohortRole",
+    "CohortStatus",
+    "Course",
+    "CourseLevel",
+    "Enrolment",
+    "EnrolmentMode",
+    "EnrolmentStatus",
+]

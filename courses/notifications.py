@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from core.notifications import register
+
+register("cohort_enrolled", _("You are enrolled in %(cohort)s."))
+register("cohort_waitlisted", _("%(cohort)s is full: you are on its wait list."))
+register("cohort_invited", _("%(actor)s invites you to join %(cohort)s."))
+register("cohort_application", _("%(actor)s applied to join %(cohort)s."))
+register("cohort_application_declined", _("Your application to %(cohort)s was declined."))
+register("cohort_removed", _("%(actor)s removed you from %(cohort)s."))

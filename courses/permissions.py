@@ -1,0 +1,150 @@
+"""Who may do what with courses and cohorts. Every check fails closed.
+
+- Anyone (signed in or not) sees the catalogue, a course's page and its cohorts' public
+  pages (who runs it, when, places left, how to join), except cohorts still being
+  prepared, which only their managers see.
+- An educator (role granted by staff) who administers a university creates courses for it.
+- A course is co-managed by the admins of its university and of its studio partner.
+- A cohort is run by its instructors, with the course's managers; mentors and teaching
+  assistants see the roster; students see their own cohort.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, Role
+from accounts.selectors import user_roles
+from core.permissions import is_signed_in
+from core.types import Actor
+from courses.models import Cohort, CohortMember, CohortRole, CohortStatus, Course, Enrolment
+from courses.models.cohorts import STAFF_ROLES
+
+
+def universities_for_new_courses(user: Actor) -> QuerySet[Organisation]:
+    """The universities in whose name this person may create a course: educators, for the
+    universities they administer (platform staff: every university)."""
+    if not is_signed_in(user):
+        return Organisation.objects.none()
+    universities = Organisation.objects.filter(kind=OrganisationKind.UNIVERSITY)
+    if user.is_staff:
+        return universities
+    if Role.EDUCATOR not in user_roles(user):
+        return Organisation.objects.none()
+    return universities.filter(
+        memberships__user=user, memberships__role=MembershipRole.ADMIN
+    ).distinct()
+
+
+def can_create_course(user: Actor) -> bool:
+    return universities_for_new_courses(user).exists()
+
+
+def can_manage_course(user: Actor, course: Course) -> bool:
+    """The admins of the course's university and of its studio partner; platform staff."""
+    if not is_signed_in(user):
+        return False
+    if user.is_staff:
+        return True
+    organisations = [course.university_id] + ([course.studio_id] if course.studio_id else [])
+    return Membership.objects.filter(
+        organisation_id__in=organisations, user_id=user.pk, role=MembershipRole.ADMIN
+    ).exists()
+
+
+def cohort_role(user: Actor, cohort: Cohort) -> str | None:
+    if not is_signed_in(user):
+        return None
+    return (
+        CohortMember.objects.filter(cohort=cohort, user_id=user.pk)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def can_run_cohort(user: Actor, cohort: Cohort, *, role: str | None = None) -> bool:
+    """Instructors of this cohort (no other), and the course's managers."""
+    role = role if role is not None else cohort_role(user, cohort)
+    return role == CohortRole.INSTRUCTOR or can_manage_course(user, cohort.course)
+
+
+def can_see_roster(user: Actor, cohort: Cohort, *, role: str | None = None) -> bool:
+    role = role if role is not None else cohort_role(user, cohort)
+    return role in STAFF_ROLES or can_manage_course(user, cohort.course)
+
+
+def can_see_cohort(user: Actor, cohort: Cohort) -> bool:
+    """Public once it is out of preparation; before that, its staff and managers only."""
+    if cohort.status != CohortStatus.DRAFT:
+        return True
+    return can_see_roster(user, cohort)
+
+
+def can_enrol_self(user: Actor, cohort: Cohort) -> bool:
+    """Whether the person may join (open) or apply (application) themselves now."""
+    return (
+        is_signed_in(user)
+        and cohort.status == CohortStatus.OPEN
+        and cohort.enrolment_mode != "invitation"
+        and not CohortMember.objects.filter(cohort=cohort, user_id=user.pk).exists()
+    )
+
+
+def can_answer_enrolment(user: Actor, enrolment: Enrolment) -> bool:
+    """The person invited accepts or declines their own invitation."""
+    return is_signed_in(user) and enrolment.user_id == user.pk
+
+
+def courses_visible_to(user: Actor) -> QuerySet[Course]:
+    """Courses with a cohort out of preparation, and the user's own courses."""
+    public = Q(cohorts__status__in=[CohortStatus.OPEN, CohortStatus.CLOSED, CohortStatus.FINISHED])
+    if not is_signed_in(user):
+        return Course.objects.filter(public).distinct()
+    managed = Q(
+        university__memberships__user_id=user.pk,
+        university__memberships__role=MembershipRole.ADMIN,
+    ) | Q(studio__memberships__user_id=user.pk, studio__memberships__role=MembershipRole.ADMIN)
+    staffed = Q(cohorts__members__user_id=user.pk)
+    if user.is_staff:
+        return Course.objects.all()
+    return Course.objects.filter(public | managed | staffed).distinct()
+
+
+def get_course_for(user: Actor, slug: str, *, action: str = "view") -> Course:
+    course = Course.objects.select_related("university", "studio").filter(slug=slug).first()
+    if course is None:
+        raise Http404
+    if action == "manage":
+        if not can_manage_course(user, course):
+            if not courses_visible_to(user).filter(pk=course.pk).exists():
+                raise Http404
+            raise PermissionDenied
+        return course
+    if not courses_visible_to(user).filter(pk=course.pk).exists():
+        raise Http404
+    return course
+
+
+def get_cohort_for(user: Actor, slug: str, pk: int, *, action: str = "view") -> Cohort:
+    """Load a cohort and check the action ("view", "roster", "run") in one step: 404 when
+    the person may not see it, 403 when they may see it but not do `action`. The
+    viewer's role is left on it as `viewer_role`."""
+    cohort = (
+        Cohort.objects.select_related("course__university", "course__studio")
+        .filter(pk=pk, course__slug=slug)
+        .first()
+    )
+    if cohort is None:
+        raise Http404
+    role = cohort_role(user, cohort)
+    if not (cohort.status != CohortStatus.DRAFT or can_see_roster(user, cohort, role=role)):
+        raise Http404
+    allowed = {
+        "view": True,
+        "roster": can_see_roster(user, cohort, role=role),
+        "run": can_run_cohort(user, cohort, role=role),
+    }[action]
+    if not allowed:
+        raise PermissionDenied
+    cohort.viewer_role = role  # type: ignore[attr-defined]
+    return cohort

@@ -1,0 +1,90 @@
+"""Reading courses and cohorts. Later apps (the fund, scouting) ask here, not the models."""
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from core.permissions import is_signed_in
+from core.types import Actor
+from courses.models import Cohort, CohortMember, CohortRole, CohortStatus, Course, Enrolment
+from courses.permissions import courses_visible_to
+
+
+def catalogue(
+    user: Actor,
+    *,
+    theme: str = "",
+    language: str = "",
+    level: str = "",
+    organisation: str = "",
+    open_only: bool = True,
+) -> QuerySet[Course]:
+    """Courses for the catalogue: with a cohort open for enrolment (unless `open_only` is
+    off), filtered by theme slug, teaching language, level and organisation slug."""
+    courses = courses_visible_to(user)
+    if open_only:
+        courses = courses.filter(cohorts__status=CohortStatus.OPEN)
+    if theme:
+        courses = courses.filter(themes__slug=theme)
+    if language:
+        courses = courses.filter(language=language)
+    if level:
+        courses = courses.filter(level=level)
+    if organisation:
+        courses = courses.filter(Q(university__slug=organisation) | Q(studio__slug=organisation))
+    return (
+        Course.objects.filter(pk__in=courses.values("pk"))
+        .select_related("university", "studio")
+        .prefetch_related("themes")
+        .order_by("-created_at", "pk")
+    )
+
+
+def cohorts_of(course: Course, user: Actor, *, managers: bool) -> QuerySet[Cohort]:
+    """A course's cohorts with their student counts; drafts only for its managers."""
+    cohorts = course.cohorts.annotate(
+        students=Count("members", filter=Q(members__role=CohortRole.STUDENT))
+    ).order_by("-starts_on", "pk")
+    if not managers:
+        cohorts = cohorts.exclude(status=CohortStatus.DRAFT)
+    return cohorts
+
+
+def roster(cohort: Cohort) -> QuerySet[CohortMember]:
+    return (
+        CohortMember.objects.filter(cohort=cohort)
+        .select_related("user")
+        .order_by("role", "created_at", "pk")
+    )
+
+
+def waiting_list(cohort: Cohort) -> QuerySet[Enrolment]:
+    """Invitations, applications and the wait list, oldest first."""
+    return (
+        Enrolment.objects.filter(cohort=cohort, status__in=["invited", "applied", "waitlisted"])
+        .select_related("user")
+        .order_by("status", "updated_at", "pk")
+    )
+
+
+def cohorts_of_person(user: Actor) -> QuerySet[Cohort]:
+    """The cohorts a person studies or teaches in."""
+    if not is_signed_in(user):
+        return Cohort.objects.none()
+    return (
+        Cohort.objects.filter(members__user_id=user.pk)
+        .select_related("course__university", "course__studio")
+        .order_by("-starts_on", "pk")
+    )
+
+
+def enrolment_of(user: Actor, cohort: Cohort) -> Enrolment | None:
+    if not is_signed_in(user):
+        return None
+    return Enrolment.objects.filter(cohort=cohort, user_id=user.pk).first()
+
+
+def place_counts(cohort: Cohort) -> dict[str, Any]:
+    students = CohortMember.objects.filter(cohort=cohort, role=CohortRole.STUDENT).count()
+    waiting = Enrolment.objects.filter(cohort=cohort, status="waitlisted").count()
+    return {"students": students, "left": max(0, cohort.capacity - students), "waiting": waiting}

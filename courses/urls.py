@@ -1,0 +1,28 @@
+from django.urls import path
+
+from courses.views import cohorts
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", cohorts.catalogue, name="catalogue"),
+    path("new/", cohorts.course_create, name="course_create"),
+    path("<slug:slug>/", cohorts.course_detail, name="course_detail"),
+    path("<slug:slug>/edit/", cohorts.course_edit, name="course_edit"),
+    path("<slug:slug>/cohorts/new/", cohorts.cohort_create, name="cohort_create"),
+    path("<slug:slug>/cohorts/<int:pk>/", cohorts.cohort_detail, name="cohort_detail"),
+    path("<slug:slug>/cohorts/<int:pk>/edit/", cohorts.cohort_edit, name="cohort_edit"),
+    path("<slug:slug>/cohorts/<int:pk>/join/", cohorts.cohort_join, name="cohort_join"),
+    path("<slug:slug>/cohorts/<int:pk>/leave/", cohorts.cohort_leave, name="cohort_leave"),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/invitation/",
+        cohorts.invitation_respond,
+        name="invitation_respond",
+    ),
+    path("<slug:slug>/cohorts/<int:pk>/roster/", cohorts.cohort_roster, name="cohort_roster"),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/roster/action/",
+        cohorts.roster_action,
+        name="roster_action",
+    ),
+]
