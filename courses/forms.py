@@ -74,3 +74,42 @@ class StaffForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of a platform member"))
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        from courses.models import Assignment
+
+        model = Assignment
+        fields = [
+            "title_zh", "title_en", "brief", "due_at", "late_until", "late_penalty_percent",
+            "points", "pass_points", "required", "group_work", "episodes_from", "episodes_to",
+            "required_format", "min_episode_seconds", "max_episode_seconds", "hooks_required",
+            "paywall_required", "character_list_required", "synopsis_required",
+        ]  # fmt: skip
+        widgets = {
+            "due_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "late_until": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "brief": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def _post_clean(self) -> None:
+        # The service checks the model's rules and reports them beside the fields.
+        pass
+
+
+class SubmitForm(forms.Form):
+    revision = forms.TypedChoiceField(label=_("Revision to submit"), coerce=int)
+    studio_may_read = forms.BooleanField(
+        label=_("The studio partner's scouts may read my submission"), required=False
+    )
+
+    def __init__(self, *args, revisions=(), studio=False, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["revision"].choices = list(revisions)
+        if not studio:
+            del self.fields["studio_may_read"]

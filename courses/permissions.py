@@ -17,7 +17,16 @@ from accounts.models import Membership, MembershipRole, Organisation, Organisati
 from accounts.selectors import user_roles
 from core.permissions import is_signed_in
 from core.types import Actor
-from courses.models import Cohort, CohortMember, CohortRole, CohortStatus, Course, Enrolment
+from courses.models import (
+    Assignment,
+    Cohort,
+    CohortMember,
+    CohortRole,
+    CohortStatus,
+    Course,
+    Enrolment,
+    Submission,
+)
 from courses.models.cohorts import STAFF_ROLES
 
 
@@ -148,3 +157,72 @@ def get_cohort_for(user: Actor, slug: str, pk: int, *, action: str = "view") -> 
         raise PermissionDenied
     cohort.viewer_role = role  # type: ignore[attr-defined]
     return cohort
+
+
+def can_author_assignment(user: Actor, cohort: Cohort) -> bool:
+    """Instructors of the cohort and the course's managers (a studio partner's admins
+    among them: what they write is the studio's brief)."""
+    return can_run_cohort(user, cohort)
+
+
+def writes_as_studio(user: Actor, cohort: Cohort) -> bool:
+    """An admin of the course's studio partner who is not also an admin of its university."""
+    course = cohort.course
+    if not is_signed_in(user) or course.studio_id is None:
+        return False
+    admin_of = set(
+        Membership.objects.filter(
+            user_id=user.pk,
+            role=MembershipRole.ADMIN,
+            organisation_id__in=[course.university_id, course.studio_id],
+        ).values_list("organisation_id", flat=True)
+    )
+    return course.studio_id in admin_of and course.university_id not in admin_of
+
+
+def can_edit_assignment(user: Actor, assignment: Assignment) -> bool:
+    return can_run_cohort(user, assignment.cohort)
+
+
+def can_read_submission(user: Actor, submission: Submission) -> bool:
+    """Its authors; the cohort's staff and the course's managers; and, for a studio brief,
+    the studio's scouts when the students agreed."""
+    if not is_signed_in(user):
+        return False
+    if submission.authors.filter(user_id=user.pk).exists():
+        return True
+    cohort = submission.assignment.cohort
+    if can_see_roster(user, cohort):
+        return True
+    studio_id = submission.assignment.studio_id
+    return bool(
+        studio_id
+        and submission.studio_may_read
+        and Role.SCOUT in user_roles(user)
+        and Membership.objects.filter(organisation_id=studio_id, user_id=user.pk).exists()
+    )
+
+
+def get_assignment_for(user: Actor, cohort: Cohort, pk: int) -> Assignment:
+    """An assignment of a cohort the viewer belongs to (students, staff, managers)."""
+    assignment = Assignment.objects.filter(cohort=cohort, pk=pk).first()
+    if assignment is None:
+        raise Http404
+    role = getattr(cohort, "viewer_role", None) or cohort_role(user, cohort)
+    if role is None and not can_manage_course(user, cohort.course):
+        raise Http404
+    assignment.cohort = cohort
+    return assignment
+
+
+def get_submission_for(user: Actor, pk: int) -> Submission:
+    submission = (
+        Submission.objects.select_related(
+            "assignment__cohort__course", "revision", "series", "submitted_by"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if submission is None or not can_read_submission(user, submission):
+        raise Http404
+    return submission

@@ -6,8 +6,18 @@ from django.db.models import Count, Q, QuerySet
 
 from core.permissions import is_signed_in
 from core.types import Actor
-from courses.models import Cohort, CohortMember, CohortRole, CohortStatus, Course, Enrolment
+from courses.models import (
+    Assignment,
+    Cohort,
+    CohortMember,
+    CohortRole,
+    CohortStatus,
+    Course,
+    Enrolment,
+    Submission,
+)
 from courses.permissions import courses_visible_to
+from scripts_app.models import CollaboratorRole, Revision
 
 
 def catalogue(
@@ -88,3 +98,50 @@ def place_counts(cohort: Cohort) -> dict[str, Any]:
     students = CohortMember.objects.filter(cohort=cohort, role=CohortRole.STUDENT).count()
     waiting = Enrolment.objects.filter(cohort=cohort, status="waitlisted").count()
     return {"students": students, "left": max(0, cohort.capacity - students), "waiting": waiting}
+
+
+def assignments_of(cohort: Cohort) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(cohort=cohort).select_related("studio").order_by("due_at", "pk")
+    )
+
+
+def current_submission(assignment: Assignment, user: Actor) -> Submission | None:
+    if not is_signed_in(user):
+        return None
+    return (
+        Submission.objects.filter(
+            assignment=assignment, replaced_at__isnull=True, authors__user_id=user.pk
+        )
+        .select_related("revision", "series")
+        .first()
+    )
+
+
+def current_submissions(assignment: Assignment) -> QuerySet[Submission]:
+    """The current submission of every student (or group), for graders."""
+    return (
+        Submission.objects.filter(assignment=assignment, replaced_at__isnull=True)
+        .select_related("revision", "series", "submitted_by")
+        .prefetch_related("authors__user")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def writable_revisions(user: Actor) -> list[tuple[int, str]]:
+    """(revision id, label) of the newest revisions of the series a person writes (owns or
+    co-writes)."""
+    if not is_signed_in(user):
+        return []
+    written = Q(series__owner_id=user.pk) | Q(
+        series__collaborators__user_id=user.pk,
+        series__collaborators__role=CollaboratorRole.COWRITER,
+    )
+    revisions = (
+        Revision.objects.filter(written).select_related("series").order_by("-created_at")[:100]
+    )
+    return [
+        (revision.pk, f"{revision.series.title} · #{revision.number}"
+         + (f" {revision.name}" if revision.name else ""))
+        for revision in revisions
+    ]  # fmt: skip

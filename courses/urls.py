@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import cohorts
+from courses.views import assignments, cohorts
 
 app_name = "courses"
 
@@ -20,6 +20,27 @@ urlpatterns = [
         name="invitation_respond",
     ),
     path("<slug:slug>/cohorts/<int:pk>/roster/", cohorts.cohort_roster, name="cohort_roster"),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/assignments/",
+        assignments.assignment_list,
+        name="assignment_list",
+    ),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/assignments/new/",
+        assignments.assignment_create,
+        name="assignment_create",
+    ),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/assignments/<int:assignment_pk>/",
+        assignments.assignment_detail,
+        name="assignment_detail",
+    ),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/assignments/<int:assignment_pk>/edit/",
+        assignments.assignment_edit,
+        name="assignment_edit",
+    ),
+    path("submissions/<int:pk>/", assignments.submission_detail, name="submission_detail"),
     path(
         "<slug:slug>/cohorts/<int:pk>/roster/action/",
         cohorts.roster_action,

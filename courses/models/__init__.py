@@ -1,5 +1,6 @@
 """The courses' models, one module per concern, re-exported here."""
 
+from courses.models.assignments import Assignment, Submission, SubmissionAuthor
 from courses.models.cohorts import (
     Cohort,
     CohortMember,
@@ -12,6 +13,9 @@ from courses.models.cohorts import (
 from courses.models.courses import Course, CourseLevel
 
 __all__ = [
+    "Assignment",
+    "Submission",
+    "SubmissionAuthor",
     "Cohort",
     "CohortMember",
     "CohortRole",

@@ -51,3 +51,25 @@ def make_cohort(*, capacity=3, mode="open", status=CohortStatus.OPEN, course=Non
     if status != CohortStatus.DRAFT:
         cohort_move(actor=teacher, cohort=cohort, move="open")
     return cohort, teacher
+
+
+def make_assignment(cohort, teacher, **fields):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courses.services.assignments import assignment_create
+
+    fields.setdefault("title_zh", "前三集")
+    fields.setdefault("brief", "写出前三集，每集结尾留钩子。")
+    fields.setdefault("due_at", timezone.now() + timedelta(days=7))
+    return assignment_create(actor=teacher, cohort=cohort, **fields)
+
+
+def enrolled(cohort, **kwargs):
+    from courses.services.cohorts import enrol_self
+    from tests.support.factories import UserFactory
+
+    student = UserFactory(**kwargs)
+    enrol_self(actor=student, cohort=cohort)
+    return student

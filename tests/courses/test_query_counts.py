@@ -55,3 +55,37 @@ def test_a_cohorts_roster_and_page(client):
         expected=10,
         bounded=True,
     )
+
+
+@pytest.mark.measures("courses:assignment_list", "courses:assignment_detail")
+def test_assignments_and_their_submissions(client):
+    from courses.services.assignments import submit
+    from tests.courses.support import enrolled, make_assignment
+    from tests.support.factories import make_series
+
+    cohort, teacher = make_cohort(capacity=100)
+    client.force_login(teacher)
+    base = f"/courses/{cohort.course.slug}/cohorts/{cohort.pk}/assignments/"
+    assert_constant_queries(
+        lambda k: [make_assignment(cohort, teacher) for _ in range(k)],
+        lambda: client.get(base),
+        expected=7,
+        rows=lambda response: len(response.context["assignments"]),
+    )
+    assignment = make_assignment(cohort, teacher)
+
+    def submit_more(k):
+        for _ in range(k):
+            student = enrolled(cohort)
+            submit(
+                actor=student,
+                assignment=assignment,
+                revision=make_series(owner=student).head,
+            )
+
+    assert_constant_queries(
+        submit_more,
+        lambda: client.get(f"{base}{assignment.pk}/"),
+        expected=10,
+        rows=lambda response: len(response.context["submissions"]),
+    )
