@@ -280,6 +280,7 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "term": Term.objects.filter(kind="theme").first(),
         "audit": AuditEntry.objects.order_by("pk").first(),
         "registration": registration,
+        **_course_world(writer, series),
         "originality_report": report,
     }
     assert world.objects["merge_conflict"] is not None
@@ -290,6 +291,25 @@ def build_world(name: str, language: str, run_on_commit) -> World:
             for person in [*world.writer_side(), *reviewers]
         }
     return world
+
+
+def _course_world(writer, series) -> dict:
+    """A course the writer studies in, run by people outside the review, with the writer's
+    submission of the reviewed series: its pages must not name the reviewers either."""
+    from courses.services.assignments import submit
+    from courses.services.cohorts import enrol_self
+    from tests.courses.support import make_assignment, make_cohort
+
+    cohort, teacher = make_cohort(capacity=10)
+    enrol_self(actor=writer, cohort=cohort)
+    assignment = make_assignment(cohort, teacher)
+    submission = submit(actor=writer, assignment=assignment, revision=series.head)
+    return {
+        "course": cohort.course,
+        "cohort": cohort,
+        "assignment": assignment,
+        "submission": submission,
+    }
 
 
 # --- the channels ------------------------------------------------------------------------
@@ -361,6 +381,11 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^registry/registrations/|^api/v1/registry/registrations/", "pk",
          o["registration"].pk),
         (r"^registry/series/", "pk", series.pk),
+        (r"^courses/", "slug", o["course"].slug),
+        (r"^courses/\{slug\}/cohorts/", "pk", o["cohort"].pk),
+        (r"^courses/\{slug\}/cohorts/\{pk\}/assignments/", "assignment_pk",
+         o["assignment"].pk),
+        (r"^courses/submissions/", "pk", o["submission"].pk),
         (r"^registry/originality/|^api/v1/originality-reports/", "pk",
          o["originality_report"].pk),
         (r"^reviews/conflicts/", "pk", o["coi"].pk),
