@@ -10,10 +10,15 @@ from tests.support.queries import assert_constant_queries
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.measures("courses:catalogue")
-def test_the_catalogue(client):
+@pytest.mark.measures("courses:catalogue", "api-courses")
+def test_the_catalogue(client, api_client):
     assert_constant_queries(
         lambda k: [make_cohort() for _ in range(k)], lambda: client.get("/courses/"), expected=5
+    )
+    assert_constant_queries(
+        lambda k: [make_cohort() for _ in range(k)],
+        lambda: api_client.get("/api/v1/courses/"),
+        expected=3,
     )
 
 
@@ -57,8 +62,10 @@ def test_a_cohorts_roster_and_page(client):
     )
 
 
-@pytest.mark.measures("courses:assignment_list", "courses:assignment_detail")
-def test_assignments_and_their_submissions(client):
+@pytest.mark.measures(
+    "courses:assignment_list", "courses:assignment_detail", "api-cohort-assignments"
+)
+def test_assignments_and_their_submissions(client, api_client):
     from courses.services.assignments import submit
     from tests.courses.support import enrolled, make_assignment
     from tests.support.factories import make_series
@@ -71,6 +78,12 @@ def test_assignments_and_their_submissions(client):
         lambda: client.get(base),
         expected=7,
         rows=lambda response: len(response.context["assignments"]),
+    )
+    api_client.force_authenticate(teacher)
+    assert_constant_queries(
+        lambda k: [make_assignment(cohort, teacher) for _ in range(k)],
+        lambda: api_client.get(f"/api/v1/cohorts/{cohort.pk}/assignments/"),
+        expected=5,
     )
     assignment = make_assignment(cohort, teacher)
 

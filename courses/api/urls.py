@@ -1,0 +1,27 @@
+from django.urls import path
+
+from courses.api import views
+
+urlpatterns = [
+    path("courses/", views.CourseListView.as_view(), name="api-courses"),
+    path("courses/<slug:slug>/", views.CourseDetailView.as_view(), name="api-course"),
+    path("cohorts/<int:pk>/", views.CohortDetailView.as_view(), name="api-cohort"),
+    path("cohorts/<int:pk>/join/", views.CohortJoinView.as_view(), name="api-cohort-join"),
+    path("cohorts/<int:pk>/leave/", views.CohortLeaveView.as_view(), name="api-cohort-leave"),
+    path(
+        "cohorts/<int:pk>/assignments/",
+        views.AssignmentListView.as_view(),
+        name="api-cohort-assignments",
+    ),
+    path(
+        "cohorts/<int:pk>/assignments/<int:assignment_pk>/check/",
+        views.AssignmentCheckView.as_view(),
+        name="api-assignment-check",
+    ),
+    path(
+        "cohorts/<int:pk>/assignments/<int:assignment_pk>/submissions/",
+        views.SubmissionCreateView.as_view(),
+        name="api-assignment-submissions",
+    ),
+    path("submissions/<int:pk>/", views.SubmissionDetailView.as_view(), name="api-submission"),
+]
