@@ -226,3 +226,12 @@ def get_submission_for(user: Actor, pk: int) -> Submission:
     if submission is None or not can_read_submission(user, submission):
         raise Http404
     return submission
+
+
+GRADERS = frozenset({CohortRole.INSTRUCTOR, CohortRole.MENTOR})
+
+
+def can_grade(user: Actor, cohort: Cohort, *, role: str | None = None) -> bool:
+    """Instructors and mentors of this cohort, and the course's managers."""
+    role = role if role is not None else cohort_role(user, cohort)
+    return role in GRADERS or can_manage_course(user, cohort.course)

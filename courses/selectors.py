@@ -1,5 +1,7 @@
 """Reading courses and cohorts. Later apps (the fund, scouting) ask here, not the models."""
 
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -14,6 +16,7 @@ from courses.models import (
     CohortStatus,
     Course,
     Enrolment,
+    Grade,
     Submission,
 )
 from courses.permissions import courses_visible_to
@@ -145,3 +148,89 @@ def writable_revisions(user: Actor) -> list[tuple[int, str]]:
          + (f" {revision.name}" if revision.name else ""))
         for revision in revisions
     ]  # fmt: skip
+
+
+def grades_of(submission: Submission) -> QuerySet[Grade]:
+    return Grade.objects.filter(submission=submission).select_related("grader").order_by("pk")
+
+
+def grader_neighbours(submission: Submission) -> tuple[int | None, int | None]:
+    """The previous and next current submissions of the same assignment, for graders."""
+    ids = list(
+        Submission.objects.filter(assignment_id=submission.assignment_id, replaced_at__isnull=True)
+        .order_by("submitted_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    if submission.pk not in ids:
+        return None, None
+    index = ids.index(submission.pk)
+    return (ids[index - 1] if index else None), (ids[index + 1] if index + 1 < len(ids) else None)
+
+
+@dataclass(frozen=True)
+class GradebookCell:
+    submission_id: int | None
+    graded: bool
+    points: Decimal | None
+    late_days: int
+    released: bool
+
+
+@dataclass(frozen=True)
+class GradebookRow:
+    student: Any
+    cells: list[GradebookCell]
+    total: Decimal
+
+
+def gradebook(
+    cohort: Cohort, *, only_user_id: int | None = None
+) -> tuple[list[Assignment], list[GradebookRow]]:
+    """Students × assignments with each final grade (after lateness), in five queries
+    whatever the size: students, assignments, current submissions with their authors,
+    and every grade of those submissions."""
+    from courses.services.grading import final_grade
+
+    members = CohortMember.objects.filter(cohort=cohort, role=CohortRole.STUDENT).select_related(
+        "user"
+    )
+    if only_user_id is not None:
+        members = members.filter(user_id=only_user_id)
+    students = [member.user for member in members.order_by("user__display_name_zh", "user_id")]
+    assignments = list(Assignment.objects.filter(cohort=cohort).order_by("due_at", "pk"))
+    current = list(
+        Submission.objects.filter(
+            assignment__cohort=cohort, replaced_at__isnull=True
+        ).prefetch_related("authors")
+    )
+    grades: dict[int, list[Grade]] = {}
+    for grade in Grade.objects.filter(submission__in=[s.pk for s in current]):
+        grades.setdefault(grade.submission_id, []).append(grade)
+    by_cell: dict[tuple[int, int], Submission] = {}
+    for submission in current:
+        for author in submission.authors.all():
+            by_cell[(author.user_id, submission.assignment_id)] = submission
+    by_id = {a.pk: a for a in assignments}
+    rows = []
+    for student in students:
+        cells = []
+        total = Decimal(0)
+        for assignment in assignments:
+            found = by_cell.get((student.pk, assignment.pk))
+            if found is None:
+                cells.append(
+                    GradebookCell(None, False, None, 0, bool(assignment.grades_released_at))
+                )
+                continue
+            submission = found
+            result = final_grade(
+                by_id[submission.assignment_id], submission, grades.get(submission.pk, [])
+            )
+            if result.points is not None:
+                total += result.points
+            cells.append(
+                GradebookCell(submission.pk, result.graded, result.points, submission.late_days,
+                              bool(assignment.grades_released_at))
+            )  # fmt: skip
+        rows.append(GradebookRow(student, cells, total))
+    return assignments, rows

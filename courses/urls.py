@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import assignments, cohorts
+from courses.views import assignments, cohorts, grading
 
 app_name = "courses"
 
@@ -40,7 +40,14 @@ urlpatterns = [
         assignments.assignment_edit,
         name="assignment_edit",
     ),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/assignments/<int:assignment_pk>/release/",
+        grading.release_grades,
+        name="release_grades",
+    ),
+    path("<slug:slug>/cohorts/<int:pk>/gradebook/", grading.gradebook, name="gradebook"),
     path("submissions/<int:pk>/", assignments.submission_detail, name="submission_detail"),
+    path("submissions/<int:pk>/grade/", grading.grade_submission, name="grade_submission"),
     path(
         "<slug:slug>/cohorts/<int:pk>/roster/action/",
         cohorts.roster_action,

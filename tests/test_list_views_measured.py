@@ -72,6 +72,7 @@ NOT_LISTS = {
     "courses:assignment_create": "a form",
     "courses:assignment_edit": "a form",
     "courses:submission_detail": "one submission: its revision and its authors (a group)",
+    "courses:grade_submission": "one submission, the rubric's criteria and its few graders",
     "reviews:rubric_create": "a form",
     "reviews:rubric_edit": "a form with the criteria of one version",
     "reviews:calibration": "one excerpt to score",

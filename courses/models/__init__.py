@@ -11,6 +11,7 @@ from courses.models.cohorts import (
     EnrolmentStatus,
 )
 from courses.models.courses import Course, CourseLevel
+from courses.models.grading import Grade
 
 __all__ = [
     "Assignment",
@@ -25,4 +26,5 @@ __all__ = [
     "Enrolment",
     "EnrolmentMode",
     "EnrolmentStatus",
+    "Grade",
 ]

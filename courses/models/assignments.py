@@ -67,6 +67,11 @@ class Assignment(models.Model):
     paywall_required = models.BooleanField(_("a paywall is marked"), default=False)
     character_list_required = models.BooleanField(_("a character list (人物小传)"), default=False)
     synopsis_required = models.BooleanField(_("a synopsis"), default=False)
+    rubric = models.ForeignKey(
+        "reviews.Rubric", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("rubric"), help_text=_("Leave empty for the platform's Boutique Standard."),
+    )  # fmt: skip
+    grades_released_at = models.DateTimeField(_("grades released at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

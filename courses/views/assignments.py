@@ -14,6 +14,7 @@ from courses import permissions, selectors
 from courses.forms import AssignmentForm, SubmitForm
 from courses.models import CohortRole
 from courses.services import assignments as services
+from courses.services.grading import final_grade
 from scripts_app.models import Revision
 from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
@@ -140,13 +141,16 @@ def assignment_detail(request, slug: str, pk: int, assignment_pk: int):
                     )
                     return redirect("courses:assignment_detail", slug, pk, assignment.pk)
             checks = services.requirement_checks(assignment, revision)
-        context.update(
-            form=form,
-            checks=checks,
-            mine=selectors.current_submission(assignment, request.user),
-        )
+        mine = selectors.current_submission(assignment, request.user)
+        context.update(form=form, checks=checks, mine=mine)
+        if mine is not None and assignment.grades_released_at:
+            grades = list(selectors.grades_of(mine))
+            if grades:
+                context["my_grade"] = final_grade(assignment, mine, grades)
+                context["my_feedback"] = [g.feedback for g in grades if g.feedback]
     elif permissions.can_see_roster(request.user, cohort, role=cohort.viewer_role):
         context["submissions"] = selectors.current_submissions(assignment)
+        context["can_grade"] = permissions.can_grade(request.user, cohort, role=cohort.viewer_role)
     return render(request, "courses/assignment_detail.html", context)
 
 

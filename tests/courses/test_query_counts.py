@@ -102,3 +102,32 @@ def test_assignments_and_their_submissions(client, api_client):
         expected=10,
         rows=lambda response: len(response.context["submissions"]),
     )
+
+
+@pytest.mark.measures("courses:gradebook")
+def test_the_gradebook_does_not_grow_with_students_or_assignments(client):
+    from courses.services.assignments import submit
+    from courses.services.grading import grade_save, rubric_version_for
+    from tests.courses.support import enrolled, make_assignment
+    from tests.support.factories import make_series
+
+    cohort, teacher = make_cohort(capacity=200)
+    client.force_login(teacher)
+    assignments = [make_assignment(cohort, teacher) for _ in range(2)]
+    scores = {c.key: 7 for c in rubric_version_for(assignments[0]).criteria.all()}
+
+    def more(k):
+        assignments.append(make_assignment(cohort, teacher))
+        for _ in range(k):
+            student = enrolled(cohort)
+            revision = make_series(owner=student).head
+            for assignment in assignments:
+                submission = submit(actor=student, assignment=assignment, revision=revision)
+                grade_save(actor=teacher, submission=submission, scores=scores)
+
+    assert_constant_queries(
+        more,
+        lambda: client.get(f"/courses/{cohort.course.slug}/cohorts/{cohort.pk}/gradebook/"),
+        expected=10,
+        rows=lambda response: len(response.context["rows"]),
+    )

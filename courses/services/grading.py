@@ -1,0 +1,155 @@
+"""Grading: rubric scores and feedback from instructors and mentors, the final grade, and
+releasing grades to students.
+
+A grade's points are the rubric's weighted overall (reviews.scoring.overall) as a share of
+the scale's top, times the assignment's points: 8 of 10 on a 100-point assignment is 80.
+A submission's final points are the mean of its graders' points, less the late penalty,
+never below zero. Students see grades only once the instructor releases them.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.services.audit import audit_record
+from core.services.notifications import notification_send
+from courses import permissions
+from courses.models import Assignment, Grade, Submission
+from courses.services.assignments import late_penalty_points
+from reviews.models import Rubric, RubricVersion
+from reviews.scoring import overall
+from reviews.services.rubrics import version_for_use
+
+CENT = Decimal("0.01")
+
+
+def rubric_version_for(assignment: Assignment) -> RubricVersion:
+    """The rubric version graders use: the assignment's rubric, or the platform default."""
+    rubric = assignment.rubric or Rubric.objects.filter(is_default=True).first()
+    version = version_for_use(rubric) if rubric else None
+    if version is None:
+        raise ValidationError(_("No rubric with criteria is available for grading."))
+    return version
+
+
+def grade_points(assignment: Assignment, version: RubricVersion, scores: dict[str, int]) -> Decimal:
+    criteria = list(version.criteria.all())
+    weighted = overall([(float(c.weight), scores.get(c.key)) for c in criteria])
+    if weighted is None:
+        return Decimal(0)
+    share = Decimal(str(weighted)) / Decimal(version.scale_max)
+    return (share * assignment.points).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def grade_save(
+    *, actor: User, submission: Submission, scores: dict[str, int], feedback: str = ""
+) -> Grade:
+    """Save (or change) the actor's grade of a submission.
+
+    Raises:
+        PermissionDenied: the actor is not an instructor or mentor of the cohort.
+        ValidationError: a criterion is missing or a score is outside the rubric's scale.
+    """
+    assignment = submission.assignment
+    if not permissions.can_grade(actor, assignment.cohort):
+        raise PermissionDenied
+    version = rubric_version_for(assignment)
+    criteria = list(version.criteria.all())
+    errors = {}
+    clean: dict[str, int] = {}
+    for criterion in criteria:
+        value = scores.get(criterion.key)
+        try:
+            number = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            errors[criterion.key] = [_("Give a score.")]
+            continue
+        if not version.scale_min <= number <= version.scale_max:
+            errors[criterion.key] = [
+                _("A score is from %(low)s to %(high)s.")
+                % {"low": version.scale_min, "high": version.scale_max}
+            ]
+            continue
+        clean[criterion.key] = number
+    if errors:
+        raise ValidationError(errors)
+    points = grade_points(assignment, version, clean)
+    with transaction.atomic():
+        grade, created = Grade.objects.update_or_create(
+            submission=submission,
+            grader=actor,
+            defaults={
+                "rubric_version": version,
+                "scores": clean,
+                "feedback": feedback.strip(),
+                "points": points,
+            },
+        )
+        audit_record(
+            actor=actor,
+            action="assignment.graded" if created else "assignment.regraded",
+            target=assignment.cohort,
+            data={"submission": submission.pk, "points": str(points)},
+        )
+    return grade
+
+
+@dataclass(frozen=True)
+class FinalGrade:
+    graded: bool
+    points: Decimal | None  # after the late penalty
+    before_penalty: Decimal | None
+    penalty: Decimal
+    passed: bool | None
+
+
+def final_grade(assignment: Assignment, submission: Submission, grades: list[Grade]) -> FinalGrade:
+    if not grades:
+        return FinalGrade(False, None, None, Decimal(0), None)
+    mean = sum((g.points for g in grades), Decimal(0)) / len(grades)
+    penalty = Decimal(str(late_penalty_points(assignment, submission))).quantize(CENT)
+    points = max(Decimal(0), mean - penalty).quantize(CENT, rounding=ROUND_HALF_UP)
+    return FinalGrade(True, points, mean.quantize(CENT), penalty, points >= assignment.pass_points)
+
+
+def grades_release(*, actor: User, assignment: Assignment) -> Assignment:
+    """Show the assignment's grades to its students, and tell each graded one."""
+    if not permissions.can_run_cohort(actor, assignment.cohort):
+        raise PermissionDenied
+    if assignment.grades_released_at is not None:
+        raise ValidationError(_("The grades were already released."))
+    now = timezone.now()
+    with transaction.atomic():
+        Assignment.objects.filter(pk=assignment.pk).update(grades_released_at=now)
+        assignment.grades_released_at = now
+        audit_record(
+            actor=actor, action="assignment.grades_released", target=assignment.cohort,
+            data={"assignment": assignment.pk},
+        )  # fmt: skip
+        graded = Submission.objects.filter(
+            assignment=assignment, replaced_at__isnull=True, grades__isnull=False
+        ).distinct()
+        recipients = User.objects.filter(course_submissions__submission__in=graded).distinct()
+        cohort = assignment.cohort
+        url = reverse(
+            "courses:assignment_detail", args=[cohort.course.slug, cohort.pk, assignment.pk]
+        )
+        for person in recipients:
+            notification_send(
+                recipient=person,
+                kind="assignment_grades_released",
+                params={
+                    "assignment": {
+                        "zh": assignment.title_zh,
+                        "en": assignment.title_en or assignment.title_zh,
+                    }
+                },
+                url=url,
+            )
+    return assignment

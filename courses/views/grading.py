@@ -1,0 +1,146 @@
+"""The grader view (the script beside the rubric, next and previous submission), releasing
+grades, and the gradebook with its CSV export."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from courses import permissions, selectors
+from courses.models import CohortRole
+from courses.services import grading as services
+from scripts_app.screenplay import screenplay_html_for_text
+from scripts_app.selectors import revision_text
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def grade_submission(request, pk: int):
+    submission = permissions.get_submission_for(request.user, pk)
+    assignment = submission.assignment
+    cohort = assignment.cohort
+    if not permissions.can_grade(request.user, cohort):
+        raise PermissionDenied
+    version = services.rubric_version_for(assignment)
+    criteria = list(version.criteria.order_by("position", "pk"))
+    mine = selectors.grades_of(submission).filter(grader=request.user).first()
+    scores = dict(mine.scores) if mine else {}
+    feedback = mine.feedback if mine else ""
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        scores = {c.key: request.POST.get(f"score-{c.key}", "").strip() for c in criteria}
+        feedback = request.POST.get("feedback", "")
+        try:
+            services.grade_save(
+                actor=request.user, submission=submission, scores=scores, feedback=feedback
+            )
+        except ValidationError as error:
+            errors = error.message_dict
+        else:
+            messages.success(request, _("The grade was saved."))
+            _previous, following = selectors.grader_neighbours(submission)
+            if following and request.POST.get("then") == "next":
+                return redirect("courses:grade_submission", following)
+            return redirect("courses:grade_submission", submission.pk)
+    previous, following = selectors.grader_neighbours(submission)
+    return render(
+        request,
+        "courses/grade.html",
+        {
+            "submission": submission,
+            "assignment": assignment,
+            "cohort": cohort,
+            "authors": submission.authors.select_related("user"),
+            "screenplay": screenplay_html_for_text(
+                revision_text(submission.revision), submission.revision.format
+            ),
+            "version": version,
+            "rows": [(c, scores.get(c.key, ""), errors.get(c.key, [])) for c in criteria],
+            "feedback": feedback,
+            "grades": selectors.grades_of(submission),
+            "previous": previous,
+            "following": following,
+        },
+    )
+
+
+@login_required
+@require_POST
+def release_grades(request, slug: str, pk: int, assignment_pk: int):
+    cohort = permissions.get_cohort_for(request.user, slug, pk, action="run")
+    assignment = permissions.get_assignment_for(request.user, cohort, assignment_pk)
+    try:
+        services.grades_release(actor=request.user, assignment=assignment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The grades are released to the students."))
+    return redirect("courses:assignment_detail", slug, pk, assignment.pk)
+
+
+@login_required
+def gradebook(request, slug: str, pk: int):
+    """Students × assignments. Staff see every row; a student sees only their own, and
+    only the grades the instructor released."""
+    cohort = permissions.get_cohort_for(request.user, slug, pk)
+    role = cohort.viewer_role
+    staff = permissions.can_see_roster(request.user, cohort, role=role)
+    if not staff and role != CohortRole.STUDENT:
+        raise PermissionDenied
+    assignments, rows = selectors.gradebook(cohort, only_user_id=None if staff else request.user.pk)
+    if not staff:
+        rows = [_released_only(row) for row in rows]
+    query = request.GET.get("q", "").strip()
+    if staff and query:
+        rows = [row for row in rows if query.lower() in str(row.student).lower()]
+    if request.GET.get("format") == "csv":
+        return _csv(cohort, assignments, rows)
+    return render(
+        request,
+        "courses/gradebook.html",
+        {
+            "cohort": cohort,
+            "course": cohort.course,
+            "assignments": assignments,
+            "rows": rows,
+            "staff": staff,
+            "query": query,
+        },
+    )
+
+
+def _released_only(row: selectors.GradebookRow) -> selectors.GradebookRow:
+    cells = [
+        cell
+        if cell.released
+        else selectors.GradebookCell(cell.submission_id, False, None, cell.late_days, False)
+        for cell in row.cells
+    ]
+    total = sum(
+        (cell.points for cell in cells if cell.points is not None), start=type(row.total)(0)
+    )
+    return selectors.GradebookRow(row.student, cells, total)
+
+
+def _csv(cohort, assignments, rows) -> HttpResponse:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Student"), *[a.title for a in assignments], _("Total")])
+    for row in rows:
+        writer.writerow(
+            [
+                str(row.student),
+                *["" if c.points is None else c.points for c in row.cells],
+                row.total,
+            ]
+        )
+    # UTF-8 with a byte-order mark: Excel then opens Chinese names correctly.
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="gradebook-{cohort.pk}.csv"'
+    return response
