@@ -21,7 +21,6 @@ from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from courses import permissions
 from courses.models import Assignment, Grade, Submission
-from courses.services.assignments import late_penalty_points
 from reviews.models import Rubric, RubricVersion
 from reviews.scoring import overall
 from reviews.services.rubrics import version_for_use
@@ -110,12 +109,19 @@ class FinalGrade:
 
 
 def final_grade(assignment: Assignment, submission: Submission, grades: list[Grade]) -> FinalGrade:
-    if not grades:
+    return final_from_points(assignment, submission.late_days, [g.points for g in grades])
+
+
+def final_from_points(assignment: Assignment, late_days: int, points: list[Decimal]) -> FinalGrade:
+    """The final grade from the graders' points and the days late (the gradebook calls this
+    for every cell, so it takes plain values)."""
+    if not points:
         return FinalGrade(False, None, None, Decimal(0), None)
-    mean = sum((g.points for g in grades), Decimal(0)) / len(grades)
-    penalty = Decimal(str(late_penalty_points(assignment, submission))).quantize(CENT)
-    points = max(Decimal(0), mean - penalty).quantize(CENT, rounding=ROUND_HALF_UP)
-    return FinalGrade(True, points, mean.quantize(CENT), penalty, points >= assignment.pass_points)
+    mean = sum(points, Decimal(0)) / len(points)
+    percent = min(100, late_days * assignment.late_penalty_percent)
+    penalty = (Decimal(assignment.points) * percent / 100).quantize(CENT)
+    final = max(Decimal(0), mean - penalty).quantize(CENT, rounding=ROUND_HALF_UP)
+    return FinalGrade(True, final, mean.quantize(CENT), penalty, final >= assignment.pass_points)
 
 
 def grades_release(*, actor: User, assignment: Assignment) -> Assignment:

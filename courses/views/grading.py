@@ -9,7 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import permissions, selectors
@@ -109,9 +112,38 @@ def gradebook(request, slug: str, pk: int):
             "course": cohort.course,
             "assignments": assignments,
             "rows": rows,
+            "row_html": [_row_html(row) for row in rows],
             "staff": staff,
             "query": query,
         },
+    )
+
+
+def _row_html(row: selectors.GradebookRow) -> str:
+    """One gradebook row's markup, built in one pass: 500 students × 10 assignments is
+    5,000 cells, which the template engine takes several times longer to render."""
+    not_graded = format_html('<span class="muted">{}</span>', _("not graded"))
+    empty = mark_safe('<span class="muted">—</span>')
+    cells = []
+    for cell in row.cells:
+        if cell.points is not None:
+            late = (
+                format_html(
+                    ' <span class="muted small">{}</span>',
+                    ngettext("%(counter)s day late", "%(counter)s days late", cell.late_days)
+                    % {"counter": cell.late_days},
+                )
+                if cell.late_days
+                else ""
+            )
+            cells.append(format_html("<td>{}{}</td>", cell.points, late))
+        else:
+            cells.append(format_html("<td>{}</td>", not_graded if cell.submission_id else empty))
+    return format_html(
+        '<tr><th scope="row">{}</th>{}<td>{}</td></tr>',
+        row.student,
+        mark_safe("".join(cells)),  # noqa: S308 - each cell escaped by format_html
+        row.total,
     )
 
 
