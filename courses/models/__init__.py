@@ -1,5 +1,6 @@
 """The courses' models, one module per concern, re-exported here."""
 
+from courses.models.certificates import Certificate, CertificateStatus, GradeBand
 from courses.models.cohorts import (
     Cohort,
     CohortMember,
@@ -12,6 +13,8 @@ from courses.models.cohorts import (
 from courses.models.courses import Course, CourseLevel
 
 __all__ = [
+    "Certificate",
+    "CertificateStatus",
     "Cohort",
     "CohortMember",
     "CohortRole",
@@ -21,4 +24,5 @@ __all__ = [
     "Enrolment",
     "EnrolmentMode",
     "EnrolmentStatus",
+    "GradeBand",
 ]
