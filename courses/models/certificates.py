@@ -110,6 +110,10 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return f"{self.display_code} · {self.student_name} · {self.course_title}"
 
+    def get_absolute_url(self) -> str:
+        """The public verification page."""
+        return reverse("courses:certificate_verify", args=[self.code])
+
     @property
     def display_code(self) -> str:
         """The code in groups of four, as printed: 7K3M-Q9XD-2F8B-HN4T-W6CR."""
@@ -118,7 +122,3 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.status == CertificateStatus.REVOKED
-
-    def get_absolute_url(self) -> str:
-        """The public verification page."""
-        return reverse("courses:certificate_verify", args=[self.code])
