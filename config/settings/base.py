@@ -330,6 +330,7 @@ SPECTACULAR_SETTINGS = {
         "ReaderExportsEnum": "scripts_app.models.ReaderExports.choices",
         "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
         "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
+        "CertificateStatusEnum": "courses.models.CertificateStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
