@@ -188,6 +188,7 @@ def cohort_certificate_rows(cohort: Cohort) -> list[CertificateRow]:
         .order_by("-issued_at", "-pk")
     )
     for certificate in certificates:
+        certificate.cohort = cohort  # already loaded, with its course
         row = rows.get(certificate.student_id or 0)
         if row is None:
             row = rows[certificate.student_id or -certificate.pk] = CertificateRow(

@@ -9,9 +9,7 @@ urlpatterns = [
         views.CertificateVerifyView.as_view(),
         name="api-certificate-verify",
     ),
-    path(
-        "certificates/<int:pk>/", views.CertificateDetailView.as_view(), name="api-certificate"
-    ),
+    path("certificates/<int:pk>/", views.CertificateDetailView.as_view(), name="api-certificate"),
     path(
         "certificates/<int:pk>/revoke/",
         views.CertificateRevokeView.as_view(),

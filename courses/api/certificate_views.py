@@ -49,7 +49,9 @@ class CertificateDetailView(APIView):
 
     @extend_schema(responses=s.CertificateSerializer)
     def get(self, request, pk: int):
-        return Response(s.CertificateSerializer(permissions.get_certificate_for(request.user, pk)).data)
+        return Response(
+            s.CertificateSerializer(permissions.get_certificate_for(request.user, pk)).data
+        )
 
     @extend_schema(request=s.CertificateUpdateInputSerializer, responses=s.CertificateSerializer)
     def patch(self, request, pk: int):

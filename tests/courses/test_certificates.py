@@ -140,7 +140,9 @@ def test_bulk_issue_covers_exactly_those_who_completed_and_hold_none(run_on_comm
     # A second run issues nothing new; once b completes, b alone.
     with completion_rule({b.pk: ["Lesson 1 not done."]}):
         assert certificate_issue_all(actor=teacher, cohort=cohort).issued == []
-    assert [cert.student_id for cert in certificate_issue_all(actor=teacher, cohort=cohort).issued] == [b.pk]
+    assert [
+        cert.student_id for cert in certificate_issue_all(actor=teacher, cohort=cohort).issued
+    ] == [b.pk]
 
 
 def test_bulk_issue_uses_the_same_number_of_queries_for_any_cohort_size():
