@@ -119,7 +119,7 @@ def certificates_of(user: Actor) -> list[Certificate]:
     return [certificate for certificate in issued if signature_holds(certificate)]
 
 
-def certificate_holders(*, course: Course | None = None) -> QuerySet[Certificate]:
+def certificate_holders(*, course: Course | None = None) -> QuerySet[Certificate, Any]:
     """The ids of people holding a certificate that is not revoked (of one course, if
     given), as a subquery for filters: `User.objects.filter(pk__in=certificate_holders())`.
     A database filter cannot check signatures; check a shortlist with `certificates_of`."""

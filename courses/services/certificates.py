@@ -69,12 +69,13 @@ def _new_certificate(
 ) -> Certificate:
     course = cohort.course
     university, studio = course.university, course.studio
+    names = student.name_pair  # each language, falling back to the other
     certificate = Certificate(
         code=new_code(),
         cohort=cohort,
         student=student,
-        student_name_zh=student.display_name_zh or student.display_name_en,
-        student_name_en=student.display_name_en or student.display_name_zh,
+        student_name_zh=names["zh"],
+        student_name_en=names["en"],
         course_title_zh=course.title_zh,
         course_title_en=course.title_en or course.title_zh,
         cohort_name_zh=cohort.name_zh,
