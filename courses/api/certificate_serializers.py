@@ -1,10 +1,10 @@
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import BoundedIntegerField
 from courses.models import Certificate, GradeBand
 from courses.selectors import certificate_verdict
-from courses.views.certificates import verify_url
 
 PUBLIC_FIELDS = [
     "code",
@@ -49,7 +49,7 @@ class PublicCertificateSerializer(serializers.ModelSerializer):
         return certificate_verdict(certificate)
 
     def get_verify_url(self, certificate: Certificate) -> str:
-        return verify_url(certificate)
+        return certificate.verify_url
 
 
 class CertificateSerializer(PublicCertificateSerializer):
@@ -73,8 +73,6 @@ class CertificateSerializer(PublicCertificateSerializer):
         ]
 
     def get_pdf_url(self, certificate: Certificate) -> str:
-        from django.urls import reverse
-
         return reverse("courses:certificate_download", args=[certificate.pk])
 
 

@@ -115,6 +115,12 @@ class Certificate(models.Model):
         return reverse("courses:certificate_verify", args=[self.code])
 
     @property
+    def verify_url(self) -> str:
+        """The verification page's full address, from SITE_URL (never from a request's
+        Host header): it is printed on the certificate and in its QR code."""
+        return settings.SITE_URL + self.get_absolute_url()
+
+    @property
     def display_code(self) -> str:
         """The code in groups of four, as printed: 7K3M-Q9XD-2F8B-HN4T-W6CR."""
         return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))

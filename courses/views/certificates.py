@@ -16,15 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 from courses import permissions, selectors
 from courses.certificate_pdf import certificate_pdf as render_pdf
 from courses.forms import CertificateIssueForm, CertificateLookupForm, CertificateRevokeForm
-from courses.models import Certificate, CohortRole
+from courses.models import CohortRole
 from courses.services import certificates as services
 from courses.workflows import CERTIFICATE_FLOW
-
-
-def verify_url(certificate: Certificate) -> str:
-    """The verification page's full address, from SITE_URL (never from the request's
-    Host header): it is printed on the certificate and in its QR code."""
-    return settings.SITE_URL + reverse("courses:certificate_verify", args=[certificate.code])
 
 
 @login_required
@@ -132,7 +126,7 @@ def certificate_detail(request, pk: int):
         {
             "certificate": certificate,
             "verdict": selectors.certificate_verdict(certificate),
-            "verify_url": verify_url(certificate),
+            "verify_url": certificate.verify_url,
             "is_owner": permissions.can_choose_certificate_visibility(request.user, certificate),
             "can_revoke": CERTIFICATE_FLOW.can(request.user, certificate, "revoke"),
         },
@@ -144,7 +138,7 @@ def certificate_detail(request, pk: int):
 def certificate_download(request, pk: int):
     certificate = permissions.get_certificate_for(request.user, pk)
     pdf = render_pdf(
-        certificate, verify_url=verify_url(certificate), site_name=str(settings.SITE_NAME)
+        certificate, verify_url=certificate.verify_url, site_name=str(settings.SITE_NAME)
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
@@ -203,6 +197,6 @@ def certificate_verify(request, code: str):
         {
             "certificate": certificate,
             "verdict": selectors.certificate_verdict(certificate),
-            "verify_url": verify_url(certificate),
+            "verify_url": certificate.verify_url,
         },
     )
