@@ -99,7 +99,7 @@ def _locked_cohort(cohort: Cohort) -> Cohort:
     # Issuing is serialised per cohort: two instructors (or two clicks) cannot issue twice.
     return (
         Cohort.objects.select_related("course__university", "course__studio")
-        .select_for_update()
+        .select_for_update(of=("self",))  # not the optional studio's row (PostgreSQL)
         .get(pk=cohort.pk)
     )
 
