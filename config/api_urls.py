@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("registry.api.originality_urls")),
     path("", include("reviews.api.urls")),
     path("", include("courses.api.urls")),
+    path("", include("courses.api.certificate_urls")),
     *router.urls,
 ]

@@ -10,4 +10,14 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self) -> None:
+        # Certificates
+        from accounts.extensions import register_profile_section
         from courses import notifications  # noqa: F401 - registers notification kinds
+        from courses.extensions import profile_certificates
+
+        register_profile_section(profile_certificates)
+
+        from courses.completion import register_completion_rule
+        from courses.completion_rules import required_assignments_passed
+
+        register_completion_rule(required_assignments_passed)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Cohort, CohortRole, Course
+from courses.models import Cohort, CohortRole, Course, GradeBand
 from taxonomy.models import Term
 
 
@@ -19,7 +19,7 @@ class CourseForm(forms.ModelForm):
         model = Course
         fields = [
             "slug", "university", "studio", "title_zh", "title_en", "description_zh",
-            "description_en", "language", "level",
+            "description_en", "language", "level", "certificate_shows_grade",
         ]  # fmt: skip
 
     def __init__(self, *args, universities=None, studios=None, **kwargs):  # type: ignore[no-untyped-def]
@@ -113,3 +113,31 @@ class SubmitForm(forms.Form):
         self.fields["revision"].choices = list(revisions)
         if not studio:
             del self.fields["studio_may_read"]
+
+
+# --- Certificates -------------------------------------------------------------------------
+
+
+class CertificateIssueForm(forms.Form):
+    grade_band = forms.ChoiceField(
+        label=_("Grade band"), required=False,
+        choices=[("", _("None")), *GradeBand.choices],
+    )  # fmt: skip
+    override_reason = forms.CharField(
+        label=_("Reason for an exception (only if the student has not completed the cohort)"),
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class CertificateRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is revoked (shown on the verification page)"),
+        max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class CertificateLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Certificate code"), max_length=64,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )  # fmt: skip

@@ -9,3 +9,7 @@ register("cohort_application", _("%(actor)s applied to join %(cohort)s."))
 register("cohort_application_declined", _("Your application to %(cohort)s was declined."))
 register("cohort_removed", _("%(actor)s removed you from %(cohort)s."))
 register("assignment_grades_released", _("Your grade for “%(assignment)s” is ready."))
+
+# Certificates
+register("certificate_issued", _("Your certificate for %(course)s was issued."))
+register("certificate_revoked", _("Your certificate for %(course)s was revoked."))

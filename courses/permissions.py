@@ -19,6 +19,7 @@ from core.permissions import is_signed_in
 from core.types import Actor
 from courses.models import (
     Assignment,
+    Certificate,
     Cohort,
     CohortMember,
     CohortRole,
@@ -235,3 +236,50 @@ def can_grade(user: Actor, cohort: Cohort, *, role: str | None = None) -> bool:
     """Instructors and mentors of this cohort, and the course's managers."""
     role = role if role is not None else cohort_role(user, cohort)
     return role in GRADERS or can_manage_course(user, cohort.course)
+
+
+# --- Certificates -------------------------------------------------------------------------
+#
+# A cohort's instructors and the course's managers issue and revoke its certificates; its
+# mentors and teaching assistants see them. A student sees their own certificate and alone
+# decides whether their profile shows it. Anyone, signed in or not, verifies a certificate
+# by its code (courses/views/certificates.py): the code is the secret.
+
+
+def can_issue_certificates(user: Actor, cohort: Cohort, *, role: str | None = None) -> bool:
+    return can_run_cohort(user, cohort, role=role)
+
+
+def can_revoke_certificate(user: Actor, certificate: Certificate) -> bool:
+    return can_run_cohort(user, certificate.cohort)
+
+
+def can_see_certificate(user: Actor, certificate: Certificate) -> bool:
+    """The student it was issued to, and the cohort's staff and the course's managers."""
+    if not is_signed_in(user):
+        return False
+    return certificate.student_id == user.pk or can_see_roster(user, certificate.cohort)
+
+
+def can_choose_certificate_visibility(user: Actor, certificate: Certificate) -> bool:
+    return is_signed_in(user) and certificate.student_id == user.pk
+
+
+def get_certificate_for(user: Actor, pk: int, *, action: str = "view") -> Certificate:
+    """Load a certificate and check the action ("view", "choose_visibility", "revoke"):
+    404 when the person may not see it, 403 when they may see it but not do `action`."""
+    certificate = (
+        Certificate.objects.select_related("cohort__course__university", "cohort__course__studio")
+        .filter(pk=pk)
+        .first()
+    )
+    if certificate is None or not can_see_certificate(user, certificate):
+        raise Http404
+    allowed = {
+        "view": True,
+        "choose_visibility": can_choose_certificate_visibility(user, certificate),
+        "revoke": can_revoke_certificate(user, certificate),
+    }[action]
+    if not allowed:
+        raise PermissionDenied
+    return certificate

@@ -1,6 +1,6 @@
 """Reading courses and cohorts. Later apps (the fund, scouting) ask here, not the models."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -8,8 +8,12 @@ from django.db.models import Count, Q, QuerySet
 
 from core.permissions import is_signed_in
 from core.types import Actor
+from courses.certificate_signing import normalise_code, signature_holds
+from courses.completion import completion_status
 from courses.models import (
     Assignment,
+    Certificate,
+    CertificateStatus,
     Cohort,
     CohortMember,
     CohortRole,
@@ -232,3 +236,122 @@ def gradebook(
             )
         rows.append(GradebookRow(student, cells, total))
     return assignments, rows
+
+
+# --- Certificates -------------------------------------------------------------------------
+#
+# Later apps (the fund's eligibility, scouting's filters) read certificates here.
+
+
+def certificates_of(user: Actor) -> list[Certificate]:
+    """A person's valid certificates, newest first: issued, not revoked, and whose
+    signature still matches what they state (a record edited behind the platform's back
+    does not count). One query."""
+    if not getattr(user, "pk", None):
+        return []
+    issued = Certificate.objects.filter(
+        student_id=user.pk, status=CertificateStatus.ISSUED
+    ).select_related("cohort__course")
+    return [certificate for certificate in issued if signature_holds(certificate)]
+
+
+def certificate_holders(*, course: Course | None = None) -> QuerySet[Certificate, Any]:
+    """The ids of people holding a certificate that is not revoked (of one course, if
+    given), as a subquery for filters: `User.objects.filter(pk__in=certificate_holders())`.
+    A database filter cannot check signatures; check a shortlist with `certificates_of`."""
+    issued = Certificate.objects.filter(status=CertificateStatus.ISSUED, student__isnull=False)
+    if course is not None:
+        issued = issued.filter(cohort__course=course)
+    return issued.values("student_id")
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """The certificate a code (as typed, scanned or linked) names, or None."""
+    normalised = normalise_code(code)
+    if not normalised:
+        return None
+    return Certificate.objects.filter(code=normalised).first()
+
+
+class Verdict:
+    GENUINE = "genuine"
+    REVOKED = "revoked"
+    NOT_GENUINE = "not_genuine"
+
+
+def certificate_verdict(certificate: Certificate) -> str:
+    """Genuine only when the signature matches and the certificate is not revoked;
+    revoked for a genuine record that was revoked; otherwise not genuine."""
+    if not signature_holds(certificate):
+        return Verdict.NOT_GENUINE
+    if certificate.status != CertificateStatus.ISSUED or certificate.revoked_at is not None:
+        return Verdict.REVOKED
+    return Verdict.GENUINE
+
+
+@dataclass(slots=True)
+class CertificateRow:
+    """One student on a cohort's certificates page."""
+
+    student: Any
+    reasons: list[str]
+    certificate: Certificate | None = None  # the valid one
+    revoked: list[Certificate] = field(default_factory=list)
+    in_cohort: bool = True  # False for someone who holds a certificate but has left
+
+    @property
+    def completed(self) -> bool:
+        return not self.reasons
+
+
+def cohort_certificate_rows(cohort: Cohort) -> list[CertificateRow]:
+    """Every enrolled student with their completion and certificates, then anyone who
+    holds a certificate of the cohort but has left it. A fixed number of queries: the
+    students, the completion rules', and the certificates."""
+    students = list(
+        CohortMember.objects.filter(cohort=cohort, role=CohortRole.STUDENT)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    status = completion_status(cohort, student_ids=[member.user_id for member in students])
+    rows = {
+        member.user_id: CertificateRow(student=member.user, reasons=status[member.user_id])
+        for member in students
+    }
+    certificates = (
+        Certificate.objects.filter(cohort=cohort)
+        .select_related("student")
+        .order_by("-issued_at", "-pk")
+    )
+    for certificate in certificates:
+        certificate.cohort = cohort  # already loaded, with its course
+        row = rows.get(certificate.student_id or 0)
+        if row is None:
+            row = rows[certificate.student_id or -certificate.pk] = CertificateRow(
+                student=certificate.student, reasons=[], in_cohort=False
+            )
+        if certificate.status == CertificateStatus.ISSUED:
+            row.certificate = certificate
+        else:
+            row.revoked.append(certificate)
+    return list(rows.values())
+
+
+def cohort_certificates(cohort: Cohort) -> QuerySet[Certificate]:
+    """A cohort's certificates, valid and revoked, newest first (for the API)."""
+    return (
+        Certificate.objects.filter(cohort=cohort)
+        .select_related("cohort__course")
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def certificates_held_by(user: Actor) -> QuerySet[Certificate]:
+    """All of a person's certificates, revoked ones too (their own list)."""
+    if not is_signed_in(user):
+        return Certificate.objects.none()
+    return (
+        Certificate.objects.filter(student_id=user.pk)
+        .select_related("cohort__course")
+        .order_by("-issued_at", "-pk")
+    )

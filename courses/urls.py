@@ -1,12 +1,31 @@
 from django.urls import path
 
-from courses.views import assignments, cohorts, grading
+from courses.views import assignments, certificates, cohorts, grading
 
 app_name = "courses"
 
 urlpatterns = [
     path("", cohorts.catalogue, name="catalogue"),
     path("new/", cohorts.course_create, name="course_create"),
+    # Certificates (before "<slug>/": "certificates" is a reserved course slug)
+    path("certificates/", certificates.certificate_lookup, name="certificate_lookup"),
+    path("certificates/mine/", certificates.my_certificates, name="my_certificates"),
+    path(
+        "certificates/issued/<int:pk>/",
+        certificates.certificate_detail,
+        name="certificate_detail",
+    ),
+    path(
+        "certificates/issued/<int:pk>/certificate.pdf",
+        certificates.certificate_download,
+        name="certificate_download",
+    ),
+    path(
+        "certificates/issued/<int:pk>/profile/",
+        certificates.certificate_visibility,
+        name="certificate_visibility",
+    ),
+    path("certificates/<str:code>/", certificates.certificate_verify, name="certificate_verify"),
     path("<slug:slug>/", cohorts.course_detail, name="course_detail"),
     path("<slug:slug>/edit/", cohorts.course_edit, name="course_edit"),
     path("<slug:slug>/cohorts/new/", cohorts.cohort_create, name="cohort_create"),
@@ -52,5 +71,16 @@ urlpatterns = [
         "<slug:slug>/cohorts/<int:pk>/roster/action/",
         cohorts.roster_action,
         name="roster_action",
+    ),
+    # Certificates
+    path(
+        "<slug:slug>/cohorts/<int:pk>/certificates/",
+        certificates.cohort_certificates,
+        name="cohort_certificates",
+    ),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/certificates/action/",
+        certificates.certificate_action,
+        name="certificate_action",
     ),
 ]

@@ -5,8 +5,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow
-from courses.models import CohortStatus, EnrolmentStatus
-from courses.permissions import can_answer_enrolment, can_run_cohort
+from courses.models import CertificateStatus, CohortStatus, EnrolmentStatus
+from courses.permissions import can_answer_enrolment, can_revoke_certificate, can_run_cohort
 
 
 def _runs_cohort(actor: Any, obj: Any) -> bool:
@@ -68,5 +68,16 @@ ENROLMENT_FLOW = Workflow(
         Move("reinvite", source=[EnrolmentStatus.LEFT, EnrolmentStatus.DECLINED,
                                  EnrolmentStatus.REMOVED], target=EnrolmentStatus.INVITED,
              allowed=_runs_cohort),
+    ],
+)  # fmt: skip
+
+# Certificates are issued when they are made (courses/services/certificates.py); the one
+# move after that is revocation, by whoever may issue them. The record stays.
+CERTIFICATE_FLOW = Workflow(
+    name="courses.certificate",
+    refusal=_("This certificate has already been revoked."),
+    moves=[
+        Move("revoke", source=[CertificateStatus.ISSUED], target=CertificateStatus.REVOKED,
+             allowed=lambda actor, certificate: can_revoke_certificate(actor, certificate)),
     ],
 )  # fmt: skip

@@ -101,8 +101,9 @@ def test_mentor_profile_does_not_grow_with_organisations(client):
                 organisation=organisation, user=admin, role=MembershipRole.ADMIN
             )
 
-    # One more each for the registered works the profile lists (registry, a bounded extract).
-    for viewer, queries in ((admin, 9), (staff, 8)):
+    # One more each for the registered works the profile lists (registry, a bounded extract),
+    # and one for the course certificates the person chose to show (courses, likewise).
+    for viewer, queries in ((admin, 10), (staff, 9)):
         client.force_login(viewer)
         assert_constant_queries(join, lambda: client.get(f"/people/{mentor.pk}/"), expected=queries)
 

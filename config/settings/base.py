@@ -26,6 +26,9 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for local development).")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+# Former keys, still accepted for what they signed (sessions, reset links, course
+# certificates' signatures) while SECRET_KEY is rotated.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -330,6 +333,7 @@ SPECTACULAR_SETTINGS = {
         "ReaderExportsEnum": "scripts_app.models.ReaderExports.choices",
         "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
         "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
+        "CertificateStatusEnum": "courses.models.CertificateStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,6 +1,7 @@
 """The courses' models, one module per concern, re-exported here."""
 
 from courses.models.assignments import Assignment, Submission, SubmissionAuthor
+from courses.models.certificates import Certificate, CertificateStatus, GradeBand
 from courses.models.cohorts import (
     Cohort,
     CohortMember,
@@ -17,6 +18,8 @@ __all__ = [
     "Assignment",
     "Submission",
     "SubmissionAuthor",
+    "Certificate",
+    "CertificateStatus",
     "Cohort",
     "CohortMember",
     "CohortRole",
@@ -27,4 +30,5 @@ __all__ = [
     "EnrolmentMode",
     "EnrolmentStatus",
     "Grade",
+    "GradeBand",
 ]

@@ -51,6 +51,10 @@ class Course(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="courses_partnered",
         null=True, blank=True, verbose_name=_("studio partner"),
     )  # fmt: skip
+    # Certificates: whether they state a grade band (given by the instructor at issue).
+    certificate_shows_grade = models.BooleanField(
+        _("certificates show a grade band"), default=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

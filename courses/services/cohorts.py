@@ -33,7 +33,10 @@ from taxonomy.models import Term
 
 COURSE_FIELDS = (
     "title_zh", "title_en", "description_zh", "description_en", "language", "level",
+    "certificate_shows_grade",
 )  # fmt: skip
+# Paths under /courses/ that are pages, not courses (courses/urls.py).
+RESERVED_SLUGS = frozenset({"new", "certificates"})
 
 
 def course_create(
@@ -44,7 +47,7 @@ def course_create(
     studio: Organisation | None = None,
     themes: Iterable[Term] = (),
     audiences: Iterable[Term] = (),
-    **fields: str,
+    **fields: str | bool,
 ) -> Course:
     """Create a course in a university's name, with an optional studio partner.
 
@@ -56,7 +59,7 @@ def course_create(
         raise PermissionDenied
     if studio is not None and studio.kind != OrganisationKind.STUDIO:
         raise ValidationError({"studio": _("The partner must be a studio.")})
-    if Course.objects.filter(slug=slug).exists():
+    if slug in RESERVED_SLUGS or Course.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("Another course already has this address name.")})
     unknown = set(fields) - set(COURSE_FIELDS)
     if unknown:
@@ -78,7 +81,7 @@ def course_update(
     studio: Organisation | None = None,
     themes: Iterable[Term] | None = None,
     audiences: Iterable[Term] | None = None,
-    **fields: str,
+    **fields: str | bool,
 ) -> Course:
     if not permissions.can_manage_course(actor, course):
         raise PermissionDenied

@@ -165,3 +165,24 @@ def test_the_grader_view_shows_the_script_and_moves_to_the_next_submission(clien
         {**scores, "score-x": 1} | {next(iter(scores)): 99},
     )
     assert bad.status_code == 200 and 'aria-invalid="true"' in bad.content.decode()
+
+
+def test_the_certificate_waits_for_every_required_assignment_to_pass():
+    from courses.completion import completion_status
+
+    cohort, teacher, assignment, student, submission = setup(pass_points=60)
+    idle = enrolled(cohort)
+    optional = make_assignment(cohort, teacher, required=False)
+    assert optional  # an optional assignment never holds anyone back
+
+    status = completion_status(cohort)
+    assert status[student.pk] and status[idle.pk]
+
+    grade_save(actor=teacher, submission=submission, scores=all_scores(assignment, 5))
+    assert (
+        "pass mark" in " ".join(completion_status(cohort)[student.pk])
+        or completion_status(cohort)[student.pk]
+    )
+    grade_save(actor=teacher, submission=submission, scores=all_scores(assignment, 8))
+    status = completion_status(cohort)
+    assert status[student.pk] == [] and status[idle.pk]

@@ -47,6 +47,7 @@ from scripts_app.services.comments import comment_create
 from scripts_app.services.revisions import revision_save
 from scripts_app.services.transfer import export_request
 from taxonomy.models import Term
+from tests.courses.certificate_support import certified
 from tests.support.factories import UserFactory, full_scores, make_series, review_request
 
 pytestmark = pytest.mark.django_db
@@ -262,6 +263,8 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         for person in cowriters:
             registration_answer(actor=person, registration=registration, consent=True)
         report = originality_report_request(actor=writer, revision=request.revision)
+        # A course with a cohort and a certificate (none of them tied to the series).
+        certificate, _instructor, _student = certified()
     series.refresh_from_db()
     registration.refresh_from_db()
     world = World(spec, series, request, writer, cowriters, reader, reviewers)
@@ -282,6 +285,7 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "registration": registration,
         **_course_world(writer, series),
         "originality_report": report,
+        "certificate": certificate,
     }
     assert world.objects["merge_conflict"] is not None
     # Each person's whole record, made now that the review exists: its zip is walked too.
@@ -397,6 +401,11 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^reviews/assignments/|^api/v1/reviews/assignments/", "pk",
          world.assignment_of(viewer).pk),
         (r"notes/", "note_pk", o["note"].pk),
+        (r"^courses/|^api/v1/courses/", "slug", o["certificate"].cohort.course.slug),
+        (r"^courses/\{slug\}/cohorts/|^api/v1/courses/\{slug\}/cohorts/", "pk",
+         o["certificate"].cohort.pk),
+        (r"^courses/certificates/|^api/v1/certificates/", "pk", o["certificate"].pk),
+        (r"^courses/certificates/|^api/v1/certificates/", "code", o["certificate"].code),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),
