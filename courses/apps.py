@@ -10,4 +10,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self) -> None:
+        from core.files import delete_files_with_rows
         from courses import notifications  # noqa: F401 - registers notification kinds
+        from courses.models import LessonAttachment
+
+        # Lessons: an attachment's private file goes with its row (cascades included).
+        delete_files_with_rows(LessonAttachment, "file")

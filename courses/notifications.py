@@ -8,3 +8,7 @@ register("cohort_invited", _("%(actor)s invites you to join %(cohort)s."))
 register("cohort_application", _("%(actor)s applied to join %(cohort)s."))
 register("cohort_application_declined", _("Your application to %(cohort)s was declined."))
 register("cohort_removed", _("%(actor)s removed you from %(cohort)s."))
+
+# Lessons and announcements.
+register("cohort_announcement", _("%(actor)s posted in %(cohort)s: %(title)s"))
+register("lesson_released", _("A new lesson is out in %(cohort)s: %(lesson)s"))

@@ -11,6 +11,17 @@ from courses.models.cohorts import (
 )
 from courses.models.courses import Course, CourseLevel
 
+# Lessons, progress and announcements.
+from courses.models.lessons import (  # isort: skip
+    Announcement,
+    Exemplar,
+    ExemplarFormat,
+    Lesson,
+    LessonAttachment,
+    LessonProgress,
+    Module,
+)
+
 __all__ = [
     "Cohort",
     "CohortMember",
@@ -21,4 +32,12 @@ __all__ = [
     "Enrolment",
     "EnrolmentMode",
     "EnrolmentStatus",
+    # Lessons, progress and announcements.
+    "Announcement",
+    "Exemplar",
+    "ExemplarFormat",
+    "Lesson",
+    "LessonAttachment",
+    "LessonProgress",
+    "Module",
 ]
