@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("registry.api.record_urls")),
     path("", include("registry.api.originality_urls")),
     path("", include("reviews.api.urls")),
+    path("", include("courses.api.lesson_urls")),
     *router.urls,
 ]

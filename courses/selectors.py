@@ -174,7 +174,7 @@ def cohort_progress(cohort: Cohort) -> QuerySet[CohortMember]:
 
 def lessons_done_per_student(cohort: Cohort) -> dict[int, int]:
     """user id -> released lessons done, for every student of the cohort (one query)."""
-    return dict(cohort_progress(cohort).values_list("user_id", "lessons_done"))
+    return dict(cohort_progress(cohort).values_list("user_id", "lessons_done"))  # type: ignore[misc]
 
 
 def lessons_outstanding(cohort: Cohort, student_ids: Iterable[int]) -> dict[int, int]:
@@ -212,3 +212,14 @@ def lesson_exemplars(lesson: Lesson) -> QuerySet[Exemplar]:
 
 def announcements_of(cohort: Cohort) -> QuerySet[Announcement]:
     return cohort.announcements.select_related("author").order_by("-created_at", "-pk")
+
+
+def exemplars_for_display(lesson: Lesson) -> list[Exemplar]:
+    """The lesson's excerpts, each with `screenplay`: its text in screenplay layout by the
+    workspace's renderer (which escapes every text)."""
+    from scripts_app.screenplay import screenplay_html_for_text
+
+    exemplars = list(lesson_exemplars(lesson))
+    for exemplar in exemplars:
+        exemplar.screenplay = screenplay_html_for_text(exemplar.text, exemplar.format)  # type: ignore[attr-defined]
+    return exemplars

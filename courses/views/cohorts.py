@@ -17,6 +17,7 @@ from courses import permissions, selectors
 from courses.forms import CohortForm, CourseForm, InviteForm, JoinForm, StaffForm
 from courses.models import CohortRole, CourseLevel, Enrolment, EnrolmentStatus
 from courses.services import cohorts as services
+from courses.views import lessons
 from courses.workflows import COHORT_FLOW
 from taxonomy.models import Term
 
@@ -176,6 +177,7 @@ def cohort_detail(request, slug: str, pk: int):
                 request.user, cohort, role=cohort.viewer_role
             ),
             "form": JoinForm(),
+            **lessons.cohort_page_context(request.user, cohort),
         },
     )
 
@@ -241,13 +243,15 @@ def _status_message(enrolment: Enrolment) -> str:
 def cohort_roster(request, slug: str, pk: int):
     cohort = permissions.get_cohort_for(request.user, slug, pk, action="roster")
     runs = permissions.can_run_cohort(request.user, cohort, role=cohort.viewer_role)
+    members, lessons_released = lessons.roster_with_progress(cohort, selectors.roster(cohort))
     return render(
         request,
         "courses/cohort_roster.html",
         {
             "cohort": cohort,
             "course": cohort.course,
-            "members": selectors.roster(cohort),
+            "members": members,
+            "lessons_released": lessons_released,
             "waiting": selectors.waiting_list(cohort),
             "places": selectors.place_counts(cohort),
             "runs": runs,
