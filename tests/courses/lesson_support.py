@@ -10,7 +10,20 @@ from courses.services.lessons import lesson_create, module_create
 from tests.courses.support import make_course
 from tests.support.factories import UserFactory
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+def _blank_pdf() -> bytes:
+    import io
+
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=72, height=72)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _blank_pdf()  # a real one: the blind walker reads every PDF it downloads
 
 
 def running_cohort(*, course=None, capacity=50, starts_days_ago=30):

@@ -262,6 +262,9 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         for person in cowriters:
             registration_answer(actor=person, registration=registration, consent=True)
         report = originality_report_request(actor=writer, revision=request.revision)
+        # A course run by the reader's studio with the writer as a student: its pages and
+        # lessons name people by role, and must not tie them to the review.
+        cohort, lesson, attachment, exemplar = _course_world(writer)
     series.refresh_from_db()
     registration.refresh_from_db()
     world = World(spec, series, request, writer, cowriters, reader, reviewers)
@@ -281,6 +284,10 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "audit": AuditEntry.objects.order_by("pk").first(),
         "registration": registration,
         "originality_report": report,
+        "cohort": cohort,
+        "lesson": lesson,
+        "attachment": attachment,
+        "exemplar": exemplar,
     }
     assert world.objects["merge_conflict"] is not None
     # Each person's whole record, made now that the review exists: its zip is walked too.
@@ -290,6 +297,41 @@ def build_world(name: str, language: str, run_on_commit) -> World:
             for person in [*world.writer_side(), *reviewers]
         }
     return world
+
+
+def _course_world(student):
+    """A running cohort with the student enrolled, a lesson with a file and an excerpt, and
+    an announcement."""
+    from datetime import timedelta
+
+    from courses.services.cohorts import cohort_create, cohort_move, enrol_self
+    from courses.services.lessons import (
+        announcement_post,
+        attachment_add,
+        exemplar_add,
+        lesson_create,
+        module_create,
+    )
+    from tests.courses.lesson_support import pdf_upload
+    from tests.courses.support import make_course
+
+    course, teacher = make_course()
+    today = timezone.localdate()
+    cohort = cohort_create(
+        actor=teacher, course=course, name_zh="冬季", starts_on=today - timedelta(days=7),
+        ends_on=today + timedelta(days=30), capacity=10,
+    )  # fmt: skip
+    cohort_move(actor=teacher, cohort=cohort, move="open")
+    enrol_self(actor=student, cohort=cohort)
+    module = module_create(actor=teacher, cohort=cohort, title_zh="单元")
+    lesson = lesson_create(
+        actor=teacher, module=module, title_zh="课", body="正文",
+        release_at=timezone.now() - timedelta(hours=1),
+    )  # fmt: skip
+    attachment = attachment_add(actor=teacher, lesson=lesson, upload=pdf_upload())
+    exemplar = exemplar_add(actor=teacher, lesson=lesson, caption_zh="例", text=PLAIN_ZH)
+    announcement_post(actor=teacher, cohort=cohort, title="通知", body="正文")
+    return cohort, lesson, attachment, exemplar
 
 
 # --- the channels ------------------------------------------------------------------------
@@ -372,6 +414,13 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^reviews/assignments/|^api/v1/reviews/assignments/", "pk",
          world.assignment_of(viewer).pk),
         (r"notes/", "note_pk", o["note"].pk),
+        (r"^courses/", "slug", o["cohort"].course.slug),
+        (r"^courses/\{slug\}/cohorts/|^api/v1/cohorts/", "pk", o["cohort"].pk),
+        (r"lessons/modules/|^api/v1/cohorts/\{pk\}/modules/", "module_pk",
+         o["lesson"].module_id),
+        (r"lessons/|^api/v1/cohorts/", "lesson_pk", o["lesson"].pk),
+        (r"/files/|/attachments/", "attachment_pk", o["attachment"].pk),
+        (r"/excerpts/|/exemplars/", "exemplar_pk", o["exemplar"].pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),
