@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("reviews.api.urls")),
     path("", include("courses.api.urls")),
     path("", include("courses.api.certificate_urls")),
+    path("", include("courses.api.lesson_urls")),
     *router.urls,
 ]

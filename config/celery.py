@@ -24,6 +24,7 @@ app.conf.beat_schedule = {
         "task": "registry.tasks.snapshot_chain_head",
         "schedule": crontab(hour=0, minute=5),
     },
+    "lessons-released": {"task": "courses.tasks.announce_released_lessons", "schedule": 5 * 60},
     "record-exports-purge": {
         "task": "registry.tasks.purge_expired_record_exports",
         "schedule": 60 * 60,

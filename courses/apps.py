@@ -18,6 +18,13 @@ class CoursesConfig(AppConfig):
         register_profile_section(profile_certificates)
 
         from courses.completion import register_completion_rule
-        from courses.completion_rules import required_assignments_passed
+        from courses.completion_rules import released_lessons_done, required_assignments_passed
 
         register_completion_rule(required_assignments_passed)
+        register_completion_rule(released_lessons_done)
+
+        from core.files import delete_files_with_rows
+        from courses.models import LessonAttachment
+
+        # Lessons: an attachment's private file goes with its row (cascades included).
+        delete_files_with_rows(LessonAttachment, "file")

@@ -1,9 +1,10 @@
 """What each part of a course requires for the certificate (see courses/completion.py)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import Cohort
-from courses.selectors import gradebook
+from courses.selectors import gradebook, lessons_outstanding
 
 
 def required_assignments_passed(cohort: Cohort, student_ids: list[int]) -> dict[int, list[str]]:
@@ -28,3 +29,20 @@ def required_assignments_passed(cohort: Cohort, student_ids: list[int]) -> dict[
                 continue
             unmet.setdefault(row.student.pk, []).append(reason % {"title": assignment.title})
     return unmet
+
+
+def released_lessons_done(cohort: Cohort, student_ids: list[int]) -> dict[int, list[str]]:
+    """Every lesson released so far marked done (one query for the whole cohort)."""
+    outstanding = lessons_outstanding(cohort, student_ids)
+    return {
+        student_id: [
+            ngettext(
+                "%(n)s released lesson is not marked done.",
+                "%(n)s released lessons are not marked done.",
+                count,
+            )
+            % {"n": count}
+        ]
+        for student_id, count in outstanding.items()
+        if count
+    }

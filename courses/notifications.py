@@ -13,3 +13,7 @@ register("assignment_grades_released", _("Your grade for “%(assignment)s” is
 # Certificates
 register("certificate_issued", _("Your certificate for %(course)s was issued."))
 register("certificate_revoked", _("Your certificate for %(course)s was revoked."))
+
+# Lessons and announcements.
+register("cohort_announcement", _("%(actor)s posted in %(cohort)s: %(title)s"))
+register("lesson_released", _("A new lesson is out in %(cohort)s: %(lesson)s"))

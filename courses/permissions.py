@@ -12,6 +12,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, Role
 from accounts.selectors import user_roles
@@ -29,6 +30,7 @@ from courses.models import (
     Submission,
 )
 from courses.models.cohorts import STAFF_ROLES
+from courses.models.lessons import Lesson
 
 
 def universities_for_new_courses(user: Actor) -> QuerySet[Organisation]:
@@ -133,6 +135,14 @@ def get_course_for(user: Actor, slug: str, *, action: str = "view") -> Course:
     if not courses_visible_to(user).filter(pk=course.pk).exists():
         raise Http404
     return course
+
+
+def get_cohort_by_id_for(user: Actor, pk: int, *, action: str = "view") -> Cohort:
+    """As get_cohort_for, for the API's addresses, which name a cohort by its id alone."""
+    slug = Cohort.objects.filter(pk=pk).values_list("course__slug", flat=True).first()
+    if slug is None:
+        raise Http404
+    return get_cohort_for(user, slug, pk, action=action)
 
 
 def get_cohort_for(user: Actor, slug: str, pk: int, *, action: str = "view") -> Cohort:
@@ -283,3 +293,111 @@ def get_certificate_for(user: Actor, pk: int, *, action: str = "view") -> Certif
     if not allowed:
         raise PermissionDenied
     return certificate
+
+
+# --- Lessons, progress and announcements ------------------------------------------------
+#
+# A cohort's lessons are for its members (students see the released ones; its staff, all of
+# them) and the course's managers. Strangers, and the staff of another cohort, see nothing
+# of them: the lesson pages answer 404. Instructors of this cohort (no other) and the
+# course's managers write them.
+
+
+class LessonAbilities:
+    """What a person may do with a cohort's lessons, worked out once per request."""
+
+    __slots__ = ("edit", "mark", "see", "see_unreleased")
+
+    def __init__(self, *, see: bool, see_unreleased: bool, edit: bool, mark: bool) -> None:
+        self.see, self.see_unreleased, self.edit, self.mark = see, see_unreleased, edit, mark
+
+
+def lesson_abilities(user: Actor, cohort: Cohort, *, role: str | None = None) -> LessonAbilities:
+    """The one rule: members see the lessons (students the released ones; staff all, before
+    their date); instructors of this cohort and the course's managers write them, post
+    announcements and see everyone's progress with the staff; students keep their own
+    progress."""
+    role = role if role is not None else cohort_role(user, cohort)
+    manages = role != CohortRole.INSTRUCTOR and can_manage_course(user, cohort.course)
+    return LessonAbilities(
+        see=role is not None or manages,
+        see_unreleased=role in STAFF_ROLES or manages,
+        edit=role == CohortRole.INSTRUCTOR or manages,
+        mark=role == CohortRole.STUDENT,
+    )
+
+
+def can_edit_lessons(user: Actor, cohort: Cohort) -> bool:
+    return lesson_abilities(user, cohort).edit
+
+
+def can_mark_lessons(user: Actor, cohort: Cohort) -> bool:
+    return lesson_abilities(user, cohort).mark
+
+
+def can_post_announcement(user: Actor, cohort: Cohort) -> bool:
+    return lesson_abilities(user, cohort).edit
+
+
+def can_see_lessons(user: Actor, cohort: Cohort) -> bool:
+    return lesson_abilities(user, cohort).see
+
+
+def get_cohort_lessons_for(user: Actor, slug: str, pk: int, *, action: str = "view") -> Cohort:
+    """Load a cohort for its lessons and check `action` ("view", "edit", "mark",
+    "progress") in one step: 404 when the person may not see the cohort's lessons at all,
+    403 when they may but not do `action`. Leaves `lessons_can` (LessonAbilities) on it."""
+    cohort = get_cohort_for(user, slug, pk)
+    can = lesson_abilities(user, cohort, role=cohort.viewer_role)  # type: ignore[attr-defined]
+    cohort.lessons_can = can  # type: ignore[attr-defined]
+    if not can.see:
+        raise Http404
+    allowed = {
+        "view": True,
+        "edit": can.edit,
+        "mark": can.mark,
+        "progress": can.see_unreleased,
+    }[action]
+    if not allowed:
+        raise PermissionDenied
+    return cohort
+
+
+def get_cohort_lessons_by_pk_for(user: Actor, pk: int, *, action: str = "view") -> Cohort:
+    """The same, for the API, which names a cohort by its id alone."""
+    slug = Cohort.objects.filter(pk=pk).values_list("course__slug", flat=True).first()
+    if slug is None:
+        raise Http404
+    return get_cohort_lessons_for(user, slug, pk, action=action)
+
+
+def lessons_visible_in(cohort: Cohort) -> "QuerySet[Lesson]":
+    """The cohort's lessons the viewer (whose abilities get_cohort_lessons_for left on the
+    cohort) may see: all of them for staff, the released ones for students."""
+    lessons = Lesson.objects.filter(module__cohort=cohort)
+    if not cohort.lessons_can.see_unreleased:  # type: ignore[attr-defined]
+        lessons = lessons.filter(release_at__lte=timezone.now())
+    return lessons
+
+
+def get_lesson_for(
+    user: Actor, slug: str, pk: int, lesson_pk: int, *, action: str = "view"
+) -> Lesson:
+    """Load a lesson of a cohort and check `action` ("view", "edit", "mark"): 404 for a
+    lesson the person may not see (another cohort's, or not released yet to a student)."""
+    cohort = get_cohort_lessons_for(user, slug, pk)
+    lesson = lessons_visible_in(cohort).select_related("module").filter(pk=lesson_pk).first()
+    if lesson is None:
+        raise Http404
+    can = cohort.lessons_can  # type: ignore[attr-defined]
+    if not {"view": True, "edit": can.edit, "mark": can.mark}[action]:
+        raise PermissionDenied
+    lesson.module.cohort = cohort
+    return lesson
+
+
+def get_lesson_by_pk_for(user: Actor, pk: int, lesson_pk: int, *, action: str = "view") -> Lesson:
+    slug = Cohort.objects.filter(pk=pk).values_list("course__slug", flat=True).first()
+    if slug is None:
+        raise Http404
+    return get_lesson_for(user, slug, pk, lesson_pk, action=action)

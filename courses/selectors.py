@@ -1,11 +1,15 @@
 """Reading courses and cohorts. Later apps (the fund, scouting) ask here, not the models."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from accounts.models import User
 from core.permissions import is_signed_in
 from core.types import Actor
 from courses.certificate_signing import normalise_code, signature_holds
@@ -24,7 +28,15 @@ from courses.models import (
     Submission,
     SubmissionAuthor,
 )
-from courses.permissions import courses_visible_to
+from courses.models.lessons import (
+    Announcement,
+    Exemplar,
+    Lesson,
+    LessonAttachment,
+    LessonProgress,
+    Module,
+)
+from courses.permissions import courses_visible_to, lessons_visible_in
 from scripts_app.models import CollaboratorRole, Revision
 
 
@@ -134,6 +146,17 @@ def current_submissions(assignment: Assignment) -> QuerySet[Submission]:
         .prefetch_related("authors__user")
         .order_by("submitted_at", "pk")
     )
+
+
+def writable_revision(user: Actor, pk: int) -> Revision | None:
+    """One revision of a series the person writes (owns or co-writes), or None."""
+    if not is_signed_in(user):
+        return None
+    written = Q(series__owner_id=user.pk) | Q(
+        series__collaborators__user_id=user.pk,
+        series__collaborators__role=CollaboratorRole.COWRITER,
+    )
+    return Revision.objects.filter(written, pk=pk).select_related("series").first()
 
 
 def writable_revisions(user: Actor) -> list[tuple[int, str]]:
@@ -355,3 +378,126 @@ def certificates_held_by(user: Actor) -> QuerySet[Certificate]:
         .select_related("cohort__course")
         .order_by("-issued_at", "-pk")
     )
+
+
+# --- Lessons, progress and announcements ------------------------------------------------
+
+
+def syllabus(cohort: Cohort, user: Actor) -> list[Module]:
+    """The cohort's modules with the lessons the viewer may see (get_cohort_lessons_for left
+    their abilities on the cohort), each lesson marked `done` for the viewer: three
+    queries, whatever the size. Students do not see a module with nothing released yet."""
+    lessons = lessons_visible_in(cohort).order_by("position", "pk")
+    modules = list(
+        cohort.modules.prefetch_related(Prefetch("lessons", queryset=lessons)).order_by(
+            "position", "pk"
+        )
+    )
+    done = lessons_done_by(user, cohort)
+    for module in modules:
+        for lesson in module.lessons.all():
+            lesson.done = lesson.pk in done  # type: ignore[attr-defined]
+    if not cohort.lessons_can.see_unreleased:  # type: ignore[attr-defined]
+        modules = [module for module in modules if module.lessons.all()]
+    return modules
+
+
+def lessons_done_by(user: Actor, cohort: Cohort) -> set[int]:
+    if not is_signed_in(user):
+        return set()
+    return set(
+        LessonProgress.objects.filter(
+            student_id=user.pk, lesson__module__cohort=cohort
+        ).values_list("lesson_id", flat=True)
+    )
+
+
+def progress_of(user: Actor, cohort: Cohort) -> dict[str, int]:
+    """A student's place: lessons done of those released (one query)."""
+    now = timezone.now()
+    released = Lesson.objects.filter(module__cohort=cohort, release_at__lte=now)
+    counts = released.aggregate(
+        released=Count("pk", distinct=True),
+        done=Count(
+            "progress", filter=Q(progress__student_id=getattr(user, "pk", None)), distinct=True
+        ),
+    )
+    total, done = counts["released"] or 0, counts["done"] or 0
+    return {"released": total, "done": done, "percent": round(100 * done / total) if total else 0}
+
+
+def released_count(cohort: Cohort) -> int:
+    return Lesson.objects.filter(module__cohort=cohort, release_at__lte=timezone.now()).count()
+
+
+def cohort_progress(cohort: Cohort) -> QuerySet[CohortMember]:
+    """The cohort's students, each with `lessons_done` (released lessons marked done): one
+    query for any cohort size."""
+    now = timezone.now()
+    return (
+        CohortMember.objects.filter(cohort=cohort, role=CohortRole.STUDENT)
+        .select_related("user")
+        .annotate(
+            lessons_done=Count(
+                "user__lesson_progress",
+                filter=Q(
+                    user__lesson_progress__lesson__module__cohort=cohort,
+                    user__lesson_progress__lesson__release_at__lte=now,
+                ),
+            )
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def lessons_done_per_student(cohort: Cohort) -> dict[int, int]:
+    """user id -> released lessons done, for every student of the cohort (one query)."""
+    return dict(cohort_progress(cohort).values_list("user_id", "lessons_done"))  # type: ignore[misc]
+
+
+def lessons_outstanding(cohort: Cohort, student_ids: Iterable[int]) -> dict[int, int]:
+    """user id -> released lessons of the cohort not yet marked done, for each of
+    `student_ids` (one query). For a certificate's completion rule: 0 means all done."""
+    now = timezone.now()
+    released = Lesson.objects.filter(module__cohort=cohort, release_at__lte=now)
+    released_total = Subquery(
+        released.order_by().values("module__cohort").annotate(n=Count("pk")).values("n")[:1]
+    )
+    rows = (
+        User.objects.filter(pk__in=list(student_ids))
+        .annotate(
+            released=Coalesce(released_total, 0),
+            done=Count(
+                "lesson_progress",
+                filter=Q(
+                    lesson_progress__lesson__module__cohort=cohort,
+                    lesson_progress__lesson__release_at__lte=now,
+                ),
+            ),
+        )
+        .values_list("pk", "released", "done")
+    )
+    return {pk: max(0, total - done) for pk, total, done in rows}
+
+
+def lesson_attachments(lesson: Lesson) -> QuerySet[LessonAttachment]:
+    return lesson.attachments.order_by("created_at", "pk")
+
+
+def lesson_exemplars(lesson: Lesson) -> QuerySet[Exemplar]:
+    return lesson.exemplars.order_by("position", "pk")
+
+
+def announcements_of(cohort: Cohort) -> QuerySet[Announcement]:
+    return cohort.announcements.select_related("author").order_by("-created_at", "-pk")
+
+
+def exemplars_for_display(lesson: Lesson) -> list[Exemplar]:
+    """The lesson's excerpts, each with `screenplay`: its text in screenplay layout by the
+    workspace's renderer (which escapes every text)."""
+    from scripts_app.screenplay import screenplay_html_for_text
+
+    exemplars = list(lesson_exemplars(lesson))
+    for exemplar in exemplars:
+        exemplar.screenplay = screenplay_html_for_text(exemplar.text, exemplar.format)  # type: ignore[attr-defined]
+    return exemplars

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import assignments, certificates, cohorts, grading
+from courses.views import assignments, certificates, cohorts, grading, lessons
 
 app_name = "courses"
 
@@ -83,4 +83,38 @@ urlpatterns = [
         certificates.certificate_action,
         name="certificate_action",
     ),
+    # Lessons, progress and announcements.
+    *[
+        path(f"<slug:slug>/cohorts/<int:pk>/{route}", view, name=name)
+        for route, view, name in [
+            ("lessons/", lessons.lesson_list, "lesson_list"),
+            ("lessons/new/", lessons.lesson_create, "lesson_create"),
+            ("lessons/copy/", lessons.lessons_copy, "lessons_copy"),
+            ("lessons/modules/new/", lessons.module_create, "module_create"),
+            ("lessons/modules/<int:module_pk>/edit/", lessons.module_edit, "module_edit"),
+            ("lessons/<int:lesson_pk>/", lessons.lesson_detail, "lesson_detail"),
+            ("lessons/<int:lesson_pk>/edit/", lessons.lesson_edit, "lesson_edit"),
+            ("lessons/<int:lesson_pk>/done/", lessons.lesson_mark, "lesson_mark"),
+            ("lessons/<int:lesson_pk>/files/new/", lessons.attachment_create, "attachment_create"),
+            (
+                "lessons/<int:lesson_pk>/files/<int:attachment_pk>/",
+                lessons.attachment_download,
+                "attachment_download",
+            ),
+            (
+                "lessons/<int:lesson_pk>/files/<int:attachment_pk>/delete/",
+                lessons.attachment_delete,
+                "attachment_delete",
+            ),
+            ("lessons/<int:lesson_pk>/excerpts/new/", lessons.exemplar_create, "exemplar_create"),
+            (
+                "lessons/<int:lesson_pk>/excerpts/<int:exemplar_pk>/delete/",
+                lessons.exemplar_delete,
+                "exemplar_delete",
+            ),
+            ("progress/", lessons.cohort_progress, "cohort_progress"),
+            ("announcements/", lessons.announcement_list, "announcement_list"),
+            ("announcements/new/", lessons.announcement_create, "announcement_create"),
+        ]
+    ],  # fmt: skip
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "taxonomy", "accounts", "scripts_app", "reviews", "config"]
+APPS = ["core", "taxonomy", "accounts", "scripts_app", "registry", "reviews", "courses", "config"]
 
 
 def _sources(*, under: tuple[str, ...] = ()) -> list[Path]:

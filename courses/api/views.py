@@ -53,10 +53,7 @@ class CourseDetailView(APIView):
 
 
 def _cohort(user, pk: int) -> Cohort:  # type: ignore[no-untyped-def]
-    cohort = Cohort.objects.select_related("course").filter(pk=pk).first()
-    if cohort is None:
-        raise Http404
-    return permissions.get_cohort_for(user, cohort.course.slug, pk)
+    return permissions.get_cohort_by_id_for(user, pk)
 
 
 def _cohort_data(cohort: Cohort) -> dict:
@@ -122,9 +119,8 @@ def _assignment(user, cohort_pk: int, pk: int):  # type: ignore[no-untyped-def]
 
 
 def _own_revision(user, pk: int) -> Revision:  # type: ignore[no-untyped-def]
-    choices = {revision_pk for revision_pk, _label in selectors.writable_revisions(user)}
-    revision = Revision.objects.select_related("series").filter(pk=pk).first()
-    if revision is None or revision.pk not in choices:
+    revision = selectors.writable_revision(user, pk)
+    if revision is None:
         raise Http404
     return revision
 

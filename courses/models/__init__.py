@@ -14,6 +14,17 @@ from courses.models.cohorts import (
 from courses.models.courses import Course, CourseLevel
 from courses.models.grading import Grade
 
+# Lessons, progress and announcements.
+from courses.models.lessons import (  # isort: skip
+    Announcement,
+    Exemplar,
+    ExemplarFormat,
+    Lesson,
+    LessonAttachment,
+    LessonProgress,
+    Module,
+)
+
 __all__ = [
     "Assignment",
     "Submission",
@@ -31,4 +42,12 @@ __all__ = [
     "EnrolmentStatus",
     "Grade",
     "GradeBand",
+    # Lessons, progress and announcements.
+    "Announcement",
+    "Exemplar",
+    "ExemplarFormat",
+    "Lesson",
+    "LessonAttachment",
+    "LessonProgress",
+    "Module",
 ]

@@ -15,7 +15,6 @@ from courses.forms import AssignmentForm, SubmitForm
 from courses.models import CohortRole
 from courses.services import assignments as services
 from courses.services.grading import final_grade
-from scripts_app.models import Revision
 from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
@@ -118,12 +117,8 @@ def assignment_detail(request, slug: str, pk: int, assignment_pk: int):
         )
         checks = None
         if form.is_bound and form.is_valid():
-            revision = (
-                Revision.objects.filter(pk=form.cleaned_data["revision"])
-                .select_related("series")
-                .first()
-            )
-            if revision is None or revision.pk not in {pk for pk, _label in choices}:
+            revision = selectors.writable_revision(request.user, form.cleaned_data["revision"])
+            if revision is None:
                 raise Http404
             if request.method == "POST":
                 try:

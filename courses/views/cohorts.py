@@ -17,6 +17,7 @@ from courses import permissions, selectors
 from courses.forms import CohortForm, CourseForm, InviteForm, JoinForm, StaffForm
 from courses.models import CohortRole, CourseLevel, Enrolment, EnrolmentStatus
 from courses.services import cohorts as services
+from courses.views import lessons
 from courses.workflows import COHORT_FLOW
 from taxonomy.models import Term
 
@@ -161,6 +162,7 @@ def cohort_edit(request, slug: str, pk: int):
 def cohort_detail(request, slug: str, pk: int):
     cohort = permissions.get_cohort_for(request.user, slug, pk)
     enrolment = selectors.enrolment_of(request.user, cohort)
+    sees_roster = permissions.can_see_roster(request.user, cohort, role=cohort.viewer_role)
     return render(
         request,
         "courses/cohort_detail.html",
@@ -172,10 +174,10 @@ def cohort_detail(request, slug: str, pk: int):
             "enrolment": enrolment,
             "can_enrol": permissions.can_enrol_self(request.user, cohort)
             and (enrolment is None or enrolment.status in ("left", "declined")),
-            "sees_roster": permissions.can_see_roster(
-                request.user, cohort, role=cohort.viewer_role
-            ),
+            "sees_roster": sees_roster,
+            "sees_assignments": bool(cohort.viewer_role) or sees_roster,
             "form": JoinForm(),
+            **lessons.cohort_page_context(request.user, cohort),
         },
     )
 
@@ -241,13 +243,15 @@ def _status_message(enrolment: Enrolment) -> str:
 def cohort_roster(request, slug: str, pk: int):
     cohort = permissions.get_cohort_for(request.user, slug, pk, action="roster")
     runs = permissions.can_run_cohort(request.user, cohort, role=cohort.viewer_role)
+    members, lessons_released = lessons.roster_with_progress(cohort, selectors.roster(cohort))
     return render(
         request,
         "courses/cohort_roster.html",
         {
             "cohort": cohort,
             "course": cohort.course,
-            "members": selectors.roster(cohort),
+            "members": members,
+            "lessons_released": lessons_released,
             "waiting": selectors.waiting_list(cohort),
             "places": selectors.place_counts(cohort),
             "runs": runs,
@@ -281,7 +285,7 @@ def roster_action(request, slug: str, pk: int):
                 )
         elif action in ("approve", "decline", "remove"):
             enrolment = (
-                Enrolment.objects.filter(cohort=cohort, pk=request.POST.get("enrolment") or 0)
+                cohort.enrolments.filter(pk=request.POST.get("enrolment") or 0)
                 .select_related("user", "cohort__course")
                 .first()
             )

@@ -26,6 +26,7 @@ from registry.services.registration import (
     registration_answer,
     registration_request,
     registration_withdraw,
+    series_writers,
 )
 from scripts_app import selectors as script_selectors
 from scripts_app.permissions import get_series_for
@@ -159,13 +160,13 @@ class SeriesRegistrationView(APIView):
         data = s.RegistrationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        people = {
-            user.pk: user
-            for user in User.objects.filter(pk__in=[a["user"] for a in values["authors"]])
-        }
+        # Only the series' writers may be named: look them up there, not among all users.
+        people = {user.pk: user for user in series_writers(series)}
         missing = [a["user"] for a in values["authors"] if a["user"] not in people]
         if missing:
-            raise ValidationError({"authors": [_("No such person: %(ids)s.") % {"ids": missing}]})
+            raise ValidationError(
+                {"authors": [_("Not a writer of this series: %(ids)s.") % {"ids": missing}]}
+            )
         registration = registration_request(
             actor=request.user,
             series=series,

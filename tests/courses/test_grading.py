@@ -186,3 +186,24 @@ def test_the_certificate_waits_for_every_required_assignment_to_pass():
     grade_save(actor=teacher, submission=submission, scores=all_scores(assignment, 8))
     status = completion_status(cohort)
     assert status[student.pk] == [] and status[idle.pk]
+
+
+def test_the_certificate_also_waits_for_every_released_lesson_to_be_done():
+    from datetime import date
+
+    from courses.completion import completion_status
+    from courses.services.lessons import lesson_create, lesson_mark, module_create
+
+    cohort, teacher = make_cohort()
+    student = enrolled(cohort)
+    cohort.starts_on = date(2020, 1, 1)
+    cohort.save(update_fields=["starts_on"])
+    module = module_create(actor=teacher, cohort=cohort, title_zh="单元")
+    lesson = lesson_create(
+        actor=teacher, module=module, title_zh="课", body="正文",
+        release_at=timezone.now() - timedelta(days=1),
+    )  # fmt: skip
+
+    assert completion_status(cohort)[student.pk]
+    lesson_mark(actor=student, lesson=lesson, done=True)
+    assert completion_status(cohort)[student.pk] == []

@@ -298,21 +298,46 @@ def build_world(name: str, language: str, run_on_commit) -> World:
 
 
 def _course_world(writer, series) -> dict:
-    """A course the writer studies in, run by people outside the review, with the writer's
-    submission of the reviewed series: its pages must not name the reviewers either."""
-    from courses.services.assignments import submit
-    from courses.services.cohorts import enrol_self
-    from tests.courses.support import make_assignment, make_cohort
+    """A running cohort, by people outside the review, with the writer as a student: a
+    lesson with a file and an excerpt, an announcement, and the writer's submission of the
+    reviewed series. Its pages name people by role and must not tie them to the review."""
+    from datetime import timedelta
 
-    cohort, teacher = make_cohort(capacity=10)
+    from courses.services.assignments import submit
+    from courses.services.cohorts import cohort_create, cohort_move, enrol_self
+    from courses.services.lessons import (
+        announcement_post,
+        attachment_add,
+        exemplar_add,
+        lesson_create,
+        module_create,
+    )
+    from tests.courses.lesson_support import pdf_upload
+    from tests.courses.support import make_assignment, make_course
+
+    course, teacher = make_course()
+    today = timezone.localdate()
+    cohort = cohort_create(
+        actor=teacher, course=course, name_zh="冬季", starts_on=today - timedelta(days=7),
+        ends_on=today + timedelta(days=30), capacity=10,
+    )  # fmt: skip
+    cohort_move(actor=teacher, cohort=cohort, move="open")
     enrol_self(actor=writer, cohort=cohort)
+    module = module_create(actor=teacher, cohort=cohort, title_zh="单元")
+    lesson = lesson_create(
+        actor=teacher, module=module, title_zh="课", body="正文",
+        release_at=timezone.now() - timedelta(hours=1),
+    )  # fmt: skip
+    announcement_post(actor=teacher, cohort=cohort, title="通知", body="正文")
     assignment = make_assignment(cohort, teacher)
-    submission = submit(actor=writer, assignment=assignment, revision=series.head)
     return {
-        "course": cohort.course,
+        "course": course,
         "cohort": cohort,
+        "lesson": lesson,
+        "attachment": attachment_add(actor=teacher, lesson=lesson, upload=pdf_upload()),
+        "exemplar": exemplar_add(actor=teacher, lesson=lesson, caption_zh="例", text=PLAIN_ZH),
         "assignment": assignment,
-        "submission": submission,
+        "submission": submit(actor=writer, assignment=assignment, revision=series.head),
     }
 
 
@@ -385,8 +410,9 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^registry/registrations/|^api/v1/registry/registrations/", "pk",
          o["registration"].pk),
         (r"^registry/series/", "pk", series.pk),
-        (r"^courses/", "slug", o["course"].slug),
-        (r"^courses/\{slug\}/cohorts/", "pk", o["cohort"].pk),
+        (r"^courses/|^api/v1/courses/", "slug", o["course"].slug),
+        (r"^courses/\{slug\}/cohorts/|^api/v1/courses/\{slug\}/cohorts/|^api/v1/cohorts/", "pk",
+         o["cohort"].pk),
         (r"^courses/\{slug\}/cohorts/\{pk\}/assignments/", "assignment_pk",
          o["assignment"].pk),
         (r"^courses/submissions/", "pk", o["submission"].pk),
@@ -401,11 +427,13 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^reviews/assignments/|^api/v1/reviews/assignments/", "pk",
          world.assignment_of(viewer).pk),
         (r"notes/", "note_pk", o["note"].pk),
-        (r"^courses/|^api/v1/courses/", "slug", o["certificate"].cohort.course.slug),
-        (r"^courses/\{slug\}/cohorts/|^api/v1/courses/\{slug\}/cohorts/", "pk",
-         o["certificate"].cohort.pk),
         (r"^courses/certificates/|^api/v1/certificates/", "pk", o["certificate"].pk),
         (r"^courses/certificates/|^api/v1/certificates/", "code", o["certificate"].code),
+        (r"lessons/modules/|^api/v1/cohorts/\{pk\}/modules/", "module_pk",
+         o["lesson"].module_id),
+        (r"lessons/|^api/v1/cohorts/", "lesson_pk", o["lesson"].pk),
+        (r"/files/|/attachments/", "attachment_pk", o["attachment"].pk),
+        (r"/excerpts/|/exemplars/", "exemplar_pk", o["exemplar"].pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

@@ -34,8 +34,8 @@ def test_a_cohorts_certificates_page(client):
         assert_constant_queries(
             _grow(cohort, teacher),
             lambda: client.get(f"/courses/{cohort.course.slug}/cohorts/{cohort.pk}/certificates/"),
-            # +4: the required-assignments rule reads the gradebook (four queries).
-            expected=11,
+            # +4: the required-assignments rule reads the gradebook (four queries); +1: lessons.
+            expected=12,
             rows=lambda response: len(response.context["rows"]),
         )
 
@@ -50,7 +50,7 @@ def test_a_cohorts_certificates_endpoint(client):
         lambda: client.get(
             f"/api/v1/courses/{cohort.course.slug}/cohorts/{cohort.pk}/certificates/"
         ),
-        expected=10,  # +4 for the required-assignments rule, as above
+        expected=11,  # +4 for the required-assignments rule, +1 for the lessons rule
     )
 
 

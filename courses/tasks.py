@@ -1,0 +1,11 @@
+"""Periodic course work (schedules in config/celery.py). Idempotent: safe to run twice."""
+
+from celery import shared_task
+
+from courses.services.lessons import lessons_release_announce
+
+
+@shared_task(acks_late=True)
+def announce_released_lessons() -> int:
+    """Tell each cohort's students about lessons whose release time has passed, once."""
+    return lessons_release_announce()
