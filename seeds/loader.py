@@ -199,6 +199,13 @@ def _load_registrations(log: Callable[[str], None]) -> None:
     load_registrations(log, lambda local: people[demo_email(local)])
 
 
+def _load_courses(log: Callable[[str], None]) -> None:
+    from seeds.courses_loader import load_courses
+
+    people = {user.email: user for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
+    load_courses(log, lambda local: people[demo_email(local)])
+
+
 def _load_reviews(log: Callable[[str], None]) -> None:
     from seeds.reviews_loader import load_reviews
 
@@ -216,6 +223,7 @@ LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_series,
     _load_registrations,
     _load_reviews,
+    _load_courses,
 ]
 
 

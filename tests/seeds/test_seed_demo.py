@@ -171,3 +171,19 @@ def test_the_demos_planted_copy_is_found_by_the_originality_report(run_on_commit
     assert [match.entry_number for match in matches][:1] == [1]
     assert not matches[0].readable and matches[0].title is None
     assert matches[0].passages and matches[0].exact >= 0.3
+
+
+def test_the_demo_course_has_a_cohort_lessons_grades_and_a_verifiable_certificate(client):
+    from courses.models import Certificate, Course, Grade
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    course = Course.objects.get(slug="writing-the-micro-drama")
+    cohort = course.cohorts.get()
+    assert cohort.members.filter(role="student").count() == 12
+    assert Grade.objects.filter(submission__assignment__cohort=cohort).count() == 10
+    certificate = Certificate.objects.get()
+    page = client.get(f"/courses/certificates/{certificate.code}/").content.decode()
+    assert certificate.student_name_zh == "陈思远" and "陈思远" in page
+    assert client.get("/courses/").status_code == 200
+    assert "出海改编工作坊" in client.get("/courses/").content.decode()
