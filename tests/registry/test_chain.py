@@ -38,7 +38,6 @@ def triggers_off():
             cursor.execute("SET session_replication_role = replica")
         else:
             cursor.execute("DROP TRIGGER registry_entry_no_update")
-            cursor.execute("DROP TRIGGER registry_entry_no_delete")
     yield
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

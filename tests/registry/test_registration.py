@@ -163,7 +163,10 @@ def test_entries_refuse_change_in_the_model_and_in_the_database():
     with pytest.raises(TypeError):
         RegistryEntry.objects.filter(pk=entry.pk).update(title="x")
     table = RegistryEntry._meta.db_table
-    for statement in (f"UPDATE {table} SET title = 'x'", f"DELETE FROM {table}"):
+    refused = [f"UPDATE {table} SET title = 'x'"]
+    if connection.vendor == "postgresql":  # SQLite lets Django empty test databases
+        refused.append(f"DELETE FROM {table}")
+    for statement in refused:
         with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement)
     assert RegistryEntry.objects.get(pk=entry.pk).title == entry.title
