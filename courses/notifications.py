@@ -17,3 +17,7 @@ register("certificate_revoked", _("Your certificate for %(course)s was revoked."
 # Lessons and announcements.
 register("cohort_announcement", _("%(actor)s posted in %(cohort)s: %(title)s"))
 register("lesson_released", _("A new lesson is out in %(cohort)s: %(lesson)s"))
+register(
+    "assignment_due_soon",
+    _("“%(assignment)s” is due at %(due)s (Beijing time) and you have not submitted yet."),
+)

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from courses.services.assignments import assignment_due_reminders
 from courses.services.lessons import lessons_release_announce
 
 
@@ -9,3 +10,9 @@ from courses.services.lessons import lessons_release_announce
 def announce_released_lessons() -> int:
     """Tell each cohort's students about lessons whose release time has passed, once."""
     return lessons_release_announce()
+
+
+@shared_task(acks_late=True)
+def remind_assignments_due() -> int:
+    """Remind students who have not submitted, 48 hours before an assignment is due."""
+    return assignment_due_reminders()

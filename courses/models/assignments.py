@@ -72,6 +72,8 @@ class Assignment(models.Model):
         verbose_name=_("rubric"), help_text=_("Leave empty for the platform's Boutique Standard."),
     )  # fmt: skip
     grades_released_at = models.DateTimeField(_("grades released at"), null=True, blank=True)
+    # When the "due in 48 hours" reminder went out (claimed once by the beat task).
+    due_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

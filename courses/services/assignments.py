@@ -7,16 +7,18 @@ may submit it together. Until the late cut-off a new submission replaces the cur
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.services.audit import audit_record
+from core.services.notifications import notification_send
 from courses import permissions
 from courses.models import (
     Assignment,
@@ -210,3 +212,51 @@ def late_penalty_points(assignment: Assignment, submission: Submission) -> float
     every day started after the due time, never more than all of them."""
     percent = min(100, submission.late_days * assignment.late_penalty_percent)
     return assignment.points * percent / 100
+
+
+REMIND_BEFORE = timedelta(hours=48)
+
+
+def assignment_due_reminders(*, now: datetime | None = None) -> int:
+    """Remind the students who have not submitted that an assignment is due within 48
+    hours. Each assignment is claimed once by a conditional update, so a second run (or a
+    second worker) reminds nobody twice. Returns how many reminders were queued."""
+    now = now or timezone.now()
+    due_soon = Assignment.objects.filter(
+        due_reminded_at__isnull=True, due_at__gt=now, due_at__lte=now + REMIND_BEFORE
+    ).select_related("cohort__course")
+    sent = 0
+    for assignment in due_soon:
+        with transaction.atomic():
+            claimed = Assignment.objects.filter(
+                pk=assignment.pk, due_reminded_at__isnull=True
+            ).update(due_reminded_at=now)
+            if not claimed:
+                continue
+            submitted = SubmissionAuthor.objects.filter(
+                submission__assignment=assignment, submission__replaced_at__isnull=True
+            ).values("user_id")
+            waiting = User.objects.filter(
+                cohort_memberships__cohort_id=assignment.cohort_id,
+                cohort_memberships__role=CohortRole.STUDENT,
+            ).exclude(pk__in=submitted)
+            cohort = assignment.cohort
+            url = reverse(
+                "courses:assignment_detail", args=[cohort.course.slug, cohort.pk, assignment.pk]
+            )
+            due = timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M")
+            for student in waiting:
+                notification_send(
+                    recipient=student,
+                    kind="assignment_due_soon",
+                    params={
+                        "assignment": {
+                            "zh": assignment.title_zh,
+                            "en": assignment.title_en or assignment.title_zh,
+                        },
+                        "due": due,
+                    },
+                    url=url,
+                )
+                sent += 1
+    return sent

@@ -248,3 +248,21 @@ def test_the_studios_scouts_read_a_studio_brief_submission_only_with_consent(cli
     assert client.get(f"/courses/submissions/{private.pk}/").status_code == 404
     shared = submit(actor=student, assignment=brief, revision=series.head, studio_may_read=True)
     assert client.get(f"/courses/submissions/{shared.pk}/").status_code == 200
+
+
+def test_students_who_have_not_submitted_are_reminded_once_48_hours_before(run_on_commit):
+    from core.models import Notification
+    from courses.services.assignments import assignment_due_reminders
+
+    cohort, teacher = make_cohort()
+    soon = make_assignment(cohort, teacher, due_at=timezone.now() + timedelta(hours=30))
+    make_assignment(cohort, teacher, due_at=timezone.now() + timedelta(days=5))  # not yet
+    done, waiting = enrolled(cohort), enrolled(cohort)
+    submit(actor=done, assignment=soon, revision=make_series(owner=done, text=THREE).head)
+
+    with run_on_commit():
+        assert assignment_due_reminders() == 1
+        assert assignment_due_reminders() == 0  # claimed once
+
+    told = Notification.objects.filter(kind="assignment_due_soon")
+    assert [n.recipient_id for n in told] == [waiting.pk]
