@@ -98,3 +98,37 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
     def get_authors(self, submission: Submission) -> list[int]:
         return [author.user_id for author in submission.authors.all()]
+
+
+class GradeInputSerializer(serializers.Serializer):
+    scores = serializers.DictField(
+        child=serializers.IntegerField(min_value=0, max_value=100),
+        help_text="Criterion key -> score on the rubric's scale.",
+    )
+    feedback = serializers.CharField(
+        max_length=20_000, required=False, allow_blank=True, default=""
+    )
+
+
+class GradeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    submission = serializers.IntegerField(source="submission_id")
+    grader = serializers.IntegerField(source="grader_id")
+    scores = serializers.DictField(child=serializers.IntegerField())
+    feedback = serializers.CharField()
+    points = serializers.DecimalField(max_digits=6, decimal_places=2)
+
+
+class GradebookCellSerializer(serializers.Serializer):
+    assignment = serializers.IntegerField()
+    submission = serializers.IntegerField(allow_null=True)
+    graded = serializers.BooleanField()
+    points = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+    late_days = serializers.IntegerField()
+
+
+class GradebookRowSerializer(serializers.Serializer):
+    student = serializers.IntegerField()
+    name = serializers.CharField()
+    cells = GradebookCellSerializer(many=True)
+    total = serializers.DecimalField(max_digits=8, decimal_places=2)

@@ -24,4 +24,11 @@ urlpatterns = [
         name="api-assignment-submissions",
     ),
     path("submissions/<int:pk>/", views.SubmissionDetailView.as_view(), name="api-submission"),
+    path("submissions/<int:pk>/grade/", views.GradeView.as_view(), name="api-submission-grade"),
+    path(
+        "cohorts/<int:pk>/assignments/<int:assignment_pk>/release-grades/",
+        views.GradesReleaseView.as_view(),
+        name="api-assignment-release-grades",
+    ),
+    path("cohorts/<int:pk>/gradebook/", views.GradebookView.as_view(), name="api-cohort-gradebook"),
 ]

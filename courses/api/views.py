@@ -14,6 +14,7 @@ from courses.api import serializers as s
 from courses.models import Cohort, CohortRole
 from courses.services import assignments as assignment_services
 from courses.services import cohorts as cohort_services
+from courses.services import grading as grading_services
 from scripts_app.models import Revision
 
 FILTERS = ("theme", "language", "level", "organisation")
@@ -160,4 +161,75 @@ class SubmissionDetailView(APIView):
     def get(self, request, pk: int):
         return Response(
             s.SubmissionSerializer(permissions.get_submission_for(request.user, pk)).data
+        )
+
+
+class GradeView(APIView):
+    """Your grade of a submission (instructors and mentors of its cohort)."""
+
+    @extend_schema(request=s.GradeInputSerializer, responses=s.GradeSerializer)
+    def put(self, request, pk: int):
+        submission = permissions.get_submission_for(request.user, pk)
+        data = s.GradeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        grade = grading_services.grade_save(
+            actor=request.user,
+            submission=submission,
+            scores=data.validated_data["scores"],
+            feedback=data.validated_data["feedback"],
+        )
+        return Response(s.GradeSerializer(grade).data)
+
+
+class GradesReleaseView(APIView):
+    @extend_schema(request=None, responses=s.AssignmentSerializer)
+    def post(self, request, pk: int, assignment_pk: int):
+        cohort, assignment = _assignment(request.user, pk, assignment_pk)
+        assignment = grading_services.grades_release(actor=request.user, assignment=assignment)
+        return Response(s.AssignmentSerializer(assignment).data)
+
+
+class GradebookView(APIView):
+    """Students × assignments with final grades. Staff get every row; a student gets their
+    own, with only released grades."""
+
+    @extend_schema(responses=s.GradebookRowSerializer(many=True))
+    def get(self, request, pk: int):
+        cohort = _member_cohort(request.user, pk)
+        staff = permissions.can_see_roster(request.user, cohort, role=cohort.viewer_role)  # type: ignore[attr-defined]
+        if not staff and cohort.viewer_role != CohortRole.STUDENT:  # type: ignore[attr-defined]
+            raise PermissionDenied
+        assignments, rows = selectors.gradebook(
+            cohort, only_user_id=None if staff else request.user.pk
+        )
+        released = {a.pk: a.grades_released_at is not None for a in assignments}
+        return Response(
+            s.GradebookRowSerializer(
+                [
+                    {
+                        "student": row.student.pk,
+                        "name": str(row.student),
+                        "cells": [
+                            {
+                                "assignment": assignment.pk,
+                                "submission": cell.submission_id,
+                                "graded": cell.graded and (staff or released[assignment.pk]),
+                                "points": cell.points if staff or released[assignment.pk] else None,
+                                "late_days": cell.late_days,
+                            }
+                            for assignment, cell in zip(assignments, row.cells, strict=True)
+                        ],
+                        "total": sum(
+                            (
+                                cell.points
+                                for assignment, cell in zip(assignments, row.cells, strict=True)
+                                if cell.points is not None and (staff or released[assignment.pk])
+                            ),
+                            start=row.total * 0,
+                        ),
+                    }
+                    for row in rows
+                ],
+                many=True,
+            ).data
         )

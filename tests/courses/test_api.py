@@ -61,3 +61,53 @@ def test_the_api_keeps_the_pages_rules(api_client):
     assert not_a_student.status_code == 403
     draft, _ = make_cohort(status="draft")
     assert api_client.get(f"/api/v1/cohorts/{draft.pk}/").status_code == 404
+
+
+def test_graders_grade_and_release_through_the_api_and_students_see_only_their_row(api_client):
+    from courses.services.assignments import submit
+    from courses.services.grading import rubric_version_for
+
+    cohort, teacher = make_cohort()
+    assignment = make_assignment(cohort, teacher)
+    student, classmate = enrolled(cohort), enrolled(cohort)
+    submission = submit(
+        actor=student, assignment=assignment, revision=make_series(owner=student, text=THREE).head
+    )
+    scores = {c.key: 8 for c in rubric_version_for(assignment).criteria.all()}
+
+    api_client.force_authenticate(classmate)
+    assert (
+        api_client.put(
+            f"/api/v1/submissions/{submission.pk}/grade/", {"scores": scores}, format="json"
+        ).status_code
+        == 404
+    )
+    api_client.force_authenticate(teacher)
+    graded = api_client.put(
+        f"/api/v1/submissions/{submission.pk}/grade/", {"scores": scores, "feedback": "好"},
+        format="json",
+    )  # fmt: skip
+    assert graded.status_code == 200 and graded.json()["points"] == "80.00"
+    staff_view = api_client.get(f"/api/v1/cohorts/{cohort.pk}/gradebook/").json()
+    assert len(staff_view) == 2
+
+    api_client.force_authenticate(student)
+    mine = api_client.get(f"/api/v1/cohorts/{cohort.pk}/gradebook/").json()
+    assert [row["student"] for row in mine] == [student.pk]
+    assert mine[0]["cells"][0]["points"] is None  # not released yet
+    api_client.force_authenticate(teacher)
+    released = api_client.post(
+        f"/api/v1/cohorts/{cohort.pk}/assignments/{assignment.pk}/release-grades/"
+    )
+    assert released.status_code == 200
+    api_client.force_authenticate(student)
+    mine = api_client.get(f"/api/v1/cohorts/{cohort.pk}/gradebook/").json()
+    assert mine[0]["cells"][0]["points"] == "80.00"
+    bad = {**scores, next(iter(scores)): 11}
+    api_client.force_authenticate(teacher)
+    assert (
+        api_client.put(
+            f"/api/v1/submissions/{submission.pk}/grade/", {"scores": bad}, format="json"
+        ).status_code
+        == 400
+    )

@@ -151,7 +151,7 @@ def test_a_student_cannot_mark_an_unreleased_lesson(client):
     student = student_of(cohort)
     client.force_login(student)
     assert client.post(lesson_url(later) + "done/", {"done": "1"}).status_code == 404
-    with pytest.raises(ValidationError, match="not released"):
+    with pytest.raises(ValidationError, match="尚未发布"):
         lesson_mark(actor=student, lesson=later, done=True)
     assert not LessonProgress.objects.exists()
 

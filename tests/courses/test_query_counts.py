@@ -104,8 +104,8 @@ def test_assignments_and_their_submissions(client, api_client):
     )
 
 
-@pytest.mark.measures("courses:gradebook")
-def test_the_gradebook_does_not_grow_with_students_or_assignments(client):
+@pytest.mark.measures("courses:gradebook", "api-cohort-gradebook")
+def test_the_gradebook_does_not_grow_with_students_or_assignments(client, api_client):
     from courses.services.assignments import submit
     from courses.services.grading import grade_save, rubric_version_for
     from tests.courses.support import enrolled, make_assignment
@@ -130,4 +130,11 @@ def test_the_gradebook_does_not_grow_with_students_or_assignments(client):
         lambda: client.get(f"/courses/{cohort.course.slug}/cohorts/{cohort.pk}/gradebook/"),
         expected=9,
         rows=lambda response: len(response.context["rows"]),
+    )
+    api_client.force_authenticate(teacher)
+    assert_constant_queries(
+        more,
+        lambda: api_client.get(f"/api/v1/cohorts/{cohort.pk}/gradebook/"),
+        expected=7,
+        rows=lambda response: len(response.json()),
     )
