@@ -189,9 +189,12 @@ class GradesReleaseView(APIView):
         return Response(s.AssignmentSerializer(assignment).data)
 
 
-class GradebookView(APIView):
-    """Students × assignments with final grades. Staff get every row; a student gets their
-    own, with only released grades."""
+class GradebookView(GenericAPIView):
+    """Students × assignments with final grades, a page of students at a time. Staff get
+    every row; a student gets their own, with only released grades."""
+
+    serializer_class = s.GradebookRowSerializer
+    filter_backends: list = []
 
     @extend_schema(responses=s.GradebookRowSerializer(many=True))
     def get(self, request, pk: int):
@@ -203,7 +206,8 @@ class GradebookView(APIView):
             cohort, only_user_id=None if staff else request.user.pk
         )
         released = {a.pk: a.grades_released_at is not None for a in assignments}
-        return Response(
+        rows = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        return self.get_paginated_response(
             s.GradebookRowSerializer(
                 [
                     {
