@@ -167,14 +167,7 @@ def registration_answer(
 
         def tell_the_others(locked: Registration) -> None:
             _answer(locked, actor, ConsentStatus.DECLINED)
-            for author in locked.authors.exclude(user=actor).select_related("user"):
-                notification_send(
-                    recipient=author.user,
-                    kind="registry_declined",
-                    actor=actor,
-                    params=_params(locked, actor),
-                    url=reverse("registry:registration", args=[locked.pk]),
-                )
+            _tell_the_other_authors(locked, actor, "registry_declined")
 
         return workflow_move(
             REGISTRATION_FLOW,
@@ -214,24 +207,25 @@ def registration_answer(
 
 
 def registration_withdraw(*, actor: User, registration: Registration) -> Registration:
-    def tell_the_authors(locked: Registration) -> None:
-        for author in locked.authors.exclude(user=actor).select_related("user"):
-            notification_send(
-                recipient=author.user,
-                kind="registry_withdrawn",
-                actor=actor,
-                params=_params(locked, actor),
-                url=reverse("registry:registration", args=[locked.pk]),
-            )
-
     return workflow_move(
         REGISTRATION_FLOW,
         registration,
         "withdraw",
         actor=actor,
         changes={"decided_at": timezone.now()},
-        effects=[tell_the_authors],
+        effects=[lambda locked: _tell_the_other_authors(locked, actor, "registry_withdrawn")],
     )
+
+
+def _tell_the_other_authors(registration: Registration, actor: User, kind: str) -> None:
+    for author in registration.authors.exclude(user=actor).select_related("user"):
+        notification_send(
+            recipient=author.user,
+            kind=kind,
+            actor=actor,
+            params=_params(registration, actor),
+            url=reverse("registry:registration", args=[registration.pk]),
+        )
 
 
 def author_name_visibility_set(*, actor: Actor, author: RegistrationAuthor, public: bool) -> None:
