@@ -13,9 +13,11 @@ class CoursesConfig(AppConfig):
         # Certificates
         from accounts.extensions import register_profile_section
         from courses import notifications  # noqa: F401 - registers notification kinds
-        from courses.extensions import profile_certificates
+        from courses.extensions import originality_for_graders, profile_certificates
+        from registry.extensions import register_originality_grant
 
         register_profile_section(profile_certificates)
+        register_originality_grant(originality_for_graders)
 
         from courses.completion import register_completion_rule
         from courses.completion_rules import released_lessons_done, required_assignments_passed

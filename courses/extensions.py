@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext as _
 
 from accounts.extensions import ProfileItem, ProfileSection
-from courses.models import Certificate, CertificateStatus
+from courses.models import Certificate, CertificateStatus, Submission
+from courses.permissions import GRADERS
 
 PROFILE_CERTIFICATES = 20
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -41,3 +42,16 @@ def profile_certificates(person: Any, viewer: Any) -> ProfileSection | None:
             for certificate in certificates
         ],
     )
+
+
+def originality_for_graders(user: Any, revision: Any) -> bool:
+    """Instructors and mentors may run an originality report on a revision submitted to
+    one of their cohorts' assignments (registry.extensions.register_originality_grant)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Submission.objects.filter(
+        revision=revision,
+        replaced_at__isnull=True,
+        assignment__cohort__members__user_id=user.pk,
+        assignment__cohort__members__role__in=sorted(GRADERS),
+    ).exists()

@@ -113,3 +113,21 @@ def get_originality_report_for(user: Actor, pk: int) -> OriginalityReport:
     if report is None or not can_view_originality_report(user, report):
         raise Http404
     return report
+
+
+def get_revision_for_originality(user: Actor, series_pk: int, number: int) -> Revision:
+    """The revision whose originality page this person may open: one of a series they may
+    read, or one a higher app granted them (a submission to their course). 404 otherwise,
+    so a revision's existence is not revealed."""
+    from registry.extensions import originality_granted
+
+    revision = (
+        Revision.objects.select_related("series", "series__owner")
+        .filter(series_id=series_pk, number=number)
+        .first()
+    )
+    if revision is None or not is_signed_in(user):
+        raise Http404
+    if series_role(user, revision.series) is None and not originality_granted(user, revision):
+        raise Http404
+    return revision

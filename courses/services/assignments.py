@@ -29,6 +29,7 @@ from courses.models import (
     SubmissionAuthor,
 )
 from courses.requirements import Check, check_script
+from registry.services.originality import fingerprint_enqueue
 from scripts_app.models import Collaborator, CollaboratorRole, Revision, Series
 from scripts_app.permissions import WRITERS, series_role
 from scripts_app.selectors import revision_text
@@ -199,6 +200,8 @@ def submit(
         SubmissionAuthor.objects.bulk_create(
             SubmissionAuthor(submission=submission, user=author) for author in authors
         )
+        # What a course receives goes into the originality index (registry).
+        fingerprint_enqueue(revision=revision, reason="submitted")
         audit_record(
             actor=actor, action="assignment.submitted", target=cohort,
             data={"assignment": assignment.pk, "submission": submission.pk,

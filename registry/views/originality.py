@@ -10,8 +10,6 @@ from django.views.decorators.http import require_http_methods
 from core.ratelimit import rate_limited_post
 from registry import permissions, selectors
 from registry.services.originality import originality_report_request
-from scripts_app import selectors as script_selectors
-from scripts_app.permissions import get_series_for
 
 # Reports listed on a revision's originality page (newest first).
 REPORTS_SHOWN = 20
@@ -21,8 +19,8 @@ REPORTS_SHOWN = 20
 @require_http_methods(["GET", "POST"])
 @rate_limited_post("originality_report")
 def originality(request, pk: int, number: int):
-    series = get_series_for(request.user, pk)
-    revision = script_selectors.get_revision(series, number)
+    revision = permissions.get_revision_for_originality(request.user, pk, number)
+    series = revision.series
     can_run = permissions.can_run_originality_report(request.user, revision)
     if request.method == "POST":
         if not can_run:

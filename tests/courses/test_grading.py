@@ -207,3 +207,26 @@ def test_the_certificate_also_waits_for_every_released_lesson_to_be_done():
     assert completion_status(cohort)[student.pk]
     lesson_mark(actor=student, lesson=lesson, done=True)
     assert completion_status(cohort)[student.pk] == []
+
+
+def test_graders_run_an_originality_report_on_a_submission_and_others_cannot(client, run_on_commit):
+    from registry.models import Fingerprint, OriginalityReport
+
+    cohort, teacher = make_cohort()
+    assignment = make_assignment(cohort, teacher)
+    student = enrolled(cohort)
+    series = make_series(owner=student, text=THREE)
+    with run_on_commit():
+        submit(actor=student, assignment=assignment, revision=series.head)
+    assert Fingerprint.objects.filter(revision=series.head, reason="submitted").exists()
+    url = f"/registry/series/{series.pk}/revisions/{series.head.number}/originality/"
+
+    client.force_login(make_cohort()[1])  # an instructor of another cohort
+    assert client.get(url).status_code == 404
+    client.force_login(teacher)
+    assert client.get(url).status_code == 200
+    with run_on_commit():
+        response = client.post(url)
+    report = OriginalityReport.objects.get()
+    assert response["Location"].endswith(f"/registry/originality/{report.pk}/")
+    assert report.requested_by == teacher
