@@ -1,4 +1,5 @@
-"""Long lists rendered in one Python pass: the series cards and the revision table.
+"""Long lists rendered in one Python pass: the series cards, the revision table and the
+compare page's revision choices.
 
 A page of 24 series cards or 50 revision rows spent most of its time in the template
 engine resolving the same dozen variables, filters and translations for every row (about
@@ -167,3 +168,16 @@ def revision_rows_html(series: Any, page: Iterable[Any]) -> SafeString:
             f"</tr>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped
+
+
+def revision_options_html(choices: Iterable[tuple[int, str]], *, selected: Any) -> SafeString:
+    """The `<option>`s of a revision choice, (number, name) pairs, the one whose number
+    reads as `selected` chosen (compared as text, as the query string gives it)."""
+    chosen = str(selected)
+    return mark_safe(  # noqa: S308 - the names are escaped
+        "".join(
+            f'<option value="{number:d}" {"selected" if str(number) == chosen else ""}>'
+            f"#{number:d}{f' · {_e(name)}' if name else ''}</option>"
+            for number, name in choices
+        )
+    )
