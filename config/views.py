@@ -4,6 +4,7 @@ apps keep their one-way layering (core and taxonomy never import the apps above)
 from django.shortcuts import render
 
 from accounts.selectors import invitations_open_for_user, memberships_of, user_roles
+from core.pagination import NarrowFirst
 from core.selectors import notifications_for
 from reviews.selectors import ledger_for
 from scripts_app.selectors import series_list_for
@@ -25,7 +26,9 @@ def home(request):
             "memberships": memberships_of(request.user),
             "invitations": invitations_open_for_user(request.user),
             "recent_notifications": notifications_for(request.user)[:5],
-            "recent_series": series_list_for(request.user).prefetch_related(None)[:5],
+            # Five ids off the updated_at index first, then those five rows joined
+            # (core.pagination.NarrowFirst): a LIMIT 5 over the joined list read 130,000 rows.
+            "recent_series": NarrowFirst(series_list_for(request.user).prefetch_related(None))[:5],
             "ledger": ledger_for(request.user),
         },
     )
