@@ -38,7 +38,7 @@ class SeriesListView(GenericAPIView):
     )
     def get(self, request):
         page = self.paginate_queryset(self.get_list())
-        return self.get_paginated_response(s.SeriesSerializer(page, many=True).data)
+        return self.get_paginated_response(s.series_list_data(page))
 
     @extend_schema(request=s.SeriesInputSerializer, responses={201: s.SeriesSerializer})
     def post(self, request):
