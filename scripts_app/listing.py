@@ -65,7 +65,7 @@ class _Choices:
 
 def series_cards_html(page: Iterable[Any]) -> SafeString:
     """The `<li>` cards of a series list page (series from `selectors.series_list_for`,
-    with their owners, terms and collaborators prefetched)."""
+    with their owners, and their terms and collaborators as lists)."""
     owner_label = _e(gettext("Owner"))
     by_label = gettext("By %(name)s")
     labels = {
@@ -81,15 +81,15 @@ def series_cards_html(page: Iterable[Any]) -> SafeString:
     cards = []
     for series in page:
         tags = "".join(
-            [f'<span class="tag tag-encouraged">{_e(t.name)}</span>' for t in series.themes.all()]
-            + [f'<span class="tag">{_e(t.name)}</span>' for t in series.genres.all()]
-            + [f'<span class="tag">{_e(t.name)}</span>' for t in series.audiences.all()]
+            [f'<span class="tag tag-encouraged">{_e(t.name)}</span>' for t in series.theme_list]
+            + [f'<span class="tag">{_e(t.name)}</span>' for t in series.genre_list]
+            + [f'<span class="tag">{_e(t.name)}</span>' for t in series.audience_list]
         )
         if series.viewer_is_owner:
             who = owner_label
         else:
             who = by_label % {"name": _e(series.owner.display_name)}
-        collaborators = list(series.collaborators.all())
+        collaborators = series.collaborator_list
         if collaborators:
             names = "、".join(_e(c.user.display_name) for c in collaborators)
             who_line = f"{who} · {display(series, 'format')} · {names}"
@@ -132,7 +132,8 @@ def revision_rows_html(series: Any, page: Iterable[Any]) -> SafeString:
     "to", the second as "from"."""
     compare_from = gettext("Compare from #%(n)s")
     compare_to = gettext("Compare to #%(n)s")
-    current = f' <span class="tag">{_e(gettext("current"))}</span>'
+    current_label = _e(gettext("current"))
+    current = f' <span class="tag">{current_label}</span>'
     url_before, url_after = _url_pattern("scripts:revision_detail", series.pk)
     display = _Choices()
     rows = []

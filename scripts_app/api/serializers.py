@@ -94,7 +94,8 @@ _DATETIME = serializers.DateTimeField()
 
 
 def series_list_data(page: list[Series]) -> list[dict]:
-    """`SeriesSerializer(page, many=True).data` as plain dicts, for the list endpoint.
+    """`SeriesSerializer(page, many=True).data` as plain dicts, for the list endpoint
+    (series from `selectors.series_list_for`, with their terms as lists).
 
     The same keys in the same order and the same values (tests/scripts_app/test_api.py
     compares the two); DRF's per-field machinery (a nested serializer per owner, head
@@ -113,9 +114,9 @@ def series_list_data(page: list[Series]) -> list[dict]:
                 "synopsis_html": str(render_markdown(series.synopsis)),
                 "language": series.language,
                 "format": series.format,
-                "themes": [term.slug for term in series.themes.all()],
-                "genres": [term.slug for term in series.genres.all()],
-                "audiences": [term.slug for term in series.audiences.all()],
+                "themes": [term.slug for term in series.theme_list],
+                "genres": [term.slug for term in series.genre_list],
+                "audiences": [term.slug for term in series.audience_list],
                 "planned_episodes": series.planned_episodes,
                 "target_episode_seconds": series.target_episode_seconds,
                 "paywall_episode": series.paywall_episode,

@@ -21,7 +21,10 @@ SERIES_PER_PAGE = 24
 def series_list(request):
     scope = "all" if request.GET.get("scope") == "all" else "mine"
     page = CountedPaginator(
-        NarrowFirst(selectors.series_list_for(request.user, scope=scope)),
+        NarrowFirst(
+            selectors.series_list_for(request.user, scope=scope),
+            ids=selectors.series_ids_recent_first(request.user, scope=scope),
+        ),
         SERIES_PER_PAGE,
         count=lambda: selectors.series_count_for(request.user, scope=scope),
     )

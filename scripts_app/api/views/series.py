@@ -26,7 +26,10 @@ class SeriesListView(GenericAPIView):
 
     def get_list(self) -> NarrowFirst:
         # Pages are cut on narrow rows first (core.pagination.NarrowFirst).
-        return NarrowFirst(self.get_queryset())
+        return NarrowFirst(
+            self.get_queryset(),
+            ids=selectors.series_ids_recent_first(self.request.user, scope=self._scope()),
+        )
 
     def list_count(self) -> int:
         return selectors.series_count_for(self.request.user, scope=self._scope())
