@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.humanize.templatetags.humanize import intcomma, naturaltime
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
@@ -181,4 +182,56 @@ def revision_options_html(choices: Iterable[tuple[int, str]], *, selected: Any) 
             f"#{number:d}{f' · {_e(name)}' if name else ''}</option>"
             for number, name in choices
         )
+    )
+
+
+def analysis_episodes_html(series: Any, episodes: list[dict]) -> tuple[SafeString, SafeString]:
+    """The analysis page's per-episode chart bars (`<rect>`s) and table rows (`<tr>`s), from
+    `reports.analysis_report(...)["episodes"]`."""
+    labels = {
+        "too_long": _e(gettext("too long")),
+        "too_short": _e(gettext("too short")),
+        "not_at_end": _e(gettext("hook not at the end")),
+        "none": _e(gettext("none")),
+        "paywall": _e(gettext("paywall")),
+    }
+    write_url = reverse("scripts:series_write", args=[series.pk])
+    bars, rows = [], []
+    for index, episode in enumerate(episodes):
+        number = _e(localize(episode["number"]))
+        runtime = _e(duration(episode["runtime"]["seconds"]))
+        flag = episode["length_flag"]
+        bar_class = "bar " + (f"bar-{_e(flag)}" if flag else "")
+        bar_class += " bar-paywall" if episode["is_paywall"] else ""
+        bars.append(
+            f'<rect class="{bar_class}" x="0" y="{index}0" '
+            f'width="{_e(str(episode["bar_percent"]))}" height="7">'
+            f"<title>{number}: {runtime}</title></rect>"
+        )
+        title = f" {_e(episode['title'])}" if episode.get("title") else ""
+        if flag == "long":
+            length_tag = f' <span class="tag">{labels["too_long"]}</span>'
+        elif flag == "short":
+            length_tag = f' <span class="tag">{labels["too_short"]}</span>'
+        else:
+            length_tag = ""
+        if episode.get("ends_on_hook"):
+            hook = f"✓ {_e(episode.get('hook', ''))}"
+        elif episode.get("has_hook"):
+            hook = labels["not_at_end"]
+        else:
+            hook = f"<strong>{labels['none']}</strong>"
+        rows.append(
+            f"<tr>"
+            f'<th scope="row"><a href="{_e(write_url)}?episode={number}">{number}{title}</a></th>'
+            f"<td>{runtime}{length_tag}</td>"
+            f"<td>{_e(localize(episode['scenes']))}</td>"
+            f"<td>{_e(localize(episode['scenes_per_minute']))}</td>"
+            f"<td>{hook}</td>"
+            f"<td>{labels['paywall'] if episode['is_paywall'] else ''}</td>"
+            f"</tr>"
+        )
+    return (
+        mark_safe("\n".join(bars)),  # noqa: S308 - every value above is escaped
+        mark_safe("\n".join(rows)),  # noqa: S308 - every value above is escaped
     )
