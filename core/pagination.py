@@ -66,5 +66,7 @@ class NarrowFirst(Sequence[Any]):
             ids = self.ids(index.start or 0, index.stop)
         else:
             ids = list(self.queryset.values_list("pk", flat=True)[index])
+        if not ids:  # an empty page needs no second query (nor compiling one)
+            return []
         rows = {row.pk: row for row in self.queryset.filter(pk__in=ids).order_by()}
         return [rows[pk] for pk in ids if pk in rows]
