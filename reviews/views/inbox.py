@@ -27,13 +27,14 @@ def inbox(request):
         {
             "ledger": selectors.ledger_for(request.user),
             # The most urgent first; the whole list is the API's (paginated).
-            "to_review": mine.filter(status=AssignmentStatus.ASSIGNED)[:INBOX_LIMIT],
-            "reviewed": mine.filter(status=AssignmentStatus.SUBMITTED).order_by("-finished_at")[
-                :RECENT_LIMIT
-            ],
-            # Cut on narrow rows first, then only those rows joined with their series and
-            # revisions (core.pagination.NarrowFirst): a writer with 1,100 series has
-            # hundreds of requests, and joining them all before the sort cost 6 ms more.
+            # Each list is cut on narrow rows first, then only those rows are joined with
+            # their requests, series and revisions (core.pagination.NarrowFirst): a busy
+            # reviewer's 186 reviews were joined whole to show 20 (6.3 -> 4.3 ms), a writer's
+            # hundreds of requests to show 50.
+            "to_review": NarrowFirst(mine.filter(status=AssignmentStatus.ASSIGNED))[:INBOX_LIMIT],
+            "reviewed": NarrowFirst(
+                mine.filter(status=AssignmentStatus.SUBMITTED).order_by("-finished_at")
+            )[:RECENT_LIMIT],
             "requests": NarrowFirst(selectors.requests_for_writer(request.user))[:INBOX_LIMIT],
             "can_use_staff_queue": permissions.can_use_staff_queue(request.user),
         },
