@@ -35,10 +35,17 @@ class NarrowFirst(Sequence[Any]):
     an index), and the full rows, with their joins and prefetches, are read for those ids
     only. The paginator counts with its own `count` (see CountedPaginator), or this
     list's `count()`.
+
+    `ids`, when given, finds a page's ids instead: `ids(start, stop)` answers the ids of
+    the list's rows start to stop, in list order (for a list whose ids come cheaper
+    another way than off the full list's filter, such as two index-ordered lookups merged).
     """
 
-    def __init__(self, queryset: QuerySet[Any]):
+    def __init__(
+        self, queryset: QuerySet[Any], *, ids: Callable[[int, int], list[Any]] | None = None
+    ):
         self.queryset = queryset
+        self.ids = ids
 
     def count(self) -> int:
         return self.queryset.count()
@@ -55,6 +62,11 @@ class NarrowFirst(Sequence[Any]):
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        ids = list(self.queryset.values_list("pk", flat=True)[index])
+        if self.ids is not None and index.step is None and index.stop is not None:
+            ids = self.ids(index.start or 0, index.stop)
+        else:
+            ids = list(self.queryset.values_list("pk", flat=True)[index])
+        if not ids:  # an empty page needs no second query (nor compiling one)
+            return []
         rows = {row.pk: row for row in self.queryset.filter(pk__in=ids).order_by()}
         return [rows[pk] for pk in ids if pk in rows]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from core.forms import BoundedIntegerField, SingleLineField
+from core.forms import BoundedIntegerField, FastSelect, FastTextarea, SingleLineField
 from core.limits import MAX_EPISODES
 from reviews.models import AggregateMethod, Blindness, Criterion, RequestKind, Rubric, RubricVersion
 from reviews.selectors import mentors_for
@@ -73,9 +73,10 @@ class ReviewForm(forms.Form):
 
     overall_comment = forms.CharField(
         label=_("Overall comment"), max_length=20_000, required=False,
-        widget=forms.Textarea(attrs={"rows": 8}), help_text=_("Markdown is supported."),
+        widget=FastTextarea(attrs={"rows": 8}), help_text=_("Markdown is supported."),
     )  # fmt: skip
 
+    # A score and a comment per criterion: widgets rendered in Python (core.forms.FastSelect).
     def __init__(self, *args, criteria: list[Criterion], version: RubricVersion, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
@@ -84,11 +85,12 @@ class ReviewForm(forms.Form):
         ]
         for criterion in criteria:
             self.fields[f"score_{criterion.key}"] = forms.TypedChoiceField(
-                label=criterion.name, choices=choices, coerce=int, empty_value=None, required=False
-            )
+                label=criterion.name, choices=choices, coerce=int, empty_value=None,
+                required=False, widget=FastSelect,
+            )  # fmt: skip
             self.fields[f"comment_{criterion.key}"] = forms.CharField(
                 label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
-                max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                max_length=4000, required=False, widget=FastTextarea(attrs={"rows": 2}),
             )  # fmt: skip
 
     def scores(self) -> dict[str, dict]:

@@ -358,7 +358,15 @@ def report_for(viewer: Actor, request: ReviewRequest, *, lines: list[str] | None
     notes = (
         LineNote.objects.filter(review_id__in=review_ids)
         .select_related("review__assignment")
-        .prefetch_related(Prefetch("replies", queryset=NoteReply.objects.select_related("author")))
+        # As a list per note: prefetching into each note's manager built a manager and a
+        # queryset per note (a report has dozens of notes).
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=NoteReply.objects.select_related("author"),
+                to_attr="reply_list",
+            )
+        )
         .order_by("line", "created_at")
     )
     writer = side == "writer"
@@ -423,7 +431,7 @@ def report_for(viewer: Actor, request: ReviewRequest, *, lines: list[str] | None
         card.notes.append(note)
         replies = [
             (person_label(viewer, request, r.author, by_reviewer, side=side), r)
-            for r in note.replies.all()
+            for r in note.reply_list
         ]
         placed.append(
             PlacedNote(

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from accounts.selectors import users_public
 from core.api.pagination import LongListPagination
 from core.exceptions import Conflict
+from core.pagination import NarrowFirst
 from reviews import permissions, selectors
 from reviews.api import serializers as s
 from reviews.models import LineNote, Review
@@ -118,7 +119,9 @@ class RequestListView(GenericAPIView):
 
     @extend_schema(responses=s.RequestSummarySerializer(many=True))
     def get(self, request):
-        page = self.paginate_queryset(selectors.requests_for_writer(request.user))
+        # The page is cut on narrow rows first: joining every request of a writer with
+        # 1,100 series to its series and revision before sorting cost 30 ms for 20 rows.
+        page = self.paginate_queryset(NarrowFirst(selectors.requests_for_writer(request.user)))
         return self.get_paginated_response(s.RequestSummarySerializer(page, many=True).data)
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -9,6 +10,7 @@ from core.forms import add_service_errors
 from reviews import permissions, selectors
 from reviews.forms import RatingForm, ReplyForm, RequestForm
 from reviews.models import ReviewPolicy
+from reviews.report_html import report_notes_html
 from reviews.services.requests import request_close, review_request_create
 from reviews.services.reviewing import note_reply, note_set_resolved, review_rate
 from reviews.services.rubrics import version_for_use
@@ -78,6 +80,9 @@ def request_detail(request, pk: int):
         {
             "review_request": review_request,
             "report": report,
+            "notes_html": report_notes_html(
+                report.notes, request_pk=review_request.pk, csrf_token=get_token(request)
+            ),
             "screenplay": screenplay,
             "showing_head": head is not None and head.pk != review_request.revision_id,
             "rating_form": RatingForm(),

@@ -128,6 +128,9 @@ class Series(models.Model):
         indexes = [
             # Lists are newest first: a page of them is read off this index.
             models.Index(fields=["-updated_at"], name="series_recent"),
+            # A writer's own series newest first (the desk), merged with their shared ones
+            # (selectors.series_ids_recent_first) without reading every row they own.
+            models.Index(fields=["owner", "-updated_at"], name="series_owner_recent"),
             # "Open to members" is counted and filtered on its own.
             models.Index(fields=["visibility"], name="series_visibility"),
         ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from core.forms import add_service_errors
 from scripts_app import extensions, permissions, selectors
 from scripts_app.forms import MilestoneForm
+from scripts_app.listing import revision_options_html, revision_rows_html
 from scripts_app.merging import merge_texts
 from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.services.revisions import conflict_resolve, revision_name, revision_restore
@@ -31,7 +32,12 @@ def revision_list(request, pk: int):
     return render(
         request,
         "scripts_app/revision_list.html",
-        {"series": series, "page": page, "milestones_only": bool(request.GET.get("milestones"))},
+        {
+            "series": series,
+            "page": page,
+            "rows": revision_rows_html(series, page),
+            "milestones_only": bool(request.GET.get("milestones")),
+        },
     )
 
 
@@ -119,7 +125,9 @@ def compare(request, pk: int):
             )
         )
         context.update(old=old, new=new, diff=diff, page=page)
-    context["choices"] = selectors.revisions_of(series).values_list("number", "name")[:500]
+    choices = list(selectors.revisions_of(series).values_list("number", "name")[:500])
+    context["options_a"] = revision_options_html(choices, selected=a)
+    context["options_b"] = revision_options_html(choices, selected=b)
     return render(request, "scripts_app/compare.html", context)
 
 

@@ -10,6 +10,7 @@ from core.pagination import CountedPaginator, NarrowFirst
 from scripts_app import permissions, selectors
 from scripts_app.extensions import series_actions
 from scripts_app.forms import CollaboratorForm, CollaboratorRoleForm, SeriesForm
+from scripts_app.listing import series_cards_html
 from scripts_app.services import series as services
 
 # A desk page a writer can scan; the rest is a page away (filters stay in the query string).
@@ -20,14 +21,18 @@ SERIES_PER_PAGE = 24
 def series_list(request):
     scope = "all" if request.GET.get("scope") == "all" else "mine"
     page = CountedPaginator(
-        NarrowFirst(selectors.series_list_for(request.user, scope=scope)),
+        NarrowFirst(
+            selectors.series_list_for(request.user, scope=scope),
+            ids=selectors.series_ids_recent_first(request.user, scope=scope),
+        ),
         SERIES_PER_PAGE,
         count=lambda: selectors.series_count_for(request.user, scope=scope),
     )
+    shown = page.get_page(request.GET.get("page"))
     return render(
         request,
         "scripts_app/series_list.html",
-        {"page": page.get_page(request.GET.get("page")), "scope": scope},
+        {"page": shown, "cards": series_cards_html(shown), "scope": scope},
     )
 
 

@@ -72,9 +72,11 @@ def test_inbox_does_not_grow_with_requests_or_assignments(client):
             # Assigned to the writer by hand, so the writer's lists really grow.
             reviewers_assign(actor=None, request=theirs, reviewers=[writer], role="peer")
 
-    # Two bounded lists (to review, recently reviewed) instead of one unbounded one.
-    assert_constant_queries(more, lambda: client.get("/reviews/"), expected=10)
-    assert_constant_queries(more, lambda: client.get("/api/v1/reviews/requests/"), expected=4)
+    # Two bounded lists (to review, recently reviewed) instead of one unbounded one; each
+    # of the three lists is cut on narrow rows first (its ids, then those rows joined; an
+    # empty one, here the reviews given, stops at its ids).
+    assert_constant_queries(more, lambda: client.get("/reviews/"), expected=12)
+    assert_constant_queries(more, lambda: client.get("/api/v1/reviews/requests/"), expected=5)
     assert_constant_queries(more, lambda: client.get("/api/v1/reviews/assignments/"), expected=4)
 
 

@@ -246,3 +246,32 @@ def test_parser_warnings_are_worded_in_the_readers_language_everywhere(api_clien
     with translation.override("zh-hans"):
         report = analysis_report(series, series.head, revision_text(series.head))
     assert any("1" in w["message"] and "appears" not in w["message"] for w in report["warnings"])
+
+
+def test_the_series_list_answers_what_the_series_serializer_answers(client):
+    """The list endpoint renders plain dicts (serializers.series_list_data) for speed; they
+    must be exactly the serializer's output, which is also the schema."""
+    import json
+
+    from core.pagination import NarrowFirst
+    from scripts_app import selectors
+    from scripts_app.api.serializers import SeriesSerializer, series_list_data
+    from taxonomy.models import Term
+
+    writer = UserFactory()
+    terms = list(Term.objects.all()[:3])
+    first = make_series(owner=writer, logline="一句话", synopsis="**粗体** <b>x</b>")
+    first.themes.set([t for t in terms if t.kind == "theme"])
+    first.genres.set([t for t in terms if t.kind == "genre"])
+    make_series(owner=writer, title="Empty", text="")
+    shared = make_series(title="Shared")
+    Collaborator.objects.create(series=shared, user=writer, role="reader", added_by=shared.owner)
+    add_collaborator(first)
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            page = NarrowFirst(selectors.series_list_for(writer, scope="all"))[0:20]
+            expected = json.dumps(SeriesSerializer(page, many=True).data, ensure_ascii=False)
+            assert json.dumps(series_list_data(page), ensure_ascii=False) == expected
+    client.force_login(writer)
+    answer = client.get("/api/v1/series/")
+    assert answer.status_code == 200 and answer.json()["count"] == 3

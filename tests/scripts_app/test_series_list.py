@@ -59,3 +59,32 @@ def test_the_cheap_counts_agree_with_the_lists_they_count():
         listed = {s.pk for s in selectors.series_list_for(reader, scope=scope)}
         assert listed == expected
         assert selectors.series_count_for(reader, scope=scope) == len(expected)
+
+
+def test_the_cheap_ids_come_in_the_lists_order():
+    """selectors.series_ids_recent_first finds a page's ids apart from the list; they are
+    the list's, in its order, for every page."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from scripts_app import selectors
+    from scripts_app.models import Series
+
+    reader = UserFactory()
+    made = [make_series(owner=reader) for _ in range(4)]
+    for _ in range(3):
+        shared = make_series()
+        shared.collaborators.create(user=reader, role="reader", added_by=shared.owner)
+        made.append(shared)
+    make_series()  # someone else's
+    now = timezone.now()
+    for age, series in zip([5, 1, 7, 3, 2, 6, 4], made, strict=True):
+        Series.objects.filter(pk=series.pk).update(updated_at=now - timedelta(hours=age))
+
+    expected = list(selectors.series_list_for(reader).values_list("pk", flat=True))
+    ids = selectors.series_ids_recent_first(reader)
+    assert ids is not None and len(expected) == 7
+    for start, stop in [(0, 3), (3, 6), (6, 9), (0, 24)]:
+        assert ids(start, stop) == expected[start:stop]
+    assert selectors.series_ids_recent_first(reader, scope="all") is None

@@ -26,7 +26,10 @@ class SeriesListView(GenericAPIView):
 
     def get_list(self) -> NarrowFirst:
         # Pages are cut on narrow rows first (core.pagination.NarrowFirst).
-        return NarrowFirst(self.get_queryset())
+        return NarrowFirst(
+            self.get_queryset(),
+            ids=selectors.series_ids_recent_first(self.request.user, scope=self._scope()),
+        )
 
     def list_count(self) -> int:
         return selectors.series_count_for(self.request.user, scope=self._scope())
@@ -38,7 +41,7 @@ class SeriesListView(GenericAPIView):
     )
     def get(self, request):
         page = self.paginate_queryset(self.get_list())
-        return self.get_paginated_response(s.SeriesSerializer(page, many=True).data)
+        return self.get_paginated_response(s.series_list_data(page))
 
     @extend_schema(request=s.SeriesInputSerializer, responses={201: s.SeriesSerializer})
     def post(self, request):
