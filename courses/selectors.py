@@ -211,6 +211,51 @@ class GradebookRow:
     total: Decimal
 
 
+def peer_points(submission_ids: list[int]) -> dict[int, Decimal]:
+    """Submission id -> the points its completed peer reviews give (the rubric's weighted
+    overall of the reviewers' mean per criterion, as a share of the scale's top, times the
+    assignment's points). Two queries for any number of submissions."""
+    from reviews.models import Criterion, ReviewScore
+    from reviews.scoring import overall
+
+    rows = ReviewScore.objects.filter(
+        review__assignment__request__course_submission__in=submission_ids,
+        review__assignment__status="submitted",
+        score__isnull=False,
+    ).values_list(
+        "review__assignment__request__course_submission",
+        "criterion_id",
+        "score",
+        "review__assignment__request__course_submission__assignment__points",
+    )
+    scores: dict[int, dict[int, list[int]]] = {}
+    worth: dict[int, int] = {}
+    for submission_id, criterion_id, score, points in rows:
+        if score is None:
+            continue
+        scores.setdefault(submission_id, {}).setdefault(criterion_id, []).append(score)
+        worth[submission_id] = points
+    criteria = {
+        c.pk: c
+        for c in Criterion.objects.filter(
+            pk__in={cid for by in scores.values() for cid in by}
+        ).select_related("version")
+    }
+    result: dict[int, Decimal] = {}
+    for submission_id, by_criterion in scores.items():
+        pairs = [
+            (float(criteria[cid].weight), sum(values) / len(values))
+            for cid, values in by_criterion.items()
+        ]
+        weighted = overall(pairs)
+        if weighted is None:
+            continue
+        scale_max = next(iter(criteria[cid] for cid in by_criterion)).version.scale_max
+        share = Decimal(str(weighted)) / Decimal(scale_max)
+        result[submission_id] = (share * worth[submission_id]).quantize(Decimal("0.01"))
+    return result
+
+
 def gradebook(
     cohort: Cohort, *, only_user_id: int | None = None
 ) -> tuple[list[Assignment], list[GradebookRow]]:
@@ -240,6 +285,11 @@ def gradebook(
         "submission_id", "points"
     ):
         points.setdefault(submission_id, []).append(value)
+    peers = (
+        peer_points([submission_id for submission_id, _days in by_cell.values()])
+        if any(a.peer_weight_percent for a in assignments)
+        else {}
+    )
     rows = []
     for student in students:
         cells = []
@@ -251,7 +301,9 @@ def gradebook(
                 cells.append(GradebookCell(None, False, None, 0, released))
                 continue
             submission_id, late_days = found
-            result = final_from_points(assignment, late_days, points.get(submission_id, []))
+            result = final_from_points(
+                assignment, late_days, points.get(submission_id, []), peers.get(submission_id)
+            )
             if result.points is not None:
                 total += result.points
             cells.append(

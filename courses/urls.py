@@ -65,6 +65,11 @@ urlpatterns = [
         name="release_grades",
     ),
     path("<slug:slug>/cohorts/<int:pk>/gradebook/", grading.gradebook, name="gradebook"),
+    path(
+        "<slug:slug>/cohorts/<int:pk>/assignments/<int:assignment_pk>/peer-review/",
+        assignments.start_peer_review,
+        name="start_peer_review",
+    ),
     path("submissions/<int:pk>/", assignments.submission_detail, name="submission_detail"),
     path("submissions/<int:pk>/grade/", grading.grade_submission, name="grade_submission"),
     path(

@@ -72,6 +72,15 @@ class Assignment(models.Model):
         verbose_name=_("rubric"), help_text=_("Leave empty for the platform's Boutique Standard."),
     )  # fmt: skip
     grades_released_at = models.DateTimeField(_("grades released at"), null=True, blank=True)
+    # Peer review inside the cohort (the review app's requests and assignments).
+    peer_reviewers = models.PositiveSmallIntegerField(
+        _("peer reviews per submission"), default=0,
+        help_text=_("0 for none. Assigned among the submitters when submissions close."),
+    )  # fmt: skip
+    peer_weight_percent = models.PositiveSmallIntegerField(
+        _("weight of the peer score in the grade (percent)"), default=0
+    )
+    peer_review_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When the "due in 48 hours" reminder went out (claimed once by the beat task).
     due_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -114,6 +123,11 @@ class Submission(models.Model):
     studio_may_read = models.BooleanField(
         _("the studio partner's scouts may read this submission"), default=False
     )
+    # The cohort's peer review of this submission, once started.
+    review_request = models.OneToOneField(
+        "reviews.ReviewRequest", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="course_submission",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]

@@ -38,7 +38,7 @@ ASSIGNMENT_FIELDS = (
     "title_zh", "title_en", "brief", "due_at", "late_until", "late_penalty_percent", "points",
     "pass_points", "required", "group_work", "episodes_from", "episodes_to", "required_format",
     "min_episode_seconds", "max_episode_seconds", "hooks_required", "paywall_required",
-    "character_list_required", "synopsis_required",
+    "character_list_required", "synopsis_required", "peer_reviewers", "peer_weight_percent",
 )  # fmt: skip
 
 
@@ -62,6 +62,10 @@ def _validate(fields: dict[str, Any]) -> None:
         errors["pass_points"] = [_("The points to pass cannot exceed the points.")]
     if fields.get("late_penalty_percent", 0) > 100:
         errors["late_penalty_percent"] = [_("A penalty is at most 100 %.")]
+    if (fields.get("peer_reviewers") or 0) > 5:
+        errors["peer_reviewers"] = [_("Ask for at most 5 peer reviews a submission.")]
+    if (fields.get("peer_weight_percent") or 0) > 100:
+        errors["peer_weight_percent"] = [_("A weight is at most 100 %.")]
     if errors:
         raise ValidationError(errors)
 

@@ -109,15 +109,26 @@ class FinalGrade:
 
 
 def final_grade(assignment: Assignment, submission: Submission, grades: list[Grade]) -> FinalGrade:
-    return final_from_points(assignment, submission.late_days, [g.points for g in grades])
+    from courses.selectors import peer_points
+
+    peer = (
+        peer_points([submission.pk]).get(submission.pk) if assignment.peer_weight_percent else None
+    )
+    return final_from_points(assignment, submission.late_days, [g.points for g in grades], peer)
 
 
-def final_from_points(assignment: Assignment, late_days: int, points: list[Decimal]) -> FinalGrade:
-    """The final grade from the graders' points and the days late (the gradebook calls this
-    for every cell, so it takes plain values)."""
+def final_from_points(
+    assignment: Assignment, late_days: int, points: list[Decimal], peer: Decimal | None = None
+) -> FinalGrade:
+    """The final grade from the graders' points, the peer reviews' points (weighted by the
+    assignment's peer weight, when there are any) and the days late. The gradebook calls
+    this for every cell, so it takes plain values."""
     if not points:
         return FinalGrade(False, None, None, Decimal(0), None)
     mean = sum(points, Decimal(0)) / len(points)
+    if peer is not None and assignment.peer_weight_percent:
+        weight = Decimal(assignment.peer_weight_percent) / 100
+        mean = mean * (1 - weight) + peer * weight
     percent = min(100, late_days * assignment.late_penalty_percent)
     penalty = (Decimal(assignment.points) * percent / 100).quantize(CENT)
     final = max(Decimal(0), mean - penalty).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -15,6 +15,7 @@ from courses.forms import AssignmentForm, SubmitForm
 from courses.models import CohortRole
 from courses.services import assignments as services
 from courses.services.grading import final_grade
+from courses.services.peer_review import peer_review_start, reviews_owed
 from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
@@ -138,6 +139,10 @@ def assignment_detail(request, slug: str, pk: int, assignment_pk: int):
             checks = services.requirement_checks(assignment, revision)
         mine = selectors.current_submission(assignment, request.user)
         context.update(form=form, checks=checks, mine=mine)
+        if assignment.peer_review_started_at:
+            context["reviews_given"], context["reviews_owed"] = reviews_owed(
+                assignment, request.user.pk
+            )
         if mine is not None and assignment.grades_released_at:
             grades = list(selectors.grades_of(mine))
             if grades:
@@ -166,3 +171,20 @@ def submission_detail(request, pk: int):
             "screenplay": screenplay_html_for_text(text, submission.revision.format),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def start_peer_review(request, slug: str, pk: int, assignment_pk: int):
+    """An instructor opens the cohort's peer review before submissions close."""
+    cohort = permissions.get_cohort_for(request.user, slug, pk, action="run")
+    assignment = permissions.get_assignment_for(request.user, cohort, assignment_pk)
+    try:
+        assigned = peer_review_start(actor=request.user, assignment=assignment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Peer review started: %(n)s reviews assigned.") % {"n": assigned}
+        )
+    return redirect("courses:assignment_detail", slug, pk, assignment.pk)

@@ -80,11 +80,14 @@ def review_request_create(
     episode_to: int | None = None,
     note: str = "",
     auto_assign: bool = True,
+    charge_credits: bool = True,
 ) -> ReviewRequest:
     """Ask for review of one revision and (unless auto_assign is False) assign reviewers.
 
     Peer review is give-to-get: it costs one credit per review asked for (earned by
-    reviewing others; every writer starts with a few). Mentor review costs nothing.
+    reviewing others; every writer starts with a few). Mentor review costs nothing, and
+    so does peer review a course requires (`charge_credits=False`): there reviewing is
+    required work, not traded for credits.
 
     Raises:
         PermissionDenied: the actor may not edit the series.
@@ -126,6 +129,8 @@ def review_request_create(
         ]
     if kind == RequestKind.MENTOR:
         needed = 1
+    elif kind == RequestKind.PEER and not errors and not charge_credits:
+        needed = reviews_needed or policy.peer_reviews_per_request
     elif kind == RequestKind.PEER and not errors:
         credits_welcome(user=actor)
         # Held until the spend is written: a second request of the same writer waits here.
@@ -148,7 +153,7 @@ def review_request_create(
         rubric_version=rubric_version, requested_by=actor, requested_mentor=mentor, due_at=due_at,
         episode_from=episode_from, episode_to=episode_to, note=note.strip(),
     )  # fmt: skip
-    if kind == RequestKind.PEER:
+    if kind == RequestKind.PEER and charge_credits:
         credit_add(user=actor, delta=-needed, reason=CreditReason.REQUEST, request=request)
     audit_record(
         actor=actor,
