@@ -86,7 +86,7 @@ class AssignmentForm(forms.ModelForm):
             "points", "pass_points", "required", "group_work", "episodes_from", "episodes_to",
             "required_format", "min_episode_seconds", "max_episode_seconds", "hooks_required",
             "paywall_required", "character_list_required", "synopsis_required",
-            "peer_reviewers", "peer_weight_percent",
+            "peer_reviewers", "peer_weight_percent", "review_quality_percent",
         ]  # fmt: skip
         widgets = {
             "due_at": forms.DateTimeInput(

@@ -256,6 +256,39 @@ def peer_points(submission_ids: list[int]) -> dict[int, Decimal]:
     return result
 
 
+def review_quality_points(cohort: Cohort) -> dict[tuple[int, int], Decimal]:
+    """(student id, assignment id) -> points for the quality of the student's peer reviews
+    in that assignment: the mean helpfulness (1–5) the writers gave them, as a share of 5,
+    times the assignment's points. One query for the whole cohort."""
+    from django.db.models import Avg
+
+    from reviews.models import Review
+
+    rows = (
+        Review.objects.filter(
+            assignment__request__course_submission__assignment__cohort=cohort,
+            helpfulness__isnull=False,
+        )
+        .values(
+            "assignment__reviewer_id",
+            "assignment__request__course_submission__assignment_id",
+            "assignment__request__course_submission__assignment__points",
+        )
+        .annotate(mean=Avg("helpfulness"))
+    )
+    return {
+        (
+            row["assignment__reviewer_id"],
+            row["assignment__request__course_submission__assignment_id"],
+        ): (
+            Decimal(str(row["mean"]))
+            / 5
+            * row["assignment__request__course_submission__assignment__points"]
+        ).quantize(Decimal("0.01"))
+        for row in rows
+    }
+
+
 def gradebook(
     cohort: Cohort, *, only_user_id: int | None = None
 ) -> tuple[list[Assignment], list[GradebookRow]]:
@@ -290,6 +323,9 @@ def gradebook(
         if any(a.peer_weight_percent for a in assignments)
         else {}
     )
+    quality = (
+        review_quality_points(cohort) if any(a.review_quality_percent for a in assignments) else {}
+    )
     rows = []
     for student in students:
         cells = []
@@ -302,7 +338,11 @@ def gradebook(
                 continue
             submission_id, late_days = found
             result = final_from_points(
-                assignment, late_days, points.get(submission_id, []), peers.get(submission_id)
+                assignment,
+                late_days,
+                points.get(submission_id, []),
+                peers.get(submission_id),
+                quality.get((student.pk, assignment.pk)),
             )
             if result.points is not None:
                 total += result.points

@@ -81,6 +81,11 @@ class Assignment(models.Model):
         _("weight of the peer score in the grade (percent)"), default=0
     )
     peer_review_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Moodle's second grade: how helpful the writers found a student's reviews of others.
+    review_quality_percent = models.PositiveSmallIntegerField(
+        _("weight of the student's reviewing in the grade (percent)"), default=0,
+        help_text=_("From the helpfulness the writers gave the student's peer reviews."),
+    )  # fmt: skip
     # When the "due in 48 hours" reminder went out (claimed once by the beat task).
     due_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

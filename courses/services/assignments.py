@@ -39,6 +39,7 @@ ASSIGNMENT_FIELDS = (
     "pass_points", "required", "group_work", "episodes_from", "episodes_to", "required_format",
     "min_episode_seconds", "max_episode_seconds", "hooks_required", "paywall_required",
     "character_list_required", "synopsis_required", "peer_reviewers", "peer_weight_percent",
+    "review_quality_percent",
 )  # fmt: skip
 
 
@@ -66,6 +67,10 @@ def _validate(fields: dict[str, Any]) -> None:
         errors["peer_reviewers"] = [_("Ask for at most 5 peer reviews a submission.")]
     if (fields.get("peer_weight_percent") or 0) > 100:
         errors["peer_weight_percent"] = [_("A weight is at most 100 %.")]
+    if (fields.get("peer_weight_percent") or 0) + (fields.get("review_quality_percent") or 0) > 100:
+        errors["review_quality_percent"] = [
+            _("The peer score and the reviewing together weigh at most 100 %.")
+        ]
     if errors:
         raise ValidationError(errors)
 

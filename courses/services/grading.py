@@ -108,27 +108,50 @@ class FinalGrade:
     passed: bool | None
 
 
-def final_grade(assignment: Assignment, submission: Submission, grades: list[Grade]) -> FinalGrade:
-    from courses.selectors import peer_points
+def final_grade(
+    assignment: Assignment,
+    submission: Submission,
+    grades: list[Grade],
+    *,
+    student_id: int | None = None,
+) -> FinalGrade:
+    """The final grade of a submission (for `student_id`, whose reviewing may count too)."""
+    from courses.selectors import peer_points, review_quality_points
 
-    peer = (
-        peer_points([submission.pk]).get(submission.pk) if assignment.peer_weight_percent else None
+    peer = None
+    if assignment.peer_weight_percent:
+        peer = peer_points([submission.pk]).get(submission.pk)
+    quality = None
+    if assignment.review_quality_percent and student_id is not None:
+        quality = review_quality_points(assignment.cohort).get((student_id, assignment.pk))
+    return final_from_points(
+        assignment, submission.late_days, [g.points for g in grades], peer, quality
     )
-    return final_from_points(assignment, submission.late_days, [g.points for g in grades], peer)
 
 
 def final_from_points(
-    assignment: Assignment, late_days: int, points: list[Decimal], peer: Decimal | None = None
+    assignment: Assignment,
+    late_days: int,
+    points: list[Decimal],
+    peer: Decimal | None = None,
+    quality: Decimal | None = None,
 ) -> FinalGrade:
-    """The final grade from the graders' points, the peer reviews' points (weighted by the
-    assignment's peer weight, when there are any) and the days late. The gradebook calls
-    this for every cell, so it takes plain values."""
+    """The final grade from the graders' points, the peer reviews' points and the quality
+    of the student's own reviews (each weighted by the assignment, when there are any),
+    and the days late. The gradebook calls this for every cell, so it takes plain values."""
     if not points:
         return FinalGrade(False, None, None, Decimal(0), None)
-    mean = sum(points, Decimal(0)) / len(points)
-    if peer is not None and assignment.peer_weight_percent:
-        weight = Decimal(assignment.peer_weight_percent) / 100
-        mean = mean * (1 - weight) + peer * weight
+    graders = sum(points, Decimal(0)) / len(points)
+    own_share = Decimal(100)
+    weighted = Decimal(0)
+    for value, percent in (
+        (peer, assignment.peer_weight_percent),
+        (quality, assignment.review_quality_percent),
+    ):
+        if value is not None and percent:
+            own_share -= percent
+            weighted += value * percent
+    mean = (graders * own_share + weighted) / 100
     percent = min(100, late_days * assignment.late_penalty_percent)
     penalty = (Decimal(assignment.points) * percent / 100).quantize(CENT)
     final = max(Decimal(0), mean - penalty).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -146,7 +146,9 @@ def assignment_detail(request, slug: str, pk: int, assignment_pk: int):
         if mine is not None and assignment.grades_released_at:
             grades = list(selectors.grades_of(mine))
             if grades:
-                context["my_grade"] = final_grade(assignment, mine, grades)
+                context["my_grade"] = final_grade(
+                    assignment, mine, grades, student_id=request.user.pk
+                )
                 context["my_feedback"] = [g.feedback for g in grades if g.feedback]
     elif permissions.can_see_roster(request.user, cohort, role=cohort.viewer_role):
         context["submissions"] = selectors.current_submissions(assignment)

@@ -134,3 +134,35 @@ def test_students_see_what_they_owe_and_instructors_start_it_from_the_page(clien
     client.force_login(students[0])
     page = client.get(url).content.decode()
     assert "已完成 0 份评审，还欠 2 份" in page
+
+
+def test_the_second_grade_counts_how_helpful_the_writers_found_a_students_reviews():
+    from decimal import Decimal
+
+    from courses.selectors import gradebook
+    from courses.services.grading import grade_save, rubric_version_for
+    from reviews.services.reviewing import review_rate, review_save
+    from tests.support.factories import full_scores
+
+    cohort, teacher, assignment, students = cohort_with_submissions(review_quality_percent=20)
+    peer_review_start(actor=teacher, assignment=assignment)
+    reviewer = students[0]
+    mine = ReviewAssignment.objects.filter(reviewer=reviewer).select_related("request")
+    for review in mine:
+        done = review_save(
+            actor=reviewer, assignment=review, scores=full_scores(7), overall_comment="好",
+            submit=True,
+        )  # fmt: skip
+        review_rate(actor=review.request.requested_by, review=done, helpfulness=4)
+    own = Submission.objects.get(assignment=assignment, submitted_by=reviewer)
+    scores = {c.key: 8 for c in rubric_version_for(assignment).criteria.all()}
+    grade_save(actor=teacher, submission=own, scores=scores)
+
+    _assignments, rows = gradebook(cohort)
+    cell = next(row for row in rows if row.student.pk == reviewer.pk).cells[0]
+    # 80 % of the instructor's 80 + 20 % of (4 of 5 helpfulness = 80): 80.00
+    assert cell.points == Decimal("80.00")
+    grade_save(actor=teacher, submission=own, scores={k: 5 for k in scores})
+    _assignments, rows = gradebook(cohort)
+    cell = next(row for row in rows if row.student.pk == reviewer.pk).cells[0]
+    assert cell.points == Decimal("56.00")  # 0.8 × 50 + 0.2 × 80
