@@ -162,7 +162,7 @@ def test_the_second_grade_counts_how_helpful_the_writers_found_a_students_review
     cell = next(row for row in rows if row.student.pk == reviewer.pk).cells[0]
     # 80 % of the instructor's 80 + 20 % of (4 of 5 helpfulness = 80): 80.00
     assert cell.points == Decimal("80.00")
-    grade_save(actor=teacher, submission=own, scores={k: 5 for k in scores})
+    grade_save(actor=teacher, submission=own, scores=dict.fromkeys(scores, 5))
     _assignments, rows = gradebook(cohort)
     cell = next(row for row in rows if row.student.pk == reviewer.pk).cells[0]
     assert cell.points == Decimal("56.00")  # 0.8 × 50 + 0.2 × 80
