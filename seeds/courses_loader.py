@@ -29,6 +29,7 @@ from courses.services.lessons import (
     lesson_mark,
     module_create,
 )
+from courses.services.peer_review import peer_review_start
 from scripts_app.models import Series
 from seeds.world.series import SERIES
 from taxonomy.models import Term
@@ -149,7 +150,8 @@ def load_courses(log: Callable[[str], None], person: Callable[[str], User]) -> N
         brief="提交你的剧的**前三集**（附人物小传与大纲）。每集 60–180 秒，每集结尾留钩子。",
         due_at=now - timedelta(days=25), late_until=now - timedelta(days=20), episodes_to=3,
         min_episode_seconds=60, max_episode_seconds=180, hooks_required=True,
-        character_list_required=True, synopsis_required=True,
+        character_list_required=True, synopsis_required=True, peer_reviewers=2,
+        peer_weight_percent=20,
     )  # fmt: skip
     by_owner = {data["owner"]: data for data in SERIES}
     version = rubric_version_for(first)
@@ -165,6 +167,8 @@ def load_courses(log: Callable[[str], None], person: Callable[[str], User]) -> N
                 scores={c.key: score for c in version.criteria.all()},
                 feedback="开场有力；第三集的卡点可以更具体。" if score >= 7 else "先把每集的钩子立住。",
             )  # fmt: skip
+    # Classmates review each other's first three episodes, double blind (owed, in their inbox).
+    peer_review_start(actor=lin, assignment=first)
     grades_release(actor=lin, assignment=first)
 
     brief = assignment_create(

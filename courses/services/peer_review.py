@@ -10,6 +10,7 @@ fallback. The review app then runs the reviews as any other: calibration, line n
 score report, reminders and expiry.
 """
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,8 +34,11 @@ from reviews.models import (
     RequestKind,
     ReviewAssignment,
 )
-from reviews.services.requests import review_request_create, reviewers_assign
-from scripts_app.models import Collaborator
+from reviews.services.requests import (
+    matching_rules_for,
+    review_request_create,
+    reviewers_assign,
+)
 
 PEER_REVIEW_DAYS = 7
 
@@ -158,28 +162,18 @@ def _authors(submissions: list[Submission]) -> dict[int, set[int]]:
 
 
 def _requests(submissions, requests, authors) -> list[Request]:  # type: ignore[no-untyped-def]
-    """The assignment records: a submission's authors and its series' writers never
-    review it; classmates in the writer's organisations may not (it is double blind)."""
-    series_ids = [s.series_id for s in submissions]
-    writers: dict[int, set[int]] = {}
-    for series_id, user_id in Collaborator.objects.filter(series_id__in=series_ids).values_list(
-        "series_id", "user_id"
-    ):
-        writers.setdefault(series_id, set()).add(user_id)
-    organisations = _organisations({s.submitted_by_id for s in submissions})
-    return [
-        Request(
-            id=requests[s.pk].pk,
-            writer_id=s.submitted_by_id,
-            excluded_ids=frozenset(
-                authors.get(s.pk, set()) | writers.get(s.series_id, set()) | {s.series.owner_id}
-            ),
-            organisation_ids=frozenset(organisations.get(s.submitted_by_id, set())),
-            blind=True,
-            k=requests[s.pk].reviews_needed,
+    """The review app's own rules for each request (writers, co-writers, those who know who
+    wrote it, the writers' organisations), plus every author the submission counts for."""
+    records = []
+    for submission in submissions:
+        rules = matching_rules_for(requests[submission.pk])
+        records.append(
+            replace(
+                rules,
+                excluded_ids=rules.excluded_ids | frozenset(authors.get(submission.pk, set())),
+            )
         )
-        for s in submissions
-    ]
+    return records
 
 
 def _reviewers(pool: list[int]) -> list[Reviewer]:

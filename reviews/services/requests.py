@@ -299,6 +299,14 @@ def _open_loads(user_ids: list[int] | None = None) -> dict[int, int]:
     return dict(rows.values("reviewer_id").annotate(n=Count("id")).values_list("reviewer_id", "n"))
 
 
+def matching_rules_for(request: ReviewRequest) -> matching.Request:
+    """The assignment record of a request with no reviewers yet: who may not review it
+    (writers, co-writers, and for double-blind those who know who wrote it) and, for
+    blind requests, the writers' organisations. For callers that assign many requests at
+    once with `reviews.assignment.peers.assign` (a course's peer review)."""
+    return _matching_request(request, taken=set(), refused=set())
+
+
 def _matching_request(
     request: ReviewRequest, taken: set[int], refused: set[int]
 ) -> matching.Request:
