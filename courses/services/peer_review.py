@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, User
 from core.services.audit import audit_record
 from courses import permissions
-from courses.models import Assignment, Submission, SubmissionAuthor
+from courses.models import Assignment, CohortRole, Submission, SubmissionAuthor
 from courses.services.grading import rubric_version_for
 from reviews.assignment import peers
 from reviews.assignment.records import Request, Reviewer
@@ -89,7 +89,7 @@ def peer_review_start(
                 kind=RequestKind.PEER,
                 rubric_version=version,
                 blindness=Blindness.DOUBLE,
-                reviews_needed=min(assignment.peer_reviewers, len(pool) - 1),
+                reviews_needed=assignment.peer_reviewers,
                 due_at=now + timedelta(days=PEER_REVIEW_DAYS),
                 note=f"{assignment.cohort.course.title_zh} · {assignment.title_zh}",
                 auto_assign=False,
@@ -115,6 +115,7 @@ def peer_review_start(
                     role=AssignmentRole.PEER,
                 )
                 assigned += len(reviewer_ids)
+        assigned += _mentors_fill(assignment, submissions, requests, chosen.shortfall)
         audit_record(
             actor=actor, action="assignment.peer_review_started", target=assignment.cohort,
             data={"assignment": assignment.pk, "reviews": assigned,
@@ -149,6 +150,37 @@ def reviews_owed(assignment: Assignment, user_id: int) -> tuple[int, int]:
         owed=Count("pk", filter=Q(status=AssignmentStatus.ASSIGNED)),
     )
     return counts["given"], counts["owed"]
+
+
+def _mentors_fill(assignment, submissions, requests, shortfall) -> int:  # type: ignore[no-untyped-def]
+    """Places the classmates could not fill go to the cohort's own mentors first, as
+    mentor reviews, where the review app's rules allow; what is still open is left to the
+    review app's fallback (platform mentors, then staff)."""
+    if not shortfall:
+        return 0
+    mentors = list(
+        User.objects.filter(
+            cohort_memberships__cohort_id=assignment.cohort_id,
+            cohort_memberships__role=CohortRole.MENTOR,
+        ).order_by("pk")
+    )
+    filled = 0
+    for submission in submissions:
+        request = requests[submission.pk]
+        missing = shortfall.get(request.pk, 0)
+        for mentor in mentors:
+            if missing <= 0:
+                break
+            try:
+                with transaction.atomic():
+                    reviewers_assign(
+                        actor=None, request=request, reviewers=[mentor], role=AssignmentRole.MENTOR
+                    )
+            except ValidationError:
+                continue  # this mentor may not review this script (rules of the review app)
+            missing -= 1
+            filled += 1
+    return filled
 
 
 def _authors(submissions: list[Submission]) -> dict[int, set[int]]:

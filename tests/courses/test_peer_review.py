@@ -166,3 +166,26 @@ def test_the_second_grade_counts_how_helpful_the_writers_found_a_students_review
     _assignments, rows = gradebook(cohort)
     cell = next(row for row in rows if row.student.pk == reviewer.pk).cells[0]
     assert cell.points == Decimal("56.00")  # 0.8 × 50 + 0.2 × 80
+
+
+def test_places_classmates_cannot_fill_go_to_the_cohorts_verified_mentors():
+    from courses.models import CohortRole
+    from courses.services.cohorts import staff_add
+    from tests.support.factories import verified_mentor
+
+    cohort, teacher = make_cohort(capacity=50)
+    assignment = make_assignment(cohort, teacher, peer_reviewers=3)
+    mentor = verified_mentor()
+    staff_add(actor=teacher, cohort=cohort, user=mentor, role=CohortRole.MENTOR)
+    students = [enrolled(cohort) for _ in range(3)]  # each can have only 2 classmates
+    for student in students:
+        submit(
+            actor=student, assignment=assignment,
+            revision=make_series(owner=student, text=THREE).head,
+        )  # fmt: skip
+
+    peer_review_start(actor=teacher, assignment=assignment)
+
+    for submission in Submission.objects.filter(assignment=assignment):
+        reviewers = list(submission.review_request.assignments.values_list("reviewer_id", "role"))
+        assert len(reviewers) == 3 and (mentor.pk, "mentor") in reviewers
