@@ -2,7 +2,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import JSONObject
@@ -98,19 +97,22 @@ def series_ids_recent_first(
         return None
 
     def ids(start: int, stop: int) -> list[int]:
-        owned = Series.objects.filter(owner_id=user.pk).values_list("pk", "updated_at")
-        shared = (
+        # Each side's newest `stop` off its own index, merged here: a UNION whose sides are
+        # cut and then sorted again is refused by Django on PostgreSQL, and without the
+        # cuts SQLite would read every row of both sides.
+        owned = list(
+            Series.objects.filter(owner_id=user.pk)
+            .order_by("-updated_at", "-pk")
+            .values_list("pk", "updated_at")[:stop]
+        )
+        shared = list(
             Series.objects.filter(collaborators__user_id=user.pk)
             .exclude(owner_id=user.pk)
-            .values_list("pk", "updated_at")
+            .order_by("-updated_at", "-pk")
+            .values_list("pk", "updated_at")[:stop]
         )
-        if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL
-            owned = owned.order_by("-updated_at")[:stop]
-            shared = shared.order_by("-updated_at")[:stop]
-        else:  # SQLite: the same rows, merged whole
-            owned, shared = owned.order_by(), shared.order_by()
-        merged = owned.union(shared, all=True).order_by("-updated_at")[start:stop]
-        return [pk for pk, _at in merged]
+        merged = sorted(owned + shared, key=lambda row: (row[1], row[0]), reverse=True)
+        return [pk for pk, _at in merged[start:stop]]
 
     return ids
 
