@@ -138,3 +138,33 @@ def test_the_gradebook_does_not_grow_with_students_or_assignments(client, api_cl
         expected=7,
         rows=lambda response: response.json()["count"],
     )
+
+
+def test_the_grader_view_does_not_grow_with_the_submissions(client):
+    from courses.services.assignments import submit
+    from tests.courses.support import enrolled, make_assignment
+    from tests.support.factories import make_series
+    from tests.support.queries import capture_queries
+
+    cohort, teacher = make_cohort(capacity=200)
+    assignment = make_assignment(cohort, teacher)
+    client.force_login(teacher)
+    first = None
+
+    def submit_more(k):
+        nonlocal first
+        for _ in range(k):
+            student = enrolled(cohort)
+            made = submit(
+                actor=student, assignment=assignment, revision=make_series(owner=student).head
+            )
+            first = first or made
+
+    counts = []
+    for k in (3, 3):
+        submit_more(k)
+        client.get(f"/courses/submissions/{first.pk}/grade/")  # warm
+        with capture_queries() as captured:
+            assert client.get(f"/courses/submissions/{first.pk}/grade/").status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
