@@ -11,7 +11,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from courses.models import Certificate, CertificateStatus, GradeBand
-from registry.certificate import _draw_qr as draw_qr
+from registry.certificate import draw_qr
 from scripts_app.formats.pdf.fonts import cjk_subset
 
 BEIJING = ZoneInfo("Asia/Shanghai")

@@ -93,7 +93,7 @@ def certificate_pdf(entry: RegistryEntry, *, verify_url: str, site_name: str) ->
             pdf.set_y(max(pdf.get_y(), top + 5.5 * len(label_lines)) + 2)
         pdf.ln(4)
         qr_top = pdf.get_y()
-        _draw_qr(pdf, verify_url, x=pdf.l_margin, y=qr_top, size=38)
+        draw_qr(pdf, verify_url, x=pdf.l_margin, y=qr_top, size=38)
         pdf.set_xy(pdf.l_margin + 44, qr_top)
         pdf.set_font(FAMILY, "", 8.5)
         pdf.multi_cell(0, 4.6, notice, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -103,7 +103,7 @@ def certificate_pdf(entry: RegistryEntry, *, verify_url: str, site_name: str) ->
         return bytes(pdf.output())
 
 
-def _draw_qr(pdf: FPDF, data: str, *, x: float, y: float, size: float) -> None:
+def draw_qr(pdf: FPDF, data: str, *, x: float, y: float, size: float) -> None:
     """Draw the QR code as filled squares (vector, sharp at any zoom)."""
     matrix = [list(row) for row in segno.make(data, error="m").matrix_iter(border=2)]
     cell = size / len(matrix)

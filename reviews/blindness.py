@@ -22,7 +22,8 @@ from accounts.models import User
 from reviews.models import Blindness, RequestStatus, ReviewAssignment, ReviewRequest
 from reviews.permissions import is_staff, is_writer_side
 from scripts_app.document import Document, parse
-from scripts_app.models import Collaborator, CollaboratorRole, Visibility
+from scripts_app.models import Collaborator, Visibility
+from scripts_app.selectors import writer_ids
 
 # What a hidden name is replaced with (in the PDF font, and in no script syntax).
 MASK = "■■■"
@@ -103,9 +104,7 @@ def person_label(
 
 def writer_side_ids(series: Any) -> set[int]:
     """The owner and the co-writers: the people a double-blind request hides."""
-
-    cowriters = Collaborator.objects.filter(series=series, role=CollaboratorRole.COWRITER)
-    return {series.owner_id, *cowriters.values_list("user_id", flat=True)}
+    return writer_ids(series)
 
 
 def authorship_known_to(series: Any) -> set[int]:

@@ -14,7 +14,14 @@ from core.memberships import members_of
 from core.permissions import is_signed_in
 from core.types import Actor
 from scripts_app.diffing import RevisionDiff, diff_texts
-from scripts_app.models import Collaborator, MergeConflict, Revision, ScriptChunk, Series
+from scripts_app.models import (
+    Collaborator,
+    CollaboratorRole,
+    MergeConflict,
+    Revision,
+    ScriptChunk,
+    Series,
+)
 from scripts_app.models.revisions import MergeConflictStatus
 from scripts_app.permissions import series_ids_of, series_visible_count, series_visible_to
 
@@ -231,3 +238,10 @@ def revisions_diff(old: Revision, new: Revision, fmt: str) -> RevisionDiff:
         diff = diff_texts(texts[old.pk], texts[new.pk], fmt)
         cache.set(key, diff, DIFF_CACHE_SECONDS)
     return diff
+
+
+def writer_ids(series: Any) -> set[int]:
+    """The owner and the co-writers of a series (one query): who writes it, for the apps
+    that name authors (registry), hide them (blind review) or count them (course groups)."""
+    cowriters = Collaborator.objects.filter(series=series, role=CollaboratorRole.COWRITER)
+    return {series.owner_id, *cowriters.values_list("user_id", flat=True)}

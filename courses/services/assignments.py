@@ -30,9 +30,9 @@ from courses.models import (
 )
 from courses.requirements import Check, check_script
 from registry.services.originality import fingerprint_enqueue
-from scripts_app.models import Collaborator, CollaboratorRole, Revision, Series
+from scripts_app.models import Revision, Series
 from scripts_app.permissions import WRITERS, series_role
-from scripts_app.selectors import revision_text
+from scripts_app.selectors import revision_text, writer_ids
 
 ASSIGNMENT_FIELDS = (
     "title_zh", "title_en", "brief", "due_at", "late_until", "late_penalty_percent", "points",
@@ -141,11 +141,7 @@ def submission_timing(assignment: Assignment, now: datetime | None = None) -> Ti
 def co_authors_in_cohort(assignment: Assignment, series: Series, actor: User) -> list[User]:
     """The series' writers (owner and co-writers) who are students of the cohort, the
     actor first: who a group submission counts for."""
-    writers = {series.owner_id} | set(
-        Collaborator.objects.filter(series=series, role=CollaboratorRole.COWRITER).values_list(
-            "user_id", flat=True
-        )
-    )
+    writers = writer_ids(series)
     students = set(
         CohortMember.objects.filter(
             cohort_id=assignment.cohort_id, role=CohortRole.STUDENT, user_id__in=writers

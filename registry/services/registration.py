@@ -50,7 +50,8 @@ class AuthorChoice:
 
 
 def series_writers(series: Series) -> list[User]:
-    """The people who may be named as authors: the owner, then the co-writers."""
+    """The people who may be named as authors: the owner, then the co-writers (as users, in
+    one query; `scripts_app.selectors.writer_ids` gives the ids)."""
     cowriters = User.objects.filter(
         pk__in=Collaborator.objects.filter(series=series, role=CollaboratorRole.COWRITER).values(
             "user_id"
