@@ -27,6 +27,7 @@ from courses.models import (
     CohortStatus,
     Course,
     Enrolment,
+    GraderNote,
     Submission,
 )
 from courses.models.cohorts import STAFF_ROLES
@@ -246,6 +247,29 @@ def can_grade(user: Actor, cohort: Cohort, *, role: str | None = None) -> bool:
     """Instructors and mentors of this cohort, and the course's managers."""
     role = role if role is not None else cohort_role(user, cohort)
     return role in GRADERS or can_manage_course(user, cohort.course)
+
+
+def can_see_grader_notes(user: Actor, submission: Submission) -> bool:
+    """Graders see the notes as they write them; the submission's students once the
+    grades are released (the caller has already checked the viewer may read it)."""
+    if not is_signed_in(user):
+        return False
+    if can_grade(user, submission.assignment.cohort):
+        return True
+    return (
+        bool(submission.assignment.grades_released_at)
+        and submission.authors.filter(user_id=user.pk).exists()
+    )
+
+
+def get_own_grader_note_for(user: Actor, submission_pk: int, note_pk: int) -> GraderNote:
+    """A note its author may take back, on a submission they may still grade."""
+    submission = get_submission_for(user, submission_pk)
+    note = GraderNote.objects.filter(submission=submission, pk=note_pk, author_id=user.pk).first()
+    if note is None or not can_grade(user, submission.assignment.cohort):
+        raise Http404
+    note.submission = submission
+    return note
 
 
 # --- Certificates -------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from courses.models import (
     Course,
     Enrolment,
     Grade,
+    GraderNote,
     Submission,
     SubmissionAuthor,
 )
@@ -180,6 +181,10 @@ def writable_revisions(user: Actor) -> list[tuple[int, str]]:
 
 def grades_of(submission: Submission) -> QuerySet[Grade]:
     return Grade.objects.filter(submission=submission).select_related("grader").order_by("pk")
+
+
+def grader_notes_of(submission: Submission) -> QuerySet[GraderNote]:
+    return GraderNote.objects.filter(submission=submission).select_related("author")
 
 
 def grader_neighbours(submission: Submission) -> tuple[int | None, int | None]:

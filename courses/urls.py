@@ -72,6 +72,12 @@ urlpatterns = [
     ),
     path("submissions/<int:pk>/", assignments.submission_detail, name="submission_detail"),
     path("submissions/<int:pk>/grade/", grading.grade_submission, name="grade_submission"),
+    path("submissions/<int:pk>/notes/", grading.grader_note_add, name="grader_note_add"),
+    path(
+        "submissions/<int:pk>/notes/<int:note_pk>/delete/",
+        grading.grader_note_delete,
+        name="grader_note_delete",
+    ),
     path(
         "<slug:slug>/cohorts/<int:pk>/roster/action/",
         cohorts.roster_action,

@@ -71,8 +71,6 @@ NOT_LISTS = {
     "courses:cohort_edit": "a form",
     "courses:assignment_create": "a form",
     "courses:assignment_edit": "a form",
-    "courses:submission_detail": "one submission: its revision and its authors (a group)",
-    "courses:grade_submission": "one submission, the rubric's criteria and its few graders",
     "courses:certificate_lookup": "a form",
     "courses:certificate_verify": "one certificate",
     "courses:certificate_detail": "one certificate",

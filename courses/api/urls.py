@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.api import views
+from courses.api import note_views, views
 
 urlpatterns = [
     path("courses/", views.CourseListView.as_view(), name="api-courses"),
@@ -25,6 +25,16 @@ urlpatterns = [
     ),
     path("submissions/<int:pk>/", views.SubmissionDetailView.as_view(), name="api-submission"),
     path("submissions/<int:pk>/grade/", views.GradeView.as_view(), name="api-submission-grade"),
+    path(
+        "submissions/<int:pk>/notes/",
+        note_views.GraderNoteListView.as_view(),
+        name="api-submission-notes",
+    ),
+    path(
+        "submissions/<int:pk>/notes/<int:note_pk>/",
+        note_views.GraderNoteDetailView.as_view(),
+        name="api-submission-note",
+    ),
     path(
         "cohorts/<int:pk>/assignments/<int:assignment_pk>/release-grades/",
         views.GradesReleaseView.as_view(),

@@ -12,7 +12,7 @@ from courses.models.cohorts import (
     EnrolmentStatus,
 )
 from courses.models.courses import Course, CourseLevel
-from courses.models.grading import Grade
+from courses.models.grading import Grade, GraderNote
 
 # Lessons, progress and announcements.
 from courses.models.lessons import (  # isort: skip
@@ -41,6 +41,7 @@ __all__ = [
     "EnrolmentMode",
     "EnrolmentStatus",
     "Grade",
+    "GraderNote",
     "GradeBand",
     # Lessons, progress and announcements.
     "Announcement",

@@ -28,3 +28,25 @@ class Grade(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id} · {self.grader} · {self.points}"
+
+
+class GraderNote(models.Model):
+    """A grader's note on one line of a submitted script, shown to its students with the
+    grades. The line is the frozen revision's, so it never drifts."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="grader_notes"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    line = models.PositiveIntegerField(_("line"))
+    anchor_text = models.CharField(_("quoted line"), max_length=500)
+    body = models.TextField(_("note"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["line", "created_at", "pk"]
+        verbose_name = _("grader's line note")
+        verbose_name_plural = _("graders' line notes")
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} · L{self.line}"

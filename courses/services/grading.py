@@ -20,10 +20,11 @@ from accounts.models import User
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from courses import permissions
-from courses.models import Assignment, Grade, Submission
+from courses.models import Assignment, Grade, GraderNote, Submission
 from reviews.models import Rubric, RubricVersion
 from reviews.scoring import overall
 from reviews.services.rubrics import version_for_use
+from scripts_app.selectors import revision_text
 
 CENT = Decimal("0.01")
 
@@ -97,6 +98,61 @@ def grade_save(
             data={"submission": submission.pk, "points": str(points)},
         )
     return grade
+
+
+NOTE_MAX_CHARS = 4000
+
+
+def grader_note_add(*, actor: User, submission: Submission, line: int, body: str) -> GraderNote:
+    """A grader's note on a line of the submitted revision; its students see it with the
+    grades.
+
+    Raises:
+        PermissionDenied: the actor cannot grade in the submission's cohort.
+        ValidationError: an empty or overlong note, or a line without text.
+    """
+    if not permissions.can_grade(actor, submission.assignment.cohort):
+        raise PermissionDenied
+    body = body.strip()
+    errors: dict[str, list[str]] = {}
+    if not body:
+        errors["body"] = [_("Write a note.")]
+    elif len(body) > NOTE_MAX_CHARS:
+        errors["body"] = [_("At most 4,000 characters.")]
+    lines = revision_text(submission.revision).split("\n")
+    if not 1 <= line <= len(lines) or not lines[line - 1].strip():
+        errors["line"] = [_("Choose a line with text on it.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        note = GraderNote.objects.create(
+            submission=submission,
+            author=actor,
+            line=line,
+            anchor_text=lines[line - 1].strip()[:500],
+            body=body,
+        )
+        audit_record(
+            actor=actor, action="assignment.note_added", target=submission.assignment.cohort,
+            data={"submission": submission.pk, "note": note.pk, "line": line},
+        )  # fmt: skip
+    return note
+
+
+def grader_note_delete(*, actor: User, note: GraderNote) -> None:
+    """Its author takes a note back, until the grades are released (students read them
+    from then on)."""
+    if note.author_id != actor.pk:
+        raise PermissionDenied
+    assignment = note.submission.assignment
+    if assignment.grades_released_at is not None:
+        raise ValidationError(_("The grades are released: their notes are final."))
+    with transaction.atomic():
+        audit_record(
+            actor=actor, action="assignment.note_deleted", target=assignment.cohort,
+            data={"submission": note.submission_id, "note": note.pk, "line": note.line},
+        )  # fmt: skip
+        note.delete()
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ def assignment_detail(request, slug: str, pk: int, assignment_pk: int):
                     assignment, mine, grades, student_id=request.user.pk
                 )
                 context["my_feedback"] = [g.feedback for g in grades if g.feedback]
+                context["my_note_count"] = selectors.grader_notes_of(mine).count()
     elif permissions.can_see_roster(request.user, cohort, role=cohort.viewer_role):
         context["submissions"] = selectors.current_submissions(assignment)
         context["can_grade"] = permissions.can_grade(request.user, cohort, role=cohort.viewer_role)
@@ -171,6 +172,11 @@ def submission_detail(request, pk: int):
             "cohort": submission.assignment.cohort,
             "authors": submission.authors.select_related("user"),
             "screenplay": screenplay_html_for_text(text, submission.revision.format),
+            "notes": (
+                selectors.grader_notes_of(submission)
+                if permissions.can_see_grader_notes(request.user, submission)
+                else None
+            ),
         },
     )
 

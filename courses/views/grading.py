@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses import permissions, selectors
 from courses.models import CohortRole
 from courses.services import grading as services
+from reviews.forms import LineNoteForm
 from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
@@ -67,10 +68,60 @@ def grade_submission(request, pk: int):
             "rows": [(c, scores.get(c.key, ""), errors.get(c.key, [])) for c in criteria],
             "feedback": feedback,
             "grades": selectors.grades_of(submission),
+            "notes": [
+                (note, note.author_id == request.user.pk and not assignment.grades_released_at)
+                for note in selectors.grader_notes_of(submission)
+            ],
             "previous": previous,
             "following": following,
         },
     )
+
+
+@login_required
+@require_POST
+def grader_note_add(request, pk: int):
+    """A grader's line note, added beside the script without leaving the page (htmx) or by
+    a plain post; on an error the form keeps what was typed."""
+    submission = permissions.get_submission_for(request.user, pk)
+    if not permissions.can_grade(request.user, submission.assignment.cohort):
+        raise PermissionDenied
+    form = LineNoteForm(request.POST)
+    note, error_messages = None, []
+    if form.is_valid():
+        try:
+            note = services.grader_note_add(
+                actor=request.user, submission=submission, **form.cleaned_data
+            )
+        except ValidationError as error:
+            error_messages = error.messages
+    else:
+        error_messages = [e for errors in form.errors.values() for e in errors]
+    if request.htmx and note is not None:
+        return render(
+            request, "courses/partials/grader_note_added.html", {"note": note, "can_delete": True}
+        )
+    if request.htmx:
+        response = render(
+            request, "reviews/partials/note_errors.html", {"errors": error_messages}, status=422
+        )
+        response["HX-Retarget"] = "#note-errors"
+        response["HX-Reswap"] = "innerHTML"
+        return response
+    if error_messages:
+        messages.error(request, " ".join(error_messages))
+    return redirect("courses:grade_submission", submission.pk)
+
+
+@login_required
+@require_POST
+def grader_note_delete(request, pk: int, note_pk: int):
+    note = permissions.get_own_grader_note_for(request.user, pk, note_pk)
+    try:
+        services.grader_note_delete(actor=request.user, note=note)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("courses:grade_submission", pk)
 
 
 @login_required

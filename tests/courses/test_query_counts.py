@@ -168,3 +168,48 @@ def test_the_grader_view_does_not_grow_with_the_submissions(client):
             assert client.get(f"/courses/submissions/{first.pk}/grade/").status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.measures(
+    "courses:grade_submission", "courses:submission_detail", "api-submission-notes"
+)
+def test_a_submissions_line_notes_do_not_add_queries(client, api_client):
+    from courses.services.assignments import submit
+    from courses.services.grading import grader_note_add, grades_release
+    from tests.courses.support import enrolled, make_assignment
+    from tests.courses.test_assignments import THREE
+    from tests.support.factories import make_series
+
+    cohort, teacher = make_cohort(capacity=20)
+    assignment = make_assignment(cohort, teacher)
+    student = enrolled(cohort)
+    submission = submit(
+        actor=student, assignment=assignment, revision=make_series(owner=student, text=THREE).head
+    )
+
+    def more(k):
+        for i in range(k):
+            grader_note_add(actor=teacher, submission=submission, line=4 + 6 * (i % 3), body="再紧")
+
+    client.force_login(teacher)
+    assert_constant_queries(
+        more,
+        lambda: client.get(f"/courses/submissions/{submission.pk}/grade/"),
+        expected=16,
+        rows=lambda response: len(response.context["notes"]),
+    )
+    api_client.force_authenticate(teacher)
+    assert_constant_queries(
+        more,
+        lambda: api_client.get(f"/api/v1/submissions/{submission.pk}/notes/"),
+        expected=6,
+        rows=lambda response: response.json()["count"],
+    )
+    grades_release(actor=teacher, assignment=assignment)
+    client.force_login(student)
+    assert_constant_queries(
+        more,
+        lambda: client.get(f"/courses/submissions/{submission.pk}/"),
+        expected=11,
+        rows=lambda response: len(response.context["notes"]),
+    )
