@@ -21,7 +21,12 @@ from courses.services.cohorts import (
     enrol_self,
     staff_add,
 )
-from courses.services.grading import grade_save, grades_release, rubric_version_for
+from courses.services.grading import (
+    grade_save,
+    grader_note_add,
+    grades_release,
+    rubric_version_for,
+)
 from courses.services.lessons import (
     announcement_post,
     exemplar_add,
@@ -30,7 +35,12 @@ from courses.services.lessons import (
     module_create,
 )
 from courses.services.peer_review import peer_review_start
+from reviews.models import ReviewAssignment, RubricVersion
+from reviews.services.calibration import needs_calibration
+from reviews.services.reviewing import line_note_add, review_rate, review_save
 from scripts_app.models import Series
+from scripts_app.selectors import revision_text
+from seeds.reviews_loader import calibrate_demo_reviewer
 from seeds.world.series import SERIES
 from taxonomy.models import Term
 
@@ -167,8 +177,14 @@ def load_courses(log: Callable[[str], None], person: Callable[[str], User]) -> N
                 scores={c.key: score for c in version.criteria.all()},
                 feedback="开场有力；第三集的卡点可以更具体。" if score >= 7 else "先把每集的钩子立住。",
             )  # fmt: skip
-    # Classmates review each other's first three episodes, double blind (owed, in their inbox).
+        grader_note_add(
+            actor=lin, submission=submission, line=_hook_line(submission),
+            body="这个卡点只是“有人来了”：让来的人带来一个新信息。",
+        )  # fmt: skip
+    # Classmates review each other's first three episodes, double blind; most have handed
+    # theirs in (and been rated by the writer), the rest are still owed, in their inbox.
     peer_review_start(actor=lin, assignment=first)
+    reviewed = _peer_reviews_done(first, version)
     grades_release(actor=lin, assignment=first)
 
     brief = assignment_create(
@@ -184,7 +200,10 @@ def load_courses(log: Callable[[str], None], person: Callable[[str], User]) -> N
     for lesson in lessons[:3]:
         lesson_mark(actor=chen, lesson=lesson, done=True)
     certificate = certificate_issue(actor=lin, cohort=cohort, student=chen)
-    log(f"courses: 微短剧编剧基础 with {len(students)} students; certificate {certificate.code}")
+    log(
+        f"courses: 微短剧编剧基础 with {len(students)} students, {reviewed} peer reviews done; "
+        f"certificate {certificate.code}"
+    )
 
     tang = person("prof.tang")
     overseas = course_create(
@@ -206,3 +225,61 @@ def load_courses(log: Callable[[str], None], person: Callable[[str], User]) -> N
     staff_add(actor=tang, cohort=workshop, user=person("mentor.grace"), role=CohortRole.MENTOR)
     enrol_self(actor=person("writer.emma"), cohort=workshop, message="I co-wrote Three Bowls.")
     log("courses: Adapting for Overseas Audiences, open for applications")
+
+
+PEER_COMMENTS = [
+    ("开场三秒就有冲突，人物目标清楚。", "第二集中段节奏拖了，可以删一场。"),
+    ("人物小传写得具体，台词有人物味道。", "卡点靠巧合，换成人物的选择会更有力。"),
+    ("题材选得好，普法的信息放进了冲突里。", "第三集结尾的反转提前泄露了，建议把线索藏深一点。"),
+]
+
+
+def _hook_line(submission) -> int:  # type: ignore[no-untyped-def]
+    return _note_line(submission.revision)
+
+
+def _note_line(revision) -> int:  # type: ignore[no-untyped-def]
+    """Where the demo's notes go (1-based): the first marked hook (卡点), or else the
+    eighth line with text on it, inside the first episode."""
+    lines = revision_text(revision).split("\n")
+    hooks = [i for i, line in enumerate(lines, 1) if "卡点" in line]
+    with_text = [i for i, line in enumerate(lines, 1) if line.strip()]
+    return hooks[0] if hooks else with_text[min(7, len(with_text) - 1)]
+
+
+def _peer_reviews_done(assignment, version: RubricVersion) -> int:  # type: ignore[no-untyped-def]
+    """Hand in three of every four peer reviews the way students do: calibrated first, a
+    line note, scores near the graders', an overall comment; the writer
+    rates each. Returns how many were handed in."""
+    done = 0
+    owed = (
+        ReviewAssignment.objects.filter(request__course_submission__assignment=assignment)
+        .select_related("reviewer", "request__revision", "request__requested_by")
+        .order_by("pk")
+    )
+    criteria = list(version.criteria.order_by("position", "pk"))
+    for index, review_assignment in enumerate(owed):
+        if index % 4 == 3:
+            continue
+        reviewer = review_assignment.reviewer
+        if needs_calibration(reviewer, version.rubric):
+            calibrate_demo_reviewer(reviewer, version.rubric)
+        praise, advice = PEER_COMMENTS[index % len(PEER_COMMENTS)]
+        line_note_add(
+            actor=reviewer, assignment=review_assignment,
+            line=_note_line(review_assignment.request.revision), body=advice,
+        )  # fmt: skip
+        scores = {
+            c.key: {"score": 6 + (index + position) % 4, "comment": praise if position == 0 else ""}
+            for position, c in enumerate(criteria)
+        }
+        review = review_save(
+            actor=reviewer, assignment=review_assignment, scores=scores,
+            overall_comment=f"{praise}{advice}", submit=True,
+        )  # fmt: skip
+        review_rate(
+            actor=review_assignment.request.requested_by, review=review,
+            helpfulness=3 + index % 3, comment="谢谢，卡点的建议很有用。",
+        )  # fmt: skip
+        done += 1
+    return done

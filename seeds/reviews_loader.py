@@ -55,7 +55,7 @@ def load_reviews(log: Callable[[str], None], person: Callable[[str], User]) -> N
     log(f"reviews: {len(data.REQUESTS)} requests created")
 
 
-def _calibrate(reviewer: User, rubric: Rubric) -> None:
+def calibrate_demo_reviewer(reviewer: User, rubric: Rubric) -> None:
     """Demo reviewers calibrate as people do: close to the staff scores, not exactly on them."""
     exemplar = (
         CalibrationExemplar.objects.filter(rubric=rubric, is_active=True).order_by("key").first()
@@ -90,7 +90,7 @@ def _load_request(spec: dict, titles: dict, version, person: Callable[[str], Use
             continue
         reviewer = assignment.reviewer
         if role == AssignmentRole.PEER and needs_calibration(reviewer, version.rubric):
-            _calibrate(reviewer, version.rubric)
+            calibrate_demo_reviewer(reviewer, version.rubric)
         notes = [
             line_note_add(
                 actor=reviewer,

@@ -174,7 +174,8 @@ def test_the_demos_planted_copy_is_found_by_the_originality_report(run_on_commit
 
 
 def test_the_demo_course_has_a_cohort_lessons_grades_and_a_verifiable_certificate(client):
-    from courses.models import Certificate, Course, Grade
+    from courses.models import Certificate, Course, Grade, GraderNote
+    from reviews.models import ReviewAssignment
 
     call_command("seed_demo", stdout=io.StringIO())
 
@@ -182,6 +183,14 @@ def test_the_demo_course_has_a_cohort_lessons_grades_and_a_verifiable_certificat
     cohort = course.cohorts.get()
     assert cohort.members.filter(role="student").count() == 12
     assert Grade.objects.filter(submission__assignment__cohort=cohort).count() == 10
+    # The finished assignment's peer review: most handed in and rated, some still owed.
+    peer = ReviewAssignment.objects.filter(request__course_submission__assignment__cohort=cohort)
+    handed_in = peer.filter(status="submitted")
+    assert handed_in.count() >= peer.count() // 2 and peer.filter(status="assigned").exists()
+    for review_assignment in handed_in:
+        assert review_assignment.review.line_notes.exists()
+        assert review_assignment.review.helpfulness is not None
+    assert GraderNote.objects.filter(submission__assignment__cohort=cohort).count() == 5
     certificate = Certificate.objects.get()
     page = client.get(f"/courses/certificates/{certificate.code}/").content.decode()
     assert certificate.student_name_zh == "陈思远" and "陈思远" in page
