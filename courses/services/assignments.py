@@ -83,7 +83,8 @@ def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignme
     unknown = set(fields) - set(ASSIGNMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown assignment fields: {sorted(unknown)}")
-    _validate(fields)
+    # Fields left out take the model's defaults; the rules see the assignment as it will be.
+    _validate({name: Assignment._meta.get_field(name).get_default() for name in ASSIGNMENT_FIELDS} | fields)
     studio = cohort.course.studio if permissions.writes_as_studio(actor, cohort) else None
     with transaction.atomic():
         assignment = Assignment.objects.create(cohort=cohort, author=actor, studio=studio, **fields)
@@ -97,6 +98,12 @@ def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignme
 
 
 def assignment_update(*, actor: User, assignment: Assignment, **fields: Any) -> Assignment:
+    """Change any of ASSIGNMENT_FIELDS; the rules are checked on the assignment as it will be.
+
+    Raises:
+        PermissionDenied: the actor may not edit the assignment.
+        ValidationError: a rule of `_validate`, under the field it concerns.
+    """
     if not permissions.can_edit_assignment(actor, assignment):
         raise PermissionDenied
     merged = {name: getattr(assignment, name) for name in ASSIGNMENT_FIELDS}
