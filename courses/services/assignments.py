@@ -48,7 +48,9 @@ def _validate(fields: dict[str, Any]) -> None:
     due, late = fields.get("due_at"), fields.get("late_until")
     if due and late and late < due:
         errors["late_until"] = [_("Late submissions can only close after the due time.")]
-    first, last = fields.get("episodes_from") or 1, fields.get("episodes_to")
+    first, last = fields.get("episodes_from"), fields.get("episodes_to")
+    if first is None:
+        first = 1
     if first < 1:
         errors["episodes_from"] = [_("Episodes are numbered from 1.")]
     if last is not None and last < first:
@@ -84,7 +86,10 @@ def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignme
     if unknown:
         raise TypeError(f"unknown assignment fields: {sorted(unknown)}")
     # Fields left out take the model's defaults; the rules see the assignment as it will be.
-    _validate({name: Assignment._meta.get_field(name).get_default() for name in ASSIGNMENT_FIELDS} | fields)
+    _validate(
+        {name: Assignment._meta.get_field(name).get_default() for name in ASSIGNMENT_FIELDS}
+        | fields
+    )
     studio = cohort.course.studio if permissions.writes_as_studio(actor, cohort) else None
     with transaction.atomic():
         assignment = Assignment.objects.create(cohort=cohort, author=actor, studio=studio, **fields)

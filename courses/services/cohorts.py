@@ -104,7 +104,9 @@ def course_update(
     return course
 
 
-def _check_cohort_fields(starts_on: date, ends_on: date, capacity: int, enrolment_mode: str) -> None:
+def _check_cohort_fields(
+    starts_on: date, ends_on: date, capacity: int, enrolment_mode: str
+) -> None:
     errors = {}
     if ends_on < starts_on:
         errors["ends_on"] = [_("The cohort must end on or after the day it starts.")]
