@@ -131,7 +131,7 @@ class LessonsCopyView(APIView):
             .first()
         )
         if source is None:
-            raise ValidationError({"source": _("Choose another cohort of this course.")})
+            raise ValidationError({"source": _("You may not copy the lessons of that cohort.")})
         copied = services.lessons_copy(actor=request.user, source=source, target=cohort)
         return Response({"copied": copied}, status=status.HTTP_201_CREATED)
 

@@ -41,7 +41,7 @@ class CourseInputSerializer(serializers.Serializer):
     university = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=organisations_list(kind=OrganisationKind.UNIVERSITY).none(),
-        error_messages={"does_not_exist": _("Choose a university you administer.")},
+        help_text="A university you may create courses for (one you administer).",
     )
     studio = serializers.SlugRelatedField(
         slug_field="slug",

@@ -77,6 +77,11 @@ def _validate(fields: dict[str, Any]) -> None:
         raise ValidationError(errors)
 
 
+def _defaults() -> dict[str, Any]:
+    columns = {field.name: field for field in Assignment._meta.concrete_fields}
+    return {name: columns[name].get_default() for name in ASSIGNMENT_FIELDS}
+
+
 def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignment:
     """A new assignment. One written by an admin of the course's studio partner (and not
     by the course's university) is the studio's brief."""
@@ -86,10 +91,7 @@ def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignme
     if unknown:
         raise TypeError(f"unknown assignment fields: {sorted(unknown)}")
     # Fields left out take the model's defaults; the rules see the assignment as it will be.
-    _validate(
-        {name: Assignment._meta.get_field(name).get_default() for name in ASSIGNMENT_FIELDS}
-        | fields
-    )
+    _validate(_defaults() | fields)
     studio = cohort.course.studio if permissions.writes_as_studio(actor, cohort) else None
     with transaction.atomic():
         assignment = Assignment.objects.create(cohort=cohort, author=actor, studio=studio, **fields)
