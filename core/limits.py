@@ -8,6 +8,8 @@ start from these limits; a field may narrow them, never widen them.
 
 # The smallest integer column any model uses for ids and counters (PostgreSQL integer).
 DB_INT_MAX = 2**31 - 1
+# PositiveSmallIntegerField columns (points, percentages, episode bounds): PostgreSQL smallint.
+DB_SMALLINT_MAX = 2**15 - 1
 # Episode numbers are stored as PositiveSmallIntegerField; no series has more than this.
 MAX_EPISODES = 300
 

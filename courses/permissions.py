@@ -171,6 +171,29 @@ def get_cohort_for(user: Actor, slug: str, pk: int, *, action: str = "view") -> 
     return cohort
 
 
+def get_cohort_member_for(user: Actor, pk: int, member_pk: int) -> CohortMember:
+    """A member of a cohort, for those who run it (change a role, take off the roster):
+    404 for a cohort the person may not see or a member of another cohort, 403 for a
+    cohort they may see but not run."""
+    cohort = get_cohort_by_id_for(user, pk, action="run")
+    member = cohort.members.select_related("user").filter(pk=member_pk).first()
+    if member is None:
+        raise Http404
+    member.cohort = cohort
+    return member
+
+
+def get_enrolment_for(user: Actor, pk: int, enrolment_pk: int) -> Enrolment:
+    """An invitation, application or place on the wait list of a cohort, for those who run
+    it (approve, decline): 404 and 403 as get_cohort_member_for."""
+    cohort = get_cohort_by_id_for(user, pk, action="run")
+    enrolment = cohort.enrolments.select_related("user").filter(pk=enrolment_pk).first()
+    if enrolment is None:
+        raise Http404
+    enrolment.cohort = cohort
+    return enrolment
+
+
 def can_author_assignment(user: Actor, cohort: Cohort) -> bool:
     """Instructors of the cohort and the course's managers (a studio partner's admins
     among them: what they write is the studio's brief)."""

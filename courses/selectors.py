@@ -527,29 +527,32 @@ def released_count(cohort: Cohort) -> int:
     return Lesson.objects.filter(module__cohort=cohort, release_at__lte=timezone.now()).count()
 
 
+def _lessons_done(cohort: Cohort) -> Count:
+    """Per member: the cohort's released lessons they marked done."""
+    return Count(
+        "user__lesson_progress",
+        filter=Q(
+            user__lesson_progress__lesson__module__cohort=cohort,
+            user__lesson_progress__lesson__release_at__lte=timezone.now(),
+        ),
+    )
+
+
 def cohort_progress(cohort: Cohort) -> QuerySet[CohortMember]:
     """The cohort's students, each with `lessons_done` (released lessons marked done): one
     query for any cohort size."""
-    now = timezone.now()
     return (
         CohortMember.objects.filter(cohort=cohort, role=CohortRole.STUDENT)
         .select_related("user")
-        .annotate(
-            lessons_done=Count(
-                "user__lesson_progress",
-                filter=Q(
-                    user__lesson_progress__lesson__module__cohort=cohort,
-                    user__lesson_progress__lesson__release_at__lte=now,
-                ),
-            )
-        )
+        .annotate(lessons_done=_lessons_done(cohort))
         .order_by("created_at", "pk")
     )
 
 
-def lessons_done_per_student(cohort: Cohort) -> dict[int, int]:
-    """user id -> released lessons done, for every student of the cohort (one query)."""
-    return dict(cohort_progress(cohort).values_list("user_id", "lessons_done"))  # type: ignore[misc]
+def roster_with_progress(cohort: Cohort) -> QuerySet[CohortMember]:
+    """The roster (staff and students, by role then seniority), each member with
+    `lessons_done` (meaningful for students; 0 for staff): one query for any cohort size."""
+    return roster(cohort).annotate(lessons_done=_lessons_done(cohort))
 
 
 def lessons_outstanding(cohort: Cohort, student_ids: Iterable[int]) -> dict[int, int]:

@@ -334,6 +334,8 @@ SPECTACULAR_SETTINGS = {
         "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
         "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
         "CertificateStatusEnum": "courses.models.CertificateStatus.choices",
+        "CohortRoleEnum": "courses.models.CohortRole.choices",
+        "CohortStaffRoleEnum": "courses.api.manage_serializers.STAFF_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

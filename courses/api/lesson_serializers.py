@@ -152,3 +152,11 @@ class CohortAnnouncementSerializer(serializers.Serializer):
 class CohortAnnouncementInputSerializer(serializers.Serializer):
     title = SingleLineCharField(max_length=160)
     body = serializers.CharField(max_length=20_000)
+
+
+class LessonsCopyInputSerializer(serializers.Serializer):
+    source = BoundedIntegerField(help_text="The id of another cohort of the same course.")
+
+
+class LessonsCopiedSerializer(serializers.Serializer):
+    copied = serializers.IntegerField(help_text="How many lessons were copied.")

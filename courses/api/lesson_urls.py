@@ -12,6 +12,7 @@ urlpatterns = [
         name="api-cohort-module",
     ),
     path("cohorts/<int:pk>/lessons/", v.LessonListView.as_view(), name="api-cohort-lessons"),
+    path("cohorts/<int:pk>/lessons/copy/", v.LessonsCopyView.as_view(), name="api-lessons-copy"),
     path(LESSON, v.LessonDetailView.as_view(), name="api-cohort-lesson"),
     path(LESSON + "done/", v.LessonMarkView.as_view(), name="api-cohort-lesson-done"),
     path(LESSON + "attachments/", v.AttachmentListView.as_view(), name="api-lesson-attachments"),

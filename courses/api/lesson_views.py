@@ -112,6 +112,30 @@ class LessonListView(GenericAPIView):
         return Response(s.CohortLessonSerializer(lesson).data, status=status.HTTP_201_CREATED)
 
 
+class LessonsCopyView(APIView):
+    @extend_schema(
+        operation_id="cohort_lessons_copy",
+        request=s.LessonsCopyInputSerializer,
+        responses={201: s.LessonsCopiedSerializer},
+        description="Copy the modules, lessons and excerpts (not the files) of another "
+        "cohort of the same course, release dates shifted by the difference in start "
+        "dates. You must be able to write this cohort's lessons and read all of the other's.",
+    )
+    def post(self, request, pk: int):
+        cohort = permissions.get_cohort_lessons_by_pk_for(request.user, pk, action="edit")
+        data = s.LessonsCopyInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        source = (
+            cohort.course.cohorts.exclude(pk=cohort.pk)
+            .filter(pk=data.validated_data["source"])
+            .first()
+        )
+        if source is None:
+            raise ValidationError({"source": _("You may not copy the lessons of that cohort.")})
+        copied = services.lessons_copy(actor=request.user, source=source, target=cohort)
+        return Response({"copied": copied}, status=status.HTTP_201_CREATED)
+
+
 def _lesson_detail(request, lesson) -> dict:
     cohort = lesson.module.cohort
     return s.CohortLessonDetailSerializer(

@@ -36,10 +36,11 @@ class CohortSerializer(serializers.ModelSerializer):
 
 
 class CourseDetailSerializer(CourseSerializer):
+    audiences = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     cohorts = serializers.SerializerMethodField()
 
     class Meta(CourseSerializer.Meta):
-        fields = [*CourseSerializer.Meta.fields, "cohorts"]
+        fields = [*CourseSerializer.Meta.fields, "audiences", "certificate_shows_grade", "cohorts"]
 
     def get_cohorts(self, course: Course) -> list[dict]:
         return [
@@ -74,7 +75,9 @@ class AssignmentSerializer(serializers.ModelSerializer):
             "late_penalty_percent", "points", "pass_points", "required", "group_work",
             "episodes_from", "episodes_to", "required_format", "min_episode_seconds",
             "max_episode_seconds", "hooks_required", "paywall_required",
-            "character_list_required", "synopsis_required",
+            "character_list_required", "synopsis_required", "peer_reviewers",
+            "peer_weight_percent", "review_quality_percent", "peer_review_started_at",
+            "grades_released_at",
         ]  # fmt: skip
 
 

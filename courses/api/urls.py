@@ -1,11 +1,45 @@
 from django.urls import path
 
-from courses.api import note_views, views
+from courses.api import manage_views, note_views, views
+
+COHORT = "cohorts/<int:pk>/"
 
 urlpatterns = [
     path("courses/", views.CourseListView.as_view(), name="api-courses"),
     path("courses/<slug:slug>/", views.CourseDetailView.as_view(), name="api-course"),
+    path(
+        "courses/<slug:slug>/cohorts/",
+        manage_views.CohortCreateView.as_view(),
+        name="api-course-cohorts",
+    ),
     path("cohorts/<int:pk>/", views.CohortDetailView.as_view(), name="api-cohort"),
+    path(COHORT + "move/", manage_views.CohortMoveView.as_view(), name="api-cohort-move"),
+    path(COHORT + "members/", manage_views.RosterView.as_view(), name="api-cohort-members"),
+    path(
+        COHORT + "members/<int:member_pk>/",
+        manage_views.RosterMemberView.as_view(),
+        name="api-cohort-member",
+    ),
+    path(
+        COHORT + "enrolments/",
+        manage_views.EnrolmentListView.as_view(),
+        name="api-cohort-enrolments",
+    ),
+    path(
+        COHORT + "enrolments/<int:enrolment_pk>/decision/",
+        manage_views.EnrolmentDecisionView.as_view(),
+        name="api-cohort-enrolment-decision",
+    ),
+    path(
+        COHORT + "assignments/<int:assignment_pk>/",
+        manage_views.AssignmentDetailView.as_view(),
+        name="api-cohort-assignment",
+    ),
+    path(
+        COHORT + "assignments/<int:assignment_pk>/peer-review/",
+        manage_views.PeerReviewStartView.as_view(),
+        name="api-assignment-peer-review",
+    ),
     path("cohorts/<int:pk>/join/", views.CohortJoinView.as_view(), name="api-cohort-join"),
     path("cohorts/<int:pk>/leave/", views.CohortLeaveView.as_view(), name="api-cohort-leave"),
     path(

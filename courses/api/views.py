@@ -5,13 +5,14 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from courses import permissions, selectors
+from courses.api import manage_serializers as ms
 from courses.api import serializers as s
-from courses.models import Cohort, CohortRole
+from courses.models import Cohort, CohortRole, Course
 from courses.services import assignments as assignment_services
 from courses.services import cohorts as cohort_services
 from courses.services import grading as grading_services
@@ -20,10 +21,27 @@ from scripts_app.models import Revision
 FILTERS = ("theme", "language", "level", "organisation")
 
 
-class CourseListView(GenericAPIView):
-    """The catalogue: courses with a cohort open for enrolment."""
+class PublicReadMixin:
+    """Anyone may read; changes need a signed-in person (401 otherwise), whose rights the
+    access helpers and services then check."""
 
-    permission_classes = [AllowAny]
+    def get_permissions(self):  # type: ignore[no-untyped-def]
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):  # type: ignore[attr-defined]
+            return [AllowAny()]
+        return [IsAuthenticated()]
+
+
+def _course_detail(user, course: Course) -> dict:  # type: ignore[no-untyped-def]
+    cohorts = selectors.cohorts_of(
+        course, user, managers=permissions.can_manage_course(user, course)
+    )
+    return s.CourseDetailSerializer(course, context={"cohorts": cohorts}).data
+
+
+class CourseListView(PublicReadMixin, GenericAPIView):
+    """The catalogue: courses with a cohort open for enrolment. Educators create courses
+    for the universities they administer."""
+
     serializer_class = s.CourseSerializer
     filter_backends: list = []
 
@@ -40,36 +58,81 @@ class CourseListView(GenericAPIView):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(s.CourseSerializer(page, many=True).data)
 
+    @extend_schema(
+        operation_id="course_create",
+        request=ms.CourseInputSerializer,
+        responses={201: s.CourseDetailSerializer},
+        description="Create a course (educators, for a university they administer).",
+    )
+    def post(self, request):
+        universities = permissions.universities_for_new_courses(request.user)
+        if not universities.exists():
+            raise PermissionDenied
+        data = ms.CourseInputSerializer(data=request.data, universities=universities)
+        data.is_valid(raise_exception=True)
+        course = cohort_services.course_create(actor=request.user, **data.validated_data)
+        return Response(_course_detail(request.user, course), status=status.HTTP_201_CREATED)
 
-class CourseDetailView(APIView):
-    permission_classes = [AllowAny]
 
+class CourseDetailView(PublicReadMixin, APIView):
     @extend_schema(responses=s.CourseDetailSerializer)
     def get(self, request, slug: str):
         course = permissions.get_course_for(request.user, slug)
-        cohorts = selectors.cohorts_of(
-            course, request.user, managers=permissions.can_manage_course(request.user, course)
+        return Response(_course_detail(request.user, course))
+
+    @extend_schema(
+        operation_id="course_update",
+        request=ms.CourseUpdateInputSerializer,
+        responses=s.CourseDetailSerializer,
+        description="Change a course (the admins of its university and of its studio partner).",
+    )
+    def patch(self, request, slug: str):
+        course = permissions.get_course_for(request.user, slug, action="manage")
+        data = ms.CourseUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        course = cohort_services.course_update(
+            actor=request.user,
+            course=course,
+            studio=values.pop("studio", course.studio),
+            themes=values.pop("themes", None),
+            audiences=values.pop("audiences", None),
+            **values,
         )
-        return Response(s.CourseDetailSerializer(course, context={"cohorts": cohorts}).data)
+        return Response(_course_detail(request.user, course))
 
 
 def _cohort(user, pk: int) -> Cohort:  # type: ignore[no-untyped-def]
     return permissions.get_cohort_by_id_for(user, pk)
 
 
-def _cohort_data(cohort: Cohort) -> dict:
+def cohort_data(cohort: Cohort) -> dict:
     places = selectors.place_counts(cohort)
     cohort.places_left = places["left"]  # type: ignore[attr-defined]
     cohort.waiting = places["waiting"]  # type: ignore[attr-defined]
     return s.CohortSerializer(cohort).data
 
 
-class CohortDetailView(APIView):
-    permission_classes = [AllowAny]
-
+class CohortDetailView(PublicReadMixin, APIView):
     @extend_schema(responses=s.CohortSerializer)
     def get(self, request, pk: int):
-        return Response(_cohort_data(_cohort(request.user, pk)))
+        return Response(cohort_data(_cohort(request.user, pk)))
+
+    @extend_schema(
+        operation_id="cohort_update",
+        request=ms.CohortUpdateInputSerializer,
+        responses=s.CohortSerializer,
+        description="Change a cohort (its instructors and the course's managers).",
+    )
+    def patch(self, request, pk: int):
+        cohort = permissions.get_cohort_by_id_for(request.user, pk, action="run")
+        data = ms.CohortUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        current = {name: getattr(cohort, name) for name in cohort_services.COHORT_FIELDS}
+        cohort = cohort_services.cohort_update(
+            actor=request.user, cohort=cohort, **(current | data.validated_data)
+        )
+        return Response(cohort_data(cohort))
 
 
 class CohortJoinView(APIView):
@@ -113,8 +176,26 @@ class AssignmentListView(GenericAPIView):
         page = self.paginate_queryset(selectors.assignments_of(cohort))
         return self.get_paginated_response(s.AssignmentSerializer(page, many=True).data)
 
+    @extend_schema(
+        operation_id="cohort_assignment_create",
+        request=ms.AssignmentInputSerializer,
+        responses={201: s.AssignmentSerializer},
+        description="Publish an assignment to the cohort (its instructors and the course's "
+        "managers). An admin of the course's studio partner writes the studio's brief.",
+    )
+    def post(self, request, pk: int):
+        cohort = _member_cohort(request.user, pk)
+        if not permissions.can_author_assignment(request.user, cohort):
+            raise PermissionDenied
+        data = ms.AssignmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        assignment = assignment_services.assignment_create(
+            actor=request.user, cohort=cohort, **data.validated_data
+        )
+        return Response(s.AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
-def _assignment(user, cohort_pk: int, pk: int):  # type: ignore[no-untyped-def]
+
+def member_assignment(user, cohort_pk: int, pk: int):  # type: ignore[no-untyped-def]
     cohort = _member_cohort(user, cohort_pk)
     return cohort, permissions.get_assignment_for(user, cohort, pk)
 
@@ -131,7 +212,7 @@ class AssignmentCheckView(APIView):
 
     @extend_schema(request=s.RevisionInputSerializer, responses=s.CheckSerializer(many=True))
     def post(self, request, pk: int, assignment_pk: int):
-        _cohort_, assignment = _assignment(request.user, pk, assignment_pk)
+        _cohort_, assignment = member_assignment(request.user, pk, assignment_pk)
         data = s.RevisionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         revision = _own_revision(request.user, data.validated_data["revision"])
@@ -142,7 +223,7 @@ class AssignmentCheckView(APIView):
 class SubmissionCreateView(APIView):
     @extend_schema(request=s.RevisionInputSerializer, responses={201: s.SubmissionSerializer})
     def post(self, request, pk: int, assignment_pk: int):
-        cohort, assignment = _assignment(request.user, pk, assignment_pk)
+        cohort, assignment = member_assignment(request.user, pk, assignment_pk)
         if cohort.viewer_role != CohortRole.STUDENT:  # type: ignore[attr-defined]
             raise PermissionDenied
         data = s.RevisionInputSerializer(data=request.data)
@@ -184,7 +265,7 @@ class GradeView(APIView):
 class GradesReleaseView(APIView):
     @extend_schema(request=None, responses=s.AssignmentSerializer)
     def post(self, request, pk: int, assignment_pk: int):
-        cohort, assignment = _assignment(request.user, pk, assignment_pk)
+        cohort, assignment = member_assignment(request.user, pk, assignment_pk)
         assignment = grading_services.grades_release(actor=request.user, assignment=assignment)
         return Response(s.AssignmentSerializer(assignment).data)
 

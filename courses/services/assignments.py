@@ -48,7 +48,9 @@ def _validate(fields: dict[str, Any]) -> None:
     due, late = fields.get("due_at"), fields.get("late_until")
     if due and late and late < due:
         errors["late_until"] = [_("Late submissions can only close after the due time.")]
-    first, last = fields.get("episodes_from") or 1, fields.get("episodes_to")
+    first, last = fields.get("episodes_from"), fields.get("episodes_to")
+    if first is None:
+        first = 1
     if first < 1:
         errors["episodes_from"] = [_("Episodes are numbered from 1.")]
     if last is not None and last < first:
@@ -75,6 +77,11 @@ def _validate(fields: dict[str, Any]) -> None:
         raise ValidationError(errors)
 
 
+def _defaults() -> dict[str, Any]:
+    columns = {field.name: field for field in Assignment._meta.concrete_fields}
+    return {name: columns[name].get_default() for name in ASSIGNMENT_FIELDS}
+
+
 def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignment:
     """A new assignment. One written by an admin of the course's studio partner (and not
     by the course's university) is the studio's brief."""
@@ -83,7 +90,8 @@ def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignme
     unknown = set(fields) - set(ASSIGNMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown assignment fields: {sorted(unknown)}")
-    _validate(fields)
+    # Fields left out take the model's defaults; the rules see the assignment as it will be.
+    _validate(_defaults() | fields)
     studio = cohort.course.studio if permissions.writes_as_studio(actor, cohort) else None
     with transaction.atomic():
         assignment = Assignment.objects.create(cohort=cohort, author=actor, studio=studio, **fields)
@@ -97,6 +105,12 @@ def assignment_create(*, actor: User, cohort: Cohort, **fields: Any) -> Assignme
 
 
 def assignment_update(*, actor: User, assignment: Assignment, **fields: Any) -> Assignment:
+    """Change any of ASSIGNMENT_FIELDS; the rules are checked on the assignment as it will be.
+
+    Raises:
+        PermissionDenied: the actor may not edit the assignment.
+        ValidationError: a rule of `_validate`, under the field it concerns.
+    """
     if not permissions.can_edit_assignment(actor, assignment):
         raise PermissionDenied
     merged = {name: getattr(assignment, name) for name in ASSIGNMENT_FIELDS}

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, OrganisationKind, User
-from core.memberships import member_add, member_remove
+from core.memberships import member_add, member_change_role, member_remove
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from core.workflows import workflow_move
@@ -35,6 +35,7 @@ COURSE_FIELDS = (
     "title_zh", "title_en", "description_zh", "description_en", "language", "level",
     "certificate_shows_grade",
 )  # fmt: skip
+COHORT_FIELDS = ("name_zh", "name_en", "starts_on", "ends_on", "capacity", "enrolment_mode")
 # Paths under /courses/ that are pages, not courses (courses/urls.py).
 RESERVED_SLUGS = frozenset({"new", "certificates"})
 
@@ -103,12 +104,16 @@ def course_update(
     return course
 
 
-def _check_cohort_fields(starts_on: date, ends_on: date, capacity: int) -> None:
+def _check_cohort_fields(
+    starts_on: date, ends_on: date, capacity: int, enrolment_mode: str
+) -> None:
     errors = {}
     if ends_on < starts_on:
         errors["ends_on"] = [_("The cohort must end on or after the day it starts.")]
     if capacity < 1:
         errors["capacity"] = [_("A cohort needs at least one place.")]
+    if enrolment_mode not in EnrolmentMode.values:
+        errors["enrolment_mode"] = [_("Choose how students join.")]
     if errors:
         raise ValidationError(errors)
 
@@ -124,12 +129,16 @@ def cohort_create(
     capacity: int,
     enrolment_mode: str = EnrolmentMode.OPEN,
 ) -> Cohort:
-    """A new cohort, being prepared, with the person who made it as its first instructor."""
+    """A new cohort, being prepared, with the person who made it as its first instructor.
+
+    Raises:
+        PermissionDenied: the actor does not manage the course.
+        ValidationError: the dates are out of order, there is no place, or the enrolment
+            mode is unknown (each under its field).
+    """
     if not permissions.can_manage_course(actor, course):
         raise PermissionDenied
-    _check_cohort_fields(starts_on, ends_on, capacity)
-    if enrolment_mode not in EnrolmentMode.values:
-        raise ValidationError({"enrolment_mode": _("Choose how students join.")})
+    _check_cohort_fields(starts_on, ends_on, capacity, enrolment_mode)
     with transaction.atomic():
         cohort = Cohort.objects.create(
             course=course,
@@ -163,9 +172,16 @@ def cohort_update(
     capacity: int,
     enrolment_mode: str,
 ) -> Cohort:
+    """Change a cohort's names, dates, places and enrolment mode (every field is given:
+    COHORT_FIELDS). Freed places go to the wait list.
+
+    Raises:
+        PermissionDenied: the actor does not run the cohort.
+        ValidationError: as cohort_create, or fewer places than students enrolled.
+    """
     if not permissions.can_run_cohort(actor, cohort):
         raise PermissionDenied
-    _check_cohort_fields(starts_on, ends_on, capacity)
+    _check_cohort_fields(starts_on, ends_on, capacity, enrolment_mode)
     with transaction.atomic():
         locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
         if capacity < _students(locked):
@@ -191,8 +207,25 @@ def cohort_move(*, actor: User, cohort: Cohort, move: str) -> Cohort:
     return workflow_move(COHORT_FLOW, cohort, move, actor=actor)
 
 
-def staff_add(*, actor: User, cohort: Cohort, user: User, role: str) -> CohortMember:
-    """Add an instructor, a mentor or a teaching assistant."""
+def _person_by_email(email: str) -> User:
+    """The active account with this address, or a ValidationError under "email" that says
+    nothing more about accounts than that none has it."""
+    person = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if person is None:
+        raise ValidationError({"email": [_("No platform member has this e-mail address.")]})
+    return person
+
+
+def staff_add(
+    *, actor: User, cohort: Cohort, user: User, role: str, person_field: str = "user"
+) -> CohortMember:
+    """Add an instructor, a mentor or a teaching assistant.
+
+    Raises:
+        PermissionDenied: the actor does not run the cohort.
+        ValidationError: the role is a student's or unknown ("role"), or the person is
+            already in the cohort (under `person_field`).
+    """
     if not permissions.can_run_cohort(actor, cohort):
         raise PermissionDenied
     if role == CohortRole.STUDENT:
@@ -204,7 +237,35 @@ def staff_add(*, actor: User, cohort: Cohort, user: User, role: str) -> CohortMe
         user=user,
         role=role,
         audit_action="cohort.member_added",
+        person_field=person_field,
     )
+
+
+def staff_add_by_email(*, actor: User, cohort: Cohort, email: str, role: str) -> CohortMember:
+    """staff_add for the person whose account has this e-mail address (the roster's form
+    and the API name people by address)."""
+    if not permissions.can_run_cohort(actor, cohort):
+        raise PermissionDenied
+    return staff_add(
+        actor=actor, cohort=cohort, user=_person_by_email(email), role=role, person_field="email"
+    )
+
+
+def staff_role_change(*, actor: User, member: CohortMember, role: str) -> CohortMember:
+    """Make a member of staff an instructor, a mentor or a teaching assistant. A cohort
+    keeps at least one instructor.
+
+    Raises:
+        PermissionDenied: the actor does not run the cohort.
+        ValidationError (under "role"): the member or the role is a student's, the role
+            is unknown, or the member is the last instructor.
+    """
+    if not permissions.can_run_cohort(actor, member.cohort):
+        raise PermissionDenied
+    if member.role == CohortRole.STUDENT or role == CohortRole.STUDENT:
+        raise ValidationError({"role": _("Students join through enrolment, not as staff.")})
+    member_change_role(member, actor=actor, role=role, audit_action="cohort.member_role_changed")
+    return member
 
 
 def staff_remove(*, actor: User, member: CohortMember) -> None:
@@ -213,6 +274,19 @@ def staff_remove(*, actor: User, member: CohortMember) -> None:
     if member.role == CohortRole.STUDENT:
         raise ValidationError(_("Remove a student through their enrolment."))
     member_remove(member, actor=actor, audit_action="cohort.member_removed")
+
+
+def roster_member_remove(*, actor: User, member: CohortMember) -> None:
+    """Take someone off the roster: a student through their enrolment (student_remove: they
+    are told, and the place goes to the wait list), staff through staff_remove."""
+    if member.role == CohortRole.STUDENT:
+        enrolment = Enrolment.objects.select_related("user").get(
+            cohort_id=member.cohort_id, user_id=member.user_id
+        )
+        enrolment.cohort = member.cohort
+        student_remove(actor=actor, enrolment=enrolment)
+    else:
+        staff_remove(actor=actor, member=member)
 
 
 def places_left(cohort: Cohort) -> int:
@@ -320,6 +394,13 @@ def enrol_self(*, actor: User, cohort: Cohort, message: str = "") -> Enrolment:
                     url=locked.get_absolute_url() + "roster/",
                 )
     return enrolment
+
+
+def invite_by_email(*, actor: User, cohort: Cohort, email: str) -> Enrolment:
+    """invite for the person whose account has this e-mail address."""
+    if not permissions.can_run_cohort(actor, cohort):
+        raise PermissionDenied
+    return invite(actor=actor, cohort=cohort, user=_person_by_email(email))
 
 
 def invite(*, actor: User, cohort: Cohort, user: User) -> Enrolment:

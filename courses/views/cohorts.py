@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import OrganisationKind, User
+from accounts.models import OrganisationKind
 from accounts.selectors import organisations_list
 from core.forms import add_service_errors
 from courses import permissions, selectors
@@ -243,15 +243,14 @@ def _status_message(enrolment: Enrolment) -> str:
 def cohort_roster(request, slug: str, pk: int):
     cohort = permissions.get_cohort_for(request.user, slug, pk, action="roster")
     runs = permissions.can_run_cohort(request.user, cohort, role=cohort.viewer_role)
-    members, lessons_released = lessons.roster_with_progress(cohort, selectors.roster(cohort))
     return render(
         request,
         "courses/cohort_roster.html",
         {
             "cohort": cohort,
             "course": cohort.course,
-            "members": members,
-            "lessons_released": lessons_released,
+            "members": list(selectors.roster_with_progress(cohort)),
+            "lessons_released": selectors.released_count(cohort),
             "waiting": selectors.waiting_list(cohort),
             "places": selectors.place_counts(cohort),
             "runs": runs,
@@ -274,14 +273,12 @@ def roster_action(request, slug: str, pk: int):
             form = (InviteForm if action == "invite" else StaffForm)(request.POST)
             if not form.is_valid():
                 raise ValidationError(_("Enter the e-mail address of a platform member."))
-            person = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
-            if person is None:
-                raise ValidationError(_("No platform member has this e-mail address."))
+            email = form.cleaned_data["email"]
             if action == "invite":
-                services.invite(actor=request.user, cohort=cohort, user=person)
+                services.invite_by_email(actor=request.user, cohort=cohort, email=email)
             else:
-                services.staff_add(
-                    actor=request.user, cohort=cohort, user=person, role=form.cleaned_data["role"]
+                services.staff_add_by_email(
+                    actor=request.user, cohort=cohort, email=email, role=form.cleaned_data["role"]
                 )
         elif action in ("approve", "decline", "remove"):
             enrolment = (

@@ -383,12 +383,3 @@ def cohort_page_context(user, cohort: Cohort) -> dict:
         "lesson_progress": selectors.progress_of(user, cohort) if can.mark else None,
         "announcements": list(selectors.announcements_of(cohort)[:COHORT_PAGE_ANNOUNCEMENTS]),
     }
-
-
-def roster_with_progress(cohort: Cohort, members) -> tuple[list, int]:
-    """The roster's members, students with `lessons_done`; and the lessons released."""
-    done = selectors.lessons_done_per_student(cohort)
-    members = list(members)
-    for member in members:
-        member.lessons_done = done.get(member.user_id)
-    return members, selectors.released_count(cohort)

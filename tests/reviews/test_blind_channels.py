@@ -322,7 +322,7 @@ def _course_world(writer, series) -> dict:
         ends_on=today + timedelta(days=30), capacity=10,
     )  # fmt: skip
     cohort_move(actor=teacher, cohort=cohort, move="open")
-    enrol_self(actor=writer, cohort=cohort)
+    enrolment = enrol_self(actor=writer, cohort=cohort)
     module = module_create(actor=teacher, cohort=cohort, title_zh="单元")
     lesson = lesson_create(
         actor=teacher, module=module, title_zh="课", body="正文",
@@ -333,6 +333,8 @@ def _course_world(writer, series) -> dict:
     return {
         "course": course,
         "cohort": cohort,
+        "cohort_member": cohort.members.get(user=writer),
+        "enrolment": enrolment,
         "lesson": lesson,
         "attachment": attachment_add(actor=teacher, lesson=lesson, upload=pdf_upload()),
         "exemplar": exemplar_add(actor=teacher, lesson=lesson, caption_zh="例", text=PLAIN_ZH),
@@ -416,6 +418,8 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^courses/\{slug\}/cohorts/\{pk\}/assignments/|^api/v1/cohorts/\{pk\}/assignments/",
          "assignment_pk",
          o["assignment"].pk),
+        (r"^api/v1/cohorts/\{pk\}/members/", "member_pk", o["cohort_member"].pk),
+        (r"^api/v1/cohorts/\{pk\}/enrolments/", "enrolment_pk", o["enrolment"].pk),
         (r"^courses/submissions/|^api/v1/submissions/", "pk", o["submission"].pk),
         (r"^registry/originality/|^api/v1/originality-reports/", "pk",
          o["originality_report"].pk),
