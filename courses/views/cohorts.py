@@ -257,6 +257,7 @@ def cohort_roster(request, slug: str, pk: int):
             "moves": [move.name for move in COHORT_FLOW.moves_from(cohort.status) if runs],
             "invite_form": InviteForm(),
             "staff_form": StaffForm(),
+            "staff_roles": [(r.value, r.label) for r in CohortRole if r != CohortRole.STUDENT],
         },
     )
 
@@ -264,8 +265,8 @@ def cohort_roster(request, slug: str, pk: int):
 @login_required
 @require_POST
 def roster_action(request, slug: str, pk: int):
-    """Every instructor action on the roster: invite, add staff, decide an application,
-    remove a student, open/close/finish the cohort."""
+    """Every instructor action on the roster: invite, add staff, change a staff role,
+    decide an application, take someone off the roster, open/close/finish the cohort."""
     cohort = permissions.get_cohort_for(request.user, slug, pk, action="run")
     action = request.POST.get("action", "")
     try:
@@ -294,6 +295,16 @@ def roster_action(request, slug: str, pk: int):
                 services.application_decide(
                     actor=request.user, enrolment=enrolment, approve=action == "approve"
                 )
+        elif action in ("role", "remove_member"):
+            member = permissions.get_cohort_member_for(
+                request.user, cohort.pk, _int_or_zero(request.POST.get("member"))
+            )
+            if action == "role":
+                services.staff_role_change(
+                    actor=request.user, member=member, role=request.POST.get("role", "")
+                )
+            else:
+                services.roster_member_remove(actor=request.user, member=member)
         elif action in ("open", "close", "finish"):
             services.cohort_move(actor=request.user, cohort=cohort, move=action)
         else:
@@ -303,3 +314,7 @@ def roster_action(request, slug: str, pk: int):
     else:
         messages.success(request, _("Done."))
     return redirect(cohort.get_absolute_url() + "roster/")
+
+
+def _int_or_zero(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 12 else 0

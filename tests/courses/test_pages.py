@@ -97,6 +97,57 @@ def test_an_instructor_invites_adds_staff_and_approves_from_the_roster(client):
     assert cohort.enrolments.get(user=guest).status == EnrolmentStatus.INVITED
 
 
+def test_the_roster_changes_a_staff_role_and_takes_people_off_it(client):
+    cohort, teacher = make_cohort()
+    student, mentor = UserFactory(), UserFactory()
+    enrol_self(actor=student, cohort=cohort)
+    action = cohort.get_absolute_url() + "roster/action/"
+    client.force_login(teacher)
+    client.post(action, {"action": "staff", "email": mentor.email, "role": "mentor"})
+    members = dict(cohort.members.values_list("user_id", "pk"))
+
+    page = client.get(cohort.get_absolute_url() + "roster/").content.decode()
+    client.post(action, {"action": "role", "member": members[mentor.pk], "role": "assistant"})
+    client.post(action, {"action": "role", "member": members[student.pk], "role": "mentor"})
+    client.post(action, {"action": "remove_member", "member": members[student.pk]})
+
+    assert f'name="member" value="{members[student.pk]}"' in page
+    roles = dict(cohort.members.values_list("user_id", "role"))
+    assert roles == {teacher.pk: CohortRole.INSTRUCTOR, mentor.pk: CohortRole.ASSISTANT}
+    assert cohort.enrolments.get(user=student).status == EnrolmentStatus.REMOVED
+    # The last instructor stays; another cohort's member is not reachable from this one.
+    client.post(action, {"action": "remove_member", "member": members[teacher.pk]})
+    assert cohort.members.filter(user=teacher).exists()
+    other, _ = make_cohort()
+    stranger = other.members.get()
+    assert (
+        client.post(action, {"action": "remove_member", "member": stranger.pk}).status_code == 404
+    )
+    assert client.post(action, {"action": "role", "member": "9" * 40}).status_code == 404
+
+
+def test_a_mentor_sees_the_roster_but_changes_nothing_on_it(client):
+    cohort, teacher = make_cohort()
+    student, mentor = UserFactory(), UserFactory()
+    enrol_self(actor=student, cohort=cohort)
+    client.force_login(teacher)
+    client.post(
+        cohort.get_absolute_url() + "roster/action/",
+        {"action": "staff", "email": mentor.email, "role": "mentor"},
+    )
+    member = cohort.members.get(user=student)
+    client.force_login(mentor)
+
+    page = client.get(cohort.get_absolute_url() + "roster/")
+    response = client.post(
+        cohort.get_absolute_url() + "roster/action/",
+        {"action": "remove_member", "member": member.pk},
+    )
+
+    assert page.status_code == 200 and "remove_member" not in page.content.decode()
+    assert response.status_code == 403 and cohort.members.filter(pk=member.pk).exists()
+
+
 def test_bad_dates_keep_what_was_typed_and_say_why_beside_the_field(client):
     course, teacher = make_course()
     client.force_login(teacher)
