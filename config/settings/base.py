@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "registry",
     "reviews",
     "courses",
+    "incubator",
     "seeds",
 ]
 
