@@ -335,6 +335,9 @@ SPECTACULAR_SETTINGS = {
         "InvitationStatusEnum": "accounts.models.InvitationStatus.choices",
         "SaveStatusEnum": ["saved", "unchanged", "merged", "conflict"],
         "CertificateStatusEnum": "courses.models.CertificateStatus.choices",
+        "FundCallStatusEnum": "incubator.models.CallStatus.choices",
+        "FundApplicationStatusEnum": "incubator.models.ApplicationStatus.choices",
+        "FundCoApplicantStatusEnum": "incubator.models.CoApplicantStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

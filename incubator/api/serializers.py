@@ -5,6 +5,7 @@ other apps' in the OpenAPI schema."""
 from decimal import Decimal
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import BoundedIntegerField, SingleLineCharField
@@ -83,6 +84,7 @@ class FundCallDetailSerializer(FundCallSerializer):
             "rubric_version", "anonymous", "rules", "form_version", "questions",
         ]  # fmt: skip
 
+    @extend_schema_field(FundRuleSerializer(many=True))
     def get_rules(self, call: Call) -> list[FundRuleSerializer]:
         return FundRuleSerializer(self.context["rules"], many=True).data  # type: ignore[return-value]
 
@@ -90,6 +92,7 @@ class FundCallDetailSerializer(FundCallSerializer):
         form = self.context["form"]
         return form.number if form else None
 
+    @extend_schema_field(FundQuestionSerializer(many=True))
     def get_questions(self, call: Call) -> list[FundQuestionSerializer]:
         form = self.context["form"]
         questions = list(form.questions.all()) if form else []
@@ -291,15 +294,18 @@ class FundApplicationSerializer(serializers.ModelSerializer):
             "screening_reason", "created_at", "updated_at", "field_hashes",
         ]  # fmt: skip
 
+    @extend_schema_field(FundBudgetLineSerializer(many=True))
     def get_budget_lines(self, application: Application) -> list[FundBudgetLineSerializer]:
         return FundBudgetLineSerializer(self.context["lines"], many=True).data  # type: ignore[return-value]
 
     def get_budget_total(self, application: Application) -> Decimal:
         return sum((line.amount for line in self.context["lines"]), start=Decimal("0.00"))
 
+    @extend_schema_field(FundAnswerSerializer(many=True))
     def get_answers(self, application: Application) -> list[FundAnswerSerializer]:
         return FundAnswerSerializer(self.context["answers"], many=True).data  # type: ignore[return-value]
 
+    @extend_schema_field(FundCoApplicantSerializer(many=True))
     def get_coapplicants(self, application: Application) -> list[FundCoApplicantSerializer]:
         return FundCoApplicantSerializer(self.context["coapplicants"], many=True).data  # type: ignore[return-value]
 

@@ -243,12 +243,14 @@ def _parse_amount(value: Any) -> Decimal:
         raise ValidationError(
             {"amount": [_("Enter an amount in yuan, such as 12000.50.")]}
         ) from None
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError({"amount": [_("Amounts are in yuan and fen: at most two decimals.")]})
-    if amount <= 0:
-        raise ValidationError({"amount": [_("An amount must be more than zero.")]})
+    if not amount.is_finite():
+        raise ValidationError({"amount": [_("Enter an amount in yuan, such as 12000.50.")]})
     if amount > MONEY_LIMIT:
         raise ValidationError({"amount": [_("This amount is too large.")]})
+    if amount <= 0:
+        raise ValidationError({"amount": [_("An amount must be more than zero.")]})
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError({"amount": [_("Amounts are in yuan and fen: at most two decimals.")]})
     return amount.quantize(Decimal("0.01"))
 
 
