@@ -298,8 +298,11 @@ class FundApplicationSerializer(serializers.ModelSerializer):
     def get_budget_lines(self, application: Application) -> list[FundBudgetLineSerializer]:
         return FundBudgetLineSerializer(self.context["lines"], many=True).data  # type: ignore[return-value]
 
-    def get_budget_total(self, application: Application) -> Decimal:
-        return sum((line.amount for line in self.context["lines"]), start=Decimal("0.00"))
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_budget_total(self, application: Application) -> str:
+        # A string, as every money figure of the API: JSON numbers are floats.
+        total = sum((line.amount for line in self.context["lines"]), start=Decimal("0.00"))
+        return f"{total:.2f}"
 
     @extend_schema_field(FundAnswerSerializer(many=True))
     def get_answers(self, application: Application) -> list[FundAnswerSerializer]:

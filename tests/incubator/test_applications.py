@@ -114,7 +114,11 @@ def test_fields_save_one_at_a_time_with_bounds():
     lead = application.lead
 
     application_field_save(actor=lead, application=application, field="plan_minutes", value="95")
-    for field, value in (("plan_minutes", "0"), ("plan_shooting_days", "400"), ("episodes_from", "x")):
+    for field, value in (
+        ("plan_minutes", "0"),
+        ("plan_shooting_days", "400"),
+        ("episodes_from", "x"),
+    ):
         with pytest.raises(ValidationError) as refused:
             application_field_save(actor=lead, application=application, field=field, value=value)
         assert field in refused.value.message_dict
@@ -125,7 +129,9 @@ def test_fields_save_one_at_a_time_with_bounds():
 
 def test_the_last_episode_covered_must_not_come_before_the_first():
     application = make_application()
-    application_field_save(actor=application.lead, application=application, field="episodes_from", value=5)
+    application_field_save(
+        actor=application.lead, application=application, field="episodes_from", value=5
+    )
 
     with pytest.raises(ValidationError):
         application_field_save(
@@ -159,16 +165,22 @@ def test_a_save_of_the_same_field_over_a_co_applicants_is_refused_and_names_the_
     application = make_application()
     lead = application.lead
     start = value_hash(application.plan_team)
-    application_field_save(actor=lead, application=application, field="plan_team", value="甲", base=start)
+    application_field_save(
+        actor=lead, application=application, field="plan_team", value="甲", base=start
+    )
 
     with pytest.raises(Conflict) as clash:
-        application_field_save(actor=lead, application=application, field="plan_team", value="乙", base=start)
+        application_field_save(
+            actor=lead, application=application, field="plan_team", value="乙", base=start
+        )
 
     assert "plan_team" in clash.value.message_dict
     application.refresh_from_db()
     assert application.plan_team == "甲"
     # Saving what is already there is no clash; nor is a save from the new base.
-    application_field_save(actor=lead, application=application, field="plan_team", value="甲", base=start)
+    application_field_save(
+        actor=lead, application=application, field="plan_team", value="甲", base=start
+    )
     application_field_save(
         actor=lead, application=application, field="plan_team", value="甲乙", base=value_hash("甲")
     )
@@ -179,9 +191,17 @@ def test_a_submitted_application_no_longer_changes():
     application_submit(actor=application.lead, application=application)
 
     with pytest.raises(Conflict):
-        application_field_save(actor=application.lead, application=application, field="plan_minutes", value=1)
+        application_field_save(
+            actor=application.lead, application=application, field="plan_minutes", value=1
+        )
     with pytest.raises(Conflict):
-        budget_line_add(actor=application.lead, application=application, category="cast", description="x", amount="1")
+        budget_line_add(
+            actor=application.lead,
+            application=application,
+            category="cast",
+            description="x",
+            amount="1",
+        )
 
 
 def test_strangers_and_the_funds_managers_do_not_edit_a_draft():
@@ -189,7 +209,9 @@ def test_strangers_and_the_funds_managers_do_not_edit_a_draft():
 
     for person in (UserFactory(), application.call.manager):
         with pytest.raises(PermissionDenied):
-            application_field_save(actor=person, application=application, field="plan_minutes", value=1)
+            application_field_save(
+                actor=person, application=application, field="plan_minutes", value=1
+            )
 
 
 # --- the budget ----------------------------------------------------------------------------
@@ -200,17 +222,25 @@ def test_budget_lines_are_decimal_yuan_and_the_total_stays_within_the_largest_aw
     application = make_application(call)
     lead = application.lead
 
-    first = budget_line_add(actor=lead, application=application, category="cast", description="演员", amount="60000.10")
-    second = budget_line_add(actor=lead, application=application, category="post", description="后期", amount="39999.90")
+    first = budget_line_add(
+        actor=lead, application=application, category="cast", description="演员", amount="60000.10"
+    )
+    second = budget_line_add(
+        actor=lead, application=application, category="post", description="后期", amount="39999.90"
+    )
     assert first.amount + second.amount == Decimal("100000.00")
     with pytest.raises(ValidationError) as over:
-        budget_line_add(actor=lead, application=application, category="other", description="杂项", amount="0.01")
+        budget_line_add(
+            actor=lead, application=application, category="other", description="杂项", amount="0.01"
+        )
     assert "amount" in over.value.message_dict
     with pytest.raises(ValidationError):
         budget_line_update(actor=lead, line=second, amount="40000.00")
     for amount in ("-5", "0", "12.345", "abc", "NaN", "1e30"):
         with pytest.raises(ValidationError):
-            budget_line_add(actor=lead, application=application, category="cast", description="x", amount=amount)
+            budget_line_add(
+                actor=lead, application=application, category="cast", description="x", amount=amount
+            )
     assert application.budget_lines.count() == 2
     assert AuditEntry.objects.filter(action="fund.budget_line_added").count() == 2
 
@@ -219,7 +249,13 @@ def test_a_budget_line_needs_a_category_and_a_description():
     application = make_application()
 
     with pytest.raises(ValidationError) as refused:
-        budget_line_add(actor=application.lead, application=application, category="bribes", description=" ", amount="10")
+        budget_line_add(
+            actor=application.lead,
+            application=application,
+            category="bribes",
+            description=" ",
+            amount="10",
+        )
 
     assert set(refused.value.message_dict) == {"category", "description"}
 
@@ -253,7 +289,12 @@ def test_answers_are_checked_by_the_kind_of_question():
     answers = {a.key: a for a in application.answers.all()}
     assert answers["pitch"].text == "县城 律师"  # one line
     assert answers["episodes"].number == Decimal("60.00")
-    for key, value in (("pitch", "太长" * 11), ("episodes", "5"), ("episodes", "六十"), ("platform", "tiktok")):
+    for key, value in (
+        ("pitch", "太长" * 11),
+        ("episodes", "5"),
+        ("episodes", "六十"),
+        ("platform", "tiktok"),
+    ):
         with pytest.raises(ValidationError) as refused:
             answer_save(actor=lead, application=application, key=key, value=value)
         assert f"answers.{key}" in refused.value.message_dict
@@ -324,7 +365,9 @@ def test_the_lead_submits_and_the_form_version_and_disclosure_are_frozen(run_on_
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED and application.submitted_at
     assert application.form == form and application.ai_assistance == "editing"
-    assert Notification.objects.filter(recipient=cowriter, kind="fund_application_submitted").exists()
+    assert Notification.objects.filter(
+        recipient=cowriter, kind="fund_application_submitted"
+    ).exists()
     assert AuditEntry.objects.filter(action="fund.application.submit").count() == 1
     with pytest.raises(Conflict):
         application_submit(actor=application.lead, application=application)
@@ -348,7 +391,9 @@ def test_after_the_close_time_submission_is_refused_and_the_draft_is_kept():
 
 def test_an_unanswered_invitation_holds_the_submission():
     application = complete(make_application(cowriters=1))
-    coapplicant_invite(actor=application.lead, application=application, user=application.cowriters[0])
+    coapplicant_invite(
+        actor=application.lead, application=application, user=application.cowriters[0]
+    )
 
     with pytest.raises(ValidationError) as refused:
         application_submit(actor=application.lead, application=application)
@@ -391,9 +436,13 @@ def test_the_lead_invites_co_writers_of_the_series_and_a_studio_each_accepts(run
         coapplicant_invite(actor=cowriter, application=application, organisation=studio)
     with run_on_commit():
         person = coapplicant_invite(actor=application.lead, application=application, user=cowriter)
-        company = coapplicant_invite(actor=application.lead, application=application, organisation=studio)
+        company = coapplicant_invite(
+            actor=application.lead, application=application, organisation=studio
+        )
     assert Notification.objects.filter(recipient=cowriter, kind="fund_coapplicant_invited").exists()
-    assert Notification.objects.filter(recipient=studio_admin, kind="fund_coapplicant_invited").exists()
+    assert Notification.objects.filter(
+        recipient=studio_admin, kind="fund_coapplicant_invited"
+    ).exists()
 
     with pytest.raises(PermissionDenied):
         coapplicant_answer(actor=UserFactory(), coapplicant=company, accept=True)
@@ -416,10 +465,14 @@ def test_a_series_registered_twice_offers_either_entry():
     application = application_start(actor=series.owner, call=call, series=series, entry=entry)
     revision_save(actor=series.owner, series=series, text="第1集\n新版\n", base=series.head)
     series.refresh_from_db()
-    newer = registration_request(actor=series.owner, series=series, revision=series.head, authors=[])
+    newer = registration_request(
+        actor=series.owner, series=series, revision=series.head, authors=[]
+    )
     newer.refresh_from_db()
 
-    application_field_save(actor=series.owner, application=application, field="entry", value=newer.entry.number)
+    application_field_save(
+        actor=series.owner, application=application, field="entry", value=newer.entry.number
+    )
     application.refresh_from_db()
     assert application.entry == newer.entry
     _other, other_entry, _ = registered_series()
@@ -427,4 +480,3 @@ def test_a_series_registered_twice_offers_either_entry():
         application_field_save(
             actor=series.owner, application=application, field="entry", value=other_entry.number
         )
-

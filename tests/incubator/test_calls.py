@@ -116,7 +116,9 @@ def test_each_save_of_the_questions_is_a_new_version_and_drafts_keep_answers_by_
         questions=[{"key": "pitch", "kind": "long_text", "label_zh": "创作阐述"}],
     )  # fmt: skip
     application = make_application(call)
-    answer_save(actor=application.lead, application=application, key="pitch", value="一个县城的故事")
+    answer_save(
+        actor=application.lead, application=application, key="pitch", value="一个县城的故事"
+    )
 
     second = form_publish(
         actor=call.manager, call=call,

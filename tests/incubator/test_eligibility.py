@@ -23,7 +23,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _check(call, user, series=None, application=None):
-    return [(r.kind, r.met) for r in eligibility_check(call, user, series=series, application=application)]
+    return [
+        (r.kind, r.met)
+        for r in eligibility_check(call, user, series=series, application=application)
+    ]
 
 
 def test_the_registry_holds_every_kind_the_issue_names():
@@ -50,7 +53,9 @@ def test_reasons_are_worded_when_read_in_the_readers_language():
 
     call = make_call()
     rule_add(actor=call.manager, call=call, kind="writer_role", params={})
-    rule_add(actor=call.manager, call=call, kind="audience", params={"audiences": ["silver-haired"]})
+    rule_add(
+        actor=call.manager, call=call, kind="audience", params={"audiences": ["silver-haired"]}
+    )
     person = UserFactory(roles=["mentor"])
     silver = Term.objects.get(kind="audience", slug="silver-haired")
 
@@ -71,7 +76,9 @@ def test_series_rules_wait_for_a_series_and_then_answer():
     rule_add(actor=call.manager, call=call, kind="min_episodes_written", params={"episodes": 3})
     rule_add(actor=call.manager, call=call, kind="registered_revision", params={})
     rule_add(actor=call.manager, call=call, kind="language", params={"languages": ["en"]})
-    rule_add(actor=call.manager, call=call, kind="audience", params={"audiences": ["silver-haired"]})
+    rule_add(
+        actor=call.manager, call=call, kind="audience", params={"audiences": ["silver-haired"]}
+    )
     series, _entry, _people = registered_series()  # two episodes, Chinese, no audience
     unregistered = make_series()
 
@@ -137,7 +144,10 @@ def test_a_course_certificate_through_courses_selector():
     )  # fmt: skip
 
     assert _check(call, student) == [("course_certificate", True), ("course_certificate", False)]
-    assert _check(call, UserFactory()) == [("course_certificate", False), ("course_certificate", False)]
+    assert _check(call, UserFactory()) == [
+        ("course_certificate", False),
+        ("course_certificate", False),
+    ]
 
 
 @pytest.mark.parametrize(

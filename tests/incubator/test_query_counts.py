@@ -31,9 +31,7 @@ def _calls(k, **kwargs):
 def test_the_public_call_lists(client, api_client):
     assert_constant_queries(_calls, lambda: client.get("/fund/"), expected=4)
     assert_constant_queries(_calls, lambda: api_client.get("/api/v1/fund/calls/"), expected=3)
-    assert_constant_queries(
-        _calls, lambda: api_client.get("/api/v1/fund/open-calls/"), expected=3
-    )
+    assert_constant_queries(_calls, lambda: api_client.get("/api/v1/fund/open-calls/"), expected=3)
 
 
 def _with_coapplicant(call):

@@ -95,8 +95,13 @@ def test_out_of_remit_needs_a_reason_which_the_applicants_read(run_on_commit):
         screening_out_of_remit(actor=manager, application=application, reason="不属于本专项题材")
 
     application.refresh_from_db()
-    assert (application.status, application.screening_reason) == (S.OUT_OF_REMIT, "不属于本专项题材")
-    notice = Notification.objects.get(recipient=application.lead, kind="fund_application_out_of_remit")
+    assert (application.status, application.screening_reason) == (
+        S.OUT_OF_REMIT,
+        "不属于本专项题材",
+    )
+    notice = Notification.objects.get(
+        recipient=application.lead, kind="fund_application_out_of_remit"
+    )
     assert "不属于本专项题材" in notice.message
     entry = AuditEntry.objects.get(action="fund.application.out_of_remit")
     assert entry.data["reason"] == "不属于本专项题材" and entry.data["from"] == "submitted"
