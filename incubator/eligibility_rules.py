@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role
 from accounts.selectors import user_roles
-from core.i18n import localized
 from core.limits import MAX_EPISODES
 from incubator.eligibility import (
     Context,
@@ -187,7 +186,7 @@ def _audience_clean(params: dict[str, Any]) -> dict[str, Any]:
 
 def _audience_names(slugs: list[str]) -> str:
     terms = Term.objects.filter(kind="audience", slug__in=slugs).order_by("slug")
-    return "、".join(localized(t.name_zh, t.name_en) for t in terms)
+    return "、".join(str(t.name) for t in terms)  # the reader's language (Bilingual)
 
 
 def _audience_check(context: Context, params: dict[str, Any]) -> Verdict:

@@ -20,7 +20,7 @@ from django.http import Http404
 
 from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
 from core.permissions import is_signed_in
-from core.types import Actor
+from core.types import Actor, AuthUser
 from incubator.models import (
     Application,
     Call,
@@ -145,7 +145,7 @@ def can_start_application(user: Actor, series: Any) -> bool:
     return is_signed_in(user) and can_edit_series(user, series)
 
 
-def _organisations_administered(user: Actor) -> QuerySet[Any]:
+def _organisations_administered(user: AuthUser) -> QuerySet[Any]:
     return Membership.objects.filter(user_id=user.pk, role=MembershipRole.ADMIN).values(
         "organisation_id"
     )
@@ -272,6 +272,8 @@ def can_answer_coapplicant(user: Actor, coapplicant: CoApplicant) -> bool:
         return False
     if coapplicant.user_id is not None:
         return coapplicant.user_id == user.pk
+    if coapplicant.organisation_id is None:
+        return False
     return Membership.objects.filter(
         organisation_id=coapplicant.organisation_id, user_id=user.pk, role=MembershipRole.ADMIN
     ).exists()

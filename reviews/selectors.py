@@ -592,7 +592,8 @@ def median_review_score(series: Series | int, *, rubric_slug: str) -> tuple[floa
     ).values_list("review_id", "criterion__weight", "score")
     by_review: dict[int, list[tuple[float, float | None]]] = {}
     for review_id, weight, score in rows:
-        by_review.setdefault(review_id, []).append((float(weight), float(score)))
+        if score is not None:
+            by_review.setdefault(review_id, []).append((float(weight), float(score)))
     overalls = [
         value for pairs in by_review.values() if (value := scoring.overall(pairs)) is not None
     ]

@@ -38,6 +38,8 @@ def _invitees(coapplicant: CoApplicant) -> list[User]:
     if coapplicant.user_id is not None:
         assert coapplicant.user is not None
         return [coapplicant.user]
+    if coapplicant.organisation_id is None:
+        return []
     return list(
         User.objects.filter(
             memberships__organisation_id=coapplicant.organisation_id,

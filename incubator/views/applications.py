@@ -88,17 +88,14 @@ def _workspace(
     questions = _questions(application)
     coapplicants = selectors.coapplicants_of(application)
     taken = {c.user_id for c in coapplicants if c.status in ("invited", "accepted")}
-    writers = (
-        [
+    writers = []
+    if can.lead and can.edit:
+        writing = writer_ids(application.series)
+        writers = [
             person
             for person in series_people(application.series)
-            if person.pk in writer_ids(application.series)
-            and person.pk != application.lead_id
-            and person.pk not in taken
+            if person.pk in writing and person.pk != application.lead_id and person.pk not in taken
         ]
-        if can.lead and can.edit
-        else []
-    )
 
     def value(field: str) -> Any:
         if field in typed:
@@ -418,11 +415,8 @@ def application_withdraw(request, pk: int):
 @require_POST
 def coapplicant_invite(request, pk: int):
     application = permissions.get_application_for(request.user, pk, action="lead")
-    writers = [
-        person
-        for person in series_people(application.series)
-        if person.pk in writer_ids(application.series)
-    ]
+    writing = writer_ids(application.series)
+    writers = [person for person in series_people(application.series) if person.pk in writing]
     form = InviteForm(request.POST, writers=writers)
     if form.is_valid():
         user_id = form.cleaned_data.get("user")

@@ -21,9 +21,9 @@ from incubator.services.calls import (
     rule_add,
 )
 from incubator.services.funds import fund_create, fund_manager_add, fund_update
+from taxonomy.models import Term
 from tests.incubator.support import complete, make_application, make_call, make_fund
 from tests.support.factories import MembershipFactory, OrganisationFactory, UserFactory, member_of
-from taxonomy.models import Term
 
 pytestmark = pytest.mark.django_db
 
