@@ -109,11 +109,12 @@ APPLICATION_FLOW = Workflow(
              allowed=_manager, guard=_two_stage),
         Move("out_of_remit", source=[S.SUBMITTED, S.SCREENING], target=S.OUT_OF_REMIT,
              allowed=_manager),
-        # The concept-note variant: invited to a full proposal, which the lead submits.
+        # The concept-note variant: invited to a full proposal, which the lead submits (by
+        # a proposal deadline of its own, after the call's close: it comes with the
+        # concept stage's services, as a guard here).
         Move("invite_proposal", source=[S.CONCEPT_REVIEW], target=S.INVITED, allowed=_manager),
         Move("decline_concept", source=[S.CONCEPT_REVIEW], target=S.DECLINED, allowed=_manager),
-        Move("submit_proposal", source=[S.INVITED], target=S.PANEL_REVIEW, allowed=_lead,
-             guard=call_still_open),
+        Move("submit_proposal", source=[S.INVITED], target=S.PANEL_REVIEW, allowed=_lead),
         # Panel review, the domain fact-check where the series' themes need one, and the
         # determination (built next: panels, sealed scores, fact-check verdicts).
         Move("start_fact_check", source=[S.PANEL_REVIEW], target=S.FACT_CHECK,

@@ -41,8 +41,11 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# States in which the applicants are still writing (and may save fields).
-EDITABLE_STATES = frozenset({ApplicationStatus.DRAFT})
+# States in which the applicants are writing and may save fields: the draft, the full
+# proposal a two-stage call invited, and an application sent back for more information.
+EDITABLE_STATES = frozenset(
+    {ApplicationStatus.DRAFT, ApplicationStatus.INVITED, ApplicationStatus.MORE_INFO}
+)
 
 
 class Application(models.Model):
