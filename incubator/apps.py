@@ -16,5 +16,10 @@ class IncubatorConfig(AppConfig):
         from incubator.models import Answer
 
         register_builtin_rules()
+
+        from incubator.theme_sections import calls_section
+        from taxonomy.extensions import register_theme_section
+
+        register_theme_section(calls_section)
         # An answer's uploaded file goes with its row (cascades included).
         delete_files_with_rows(Answer, "file")

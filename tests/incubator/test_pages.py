@@ -245,3 +245,20 @@ def test_a_manager_edits_the_questions_as_a_new_version(client):
         ("short_text", "一"), ("choice", "平台"),
     ]  # fmt: skip
     assert latest.questions.get(kind="choice").choices[1]["en"] == "Kuaishou"
+
+
+def test_a_themes_page_shows_the_open_calls_that_favour_it():
+    from incubator.services.calls import priorities_set
+    from taxonomy.models import Term
+
+    theme = Term.objects.get(kind="theme", slug="intangible-heritage")
+    favouring = make_call(title_en="Heritage Call")
+    priorities_set(actor=favouring.manager, call=favouring, priorities=[(theme, Decimal("1"))])
+    make_call(title_en="Other Call")
+
+    html = (
+        Client(HTTP_ACCEPT_LANGUAGE="en").get("/themes/theme/intangible-heritage/").content.decode()
+    )
+
+    assert "Heritage Call" in html and favouring.get_absolute_url() in html
+    assert "Other Call" not in html
