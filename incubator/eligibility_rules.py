@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role
 from accounts.selectors import user_roles
+from core.i18n import wants_english
 from core.limits import MAX_EPISODES
 from incubator.eligibility import (
     Context,
@@ -26,9 +27,13 @@ from incubator.eligibility import (
 from taxonomy.models import Term
 
 
+def _joined(names: list[str]) -> str:
+    return (", " if wants_english() else "、").join(names)
+
+
 def _language_names(codes: list[str]) -> str:
     names = dict(settings.LANGUAGES)
-    return "、".join(str(names.get(code, code)) for code in codes)
+    return _joined([str(names.get(code, code)) for code in codes])
 
 
 # --- the applicant ------------------------------------------------------------------------
@@ -186,7 +191,7 @@ def _audience_clean(params: dict[str, Any]) -> dict[str, Any]:
 
 def _audience_names(slugs: list[str]) -> str:
     terms = Term.objects.filter(kind="audience", slug__in=slugs).order_by("slug")
-    return "、".join(str(t.name) for t in terms)  # the reader's language (Bilingual)
+    return _joined([str(t.name) for t in terms])  # in the reader's language (Bilingual)
 
 
 def _audience_check(context: Context, params: dict[str, Any]) -> Verdict:

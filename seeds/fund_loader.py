@@ -230,8 +230,8 @@ def _open_call(fund: Fund, xu: User, person: Callable[[str], User]) -> None:
              "label_en": "Location (the destination)"},
             {"key": "platform", "kind": "choice", "label_zh": "计划上线平台",
              "label_en": "Planned platform", "choices": PLATFORMS},
-            {"key": "letter", "kind": "file", "label_zh": "合作意向书（可选）",
-             "label_en": "Letter of intent (optional)", "required": False},
+            {"key": "letter", "kind": "file", "label_zh": "合作意向书",
+             "label_en": "Letter of intent", "required": False},
         ],
     )  # fmt: skip
     call_publish(actor=xu, call=call)
