@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("courses.api.urls")),
     path("", include("courses.api.certificate_urls")),
     path("", include("courses.api.lesson_urls")),
+    path("", include("incubator.api.urls")),
     *router.urls,
 ]

@@ -54,6 +54,7 @@ from reviews.models import (
     ReviewPolicy,
     ReviewRequest,
     ReviewScore,
+    ReviewStatus,
     Rubric,
 )
 from reviews.permissions import can_rate_review, can_reply_to_note, can_resolve_note
@@ -572,3 +573,30 @@ def reviewer_profile(user: User) -> ReviewerProfile:
 
 def drafts_by_criterion(review_id: int) -> dict[int, ReviewScore]:
     return {s.criterion_id: s for s in ReviewScore.objects.filter(review_id=review_id)}
+
+
+def median_review_score(series: Series | int, *, rubric_slug: str) -> tuple[float | None, int]:
+    """The median of the overall scores of a series' submitted reviews on a rubric (any of
+    its versions), and how many reviews that is; (None, 0) when there are none.
+
+    Each review's overall is its criterion scores averaged by the rubric's weights
+    (`scoring.overall`, as in a score report); the median of those is robust to one harsh or
+    generous reviewer. One query. Later apps (the fund's eligibility rules) read it here.
+    """
+    series_id = series if isinstance(series, int) else series.pk
+    rows = ReviewScore.objects.filter(
+        review__status=ReviewStatus.SUBMITTED,
+        review__assignment__request__series_id=series_id,
+        review__assignment__request__rubric_version__rubric__slug=rubric_slug,
+        score__isnull=False,
+    ).values_list("review_id", "criterion__weight", "score")
+    by_review: dict[int, list[tuple[float, float | None]]] = {}
+    for review_id, weight, score in rows:
+        if score is not None:
+            by_review.setdefault(review_id, []).append((float(weight), float(score)))
+    overalls = [
+        value for pairs in by_review.values() if (value := scoring.overall(pairs)) is not None
+    ]
+    if not overalls:
+        return None, 0
+    return scoring.aggregate(overalls, method="median"), len(overalls)

@@ -213,6 +213,13 @@ def _load_reviews(log: Callable[[str], None]) -> None:
     load_reviews(log, lambda local: people[demo_email(local)])
 
 
+def _load_fund(log: Callable[[str], None]) -> None:
+    from seeds.fund_loader import load_fund
+
+    people = {user.email: user for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
+    load_fund(log, lambda local: people[demo_email(local)])
+
+
 # Later issues append their loaders (series, reviews, courses...) here, in order.
 LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     load_taxonomy,
@@ -224,6 +231,7 @@ LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_registrations,
     _load_reviews,
     _load_courses,
+    _load_fund,
 ]
 
 

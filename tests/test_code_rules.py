@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "taxonomy", "accounts", "scripts_app", "registry", "reviews", "courses", "config"]
+APPS = [
+    "core", "taxonomy", "accounts", "scripts_app", "registry", "reviews", "courses", "incubator",
+    "config",
+]  # fmt: skip
 
 
 def _sources(*, under: tuple[str, ...] = ()) -> list[Path]:

@@ -85,6 +85,18 @@ NOT_LISTS = {
     "courses:attachment_download": "a file",
     "courses:exemplar_create": "a form",
     "courses:announcement_create": "a form",
+    # The fund.
+    "fund:call_detail": "one call: its rules (at most 20), questions (at most 40), priorities",
+    "fund:application_start": "a form (the writer's series, at most 100, with their entries)",
+    "fund:application_detail": "one application: its budget lines (at most 100), co-applicants "
+    "(at most 20) and the call's questions (at most 40)",
+    "fund:application_preview": "one application, as the panel sees it (bounded as above)",
+    "fund:answer_file": "a file",
+    "fund:invitation_detail": "one invitation",
+    "fund:fund_create": "a form",
+    "fund:call_create": "a form",
+    "fund:call_manage": "one call's settings (rules, questions and priorities are bounded)",
+    "fund:call_questions": "a form of at most 40 questions",
     "reviews:rubric_create": "a form",
     "reviews:rubric_edit": "a form with the criteria of one version",
     "reviews:calibration": "one excerpt to score",

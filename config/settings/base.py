@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "registry",
     "reviews",
     "courses",
+    "incubator",
     "seeds",
 ]
 
@@ -336,6 +337,9 @@ SPECTACULAR_SETTINGS = {
         "CertificateStatusEnum": "courses.models.CertificateStatus.choices",
         "CohortRoleEnum": "courses.models.CohortRole.choices",
         "CohortStaffRoleEnum": "courses.api.manage_serializers.STAFF_CHOICES",
+        "FundCallStatusEnum": "incubator.models.CallStatus.choices",
+        "FundApplicationStatusEnum": "incubator.models.ApplicationStatus.choices",
+        "FundCoApplicantStatusEnum": "incubator.models.CoApplicantStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -287,6 +287,8 @@ def build_world(name: str, language: str, run_on_commit) -> World:
         "originality_report": report,
         "certificate": certificate,
     }
+    with run_on_commit():
+        world.objects.update(_fund_world(writer, series, cowriters, organisation, registration))
     assert world.objects["merge_conflict"] is not None
     # Each person's whole record, made now that the review exists: its zip is walked too.
     with run_on_commit():
@@ -341,6 +343,47 @@ def _course_world(writer, series) -> dict:
         "assignment": assignment,
         "submission": submit(actor=writer, assignment=assignment, revision=series.head),
     }
+
+
+def _fund_world(writer, series, cowriters, studio, registration) -> dict:
+    """A fund's open call, run by people outside the review, with the writer's application
+    of the reviewed series (its registered revision, a budget line, a file answer, the
+    co-writers as co-applicants, a studio invited). Its pages and API name the applicants to
+    the applicants alone, and none of it may tie a reviewer to the series."""
+    from incubator.services.applications import answer_save, application_start, budget_line_add
+    from incubator.services.calls import form_publish, rule_add
+    from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
+    from incubator.services.funds import fund_manager_add
+    from tests.courses.lesson_support import pdf_upload
+    from tests.incubator.support import make_call, make_fund
+    from tests.support.factories import member_of
+
+    fund, manager = make_fund()
+    member = fund_manager_add(actor=manager, fund=fund, user=member_of(fund.body))
+    call = make_call(fund, manager)
+    rule = rule_add(actor=manager, call=call, kind="writer_role", params={})
+    form_publish(
+        actor=manager, call=call,
+        questions=[{"key": "letter", "kind": "file", "label_zh": "意向书", "required": False}],
+    )  # fmt: skip
+    application = application_start(
+        actor=writer, call=call, series=series, entry=registration.entry
+    )
+    line = budget_line_add(
+        actor=writer, application=application, category="cast", description="演员", amount="100"
+    )
+    answer_save(
+        actor=writer, application=application, key="letter",
+        upload=pdf_upload("letter.pdf"),
+    )  # fmt: skip
+    for person in cowriters:
+        invited = coapplicant_invite(actor=writer, application=application, user=person)
+        coapplicant_answer(actor=person, coapplicant=invited, accept=True)
+    invitation = coapplicant_invite(actor=writer, application=application, organisation=studio)
+    return {
+        "fund": fund, "fund_member": member, "call": call, "rule": rule,
+        "application": application, "budget_line": line, "fund_invitation": invitation,
+    }  # fmt: skip
 
 
 # --- the channels ------------------------------------------------------------------------
@@ -439,6 +482,16 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"lessons/|^api/v1/cohorts/", "lesson_pk", o["lesson"].pk),
         (r"/files/|/attachments/", "attachment_pk", o["attachment"].pk),
         (r"/excerpts/|/exemplars/", "exemplar_pk", o["exemplar"].pk),
+        (r"^fund/manage/funds/", "slug", o["fund"].slug),
+        (r"^fund/calls/|^api/v1/fund/calls/|^fund/manage/calls/", "slug", o["call"].slug),
+        (r"^fund/applications/|^api/v1/fund/applications/|^fund/manage/applications/", "pk",
+         o["application"].pk),
+        (r"^fund/invitations/|^api/v1/fund/invitations/", "pk", o["fund_invitation"].pk),
+        (r"^fund/applications/|^api/v1/fund/applications/", "key", "letter"),
+        (r"/budget", "line_pk", o["budget_line"].pk),
+        (r"coapplicants/|co-applicants/", "coapplicant_pk", o["fund_invitation"].pk),
+        (r"/managers/", "member_pk", o["fund_member"].pk),
+        (r"/rules/", "rule_pk", o["rule"].pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

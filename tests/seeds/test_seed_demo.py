@@ -196,3 +196,32 @@ def test_the_demo_course_has_a_cohort_lessons_grades_and_a_verifiable_certificat
     assert certificate.student_name_zh == "陈思远" and "陈思远" in page
     assert client.get("/courses/").status_code == 200
     assert "出海改编工作坊" in client.get("/courses/").content.decode()
+
+
+def test_the_demo_fund_has_a_closed_call_in_screening_and_an_open_call_with_drafts(client):
+    """README, "In the demo": 精品微短剧扶持基金 has a closed call whose two applications were
+    submitted (《三号窗口》 being screened by fund.ye) and an open call on heritage and
+    tourism with two drafts; fund.ye manages the fund as a member given the role."""
+    from incubator.models import Call, CoApplicantStatus
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    closed = Call.objects.get(slug="rule-of-law-and-health-2026")
+    opened = Call.objects.get(slug="heritage-and-travel-2026")
+    assert closed.phase() == "closed" and opened.is_open()
+    assert dict(closed.applications.values_list("series_title", "status")) == {
+        "三号窗口": "screening",
+        "老两口不上当": "submitted",
+    }
+    assert set(opened.applications.values_list("status", flat=True)) == {"draft"}
+    window = closed.applications.get(series_title="三号窗口")
+    assert window.coapplicants.filter(
+        organisation__slug="galaxy-shorts", status=CoApplicantStatus.ACCEPTED
+    ).exists()
+    bowls = opened.applications.get(series_title="Three Bowls")
+    assert bowls.coapplicants.get().status == CoApplicantStatus.INVITED
+    client.login(username="fund.ye@demo.microdrama.cn", password=DEMO_PASSWORD)
+    page = client.get(f"/fund/manage/calls/{closed.slug}/applications/").content.decode()
+    assert "三号窗口" in page and "老两口不上当" in page
+    drafts = client.get(f"/fund/manage/calls/{opened.slug}/applications/")
+    assert len(drafts.context["page"].object_list) == 0  # drafts stay with their applicants

@@ -16,10 +16,17 @@ def test_a_theme_page_does_not_grow_with_its_series(client):
     client.force_login(viewer)
 
     def add_series(k):
+        from decimal import Decimal
+
+        from incubator.services.calls import priorities_set
+        from tests.incubator.support import make_call
+
         for _ in range(k):
             make_series(UserFactory(), visibility="platform", themes=[theme])
             make_series(viewer, themes=[theme])  # private, but the viewer's own
+            call = make_call()  # an open fund call that favours the theme
+            priorities_set(actor=call.manager, call=call, priorities=[(theme, Decimal("1"))])
 
     assert_constant_queries(
-        add_series, lambda: client.get("/themes/theme/rule-of-law/"), expected=6
+        add_series, lambda: client.get("/themes/theme/rule-of-law/"), expected=7
     )

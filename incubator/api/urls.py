@@ -1,0 +1,71 @@
+from django.urls import path
+
+from incubator.api import views
+
+urlpatterns = [
+    path("fund/calls/", views.CallListView.as_view(), name="api-fund-calls"),
+    path("fund/open-calls/", views.OpenCallsFeedView.as_view(), name="api-fund-open-calls"),
+    path("fund/calls/<slug:slug>/", views.CallDetailView.as_view(), name="api-fund-call"),
+    path(
+        "fund/calls/<slug:slug>/eligibility/",
+        views.CallEligibilityView.as_view(),
+        name="api-fund-call-eligibility",
+    ),
+    path(
+        "fund/calls/<slug:slug>/applications/",
+        views.CallApplicationsView.as_view(),
+        name="api-fund-call-applications",
+    ),
+    path("fund/applications/", views.ApplicationListView.as_view(), name="api-fund-applications"),
+    path(
+        "fund/applications/<int:pk>/",
+        views.ApplicationDetailView.as_view(),
+        name="api-fund-application",
+    ),
+    path(
+        "fund/applications/<int:pk>/budget-lines/",
+        views.BudgetLinesView.as_view(),
+        name="api-fund-budget-lines",
+    ),
+    path(
+        "fund/applications/<int:pk>/budget-lines/<int:line_pk>/",
+        views.BudgetLineDetailView.as_view(),
+        name="api-fund-budget-line",
+    ),
+    path(
+        "fund/applications/<int:pk>/answers/<slug:key>/",
+        views.AnswerView.as_view(),
+        name="api-fund-answer",
+    ),
+    path(
+        "fund/applications/<int:pk>/submit/",
+        views.SubmitView.as_view(),
+        name="api-fund-application-submit",
+    ),
+    path(
+        "fund/applications/<int:pk>/withdraw/",
+        views.WithdrawView.as_view(),
+        name="api-fund-application-withdraw",
+    ),
+    path(
+        "fund/applications/<int:pk>/co-applicants/",
+        views.CoApplicantsView.as_view(),
+        name="api-fund-coapplicants",
+    ),
+    path(
+        "fund/applications/<int:pk>/co-applicants/<int:coapplicant_pk>/",
+        views.CoApplicantDetailView.as_view(),
+        name="api-fund-coapplicant",
+    ),
+    path(
+        "fund/applications/<int:pk>/screening/",
+        views.ScreeningView.as_view(),
+        name="api-fund-application-screening",
+    ),
+    path("fund/invitations/", views.InvitationListView.as_view(), name="api-fund-invitations"),
+    path(
+        "fund/invitations/<int:pk>/answer/",
+        views.InvitationAnswerView.as_view(),
+        name="api-fund-invitation-answer",
+    ),
+]

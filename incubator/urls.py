@@ -1,0 +1,84 @@
+from django.urls import path
+
+from incubator.views import applications, calls, manage
+
+app_name = "fund"
+
+urlpatterns = [
+    # Public.
+    path("", calls.call_list, name="call_list"),
+    path("calls/<slug:slug>/", calls.call_detail, name="call_detail"),
+    path("calls/<slug:slug>/apply/", calls.application_start_view, name="application_start"),
+    # Applicants.
+    path("applications/", applications.my_applications, name="my_applications"),
+    path("applications/<int:pk>/", applications.application_detail, name="application_detail"),
+    path(
+        "applications/<int:pk>/preview/",
+        applications.application_preview,
+        name="application_preview",
+    ),
+    path("applications/<int:pk>/field/", applications.application_field, name="application_field"),
+    path("applications/<int:pk>/answers/<slug:key>/", applications.answer_save, name="answer_save"),
+    path(
+        "applications/<int:pk>/answers/<slug:key>/file/",
+        applications.answer_file,
+        name="answer_file",
+    ),
+    path("applications/<int:pk>/budget/", applications.budget_add, name="budget_add"),
+    path(
+        "applications/<int:pk>/budget/<int:line_pk>/",
+        applications.budget_line,
+        name="budget_line",
+    ),
+    path(
+        "applications/<int:pk>/submit/", applications.application_submit, name="application_submit"
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        applications.application_withdraw,
+        name="application_withdraw",
+    ),
+    path(
+        "applications/<int:pk>/coapplicants/",
+        applications.coapplicant_invite,
+        name="coapplicant_invite",
+    ),
+    path(
+        "applications/<int:pk>/coapplicants/<int:coapplicant_pk>/remove/",
+        applications.coapplicant_remove,
+        name="coapplicant_remove",
+    ),
+    path("invitations/<int:pk>/", applications.invitation_detail, name="invitation_detail"),
+    # Fund managers.
+    path("manage/", manage.manage_home, name="manage"),
+    path("manage/funds/new/", manage.fund_create, name="fund_create"),
+    path("manage/funds/<slug:slug>/", manage.fund_manage, name="fund_manage"),
+    path("manage/funds/<slug:slug>/managers/", manage.fund_manager_add, name="fund_manager_add"),
+    path(
+        "manage/funds/<slug:slug>/managers/<int:member_pk>/remove/",
+        manage.fund_manager_remove,
+        name="fund_manager_remove",
+    ),
+    path("manage/funds/<slug:slug>/calls/new/", manage.call_create, name="call_create"),
+    path("manage/calls/<slug:slug>/", manage.call_manage, name="call_manage"),
+    path("manage/calls/<slug:slug>/priorities/", manage.call_priorities, name="call_priorities"),
+    path("manage/calls/<slug:slug>/rules/", manage.call_rule_add, name="call_rule_add"),
+    path(
+        "manage/calls/<slug:slug>/rules/<int:rule_pk>/delete/",
+        manage.call_rule_delete,
+        name="call_rule_delete",
+    ),
+    path("manage/calls/<slug:slug>/questions/", manage.call_questions, name="call_questions"),
+    path("manage/calls/<slug:slug>/publish/", manage.call_publish, name="call_publish"),
+    path("manage/calls/<slug:slug>/cancel/", manage.call_cancel, name="call_cancel"),
+    path(
+        "manage/calls/<slug:slug>/applications/",
+        manage.call_applications,
+        name="call_applications",
+    ),
+    path(
+        "manage/applications/<int:pk>/screening/",
+        manage.application_screening,
+        name="application_screening",
+    ),
+]

@@ -1,0 +1,179 @@
+"""The moves of calls, applications and co-applicants (performed by
+core.workflows.workflow_move, which locks the row and writes the audit row).
+
+The application's table is the fund's whole review workflow, from the draft to a
+completed or terminated project, with the concept-note variant's two stages. Moves this
+app's services make today: submit, withdraw, the screening moves (start, eligible, out of
+remit). The rest are declared here so that the stages built next (panels, fact-check,
+determinations, awards) add services, not states.
+"""
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.workflows import Move, Workflow
+from incubator.models import ApplicationStatus as S
+from incubator.models import CallStatus, CoApplicantStatus, WorkflowVariant
+from incubator.permissions import (
+    can_answer_coapplicant,
+    can_manage_application,
+    can_manage_call,
+    is_lead,
+)
+
+
+def _manages_call(actor: Any, call: Any) -> bool:
+    return can_manage_call(actor, call)
+
+
+CALL_FLOW = Workflow(
+    name="fund.call",
+    moves=[
+        Move("publish", source=[CallStatus.DRAFT], target=CallStatus.PUBLISHED,
+             allowed=_manages_call),
+        Move("cancel", source=[CallStatus.DRAFT, CallStatus.PUBLISHED],
+             target=CallStatus.CANCELLED, allowed=_manages_call),
+    ],
+)  # fmt: skip
+
+
+def _lead(actor: Any, application: Any) -> bool:
+    return is_lead(actor, application)
+
+
+def _manager(actor: Any, application: Any) -> bool:
+    return can_manage_application(actor, application)
+
+
+def call_still_open(application: Any) -> str | None:
+    """Why the call no longer takes a submission, or None. The server's clock decides:
+    after the close time nothing more is submitted."""
+    call = application.call
+    now = timezone.now()
+    if call.status != CallStatus.PUBLISHED:
+        return _("This call is not taking applications.")
+    if now < call.opens_at:
+        return _("This call has not opened yet.")
+    if now >= call.closes_at:
+        return _(
+            "This call closed on %(closed)s (Beijing time): applications can no longer be "
+            "submitted. Your draft is kept as it is."
+        ) % {"closed": timezone.localtime(call.closes_at, _beijing()).strftime("%Y-%m-%d %H:%M")}
+    return None
+
+
+def _beijing() -> Any:
+    from zoneinfo import ZoneInfo
+
+    from incubator.models import FUND_TIME_ZONE
+
+    return ZoneInfo(FUND_TIME_ZONE)
+
+
+def _single_stage(application: Any) -> str | None:
+    if application.call.variant != WorkflowVariant.SINGLE:
+        return _("This call asks for a concept note first.")
+    return None
+
+
+def _two_stage(application: Any) -> str | None:
+    if application.call.variant != WorkflowVariant.CONCEPT:
+        return _("This call has a single stage.")
+    return None
+
+
+# Everything before a decision: the applicants may still withdraw.
+_UNDECIDED = [
+    S.DRAFT, S.SUBMITTED, S.SCREENING, S.CONCEPT_REVIEW, S.INVITED, S.PANEL_REVIEW,
+    S.FACT_CHECK, S.DETERMINATION, S.MORE_INFO, S.WAITLISTED,
+]  # fmt: skip
+
+APPLICATION_FLOW = Workflow(
+    name="fund.application",
+    refusal=gettext_lazy("This application has moved on since you loaded the page. Reload it."),
+    moves=[
+        # The applicants.
+        Move("submit", source=[S.DRAFT], target=S.SUBMITTED, allowed=_lead,
+             guard=call_still_open),
+        Move("withdraw", source=_UNDECIDED, target=S.WITHDRAWN, allowed=_lead),
+        # Screening: a manager takes it up, then confirms eligibility or rules it out of
+        # remit with a reason. Confirmed, it goes to the panel (or, in a two-stage call,
+        # to the concept review).
+        Move("start_screening", source=[S.SUBMITTED], target=S.SCREENING, allowed=_manager),
+        Move("confirm_eligible", source=[S.SUBMITTED, S.SCREENING], target=S.PANEL_REVIEW,
+             allowed=_manager, guard=_single_stage),
+        Move("confirm_concept", source=[S.SUBMITTED, S.SCREENING], target=S.CONCEPT_REVIEW,
+             allowed=_manager, guard=_two_stage),
+        Move("out_of_remit", source=[S.SUBMITTED, S.SCREENING], target=S.OUT_OF_REMIT,
+             allowed=_manager),
+        # The concept-note variant: invited to a full proposal, which the lead submits (by
+        # a proposal deadline of its own, after the call's close: it comes with the
+        # concept stage's services, as a guard here).
+        Move("invite_proposal", source=[S.CONCEPT_REVIEW], target=S.INVITED, allowed=_manager),
+        Move("decline_concept", source=[S.CONCEPT_REVIEW], target=S.DECLINED, allowed=_manager),
+        Move("submit_proposal", source=[S.INVITED], target=S.PANEL_REVIEW, allowed=_lead),
+        # Panel review, the domain fact-check where the series' themes need one, and the
+        # determination (built next: panels, sealed scores, fact-check verdicts).
+        Move("start_fact_check", source=[S.PANEL_REVIEW], target=S.FACT_CHECK,
+             allowed=_manager),
+        Move("to_determination", source=[S.PANEL_REVIEW, S.FACT_CHECK], target=S.DETERMINATION,
+             allowed=_manager),
+        Move("award", source=[S.DETERMINATION, S.WAITLISTED], target=S.AWARDED,
+             allowed=_manager),
+        Move("decline", source=[S.DETERMINATION, S.WAITLISTED], target=S.DECLINED,
+             allowed=_manager),
+        Move("waitlist", source=[S.DETERMINATION], target=S.WAITLISTED, allowed=_manager),
+        Move("request_more_info", source=[S.DETERMINATION], target=S.MORE_INFO,
+             allowed=_manager),
+        Move("resubmit", source=[S.MORE_INFO], target=S.DETERMINATION, allowed=_lead),
+        # The award becomes a project.
+        Move("start_contracting", source=[S.AWARDED], target=S.CONTRACTING, allowed=_manager),
+        Move("start_project", source=[S.CONTRACTING], target=S.IN_PROGRESS, allowed=_manager),
+        Move("complete", source=[S.IN_PROGRESS], target=S.COMPLETED, allowed=_manager),
+        Move("terminate", source=[S.CONTRACTING, S.IN_PROGRESS], target=S.TERMINATED,
+             allowed=_manager),
+    ],
+)  # fmt: skip
+
+# Moves this session's services perform (the rest wait for their stages' services).
+IMPLEMENTED_MOVES = frozenset(
+    {"submit", "withdraw", "start_screening", "confirm_eligible", "confirm_concept",
+     "out_of_remit"}
+)  # fmt: skip
+
+
+def _invitee(actor: Any, coapplicant: Any) -> bool:
+    return can_answer_coapplicant(actor, coapplicant)
+
+
+def _lead_of(actor: Any, coapplicant: Any) -> bool:
+    return is_lead(actor, coapplicant.application)
+
+
+def _draft(coapplicant: Any) -> str | None:
+    if not coapplicant.application.is_editable:
+        return _("The application has been submitted: its applicants no longer change.")
+    return None
+
+
+COAPPLICANT_FLOW = Workflow(
+    name="fund.coapplicant",
+    audit_target=lambda coapplicant: coapplicant.application,
+    refusal=gettext_lazy("This invitation has already been answered. Reload the page."),
+    moves=[
+        Move("accept", source=[CoApplicantStatus.INVITED], target=CoApplicantStatus.ACCEPTED,
+             allowed=_invitee, guard=_draft),
+        Move("decline", source=[CoApplicantStatus.INVITED], target=CoApplicantStatus.DECLINED,
+             allowed=_invitee),
+        Move("leave", source=[CoApplicantStatus.ACCEPTED], target=CoApplicantStatus.LEFT,
+             allowed=_invitee, guard=_draft),
+        Move("remove", source=[CoApplicantStatus.INVITED, CoApplicantStatus.ACCEPTED],
+             target=CoApplicantStatus.REMOVED, allowed=_lead_of, guard=_draft),
+        Move("reinvite", source=[CoApplicantStatus.DECLINED, CoApplicantStatus.REMOVED,
+                                 CoApplicantStatus.LEFT],
+             target=CoApplicantStatus.INVITED, allowed=_lead_of, guard=_draft),
+    ],
+)  # fmt: skip

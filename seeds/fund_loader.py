@@ -1,0 +1,281 @@
+"""The demo fund: 精品微短剧扶持基金 of the fund body 精品微短剧扶持基金 (`fund.xu` its admin,
+`fund.ye` given the fund-manager role), with
+
+- a closed call, 2026 法治与健康题材专项, whose two applications were submitted before it
+  closed: 《三号窗口》 (writer.chen with writer.yang and the studio 星河短剧工作室) is being
+  screened by `fund.ye`; 《老两口不上当》 (writer.zhang with writer.xie) waits for screening;
+- an open call on intangible heritage and cultural tourism, 非遗与文旅微短剧扶持计划, with two
+  drafts: 《锦官绣》 (writer.wang, co-applicant writer.zhou accepted) and *Three Bowls*
+  (writer.emma, writer.daniel invited and not yet answered).
+
+Dates are relative to the day the demo is loaded. The next stages (panels, fact-check,
+determinations, awards) continue this story.
+"""
+
+from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from accounts.models import Organisation, User
+from incubator.models import Application, Fund
+from incubator.services.applications import (
+    answer_save,
+    application_field_save,
+    application_start,
+    application_submit,
+    budget_line_add,
+)
+from incubator.services.calls import (
+    call_create,
+    call_publish,
+    call_update,
+    form_publish,
+    priorities_set,
+    rule_add,
+)
+from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
+from incubator.services.funds import fund_create, fund_manager_add
+from incubator.services.screening import screening_start
+from reviews.models import Rubric
+from scripts_app.models import Series
+from taxonomy.models import Term
+
+FUND_SLUG = "boutique-micro-drama"
+
+CLOSED_GUIDANCE_ZH = """本专项支持**法治**与**健康科普**题材的精品微短剧，鼓励贴近县域生活、面向中老年观众的现实题材。
+
+- 每集至少讲清一个真实的法律或健康知识点，不得夸大疗效、不得诱导付费；
+- 申报需提交已在平台登记的剧本版本（至少前三集）与拍摄计划；
+- 法治题材将安排执业律师进行事实核查。
+"""
+CLOSED_GUIDANCE_EN = """For boutique micro-dramas on **rule of law** and **health**, close to county life and
+kind to older viewers.
+
+- Every episode gets one real legal or health point right: no exaggerated cures, no
+  inducement to pay.
+- Apply with a registered revision of the script (at least the first three episodes) and a
+  production plan.
+- Rule-of-law projects get a fact-check by a practising lawyer.
+"""
+OPEN_GUIDANCE_ZH = """呼应“微短剧里看非遗”“跟着微短剧去旅行”计划，支持以**非物质文化遗产**与**文旅目的地**为核心的原创微短剧。
+
+- 鼓励与非遗传承人合作，剧中技艺须真实可考；
+- 取景地须为真实可到访的文旅目的地，欢迎与地方文旅部门联合申报；
+- 中文与英文剧本均可申报，出海项目请说明本地化方案。
+"""
+OPEN_GUIDANCE_EN = """Answering NRTA's "intangible heritage in micro-drama" and "travel with micro-dramas"
+programmes: original micro-dramas built on a **heritage craft** and a **real destination**.
+
+- Work with the craft's inheritors; what the series shows of the craft must be accurate.
+- Shoot where viewers can travel to; joint applications with local tourism bureaus welcome.
+- Scripts in Chinese or English; projects for overseas audiences describe their localisation.
+"""
+
+PLATFORMS = [
+    {"value": "hongguo", "zh": "红果短剧", "en": "Hongguo"},
+    {"value": "douyin", "zh": "抖音", "en": "Douyin"},
+    {"value": "kuaishou", "zh": "快手", "en": "Kuaishou"},
+    {"value": "wechat", "zh": "微信视频号", "en": "WeChat Channels"},
+    {"value": "overseas", "zh": "海外平台", "en": "Overseas platforms"},
+]
+
+
+def _series(title: str) -> Series:
+    return Series.objects.get(title=title)
+
+
+def _latest_entry(series: Series):  # type: ignore[no-untyped-def]
+    return series.registry_entries.order_by("-number").first()
+
+
+def _fill(
+    application: Application,
+    actor: User,
+    *,
+    plan: tuple[int, int, int] | None,
+    team: str,
+    lines: list[tuple[str, str, str]],
+    answers: dict[str, str],
+) -> None:
+    entry = application.entry
+    application_field_save(actor=actor, application=application, field="episodes_from", value=1)
+    application_field_save(
+        actor=actor, application=application, field="episodes_to", value=entry.episode_count
+    )
+    if plan:
+        for field, value in zip(
+            ("plan_episodes", "plan_minutes", "plan_shooting_days"), plan, strict=True
+        ):
+            application_field_save(actor=actor, application=application, field=field, value=value)
+    if team:
+        application_field_save(actor=actor, application=application, field="plan_team", value=team)
+    for category, description, amount in lines:
+        budget_line_add(
+            actor=actor, application=application, category=category, description=description,
+            amount=amount,
+        )  # fmt: skip
+    for key, value in answers.items():
+        answer_save(actor=actor, application=application, key=key, value=value)
+
+
+def _closed_call(fund: Fund, xu: User, ye: User, person: Callable[[str], User]) -> None:
+    now = timezone.now()
+    rubric = Rubric.objects.get(is_default=True)
+    themes = {t.slug: t for t in Term.objects.filter(kind="theme")}
+    call = call_create(
+        actor=xu, fund=fund, slug="rule-of-law-and-health-2026", rubric=rubric,
+        title_zh="2026 法治与健康题材专项", title_en="Rule of Law and Health 2026",
+        guidance_zh=CLOSED_GUIDANCE_ZH, guidance_en=CLOSED_GUIDANCE_EN,
+        opens_at=now - timedelta(days=60), closes_at=now + timedelta(hours=1),
+        awards_count=2, award_max=Decimal("300000.00"), budget=Decimal("600000.00"),
+    )  # fmt: skip
+    priorities_set(
+        actor=xu, call=call,
+        priorities=[(themes["rule-of-law"], Decimal("1.00")),
+                    (themes["health-wellness"], Decimal("0.50")),
+                    (themes["medical-science"], Decimal("0.50"))],
+    )  # fmt: skip
+    rule_add(actor=xu, call=call, kind="writer_role", params={})
+    rule_add(actor=xu, call=call, kind="registered_revision", params={})
+    rule_add(actor=xu, call=call, kind="min_episodes_written", params={"episodes": 3})
+    rule_add(actor=xu, call=call, kind="language", params={"languages": ["zh-hans"]})
+    form_publish(
+        actor=xu, call=call,
+        questions=[
+            {"key": "statement", "kind": "long_text", "label_zh": "创作阐述",
+             "label_en": "Writer's statement",
+             "help_zh": "为什么写这个故事，它解决观众的什么问题。",
+             "help_en": "Why this story, and what it does for its viewers."},
+            {"key": "platform", "kind": "choice", "label_zh": "计划上线平台",
+             "label_en": "Planned platform", "choices": PLATFORMS},
+            {"key": "expert", "kind": "short_text", "label_zh": "专业顾问（律师或医生）",
+             "label_en": "Expert adviser (a lawyer or a doctor)", "required": False},
+        ],
+    )  # fmt: skip
+    call_publish(actor=xu, call=call)
+
+    chen, yang, zhao = person("writer.chen"), person("writer.yang"), person("scout.zhao")
+    window = _series("三号窗口")
+    first = application_start(actor=chen, call=call, series=window, entry=_latest_entry(window))
+    invitation = coapplicant_invite(actor=chen, application=first, user=yang)
+    coapplicant_answer(actor=yang, coapplicant=invitation, accept=True)
+    studio = coapplicant_invite(
+        actor=chen, application=first, organisation=Organisation.objects.get(slug="galaxy-shorts")
+    )
+    coapplicant_answer(actor=zhao, coapplicant=studio, accept=True)
+    _fill(
+        first, chen, plan=(60, 105, 14),
+        team="- 编剧：陈思远、杨柳\n- 制作：星河短剧工作室（赵晓）\n- 法律顾问：临水县法律援助中心",
+        lines=[("script", "剧本创作（60集）", "60000.00"), ("cast", "演员片酬", "90000.00"),
+               ("crew", "导演与摄制组", "70000.00"), ("equipment", "县城实景场地", "25000.00"),
+               ("post", "剪辑与调色", "30000.00")],
+        answers={"statement": "每一集讲清一个普通人会遇到的法律问题，让县城的观众看得懂、用得上。",
+                 "platform": "hongguo", "expert": "执业律师 罗满堂（顾问）"},
+    )  # fmt: skip
+    application_submit(actor=chen, application=first)
+
+    zhang, xie = person("writer.zhang"), person("writer.xie")
+    not_fooled = _series("老两口不上当")
+    second = application_start(
+        actor=zhang, call=call, series=not_fooled, entry=_latest_entry(not_fooled)
+    )
+    invitation = coapplicant_invite(actor=zhang, application=second, user=xie)
+    coapplicant_answer(actor=xie, coapplicant=invitation, accept=True)
+    _fill(
+        second, zhang, plan=(40, 80, 10),
+        team="- 编剧：张卓、谢婷\n- 医学顾问：社区医院全科医生",
+        lines=[("script", "剧本创作（40集）", "40000.00"), ("cast", "演员片酬（老年演员为主）", "80000.00"),
+               ("crew", "摄制组", "50000.00"), ("post", "后期与字幕（大字版）", "20000.00")],
+        answers={"statement": "用老两口识破一个个保健品骗局的故事，给父母辈讲清防骗和用药常识。",
+                 "platform": "douyin", "expert": "全科医生 方医生"},
+    )  # fmt: skip
+    application_submit(actor=zhang, application=second)
+
+    # The call has closed since (the fund closes its calls on time: the demo moves the date).
+    call_update(actor=xu, call=call, closes_at=now - timedelta(days=5))
+    screening_start(actor=ye, application=first)
+
+
+def _open_call(fund: Fund, xu: User, person: Callable[[str], User]) -> None:
+    now = timezone.now()
+    rubric = Rubric.objects.get(is_default=True)
+    themes = {t.slug: t for t in Term.objects.filter(kind="theme")}
+    call = call_create(
+        actor=xu, fund=fund, slug="heritage-and-travel-2026", rubric=rubric,
+        title_zh="非遗与文旅微短剧扶持计划", title_en="Intangible Heritage and Cultural Tourism",
+        guidance_zh=OPEN_GUIDANCE_ZH, guidance_en=OPEN_GUIDANCE_EN,
+        opens_at=now - timedelta(days=7), closes_at=now + timedelta(days=45),
+        awards_count=5, award_max=Decimal("200000.00"), budget=Decimal("1000000.00"),
+    )  # fmt: skip
+    priorities_set(
+        actor=xu, call=call,
+        priorities=[(themes["intangible-heritage"], Decimal("1.00")),
+                    (themes["cultural-tourism"], Decimal("1.00")),
+                    (themes["rural-revitalisation"], Decimal("0.50"))],
+    )  # fmt: skip
+    rule_add(actor=xu, call=call, kind="writer_role", params={})
+    rule_add(actor=xu, call=call, kind="registered_revision", params={})
+    rule_add(actor=xu, call=call, kind="min_episodes_written", params={"episodes": 3})
+    rule_add(actor=xu, call=call, kind="language", params={"languages": ["zh-hans", "en"]})
+    rule_add(actor=xu, call=call, kind="joined_within_years", params={"years": 5})
+    form_publish(
+        actor=xu, call=call,
+        questions=[
+            {"key": "craft", "kind": "long_text", "label_zh": "非遗项目与传承人合作",
+             "label_en": "The heritage craft and its inheritors",
+             "help_zh": "剧中技艺是什么，由谁把关。", "help_en": "What craft, and who checks it."},
+            {"key": "destination", "kind": "short_text", "label_zh": "取景地（文旅目的地）",
+             "label_en": "Location (the destination)"},
+            {"key": "platform", "kind": "choice", "label_zh": "计划上线平台",
+             "label_en": "Planned platform", "choices": PLATFORMS},
+            {"key": "letter", "kind": "file", "label_zh": "合作意向书",
+             "label_en": "Letter of intent", "required": False},
+        ],
+    )  # fmt: skip
+    call_publish(actor=xu, call=call)
+
+    wang, zhou = person("writer.wang"), person("writer.zhou")
+    embroidery = _series("锦官绣")
+    draft = application_start(
+        actor=wang, call=call, series=embroidery, entry=_latest_entry(embroidery)
+    )
+    invitation = coapplicant_invite(actor=wang, application=draft, user=zhou)
+    coapplicant_answer(actor=zhou, coapplicant=invitation, accept=True)
+    _fill(
+        draft, wang, plan=None, team="",
+        lines=[("script", "剧本创作", "40000.00"), ("cast", "演员片酬", "60000.00")],
+        answers={"craft": "蜀绣。请成都蜀绣传承人担任技艺顾问，剧中针法由她把关。",
+                 "destination": "成都 锦里、安靖蜀绣小镇"},
+    )  # fmt: skip
+    application_field_save(actor=zhou, application=draft, field="plan_episodes", value=40)
+
+    emma, daniel = person("writer.emma"), person("writer.daniel")
+    bowls = _series("Three Bowls")
+    second = application_start(actor=emma, call=call, series=bowls, entry=_latest_entry(bowls))
+    coapplicant_invite(actor=emma, application=second, user=daniel)
+    _fill(
+        second, emma, plan=None, team="",
+        lines=[("script", "Script (60 episodes)", "50000.00")],
+        answers={"destination": "Guilin, Yangshuo: the oil-tea trail", "platform": "overseas"},
+    )  # fmt: skip
+
+
+def load_fund(log: Callable[[str], None], person: Callable[[str], User]) -> None:
+    if Fund.objects.filter(slug=FUND_SLUG).exists():
+        log("fund: already there")
+        return
+    xu, ye = person("fund.xu"), person("fund.ye")
+    fund = fund_create(
+        actor=xu, body=Organisation.objects.get(slug="boutique-drama-fund"), slug=FUND_SLUG,
+        budget=Decimal("5000000.00"), name_zh="精品微短剧扶持基金",
+        name_en="Boutique Micro-Drama Fund",
+        description_zh="扶持主题鲜明、制作精良的原创微短剧，优先支持法治、非遗、文旅、科普与健康题材。",
+        description_en="Subsidies for original, well-made micro-dramas, first on rule of law, "
+        "intangible heritage, cultural tourism, popular science and health.",
+    )  # fmt: skip
+    fund_manager_add(actor=xu, fund=fund, user=ye)
+    _closed_call(fund, xu, ye, person)
+    _open_call(fund, xu, person)
+    log("fund: 1 fund, 2 calls, 4 applications")

@@ -1,0 +1,146 @@
+"""The fund's lists: the query count must not grow with calls, applications or invitations.
+
+The manager's list of a call's applications is the one the issue sizes at 2,000
+applications; here it is measured at n and 2n with co-applicants and budget lines on
+every row, so that a missing prefetch or a budget total summed per row shows.
+"""
+
+import pytest
+
+from incubator.services.applications import budget_line_add
+from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
+from tests.incubator.support import make_application, make_call, make_fund, submitted
+from tests.support.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _calls(k, **kwargs):
+    fund, manager = make_fund()
+    for _ in range(k):
+        call = make_call(fund, manager, **kwargs)
+        from incubator.services.calls import priorities_set
+        from taxonomy.models import Term
+
+        priorities_set(actor=manager, call=call, priorities=[
+            (term, 1) for term in Term.objects.filter(kind="theme").order_by("slug")[:2]
+        ])  # fmt: skip
+
+
+@pytest.mark.measures("fund:call_list", "api-fund-calls", "api-fund-open-calls")
+def test_the_public_call_lists(client, api_client):
+    assert_constant_queries(_calls, lambda: client.get("/fund/"), expected=4)
+    assert_constant_queries(_calls, lambda: api_client.get("/api/v1/fund/calls/"), expected=3)
+    assert_constant_queries(_calls, lambda: api_client.get("/api/v1/fund/open-calls/"), expected=3)
+
+
+def _with_coapplicant(call):
+    application = make_application(call, cowriters=1)
+    person = application.cowriters[0]
+    invitation = coapplicant_invite(actor=application.lead, application=application, user=person)
+    coapplicant_answer(actor=person, coapplicant=invitation, accept=True)
+    return application
+
+
+@pytest.mark.measures("fund:call_applications", "api-fund-call-applications")
+def test_the_managers_list_of_a_calls_applications(client, api_client):
+    from incubator.services.applications import application_submit
+    from tests.incubator.support import complete
+
+    call = make_call()
+    client.force_login(call.manager)
+    api_client.force_authenticate(call.manager)
+
+    def more(k):
+        for _ in range(k):
+            application = complete(_with_coapplicant(call))
+            budget_line_add(
+                actor=application.lead, application=application, category="post",
+                description="后期", amount="1000.00",
+            )  # fmt: skip
+            application_submit(actor=application.lead, application=application)
+            make_application(call)  # a draft, which the fund never sees
+
+    assert_constant_queries(
+        more,
+        lambda: client.get(f"/fund/manage/calls/{call.slug}/applications/"),
+        expected=8,
+        rows=lambda response: len(response.context["page"].object_list),
+    )
+    assert_constant_queries(
+        more,
+        lambda: api_client.get(f"/api/v1/fund/calls/{call.slug}/applications/"),
+        expected=5,
+    )
+
+
+@pytest.mark.measures("fund:my_applications", "api-fund-applications")
+def test_a_writers_applications(client, api_client):
+    from tests.support.factories import UserFactory
+
+    writer = UserFactory()
+    client.force_login(writer)
+    api_client.force_authenticate(writer)
+
+    def more(k):
+        for _ in range(k):
+            make_application(owner=writer)
+            submitted(owner=writer)
+
+    assert_constant_queries(
+        more,
+        lambda: client.get("/fund/applications/"),
+        expected=6,
+        rows=lambda response: len(response.context["page"].object_list),
+    )
+    assert_constant_queries(more, lambda: api_client.get("/api/v1/fund/applications/"), expected=2)
+
+
+@pytest.mark.measures("api-fund-invitations")
+def test_invitations_to_apply_together(api_client):
+    from tests.support.factories import UserFactory
+
+    person = UserFactory()
+    api_client.force_authenticate(person)
+
+    def more(k):
+        from scripts_app.models import Collaborator
+
+        for _ in range(k):
+            application = make_application()
+            Collaborator.objects.create(
+                series=application.series, user=person, role="cowriter",
+                added_by=application.lead,
+            )  # fmt: skip
+            coapplicant_invite(actor=application.lead, application=application, user=person)
+
+    assert_constant_queries(more, lambda: api_client.get("/api/v1/fund/invitations/"), expected=2)
+
+
+@pytest.mark.measures("fund:manage", "fund:fund_manage")
+def test_a_managers_funds_and_a_funds_calls(client):
+    fund, manager = make_fund(budget=10**9)
+    client.force_login(manager)
+
+    def more_funds(k):
+        for _ in range(k):
+            make_fund(body=fund.body)
+
+    assert_constant_queries(
+        more_funds,
+        lambda: client.get("/fund/manage/"),
+        expected=5,
+        rows=lambda response: len(response.context["funds"]),
+    )
+
+    def more_calls(k):
+        for _ in range(k):
+            call = make_call(fund, manager)
+            submitted(call)
+
+    assert_constant_queries(
+        more_calls,
+        lambda: client.get(f"/fund/manage/funds/{fund.slug}/"),
+        expected=10,
+        rows=lambda response: len(response.context["page"].object_list),
+    )
