@@ -1,10 +1,10 @@
-"""Courses in a real browser: a student submits and sees the checks, an instructor grades
-in the grader view, and anyone verifies a certificate."""
+"""Courses in a real browser: a student submits and sees the checks, an instructor notes a
+line and grades in the grader view, and anyone verifies a certificate."""
 
 import pytest
 from django.core.management import call_command
 
-from courses.models import Assignment, Certificate, Grade, Submission
+from courses.models import Assignment, Certificate, Grade, GraderNote, Submission
 from seeds.world.people import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,7 +58,15 @@ def test_an_instructor_grades_in_the_grader_view_and_moves_on(demo, shoot, asser
     assert demo.locator(".script-page").inner_text()
     shoot("51-grader-view")
     assert_accessible("the grader view")
-    for field in demo.locator("input[type=number]").all():
+    line = demo.locator("#review-script [data-line]").nth(4)
+    line.click()
+    number = line.get_attribute("data-line")
+    assert demo.locator("#note-line").input_value() == number
+    demo.locator("#note-body").fill("这一场可以再短一点。")
+    demo.get_by_role("button", name="添加批注").click()
+    demo.locator("#note-list li", has_text="这一场可以再短一点。").wait_for()
+    assert GraderNote.objects.filter(submission=submission, line=int(number)).exists()
+    for field in demo.locator("form:not(#note-form) input[type=number]").all():
         field.fill("6")
     demo.locator("#feedback").fill("结构清楚，卡点可以更狠。")
     demo.get_by_role("button", name="保存并评下一份").click()
