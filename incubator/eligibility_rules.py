@@ -48,7 +48,7 @@ def _writer_check(context: Context, params: dict[str, Any]) -> Verdict:
 def _joined_describe(params: dict[str, Any]) -> str:
     years = params["years"]
     return ngettext(
-        "The applicant joined the platform within the last year.",
+        "The applicant joined the platform within the last %(years)s year.",
         "The applicant joined the platform within the last %(years)s years.",
         years,
     ) % {"years": years}

@@ -64,9 +64,7 @@ def test_eligibility_for_one_of_your_series(api_client):
     )
 
     assert data["eligible"] is False
-    assert (
-        data["rules"][0]["met"] is False and data["rules"][0]["reason"] == "2 episodes are written."
-    )
+    assert data["rules"][0]["met"] is False and data["rules"][0]["reason"] == "已写 2 集。"
     assert stranger.status_code == 404
 
 

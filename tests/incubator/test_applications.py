@@ -382,7 +382,7 @@ def test_after_the_close_time_submission_is_refused_and_the_draft_is_kept():
     with pytest.raises(Conflict) as refused:
         application_submit(actor=application.lead, application=application)
 
-    assert "closed" in refused.value.messages[0]
+    assert "截止" in refused.value.messages[0]
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DRAFT
     assert {f: getattr(application, f) for f in before} == before
