@@ -27,6 +27,10 @@ app.conf.beat_schedule = {
     "lessons-released": {"task": "courses.tasks.announce_released_lessons", "schedule": 5 * 60},
     "assignments-due": {"task": "courses.tasks.remind_assignments_due", "schedule": 15 * 60},
     "course-peer-reviews": {"task": "courses.tasks.start_peer_reviews", "schedule": 15 * 60},
+    "fund-overdue-deliverables": {
+        "task": "incubator.tasks.remind_overdue_deliverables",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "record-exports-purge": {
         "task": "registry.tasks.purge_expired_record_exports",
         "schedule": 60 * 60,

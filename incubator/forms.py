@@ -10,6 +10,7 @@ from incubator.models import (
     FUND_TIME_ZONE,
     BudgetCategory,
     Call,
+    MilestoneKind,
     QuestionKind,
     QuestionStage,
 )
@@ -216,3 +217,55 @@ class ScreeningForm(forms.Form):
 
 class ManagerForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of a member of the fund body"))
+
+
+# --- funded projects ----------------------------------------------------------------------
+
+
+class ProjectForm(forms.Form):
+    amount = forms.CharField(label=_("Award (yuan)"), max_length=20)
+    conditions = forms.CharField(
+        label=_("Conditions (markdown)"), required=False, max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+
+class MilestoneForm(forms.Form):
+    title = SingleLineField(label=_("Milestone"), max_length=200)
+    kind = forms.ChoiceField(label=_("Deliverable"), choices=MilestoneKind.choices)
+    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class TrancheForm(forms.Form):
+    amount = forms.CharField(label=_("Amount (yuan)"), max_length=20)
+    scheduled_on = forms.DateField(
+        label=_("Planned for"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    milestone = forms.TypedChoiceField(
+        label=_("Paid on the milestone"), required=False, coerce=int, empty_value=None
+    )
+    note = SingleLineField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args, milestones=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._milestones = {m.pk: m for m in milestones}
+        self.fields["milestone"].choices = [("", _("None: on the date"))] + [
+            (m.pk, m.title) for m in milestones
+        ]
+
+    def clean_milestone(self):  # type: ignore[no-untyped-def]
+        value = self.cleaned_data["milestone"]
+        return self._milestones.get(value) if value is not None else None
+
+
+class ReportForm(forms.Form):
+    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DeliverForm(forms.Form):
+    entry = BoundedIntegerField(label=_("Registered revision"), required=False)
+    file = forms.FileField(label=_("File"), required=False)
+    report = forms.CharField(label=_("Report (markdown)"), required=False, max_length=20_000)
+    filing_number = SingleLineField(
+        label=_("Filing or licence number"), required=False, max_length=80
+    )

@@ -24,3 +24,29 @@ register(
     "fund_application_out_of_remit",
     _("The application of “%(series)s” to %(call)s was found out of remit: %(reason)s"),
 )
+
+# Funded projects.
+register(
+    "fund_project_created",
+    _("“%(series)s” was awarded %(amount)s yuan by %(call)s: the agreement is being prepared."),
+)
+register(
+    "fund_agreement_issued",
+    _("The agreement for “%(series)s” is ready for you to read and accept."),
+)
+register(
+    "fund_project_started",
+    _("Both sides accepted the agreement: the project “%(series)s” has started."),
+)
+register("fund_milestone_delivered", _("“%(milestone)s” of “%(series)s” was delivered."))
+register("fund_milestone_accepted", _("The fund accepted “%(milestone)s” of “%(series)s”."))
+register(
+    "fund_milestone_returned",
+    _("The fund returned “%(milestone)s” of “%(series)s”: %(reason)s"),
+)
+register("fund_milestone_overdue", _("“%(milestone)s” of “%(series)s” was due on %(due)s."))
+register("fund_report_overdue", _("A progress report on “%(series)s” was due on %(due)s."))
+register("fund_report_submitted", _("A progress report on “%(series)s” was handed in."))
+register("fund_tranche_paid", _("The fund paid %(amount)s yuan to the project “%(series)s”."))
+register("fund_project_completed", _("The project “%(series)s” is completed."))
+register("fund_project_terminated", _("The project “%(series)s” was ended: %(reason)s"))

@@ -30,6 +30,7 @@ from incubator.models import (
     Fund,
     FundMember,
     FundRole,
+    Project,
 )
 from scripts_app.permissions import can_edit_series
 
@@ -296,3 +297,59 @@ def get_invitation_for(user: Actor, pk: int) -> CoApplicant:
     if coapplicant is None or not can_answer_coapplicant(user, coapplicant):
         raise Http404
     return coapplicant
+
+
+# --- funded projects ----------------------------------------------------------------------
+#
+# A project is its application's: the applicants see it and deliver its milestones and
+# reports (the lead accepts the agreement and chooses whether it is public); the fund's
+# managers run it (milestones, tranches, acceptance). Anyone sees the public list of
+# projects whose grantees opted in.
+
+ProjectAction = Literal["view", "grantee", "lead", "manage"]
+
+
+def project_role(user: Actor, project: Project) -> str | None:
+    return application_role(user, project.application)
+
+
+def get_project_for(user: Actor, pk: int, *, action: ProjectAction = "view") -> Project:
+    """404 for anyone who may not see the project; 403 for those who may see it but not
+    do `action`. The viewer's role is left on it as `viewer_role`."""
+    project = (
+        Project.objects.select_related(
+            "application__call__fund__body",
+            "application__series",
+            "application__lead",
+            "application__entry",
+        )  # fmt: skip
+        .filter(pk=pk)
+        .first()
+    )
+    if project is None:
+        raise Http404
+    role = project_role(user, project)
+    if role is None:
+        raise Http404
+    allowed = {
+        "view": True,
+        "grantee": role in APPLICANT_ROLES,
+        "lead": role == LEAD,
+        "manage": role == MANAGER,
+    }[action]
+    if not allowed:
+        raise PermissionDenied
+    project.viewer_role = role  # type: ignore[attr-defined]
+    return project
+
+
+def can_manage_project(user: Actor, project: Project) -> bool:
+    return project_role(user, project) == MANAGER
+
+
+def is_grantee(user: Actor, project: Project) -> bool:
+    return project_role(user, project) in APPLICANT_ROLES
+
+
+def is_project_lead(user: Actor, project: Project) -> bool:
+    return is_lead(user, project.application)

@@ -26,6 +26,7 @@ from incubator import permissions
 from incubator.models import (
     Answer,
     Application,
+    ApplicationStatus,
     BudgetLine,
     Call,
     CallForm,
@@ -33,7 +34,14 @@ from incubator.models import (
     CallStatus,
     CoApplicant,
     CoApplicantStatus,
+    Disbursement,
+    DisbursementStatus,
     Fund,
+    FundMember,
+    FundRole,
+    Milestone,
+    ProgressReport,
+    Project,
     Question,
     QuestionStage,
     ThemePriority,
@@ -247,3 +255,75 @@ def questions_for_stage(form: CallForm | None, *, concept_only: bool) -> list[Qu
     if concept_only:
         questions = [q for q in questions if q.stage == QuestionStage.CONCEPT]
     return questions
+
+
+def fund_managers(fund: Fund) -> QuerySet[Any]:
+    """The people who manage a fund: its body's admins, and its appointed managers while
+    they are still members of the body (as permissions.managed_fund_ids)."""
+    from accounts.models import User
+
+    members = Membership.objects.filter(organisation_id=fund.body_id)
+    appointed = FundMember.objects.filter(fund=fund, role=FundRole.MANAGER).values("user_id")
+    return User.objects.filter(is_active=True).filter(
+        Q(pk__in=members.filter(role=MembershipRole.ADMIN).values("user_id"))
+        | Q(pk__in=appointed, id__in=members.values("user_id"))
+    )
+
+
+# --- funded projects ----------------------------------------------------------------------
+
+
+def project_milestones(project: Project) -> list[Milestone]:
+    return list(project.milestones.select_related("entry"))
+
+
+def project_tranches(project: Project) -> list[Disbursement]:
+    return list(project.disbursements.select_related("milestone"))
+
+
+def project_reports(project: Project) -> list[ProgressReport]:
+    return list(project.reports.all())
+
+
+def fund_ledger(fund: Fund) -> QuerySet[Disbursement]:
+    """Every tranche of a fund's projects, newest plans first."""
+    return (
+        Disbursement.objects.filter(project__application__call__fund=fund)
+        .select_related("project__application", "milestone")
+        .order_by("-scheduled_on", "-pk")
+    )
+
+
+def ledger_totals(tranches: QuerySet[Disbursement]) -> dict[str, Decimal]:
+    """Amount per tranche status, in one query."""
+    totals = {status: Decimal("0.00") for status in DisbursementStatus.values}
+    for row in tranches.order_by().values("status").annotate(total=Sum("amount")):
+        totals[row["status"]] = row["total"]
+    return totals
+
+
+def public_projects() -> QuerySet[Project]:
+    """Funded projects whose grantees chose to show them, for the fund's transparency."""
+    return (
+        Project.objects.filter(
+            is_public=True,
+            application__status__in=[
+                ApplicationStatus.IN_PROGRESS,
+                ApplicationStatus.COMPLETED,
+            ],
+        )  # fmt: skip
+        .select_related("application__call__fund__body", "application__lead")
+        .order_by("-created_at", "pk")
+    )
+
+
+def projects_of_fund(fund: Fund) -> QuerySet[Project]:
+    return (
+        Project.objects.filter(application__call__fund=fund)
+        .select_related("application__call", "application__lead")
+        .order_by("-created_at", "pk")
+    )
+
+
+def project_of(application: Application) -> Project | None:
+    return Project.objects.filter(application=application).first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.views import applications, calls, manage
+from incubator.views import applications, calls, manage, projects
 
 app_name = "fund"
 
@@ -9,6 +9,15 @@ urlpatterns = [
     path("", calls.call_list, name="call_list"),
     path("calls/<slug:slug>/", calls.call_detail, name="call_detail"),
     path("calls/<slug:slug>/apply/", calls.application_start_view, name="application_start"),
+    path("awards/", projects.awards_public, name="awards"),
+    # Funded projects (their applicants and the fund's managers).
+    path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
+    path("projects/<int:pk>/action/", projects.project_action, name="project_action"),
+    path("projects/<int:pk>/agreement.txt", projects.agreement_download, name="agreement"),
+    path(
+        "applications/<int:pk>/project/new/", projects.project_create, name="project_create"
+    ),
+    path("manage/funds/<slug:slug>/ledger/", projects.fund_ledger, name="fund_ledger"),
     # Applicants.
     path("applications/", applications.my_applications, name="my_applications"),
     path("applications/<int:pk>/", applications.application_detail, name="application_detail"),

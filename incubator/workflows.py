@@ -16,11 +16,19 @@ from django.utils.translation import gettext_lazy
 
 from core.workflows import Move, Workflow
 from incubator.models import ApplicationStatus as S
-from incubator.models import CallStatus, CoApplicantStatus, WorkflowVariant
+from incubator.models import (
+    CallStatus,
+    CoApplicantStatus,
+    DisbursementStatus,
+    MilestoneStatus,
+    WorkflowVariant,
+)
 from incubator.permissions import (
     can_answer_coapplicant,
     can_manage_application,
     can_manage_call,
+    can_manage_project,
+    is_grantee,
     is_lead,
 )
 
@@ -141,7 +149,7 @@ APPLICATION_FLOW = Workflow(
 # Moves this session's services perform (the rest wait for their stages' services).
 IMPLEMENTED_MOVES = frozenset(
     {"submit", "withdraw", "start_screening", "confirm_eligible", "confirm_concept",
-     "out_of_remit"}
+     "out_of_remit", "start_contracting", "start_project", "complete", "terminate"}
 )  # fmt: skip
 
 
@@ -175,5 +183,63 @@ COAPPLICANT_FLOW = Workflow(
         Move("reinvite", source=[CoApplicantStatus.DECLINED, CoApplicantStatus.REMOVED,
                                  CoApplicantStatus.LEFT],
              target=CoApplicantStatus.INVITED, allowed=_lead_of, guard=_draft),
+    ],
+)  # fmt: skip
+
+
+# --- funded projects ----------------------------------------------------------------------
+
+
+def _grantee_of(actor: Any, milestone: Any) -> bool:
+    return is_grantee(actor, milestone.project)
+
+
+def _manages_project(actor: Any, obj: Any) -> bool:
+    return can_manage_project(actor, obj.project)
+
+
+def _running(milestone: Any) -> str | None:
+    if milestone.project.application.status != S.IN_PROGRESS:
+        return _("The project is not running: both sides accept the agreement first.")
+    return None
+
+
+MILESTONE_FLOW = Workflow(
+    name="fund.milestone",
+    audit_target=lambda milestone: milestone.project.application,
+    refusal=gettext_lazy("This milestone has moved on since you loaded the page. Reload it."),
+    moves=[
+        Move("deliver", source=[MilestoneStatus.PENDING, MilestoneStatus.RETURNED],
+             target=MilestoneStatus.SUBMITTED, allowed=_grantee_of, guard=_running),
+        Move("accept", source=[MilestoneStatus.SUBMITTED], target=MilestoneStatus.ACCEPTED,
+             allowed=_manages_project),
+        Move("return", source=[MilestoneStatus.SUBMITTED], target=MilestoneStatus.RETURNED,
+             allowed=_manages_project),
+    ],
+)  # fmt: skip
+
+
+def _milestone_met(disbursement: Any) -> str | None:
+    milestone = disbursement.milestone
+    if milestone is not None and milestone.status != MilestoneStatus.ACCEPTED:
+        return _(
+            "This tranche is paid on “%(milestone)s”, which the fund has not accepted yet."
+        ) % {"milestone": milestone.title}
+    if disbursement.project.application.status != S.IN_PROGRESS:
+        return _("Tranches are approved while the project is running.")
+    return None
+
+
+DISBURSEMENT_FLOW = Workflow(
+    name="fund.disbursement",
+    audit_target=lambda disbursement: disbursement.project.application,
+    refusal=gettext_lazy("This tranche has moved on since you loaded the page. Reload it."),
+    moves=[
+        Move("approve", source=[DisbursementStatus.SCHEDULED], target=DisbursementStatus.APPROVED,
+             allowed=_manages_project, guard=_milestone_met),
+        Move("pay", source=[DisbursementStatus.APPROVED], target=DisbursementStatus.PAID,
+             allowed=_manages_project),
+        Move("cancel", source=[DisbursementStatus.SCHEDULED, DisbursementStatus.APPROVED],
+             target=DisbursementStatus.CANCELLED, allowed=_manages_project),
     ],
 )  # fmt: skip

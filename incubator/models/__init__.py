@@ -10,6 +10,15 @@ from incubator.models.applications import (
     CoApplicant,
     CoApplicantStatus,
 )
+from incubator.models.awards import (
+    Disbursement,
+    DisbursementStatus,
+    Milestone,
+    MilestoneKind,
+    MilestoneStatus,
+    ProgressReport,
+    Project,
+)
 from incubator.models.calls import (
     FUND_TIME_ZONE,
     Call,
@@ -26,6 +35,13 @@ from incubator.models.calls import (
 from incubator.models.funds import MONEY, Fund, FundMember, FundRole
 
 __all__ = [
+    "Project",
+    "ProgressReport",
+    "MilestoneStatus",
+    "MilestoneKind",
+    "Milestone",
+    "DisbursementStatus",
+    "Disbursement",
     "EDITABLE_STATES",
     "FUND_TIME_ZONE",
     "MONEY",

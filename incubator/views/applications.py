@@ -22,7 +22,7 @@ from core.i18n import localized
 from incubator import permissions, selectors
 from incubator.eligibility import eligibility_check
 from incubator.forms import BudgetLineForm, InviteForm, ScreeningForm
-from incubator.models import Application, CoApplicantStatus, QuestionKind
+from incubator.models import Application, ApplicationStatus, CoApplicantStatus, QuestionKind
 from incubator.services import applications as services
 from incubator.services import coapplicants as coapplicant_services
 from incubator.workflows import APPLICATION_FLOW
@@ -155,6 +155,8 @@ def _workspace(
                 application=application,
             ),  # fmt: skip
             "has_age_rule": application.call.rules.filter(kind="age_under").exists(),
+            "project": selectors.project_of(application),
+            "can_set_up_project": can.manage and application.status == ApplicationStatus.AWARDED,
             "problems": problems or {},
             "budget_form": budget_form or BudgetLineForm(),
             "line_rows": [
