@@ -14,9 +14,7 @@ urlpatterns = [
     path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
     path("projects/<int:pk>/action/", projects.project_action, name="project_action"),
     path("projects/<int:pk>/agreement.txt", projects.agreement_download, name="agreement"),
-    path(
-        "applications/<int:pk>/project/new/", projects.project_create, name="project_create"
-    ),
+    path("applications/<int:pk>/project/new/", projects.project_create, name="project_create"),
     path("manage/funds/<slug:slug>/ledger/", projects.fund_ledger, name="fund_ledger"),
     # Applicants.
     path("applications/", applications.my_applications, name="my_applications"),

@@ -56,6 +56,11 @@ def _manager(actor: Any, application: Any) -> bool:
     return can_manage_application(actor, application)
 
 
+def _either_side(actor: Any, application: Any) -> bool:
+    """The project starts with whichever side accepts the agreement second."""
+    return is_lead(actor, application) or can_manage_application(actor, application)
+
+
 def call_still_open(application: Any) -> str | None:
     """Why the call no longer takes a submission, or None. The server's clock decides:
     after the close time nothing more is submitted."""
@@ -139,7 +144,8 @@ APPLICATION_FLOW = Workflow(
         Move("resubmit", source=[S.MORE_INFO], target=S.DETERMINATION, allowed=_lead),
         # The award becomes a project.
         Move("start_contracting", source=[S.AWARDED], target=S.CONTRACTING, allowed=_manager),
-        Move("start_project", source=[S.CONTRACTING], target=S.IN_PROGRESS, allowed=_manager),
+        Move("start_project", source=[S.CONTRACTING], target=S.IN_PROGRESS,
+             allowed=_either_side),
         Move("complete", source=[S.IN_PROGRESS], target=S.COMPLETED, allowed=_manager),
         Move("terminate", source=[S.CONTRACTING, S.IN_PROGRESS], target=S.TERMINATED,
              allowed=_manager),

@@ -86,6 +86,8 @@ NOT_LISTS = {
     "courses:exemplar_create": "a form",
     "courses:announcement_create": "a form",
     # The fund.
+    "fund:agreement": "a file: one project's agreement text",
+    "fund:project_create": "a form",
     "fund:call_detail": "one call: its rules (at most 20), questions (at most 40), priorities",
     "fund:application_start": "a form (the writer's series, at most 100, with their entries)",
     "fund:application_detail": "one application: its budget lines (at most 100), co-applicants "

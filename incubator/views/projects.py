@@ -2,8 +2,6 @@
 milestones, tranches, reports) with every action on it, the fund's ledger and the public
 list of awards."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import add_service_errors
 from incubator import permissions, selectors
@@ -24,7 +22,6 @@ from incubator.forms import (
 )
 from incubator.models import ApplicationStatus, MilestoneKind
 from incubator.services import awards as services
-from registry.models import RegistryEntry
 
 PROJECTS_PER_PAGE = 30
 LEDGER_PER_PAGE = 50
@@ -71,9 +68,9 @@ def _context(request, project, **forms):  # type: ignore[no-untyped-def]
     tranches = selectors.project_tranches(project)
     side_accepted = project.grantee_accepted_at if lead else project.fund_accepted_at
     entries = (
-        RegistryEntry.objects.filter(series_id=project.application.series_id).order_by("-number")
+        project.application.series.registry_entries.order_by("-number")
         if grantee and running
-        else RegistryEntry.objects.none()
+        else []
     )
     return {
         "project": project,
@@ -87,7 +84,9 @@ def _context(request, project, **forms):  # type: ignore[no-untyped-def]
         "lead": lead,
         "contracting": contracting,
         "running": running,
-        "can_accept": (lead or manages) and contracting and bool(project.agreement_hash)
+        "can_accept": (lead or manages)
+        and contracting
+        and bool(project.agreement_hash)
         and side_accepted is None,
         "deliverable": grantee and running,
         "entries": entries,
@@ -100,12 +99,14 @@ def _context(request, project, **forms):  # type: ignore[no-untyped-def]
 
 
 @login_required
+@require_GET
 def project_detail(request, pk: int):
     project = permissions.get_project_for(request.user, pk)
     return render(request, "incubator/project_detail.html", _context(request, project))
 
 
 @login_required
+@require_GET
 def agreement_download(request, pk: int):
     """The agreement as issued, as plain text (the text both sides accept)."""
     project = permissions.get_project_for(request.user, pk)
@@ -173,8 +174,8 @@ def project_action(request, pk: int):
             if form.is_valid():
                 entry = None
                 if form.cleaned_data["entry"]:
-                    entry = RegistryEntry.objects.filter(
-                        pk=form.cleaned_data["entry"], series_id=project.application.series_id
+                    entry = project.application.series.registry_entries.filter(
+                        pk=form.cleaned_data["entry"]
                     ).first()
                 services.milestone_deliver(
                     actor=user, milestone=milestone, entry=entry,
@@ -235,6 +236,7 @@ def project_action(request, pk: int):
 
 
 @login_required
+@require_GET
 def fund_ledger(request, slug: str):
     fund = permissions.get_fund_for(request.user, slug)
     tranches = selectors.fund_ledger(fund)
@@ -249,11 +251,11 @@ def fund_ledger(request, slug: str):
             "projects": Paginator(selectors.projects_of_fund(fund), PROJECTS_PER_PAGE).get_page(
                 request.GET.get("projects")
             ),
-            "today": date.today(),
         },
     )
 
 
+@require_GET
 def awards_public(request):
     """The awarded projects whose grantees chose to show them, for the fund's transparency."""
     page = Paginator(selectors.public_projects(), PROJECTS_PER_PAGE).get_page(

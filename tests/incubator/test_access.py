@@ -5,11 +5,13 @@ covered the day it is added; a parameter it cannot fill fails the test."""
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from core.models import AuditEntry
@@ -56,6 +58,7 @@ class World:
     submitted: Application
     invitation: object
     member: object
+    project: object
 
 
 def build_world() -> World:
@@ -85,8 +88,28 @@ def build_world() -> World:
     )  # fmt: skip
     return World(
         fund, manager, body_member, other_manager, draft_call, open_call, draft,
-        submitted(open_call), invitation, member,
+        submitted(open_call), invitation, member, _funded_project(open_call, manager),
     )  # fmt: skip
+
+
+def _funded_project(call, manager):
+    """A project being contracted, with a milestone and a tranche, and the awarded
+    application of another series waiting for its project."""
+    from core.workflows import workflow_move
+    from incubator.services.awards import disbursement_schedule, milestone_add, project_create
+    from incubator.workflows import APPLICATION_FLOW
+
+    applications = [submitted(call), submitted(call)]
+    for application in applications:
+        for move in ("start_screening", "confirm_eligible", "to_determination", "award"):
+            workflow_move(APPLICATION_FLOW, application, move, actor=manager)
+    project = project_create(actor=manager, application=applications[0], amount="1000")
+    milestone_add(actor=manager, project=project, title="修订稿", kind="revision",
+                  due_on=timezone.localdate() + timedelta(days=9))  # fmt: skip
+    disbursement_schedule(actor=manager, project=project, amount="500",
+                          scheduled_on=timezone.localdate())  # fmt: skip
+    project.awaiting = applications[1]  # type: ignore[attr-defined]
+    return project
 
 
 def fill(route: str, world: World, *, call) -> str:
@@ -95,6 +118,8 @@ def fill(route: str, world: World, *, call) -> str:
         "slug": world.fund.slug if "manage/funds/" in route else call.slug,
         "pk": (
             world.invitation.pk if "invitations/" in route
+            else world.project.pk if "projects/" in route
+            else world.project.awaiting.pk if "/project/new/" in route
             else world.submitted.pk if "screening" in route
             else draft.pk
         ),
@@ -136,7 +161,10 @@ def test_no_one_reaches_a_fund_object_that_is_not_theirs(who):
         if "{" not in route:
             continue  # lists and forms of one's own, tested elsewhere
         if who == "manager_of_drafts" and (
-            "/manage/" in route or "/screening/" in route or "/calls/{slug}" in route
+            "/manage/" in route
+            or "/screening/" in route
+            or "/calls/{slug}" in route
+            or "project" in route
         ):
             continue  # theirs to manage
         url = fill(route, world, call=world.draft_call)
@@ -165,6 +193,7 @@ def test_the_public_and_signed_out_people_reach_only_public_pages():
             if not (login or response.status_code in (401, 403, 404, 405)):
                 reached.append(f"{method.upper()} {url} ({name}): {response.status_code}")
     public = {"GET /fund/ (fund:call_list): 200", "GET /api/v1/fund/calls/ (api-fund-calls): 200",
+              "GET /fund/awards/ (fund:awards): 200",
               "GET /api/v1/fund/open-calls/ (api-fund-open-calls): 200"}  # fmt: skip
     assert set(reached) == public
     assert _snapshot(world) == before
@@ -202,6 +231,10 @@ def test_the_rightful_people_do_reach_them():
         (manager, f"/fund/calls/{world.draft_call.slug}/"),
         (manager, f"/fund/applications/{world.submitted.pk}/"),
         (world.member.user, f"/fund/manage/funds/{world.fund.slug}/"),
+        (manager, f"/fund/projects/{world.project.pk}/"),
+        (world.project.application.lead, f"/fund/projects/{world.project.pk}/"),
+        (manager, f"/fund/applications/{world.project.awaiting.pk}/project/new/"),
+        (manager, f"/fund/manage/funds/{world.fund.slug}/ledger/"),
     ]
     client = Client()
     for person, url in cases:
@@ -217,4 +250,5 @@ def test_a_manager_never_sees_a_draft_but_sees_it_once_submitted():
     assert client.get(f"/api/v1/fund/applications/{world.draft.pk}/").status_code == 404
     assert client.get(f"/api/v1/fund/applications/{world.submitted.pk}/").status_code == 200
     listed = client.get(f"/api/v1/fund/calls/{world.open_call.slug}/applications/").json()
-    assert [row["id"] for row in listed["results"]] == [world.submitted.pk]
+    awarded = {world.project.application.pk, world.project.awaiting.pk}
+    assert {row["id"] for row in listed["results"]} == {world.submitted.pk} | awarded

@@ -62,11 +62,12 @@ def running(amount="100000.00"):
     filing = milestone_add(
         actor=manager, project=project, title="取得备案号", kind="filing_number", due_on=SOON
     )
+    award = Decimal(amount)
     first = disbursement_schedule(
-        actor=manager, project=project, amount="40000", scheduled_on=SOON
+        actor=manager, project=project, amount=award * 4 / 10, scheduled_on=SOON
     )
     second = disbursement_schedule(
-        actor=manager, project=project, amount="60000", scheduled_on=SOON, milestone=filing
+        actor=manager, project=project, amount=award * 6 / 10, scheduled_on=SOON, milestone=filing
     )
     project = agreement_issue(actor=manager, project=project)
     agreement_accept(actor=application.lead, project=project, agreement_hash=project.agreement_hash)
@@ -166,9 +167,7 @@ def test_tranches_never_exceed_the_award_nor_the_funds_budget():
         disbursement_schedule(actor=manager, project=project, amount="30000.01", scheduled_on=SOON)
     last = disbursement_schedule(actor=manager, project=project, amount="30000", scheduled_on=SOON)
     disbursement_cancel(actor=manager, tranche=last)
-    again = disbursement_schedule(
-        actor=manager, project=project, amount="30000", scheduled_on=SOON
-    )
+    again = disbursement_schedule(actor=manager, project=project, amount="30000", scheduled_on=SOON)
 
     assert "100000.00" in over_award.value.message_dict["amount"][0]
     assert again.amount == Decimal("30000.00")

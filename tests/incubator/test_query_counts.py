@@ -144,3 +144,56 @@ def test_a_managers_funds_and_a_funds_calls(client):
         expected=10,
         rows=lambda response: len(response.context["page"].object_list),
     )
+
+
+@pytest.mark.measures("fund:project_detail", "fund:fund_ledger", "fund:awards")
+def test_a_projects_page_the_funds_ledger_and_the_public_awards(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from incubator.services.awards import (
+        disbursement_cancel,
+        disbursement_schedule,
+        project_set_public,
+        report_schedule,
+    )
+    from tests.incubator.test_awards import running
+
+    project, manager, _, (_, second) = running(amount="150000")
+    disbursement_cancel(actor=manager, tranche=second)  # room for the tranches added below
+    soon = timezone.localdate() + timedelta(days=10)
+    projects = [project]
+
+    def more(k):
+        for _ in range(k):
+            disbursement_schedule(actor=manager, project=project, amount="1", scheduled_on=soon)
+            report_schedule(actor=manager, project=project, due_on=soon)
+            other, other_manager, _, _ = running(amount="1000")
+            project_set_public(actor=other.application.lead, project=other, public=True)
+            projects.append(other)
+
+    client.force_login(manager)
+    assert_constant_queries(
+        more,
+        lambda: client.get(project.get_absolute_url()),
+        expected=13,
+        rows=lambda response: len(response.context["tranches"]) + len(response.context["reports"]),
+    )
+    fund = project.application.call.fund
+    assert_constant_queries(
+        lambda k: [
+            disbursement_schedule(actor=manager, project=project, amount="1", scheduled_on=soon)
+            for _ in range(k)
+        ],
+        lambda: client.get(f"/fund/manage/funds/{fund.slug}/ledger/"),
+        expected=10,
+        rows=lambda response: len(response.context["page"]),
+    )
+    client.logout()
+    assert_constant_queries(
+        more,
+        lambda: client.get("/fund/awards/"),
+        expected=2,
+        rows=lambda response: len(response.context["page"]),
+    )

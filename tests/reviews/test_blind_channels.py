@@ -383,7 +383,41 @@ def _fund_world(writer, series, cowriters, studio, registration) -> dict:
     return {
         "fund": fund, "fund_member": member, "call": call, "rule": rule,
         "application": application, "budget_line": line, "fund_invitation": invitation,
+        "project": _funded_project(writer, series, registration, fund, manager),
     }  # fmt: skip
+
+
+def _funded_project(writer, series, registration, fund, manager):
+    """The same series funded by an earlier call: its project being contracted, with a
+    milestone, a tranche and an issued agreement that names the writers."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.workflows import workflow_move
+    from incubator.services.applications import application_start, application_submit
+    from incubator.services.awards import (
+        agreement_issue,
+        disbursement_schedule,
+        milestone_add,
+        project_create,
+    )
+    from incubator.workflows import APPLICATION_FLOW
+    from tests.incubator.support import complete, make_call
+
+    call = make_call(fund, manager)
+    application = complete(
+        application_start(actor=writer, call=call, series=series, entry=registration.entry)
+    )
+    application_submit(actor=writer, application=application)
+    for move in ("start_screening", "confirm_eligible", "to_determination", "award"):
+        workflow_move(APPLICATION_FLOW, application, move, actor=manager)
+    project = project_create(actor=manager, application=application, amount="1000")
+    milestone_add(actor=manager, project=project, title="修订稿", kind="revision",
+                  due_on=timezone.localdate() + timedelta(days=9))  # fmt: skip
+    disbursement_schedule(actor=manager, project=project, amount="500",
+                          scheduled_on=timezone.localdate())  # fmt: skip
+    return agreement_issue(actor=manager, project=project)
 
 
 # --- the channels ------------------------------------------------------------------------
@@ -492,6 +526,7 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"coapplicants/|co-applicants/", "coapplicant_pk", o["fund_invitation"].pk),
         (r"/managers/", "member_pk", o["fund_member"].pk),
         (r"/rules/", "rule_pk", o["rule"].pk),
+        (r"^fund/projects/", "pk", o["project"].pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),
