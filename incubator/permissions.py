@@ -353,3 +353,12 @@ def is_grantee(user: Actor, project: Project) -> bool:
 
 def is_project_lead(user: Actor, project: Project) -> bool:
     return is_lead(user, project.application)
+
+
+def get_project_for_api(project: Project) -> Project:
+    """The project as its answer shows it, after a change (the caller was already let in)."""
+    return (
+        Project.objects.select_related("application")
+        .prefetch_related("milestones__entry")
+        .get(pk=project.pk)
+    )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from incubator.api import project_views as projects
 from incubator.api import views
 
 urlpatterns = [
@@ -67,5 +68,55 @@ urlpatterns = [
         "fund/invitations/<int:pk>/answer/",
         views.InvitationAnswerView.as_view(),
         name="api-fund-invitation-answer",
+    ),
+    path("fund/awards/", projects.PublicProjectsView.as_view(), name="api-fund-awards"),
+    path(
+        "fund/applications/<int:pk>/project/",
+        projects.ProjectCreateView.as_view(),
+        name="api-fund-project-create",
+    ),
+    path("fund/projects/<int:pk>/", projects.ProjectDetailView.as_view(), name="api-fund-project"),
+    path(
+        "fund/projects/<int:pk>/agreement/accept/",
+        projects.AgreementAcceptView.as_view(),
+        name="api-fund-agreement-accept",
+    ),
+    path(
+        "fund/projects/<int:pk>/milestones/",
+        projects.MilestonesView.as_view(),
+        name="api-fund-milestones",
+    ),
+    path(
+        "fund/projects/<int:pk>/milestones/<int:milestone_pk>/deliver/",
+        projects.MilestoneDeliverView.as_view(),
+        name="api-fund-milestone-deliver",
+    ),
+    path(
+        "fund/projects/<int:pk>/milestones/<int:milestone_pk>/accept/",
+        projects.MilestoneAcceptView.as_view(),
+        name="api-fund-milestone-accept",
+    ),
+    path(
+        "fund/projects/<int:pk>/milestones/<int:milestone_pk>/return/",
+        projects.MilestoneReturnView.as_view(),
+        name="api-fund-milestone-return",
+    ),
+    path(
+        "fund/projects/<int:pk>/tranches/",
+        projects.TranchesView.as_view(),
+        name="api-fund-tranches",
+    ),
+    path(
+        "fund/projects/<int:pk>/tranches/<int:tranche_pk>/",
+        projects.TrancheMoveView.as_view(),
+        name="api-fund-tranche",
+    ),
+    path(
+        "fund/projects/<int:pk>/reports/", projects.ReportsView.as_view(), name="api-fund-reports"
+    ),
+    path(
+        "fund/projects/<int:pk>/reports/<int:report_pk>/",
+        projects.ReportSubmitView.as_view(),
+        name="api-fund-report",
     ),
 ]

@@ -96,7 +96,14 @@ def _funded_project(call, manager):
     """A project being contracted, with a milestone and a tranche, and the awarded
     application of another series waiting for its project."""
     from core.workflows import workflow_move
-    from incubator.services.awards import disbursement_schedule, milestone_add, project_create
+    from incubator.services.awards import (
+        agreement_accept,
+        agreement_issue,
+        disbursement_schedule,
+        milestone_add,
+        project_create,
+        report_schedule,
+    )
     from incubator.workflows import APPLICATION_FLOW
 
     applications = [submitted(call), submitted(call)]
@@ -108,6 +115,10 @@ def _funded_project(call, manager):
                   due_on=timezone.localdate() + timedelta(days=9))  # fmt: skip
     disbursement_schedule(actor=manager, project=project, amount="500",
                           scheduled_on=timezone.localdate())  # fmt: skip
+    project = agreement_issue(actor=manager, project=project)
+    for side in (applications[0].lead, manager):
+        agreement_accept(actor=side, project=project, agreement_hash=project.agreement_hash)
+    report_schedule(actor=manager, project=project, due_on=timezone.localdate())
     project.awaiting = applications[1]  # type: ignore[attr-defined]
     return project
 
@@ -119,7 +130,7 @@ def fill(route: str, world: World, *, call) -> str:
         "pk": (
             world.invitation.pk if "invitations/" in route
             else world.project.pk if "projects/" in route
-            else world.project.awaiting.pk if "/project/new/" in route
+            else world.project.awaiting.pk if re.search(r"/project/(new/)?$", route)
             else world.submitted.pk if "screening" in route
             else draft.pk
         ),
@@ -128,6 +139,9 @@ def fill(route: str, world: World, *, call) -> str:
         "coapplicant_pk": draft.coapplicants.order_by("pk").first().pk,
         "member_pk": world.member.pk,
         "rule_pk": world.draft_call.rules.get().pk,
+        "milestone_pk": world.project.milestones.get().pk,
+        "tranche_pk": world.project.disbursements.get().pk,
+        "report_pk": world.project.reports.get().pk,
     }  # fmt: skip
     for name in re.findall(r"\{(\w+)\}", route):
         assert name in values, f"The IDOR walker cannot fill {{{name}}} in {route}: teach fill()"
@@ -194,6 +208,7 @@ def test_the_public_and_signed_out_people_reach_only_public_pages():
                 reached.append(f"{method.upper()} {url} ({name}): {response.status_code}")
     public = {"GET /fund/ (fund:call_list): 200", "GET /api/v1/fund/calls/ (api-fund-calls): 200",
               "GET /fund/awards/ (fund:awards): 200",
+              "GET /api/v1/fund/awards/ (api-fund-awards): 200",
               "GET /api/v1/fund/open-calls/ (api-fund-open-calls): 200"}  # fmt: skip
     assert set(reached) == public
     assert _snapshot(world) == before

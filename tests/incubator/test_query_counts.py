@@ -197,3 +197,40 @@ def test_a_projects_page_the_funds_ledger_and_the_public_awards(client):
         expected=2,
         rows=lambda response: len(response.context["page"]),
     )
+
+
+@pytest.mark.measures("api-fund-tranches", "api-fund-reports", "api-fund-awards")
+def test_a_projects_tranches_and_reports_and_the_public_awards_in_the_api(api_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from incubator.services.awards import (
+        disbursement_cancel,
+        disbursement_schedule,
+        project_set_public,
+        report_schedule,
+    )
+    from tests.incubator.test_awards import running
+
+    project, manager, _, (_, second) = running(amount="150000")
+    disbursement_cancel(actor=manager, tranche=second)
+    soon = timezone.localdate() + timedelta(days=10)
+
+    def more(k):
+        for _ in range(k):
+            disbursement_schedule(actor=manager, project=project, amount="1", scheduled_on=soon)
+            report_schedule(actor=manager, project=project, due_on=soon)
+            other = running(amount="1000")[0]
+            project_set_public(actor=other.application.lead, project=other, public=True)
+
+    api_client.force_authenticate(manager)
+    base = f"/api/v1/fund/projects/{project.pk}/"
+    count = lambda response: response.json()["count"]  # noqa: E731
+    assert_constant_queries(
+        more, lambda: api_client.get(f"{base}tranches/"), expected=6, rows=count
+    )
+    assert_constant_queries(more, lambda: api_client.get(f"{base}reports/"), expected=6, rows=count)
+    api_client.force_authenticate(None)
+    assert_constant_queries(more, lambda: api_client.get("/api/v1/fund/awards/"), expected=2,
+                            rows=count)  # fmt: skip

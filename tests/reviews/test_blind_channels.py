@@ -388,8 +388,8 @@ def _fund_world(writer, series, cowriters, studio, registration) -> dict:
 
 
 def _funded_project(writer, series, registration, fund, manager):
-    """The same series funded by an earlier call: its project being contracted, with a
-    milestone, a tranche and an issued agreement that names the writers."""
+    """The same series funded by an earlier call: its running project, with a milestone, a
+    tranche, a report asked for and the accepted agreement that names the writers."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -397,10 +397,12 @@ def _funded_project(writer, series, registration, fund, manager):
     from core.workflows import workflow_move
     from incubator.services.applications import application_start, application_submit
     from incubator.services.awards import (
+        agreement_accept,
         agreement_issue,
         disbursement_schedule,
         milestone_add,
         project_create,
+        report_schedule,
     )
     from incubator.workflows import APPLICATION_FLOW
     from tests.incubator.support import complete, make_call
@@ -417,7 +419,11 @@ def _funded_project(writer, series, registration, fund, manager):
                   due_on=timezone.localdate() + timedelta(days=9))  # fmt: skip
     disbursement_schedule(actor=manager, project=project, amount="500",
                           scheduled_on=timezone.localdate())  # fmt: skip
-    return agreement_issue(actor=manager, project=project)
+    project = agreement_issue(actor=manager, project=project)
+    for side in (writer, manager):
+        agreement_accept(actor=side, project=project, agreement_hash=project.agreement_hash)
+    report_schedule(actor=manager, project=project, due_on=timezone.localdate())
+    return project
 
 
 # --- the channels ------------------------------------------------------------------------
@@ -526,7 +532,10 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"coapplicants/|co-applicants/", "coapplicant_pk", o["fund_invitation"].pk),
         (r"/managers/", "member_pk", o["fund_member"].pk),
         (r"/rules/", "rule_pk", o["rule"].pk),
-        (r"^fund/projects/", "pk", o["project"].pk),
+        (r"^fund/projects/|^api/v1/fund/projects/", "pk", o["project"].pk),
+        (r"projects/", "milestone_pk", o["project"].milestones.get().pk),
+        (r"projects/", "tranche_pk", o["project"].disbursements.get().pk),
+        (r"projects/", "report_pk", o["project"].reports.get().pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),
