@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.api import views
+from incubator.api import filing, views
 
 urlpatterns = [
     path("fund/calls/", views.CallListView.as_view(), name="api-fund-calls"),
@@ -69,3 +69,6 @@ urlpatterns = [
         name="api-fund-invitation-answer",
     ),
 ]
+
+# The NRTA filing tier, record and dossier (incubator/api/filing.py).
+urlpatterns += filing.urlpatterns
