@@ -19,7 +19,13 @@ class FilingRuleSetForm(forms.ModelForm):
 
     class Meta:
         model = FilingRuleSet
-        fields = "__all__"
+        fields = [
+            "effective_from", "ordinary_min", "key_min", "special_subjects",
+            "special_makes_key", "placement_makes_key", "key_body", "ordinary_body",
+            "other_body", "key_prepare_zh", "key_prepare_en", "ordinary_prepare_zh",
+            "ordinary_prepare_en", "other_prepare_zh", "other_prepare_en", "source_zh",
+            "source_en", "secondary_source",
+        ]  # fmt: skip
 
     def clean(self):
         cleaned = super().clean()
