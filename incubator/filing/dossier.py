@@ -225,7 +225,8 @@ def dossier_build(application: Application) -> Dossier:
     shares = cost_shares(application)
     total = budget_total(budget_lines(application))
     themes = "、".join(
-        " / ".join(n for n in (term.name_zh, term.name_en) if n) for term in series.themes.all()
+        " / ".join(name for name in names if name)
+        for names in series.themes.order_by("position", "pk").values_list("name_zh", "name_en")
     )
     rule_set = tier.rule_set
     tier_name = both(TIER_NAMES[tier.tier])

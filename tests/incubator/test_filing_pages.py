@@ -13,7 +13,6 @@ from incubator import selectors
 from incubator.models import ApplicationFiling
 from incubator.services.applications import budget_line_add
 from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
-from incubator.services.filing import filing_number_record
 from tests.incubator.support import make_application, make_call, make_fund, submitted
 from tests.support.factories import OrganisationFactory, UserFactory, admin_of
 from tests.support.queries import capture_queries
@@ -146,7 +145,11 @@ def test_the_page_shows_the_tier_and_the_secondary_source_note_and_records_a_num
 
     done = client.post(
         f"/fund/applications/{application.pk}/filing/",
-        {"form": "number", "number": "（京）网微剧备字（2026）第0007号", "obtained_on": "2026-11-30"},
+        {
+            "form": "number",
+            "number": "（京）网微剧备字（2026）第0007号",
+            "obtained_on": "2026-11-30",
+        },
     )
     assert done.status_code == 302
     assert selectors.filing_number_of(application).number == "（京）网微剧备字（2026）第0007号"
@@ -157,7 +160,9 @@ def test_the_page_shows_the_tier_and_the_secondary_source_note_and_records_a_num
         f"/fund/applications/{application.pk}/filing/",
         {"form": "flags", "special_subjects": ["military"]},
     )
-    assert "重点 / key" in client.get(f"/fund/applications/{application.pk}/filing/").content.decode()
+    assert (
+        "重点 / key" in client.get(f"/fund/applications/{application.pk}/filing/").content.decode()
+    )
     assert AuditEntry.objects.filter(action="fund.filing.flags_saved").count() == 1
 
 
@@ -177,9 +182,7 @@ def test_the_api_gives_tiers_for_figures_and_for_an_application(api_client):
     ).json()  # fmt: skip
     assert special["tier"] == "key" and special["reasons"] == ["special_subject:religious"]
     assert special["rule_set"]["secondary_source"] is True
-    too_big = api_client.post(
-        "/api/v1/fund/filing/tier/", {"budget": "1e15"}, format="json"
-    )
+    too_big = api_client.post("/api/v1/fund/filing/tier/", {"budget": "1e15"}, format="json")
     assert too_big.status_code == 400
     too_early = api_client.post(
         "/api/v1/fund/filing/tier/", {"budget": "1", "on": "2024-05-31"}, format="json"

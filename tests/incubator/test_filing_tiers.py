@@ -7,8 +7,15 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from incubator.filing.tiers import KEY, ORDINARY, OTHER, SPECIAL_SUBJECTS, RuleSpec, classify
-from incubator.filing.tiers import rule_in_force
+from incubator.filing.tiers import (
+    KEY,
+    ORDINARY,
+    OTHER,
+    SPECIAL_SUBJECTS,
+    RuleSpec,
+    classify,
+    rule_in_force,
+)
 from incubator.models import FilingRuleSet
 from incubator.services.filing import tier_for
 
@@ -110,7 +117,9 @@ def test_the_seeded_rules_choose_by_date(budget, on, tier, body):
 
 @pytest.mark.django_db
 def test_the_2026_rules_are_marked_as_from_secondary_sources_and_take_any_special_subject():
-    new = tier_for(budget=Decimal("1000"), special_subjects=["public_security"], on=date(2026, 3, 1))
+    new = tier_for(
+        budget=Decimal("1000"), special_subjects=["public_security"], on=date(2026, 3, 1)
+    )
     assert new.tier == KEY
     assert new.rule_set.secondary_source is True
     assert sorted(new.rule_set.special_subjects) == sorted(SPECIAL_SUBJECTS)
