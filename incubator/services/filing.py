@@ -28,7 +28,6 @@ from incubator.permissions import application_role
 from incubator.selectors import budget_lines, budget_total
 
 BEIJING = ZoneInfo(FUND_TIME_ZONE)
-MAX_BUDGET = Decimal("999999999999.99")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +46,6 @@ class Tier:
     @property
     def body(self) -> str:
         return getattr(self.rule_set, f"{self.tier}_body")
-
-    def body_label(self) -> str:
-        return getattr(self.rule_set, f"get_{self.tier}_body_display")()
 
     @property
     def prepare(self) -> str:
