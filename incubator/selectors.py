@@ -26,6 +26,7 @@ from incubator import permissions
 from incubator.models import (
     Answer,
     Application,
+    ApplicationFiling,
     ApplicationStatus,
     BudgetLine,
     Call,
@@ -327,3 +328,16 @@ def projects_of_fund(fund: Fund) -> QuerySet[Project]:
 
 def project_of(application: Application) -> Project | None:
     return Project.objects.filter(application=application).first()
+
+
+def filing_number_of(obj: Application | Series) -> ApplicationFiling | None:
+    """The filing or licence number recorded for an application, or for a series (the most
+    recently recorded over its applications): an `ApplicationFiling` with `number`,
+    `number_kind` and `number_obtained_on`, or None. For the opening credits and for a
+    milestone that requires the number."""
+    filings = ApplicationFiling.objects.exclude(number="")
+    if isinstance(obj, Series):
+        filings = filings.filter(application__series=obj)
+    else:
+        filings = filings.filter(application=obj)
+    return filings.order_by("-number_recorded_at", "-pk").first()

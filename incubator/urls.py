@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.views import applications, calls, manage, projects
+from incubator.views import applications, calls, filing, manage, projects
 
 app_name = "fund"
 
@@ -56,6 +56,20 @@ urlpatterns = [
         name="coapplicant_remove",
     ),
     path("invitations/<int:pk>/", applications.invitation_detail, name="invitation_detail"),
+    # The NRTA filing tier, dossier and number (incubator/views/filing.py).
+    path("applications/<int:pk>/filing/", filing.application_filing, name="application_filing"),
+    path(
+        "applications/<int:pk>/filing/dossier.docx",
+        filing.filing_dossier,
+        {"kind": "docx"},
+        name="filing_dossier_docx",
+    ),  # fmt: skip
+    path(
+        "applications/<int:pk>/filing/dossier.pdf",
+        filing.filing_dossier,
+        {"kind": "pdf"},
+        name="filing_dossier_pdf",
+    ),  # fmt: skip
     # Fund managers.
     path("manage/", manage.manage_home, name="manage"),
     path("manage/funds/new/", manage.fund_create, name="fund_create"),

@@ -262,6 +262,22 @@ def _open_call(fund: Fund, xu: User, person: Callable[[str], User]) -> None:
     )  # fmt: skip
 
 
+def _filing(person: Callable[[str], User]) -> None:
+    """《三号窗口》 is set in a legal-aid centre: its applicants mark the judicial subject, so
+    under the 2026 rules it files as key (NRTA) although its budget is ¥275,000. It has no
+    filing number yet: it is still being screened, and numbers come after the filing."""
+    from incubator.models import Application
+    from incubator.services.filing import filing_flags_save
+
+    window = Application.objects.get(
+        call__slug="rule-of-law-and-health-2026", series__title="三号窗口"
+    )
+    filing_flags_save(
+        actor=person("writer.chen"), application=window, special_subjects=["judicial"],
+        placement=False, voluntary_key=False,
+    )  # fmt: skip
+
+
 def load_fund(log: Callable[[str], None], person: Callable[[str], User]) -> None:
     if Fund.objects.filter(slug=FUND_SLUG).exists():
         log("fund: already there")
@@ -277,5 +293,6 @@ def load_fund(log: Callable[[str], None], person: Callable[[str], User]) -> None
     )  # fmt: skip
     fund_manager_add(actor=xu, fund=fund, user=ye)
     _closed_call(fund, xu, ye, person)
+    _filing(person)
     _open_call(fund, xu, person)
     log("fund: 1 fund, 2 calls, 4 applications")

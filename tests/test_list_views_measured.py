@@ -94,6 +94,11 @@ NOT_LISTS = {
     "(at most 20) and the call's questions (at most 40)",
     "fund:application_preview": "one application, as the panel sees it (bounded as above)",
     "fund:answer_file": "a file",
+    "fund:application_filing": "one application's filing tier, flags and number, and the tier "
+    "rule sets (at most 10)",
+    "fund:filing_dossier_docx": "a file generated for one application (its queries are pinned in "
+    "tests/incubator/test_filing_pages.py)",
+    "fund:filing_dossier_pdf": "a file generated for one application (as above)",
     "fund:invitation_detail": "one invitation",
     "fund:fund_create": "a form",
     "fund:call_create": "a form",

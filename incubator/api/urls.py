@@ -1,7 +1,7 @@
 from django.urls import path
 
+from incubator.api import filing, views
 from incubator.api import project_views as projects
-from incubator.api import views
 
 urlpatterns = [
     path("fund/calls/", views.CallListView.as_view(), name="api-fund-calls"),
@@ -120,3 +120,6 @@ urlpatterns = [
         name="api-fund-report",
     ),
 ]
+
+# The NRTA filing tier, record and dossier (incubator/api/filing.py).
+urlpatterns += filing.urlpatterns

@@ -32,6 +32,7 @@ from incubator.models.calls import (
     ThemePriority,
     WorkflowVariant,
 )
+from incubator.models.filing import ApplicationFiling, FilingRuleSet, NumberKind, ReviewBody
 from incubator.models.funds import MONEY, Fund, FundMember, FundRole
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "FUND_TIME_ZONE",
     "MONEY",
     "Answer",
+    "ApplicationFiling",
     "Application",
     "ApplicationStatus",
     "BudgetCategory",
@@ -57,12 +59,15 @@ __all__ = [
     "CoApplicant",
     "CoApplicantStatus",
     "EligibilityRule",
+    "FilingRuleSet",
     "Fund",
     "FundMember",
     "FundRole",
+    "NumberKind",
     "Question",
     "QuestionKind",
     "QuestionStage",
+    "ReviewBody",
     "ThemePriority",
     "WorkflowVariant",
 ]

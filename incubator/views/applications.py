@@ -21,6 +21,7 @@ from core.files import serve_private_file
 from core.i18n import localized
 from incubator import permissions, selectors
 from incubator.eligibility import eligibility_check
+from incubator.filing.permissions import can_view_filing
 from incubator.forms import BudgetLineForm, InviteForm, ScreeningForm
 from incubator.models import Application, ApplicationStatus, CoApplicantStatus, QuestionKind
 from incubator.services import applications as services
@@ -84,6 +85,7 @@ def _workspace(
     typed = typed or {}
     can = application.viewer_can  # type: ignore[attr-defined]
     context = summary_context(application)
+    context["sees_filing"] = can_view_filing(application.viewer_role)  # type: ignore[attr-defined]
     answers = selectors.answers_by_key(application)
     questions = _questions(application)
     coapplicants = selectors.coapplicants_of(application)
