@@ -24,6 +24,22 @@ from incubator.models.calls import (
     WorkflowVariant,
 )
 from incubator.models.funds import MONEY, Fund, FundMember, FundRole
+from incubator.models.panels import (
+    ConflictSource,
+    Expertise,
+    ExpertiseArea,
+    FactCheck,
+    FactCheckNote,
+    FactCheckTheme,
+    FactCheckVerdict,
+    PanelConflict,
+    PanelMember,
+    PanelReview,
+    PanelReviewStatus,
+    PanelRole,
+    PanelScore,
+    Recommendation,
+)
 
 __all__ = [
     "EDITABLE_STATES",
@@ -49,4 +65,18 @@ __all__ = [
     "QuestionStage",
     "ThemePriority",
     "WorkflowVariant",
+    "ConflictSource",
+    "Expertise",
+    "ExpertiseArea",
+    "FactCheck",
+    "FactCheckNote",
+    "FactCheckTheme",
+    "FactCheckVerdict",
+    "PanelConflict",
+    "PanelMember",
+    "PanelReview",
+    "PanelReviewStatus",
+    "PanelRole",
+    "PanelScore",
+    "Recommendation",
 ]
