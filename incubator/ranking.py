@@ -189,3 +189,19 @@ def reviews_of(user: Any) -> QuerySet[PanelReview]:
         .select_related("application__call__fund", "application__lead")
         .order_by("status", "application__call_id", "pk")
     )
+
+
+def others_reviews_for(review: PanelReview) -> list[PanelReview]:
+    """The other panel members' submitted reviews of the same application, with their
+    scores: sealed until this reviewer has submitted their own (then an empty list)."""
+    if not review.is_submitted:
+        return []
+    return list(
+        PanelReview.objects.filter(
+            application_id=review.application_id, status=PanelReviewStatus.SUBMITTED,
+            excluded=False,
+        )
+        .exclude(pk=review.pk)
+        .prefetch_related("scores__criterion")
+        .order_by("pk")
+    )  # fmt: skip
