@@ -4,6 +4,7 @@ the applied revision and a pass / fix-needed verdict."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,7 +115,7 @@ def fact_check_assign(
         notification_send(
             recipient=checker, kind="fund_fact_check_assigned", actor=actor,
             params={"call": {"zh": application.call.title_zh, "en": application.call.title_en}},
-            url=f"/fund/fact-checks/{fact_check.pk}/",
+            url=reverse("fund:fact_check_detail", args=[fact_check.pk]),
         )  # fmt: skip
     return fact_check
 

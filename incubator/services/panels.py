@@ -33,6 +33,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,7 +104,7 @@ def panel_member_add(*, actor: User, call: Call, email: str, role: str) -> Panel
     )  # fmt: skip
     notification_send(
         recipient=user, kind="fund_panel_invited", actor=actor,
-        params={"call": _call_name(call)}, url="/fund/panel/",
+        params={"call": _call_name(call)}, url=reverse("fund:panel_dashboard"),
     )  # fmt: skip
     return member
 
@@ -403,7 +404,7 @@ def panel_assign(*, actor: User, call: Call) -> dict[str, int]:
             notification_send(
                 recipient=person, kind="fund_panel_assigned", actor=actor,
                 params={"call": _call_name(call), "count": counts[person.pk]},
-                url="/fund/panel/",
+                url=reverse("fund:panel_dashboard"),
             )  # fmt: skip
     return {"assigned": len(new), "short": short}
 
