@@ -328,6 +328,7 @@ SPECTACULAR_SETTINGS = {
         "ExportFormatEnum": "scripts_app.models.ExportFormat.choices",
         "RevisionKindEnum": "scripts_app.models.RevisionKind.choices",
         "ParseFormatEnum": ["auto", "fountain", "zh"],
+        "FundFactCheckVerdictEnum": ["pass", "fix"],
         "LanguageEnum": "config.settings.base.LANGUAGES",
         "CollaboratorRoleEnum": "scripts_app.models.CollaboratorRole.choices",
         "ExportStatusEnum": "scripts_app.models.ExportStatus.choices",
