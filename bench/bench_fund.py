@@ -107,7 +107,9 @@ def build(applications: int, reviewers: int, conflict_rate: float):  # type: ign
         for i in range(applications)
     )  # fmt: skip
     first = series_create(actor=writers[0], title="剧0", text=TEXT)
-    entry = registration_request(actor=writers[0], series=first, revision=first.head, authors=[]).entry
+    entry = registration_request(
+        actor=writers[0], series=first, revision=first.head, authors=[]
+    ).entry
     series = [first] + Series.objects.bulk_create(
         Series(owner=w, title=f"剧{i}") for i, w in enumerate(writers[1:], start=1)
     )
@@ -151,16 +153,19 @@ def submit_all(call: Call) -> int:
     scores = []
     for review in reviews:
         base = rng.randint(4, 9)
+        review.scores_given = {}
         for criterion in criteria:
-            scores.append(PanelScore(review=review, criterion=criterion,
-                                     score=max(1, min(10, base + rng.randint(-1, 1)))))  # fmt: skip
+            score = max(1, min(10, base + rng.randint(-1, 1)))
+            review.scores_given[str(criterion.pk)] = score
+            scores.append(PanelScore(review=review, criterion=criterion, score=score))
     PanelScore.objects.bulk_create(scores, batch_size=5_000)
     for review in reviews:
         review.recommendation = rng.choice(["yes", "maybe", "no"])
         review.total = Decimal(rng.randint(40, 90)) / 10
         review.submitted_at = timezone.now()
-    PanelReview.objects.bulk_update(reviews, ["recommendation", "total", "submitted_at"],
-                                    batch_size=2_000)  # fmt: skip
+    PanelReview.objects.bulk_update(
+        reviews, ["recommendation", "total", "submitted_at", "scores_given"], batch_size=2_000
+    )
     PanelReview.objects.filter(application__call=call).update(status="submitted")
     return len(reviews)
 

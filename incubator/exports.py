@@ -29,11 +29,15 @@ def ranking_table(table: Ranking) -> list[list[Any]]:
         _("Eligible"), _("Fact-check"), _("Budget asked (yuan)"), _("Running total (yuan)"),
         _("Within the call's budget"),
     ]  # fmt: skip
+    from accounts.models import User
+
     rows: list[list[Any]] = [header]
+    leads = User.objects.in_bulk([row.application.lead_id for row in table.rows])
     for row in table.rows:
         a = row.application
+        lead = leads.get(a.lead_id)
         rows.append([
-            row.rank, a.pk, _safe(a.series_title), _safe(a.lead.display_name),
+            row.rank, a.pk, _safe(a.series_title), _safe(lead.display_name if lead else ""),
             str(a.get_status_display()), *row.medians, row.score, row.bonus, row.total,
             row.spread, _("yes") if row.divergent else "",
             row.recommendations["yes"], row.recommendations["maybe"], row.recommendations["no"],

@@ -315,15 +315,21 @@ def get_panel_review_for(user: Actor, pk: int) -> Any:
         raise Http404
     review = (
         PanelReview.objects.select_related(
-            "application__call__fund", "application__call__rubric_version",
-            "application__entry__revision", "application__series", "application__lead",
+            "application__call__fund",
+            "application__call__rubric_version",
+            "application__entry__revision",
+            "application__series",
+            "application__lead",
         )  # fmt: skip
         .filter(pk=pk, reviewer_id=user.pk, excluded=False)
         .first()
     )
-    if review is None or PanelConflict.objects.filter(
-        application_id=review.application_id, reviewer_id=user.pk
-    ).exists():
+    if (
+        review is None
+        or PanelConflict.objects.filter(
+            application_id=review.application_id, reviewer_id=user.pk
+        ).exists()
+    ):
         raise Http404
     return review
 
@@ -336,7 +342,9 @@ def get_fact_check_for(user: Actor, pk: int) -> Any:
         raise Http404
     fact_check = (
         FactCheck.objects.select_related(
-            "application__call__fund", "application__entry__revision", "application__series",
+            "application__call__fund",
+            "application__entry__revision",
+            "application__series",
             "application__lead",
         )  # fmt: skip
         .filter(pk=pk, checker_id=user.pk)

@@ -27,7 +27,6 @@ from incubator.models import (
     FactCheck,
     PanelReview,
     PanelReviewStatus,
-    PanelScore,
     Recommendation,
     ThemePriority,
 )
@@ -78,37 +77,39 @@ def _q(value: Decimal) -> Decimal:
 
 
 def ranking(call: Call) -> Ranking:
-    """The whole ranking of a call (seven queries whatever its size; pages slice it)."""
-    criteria = list(Criterion.objects.filter(version_id=call.rubric_version_id).order_by("position"))
+    """The whole ranking of a call (a fixed number of queries whatever its size; pages
+    slice it). Applications are loaded with only the fields the table shows; the lead is
+    not (the export reads the leads of all rows in one query)."""
+    criteria = list(
+        Criterion.objects.filter(version_id=call.rubric_version_id).order_by("position")
+    )
     applications = list(
         call.applications.filter(status__in=RANKED_STATES)
-        .select_related("lead")
+        .only("pk", "call_id", "series_id", "series_title", "status", "screened_at", "lead_id")
         .annotate(budget_total=_budget_total())
         .order_by("pk")
     )
     ids = [a.pk for a in applications]
+    # One row per submitted review: its scores were copied onto it on submission.
     scores: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for app_id, criterion_id, score in PanelScore.objects.filter(
-        review__application__call=call, review__status=PanelReviewStatus.SUBMITTED,
-        review__excluded=False, score__isnull=False,
-    ).values_list("review__application_id", "criterion_id", "score"):  # fmt: skip
-        scores[app_id][criterion_id].append(score)
     totals: dict[int, list[Decimal]] = defaultdict(list)
-    recommendations: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(Recommendation.values, 0))
+    kinds = tuple(Recommendation.values)
+    recommendations: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(kinds, 0))
     excluded: dict[int, int] = defaultdict(int)
-    for app_id, total, recommendation, is_excluded in PanelReview.objects.filter(
+    for app_id, total, recommendation, is_excluded, given in PanelReview.objects.filter(
         application__call=call, status=PanelReviewStatus.SUBMITTED
-    ).values_list("application_id", "total", "recommendation", "excluded"):
+    ).values_list("application_id", "total", "recommendation", "excluded", "scores_given"):
         if is_excluded:
             excluded[app_id] += 1
             continue
+        for criterion_id, score in given.items():
+            if score is not None:
+                scores[app_id][int(criterion_id)].append(score)
         if total is not None:
             totals[app_id].append(total)
         if recommendation:
             recommendations[app_id][recommendation] += 1
-    bonus_of_theme = dict(
-        ThemePriority.objects.filter(call=call).values_list("theme_id", "bonus")
-    )
+    bonus_of_theme = dict(ThemePriority.objects.filter(call=call).values_list("theme_id", "bonus"))
     through = Application.series.field.related_model.themes.through  # type: ignore[attr-defined]
     bonus: dict[int, Decimal] = defaultdict(lambda: Decimal("0.00"))
     for series_id, term_id in through.objects.filter(
@@ -174,11 +175,6 @@ def ranking(call: Call) -> Ranking:
 
 
 # --- the panel's reads --------------------------------------------------------------------
-
-
-def panel_calls_of(user: Any) -> QuerySet[Call]:
-    """The calls a person sits on the panel of."""
-    return Call.objects.filter(panel__user_id=getattr(user, "pk", None)).select_related("fund")
 
 
 def reviews_of(user: Any) -> QuerySet[PanelReview]:

@@ -26,15 +26,6 @@ from django.utils import timezone
 
 from accounts.models import Organisation, User
 from incubator.models import Application, Call, Fund, PanelReview, PanelRole
-from incubator.services.determinations import determination_make
-from incubator.services.factcheck import (
-    expertise_declare,
-    expertise_verify,
-    fact_check_assign,
-    fact_check_note_add,
-    fact_check_submit,
-)
-from incubator.services.panels import panel_assign, panel_member_add, panel_review_save
 from incubator.services.applications import (
     answer_save,
     application_field_save,
@@ -51,7 +42,16 @@ from incubator.services.calls import (
     rule_add,
 )
 from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
+from incubator.services.determinations import determination_make
+from incubator.services.factcheck import (
+    expertise_declare,
+    expertise_verify,
+    fact_check_assign,
+    fact_check_note_add,
+    fact_check_submit,
+)
 from incubator.services.funds import fund_create, fund_manager_add
+from incubator.services.panels import panel_assign, panel_member_add, panel_review_save
 from incubator.services.screening import screening_confirm, screening_start
 from reviews.models import Rubric
 from scripts_app.models import Series
@@ -215,8 +215,12 @@ def _closed_call(fund: Fund, xu: User, ye: User, person: Callable[[str], User]) 
     _panel_stage(call, first, second, xu, ye, person)
 
 
-def _panel_stage(  # noqa: PLR0913
-    call: Call, window: Application, not_fooled: Application, xu: User, ye: User,
+def _panel_stage(
+    call: Call,
+    window: Application,
+    not_fooled: Application,
+    xu: User,
+    ye: User,
     person: Callable[[str], User],
 ) -> None:
     """Screening passed, a panel of demo mentors reviews sealed (conflicts detected first:
@@ -224,7 +228,14 @@ def _panel_stage(  # noqa: PLR0913
     《老两口不上当》's medicine, and the fund decides: one award, one wait-listed."""
     screening_confirm(actor=ye, application=window, note="符合申报条件：已登记修订稿，法治题材。")
     screening_confirm(actor=ye, application=not_fooled, note="符合申报条件：健康科普题材。")
-    for local in ("mentor.song", "mentor.grace", "mentor.lu", "prof.lin", "prof.tang", "writer.sun"):
+    for local in (
+        "mentor.song",
+        "mentor.grace",
+        "mentor.lu",
+        "prof.lin",
+        "prof.tang",
+        "writer.sun",
+    ):
         panel_member_add(actor=ye, call=call, email=person(local).email, role=PanelRole.MENTOR)
     panel_assign(actor=ye, call=call)
     criteria = list(call.rubric_version.criteria.order_by("position"))

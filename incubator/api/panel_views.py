@@ -35,7 +35,9 @@ class PanelMembersView(GenericAPIView):
         call = permissions.get_call_for(request.user, slug, action="manage")
         data = s.FundPanelMemberInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        member = panel_services.panel_member_add(actor=request.user, call=call, **data.validated_data)
+        member = panel_services.panel_member_add(
+            actor=request.user, call=call, **data.validated_data
+        )
         return Response(s.FundPanelMemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
@@ -104,7 +106,9 @@ class DeterminationView(APIView):
 class FactCheckAssignView(APIView):
     """Give an application's fact-check in one area to a verified expert."""
 
-    @extend_schema(request=s.FundFactCheckAssignInputSerializer, responses=s.FundFactCheckSerializer)
+    @extend_schema(
+        request=s.FundFactCheckAssignInputSerializer, responses=s.FundFactCheckSerializer
+    )
     def post(self, request, pk: int):
         application = permissions.get_application_for(request.user, pk, action="manage")
         data = s.FundFactCheckAssignInputSerializer(data=request.data)
@@ -176,9 +180,13 @@ class FactCheckView(APIView):
 
     @extend_schema(responses=s.FundFactCheckSerializer)
     def get(self, request, pk: int):
-        return Response(s.FundFactCheckSerializer(permissions.get_fact_check_for(request.user, pk)).data)
+        return Response(
+            s.FundFactCheckSerializer(permissions.get_fact_check_for(request.user, pk)).data
+        )
 
-    @extend_schema(request=s.FundFactCheckVerdictInputSerializer, responses=s.FundFactCheckSerializer)
+    @extend_schema(
+        request=s.FundFactCheckVerdictInputSerializer, responses=s.FundFactCheckSerializer
+    )
     def post(self, request, pk: int):
         fact_check = permissions.get_fact_check_for(request.user, pk)
         data = s.FundFactCheckVerdictInputSerializer(data=request.data)
@@ -193,7 +201,9 @@ class FactCheckView(APIView):
 class FactCheckNotesView(APIView):
     """A line note on the applied revision."""
 
-    @extend_schema(request=s.FundFactCheckNoteInputSerializer, responses=s.FundFactCheckNoteSerializer)
+    @extend_schema(
+        request=s.FundFactCheckNoteInputSerializer, responses=s.FundFactCheckNoteSerializer
+    )
     def post(self, request, pk: int):
         fact_check = permissions.get_fact_check_for(request.user, pk)
         data = s.FundFactCheckNoteInputSerializer(data=request.data)

@@ -108,6 +108,9 @@ class PanelReview(models.Model):
     # The weighted mean of the criterion scores (on the rubric's scale), kept on
     # submission for the ranking's spread.
     total = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    # {criterion id: score}, copied from PanelScore on submission: the ranking reads one
+    # row per review instead of one per score (bench/bench_fund.py).
+    scores_given = models.JSONField(default=dict, blank=True)
     excluded = models.BooleanField(_("excluded (conflict of interest)"), default=False)
     assigned_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -120,9 +123,7 @@ class PanelReview(models.Model):
                 fields=["application", "reviewer"], name="incubator_panelreview_once"
             )
         ]
-        indexes = [
-            models.Index(fields=["reviewer", "status"], name="incubator_panelreview_mine")
-        ]
+        indexes = [models.Index(fields=["reviewer", "status"], name="incubator_panelreview_mine")]
 
     def __str__(self) -> str:
         return f"{self.reviewer_id} → {self.application_id}"
@@ -234,9 +235,7 @@ class FactCheck(models.Model):
     class Meta:
         ordering = ["application", "area", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["application", "area"], name="incubator_factcheck_once"
-            )
+            models.UniqueConstraint(fields=["application", "area"], name="incubator_factcheck_once")
         ]
 
     def __str__(self) -> str:
@@ -260,4 +259,3 @@ class FactCheckNote(models.Model):
 
     def __str__(self) -> str:
         return f"L{self.line}"
-

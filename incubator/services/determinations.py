@@ -60,12 +60,20 @@ def _check_money(call: Call, amount: Decimal) -> None:
     """Under the locks taken by the caller."""
     if amount > call.award_max:
         raise ValidationError(
-            {"amount": [_("The largest award of this call is %(max)s yuan.") % {"max": call.award_max}]}
+            {
+                "amount": [
+                    _("The largest award of this call is %(max)s yuan.") % {"max": call.award_max}
+                ]
+            }
         )
     held = Application.objects.filter(call=call, status__in=HOLDS_AWARD)
     if held.count() >= call.awards_count:
         raise ValidationError(
-            {"amount": [_("This call makes %(n)s awards and all are made.") % {"n": call.awards_count}]}
+            {
+                "amount": [
+                    _("This call makes %(n)s awards and all are made.") % {"n": call.awards_count}
+                ]
+            }
         )
     if awarded_total(call=call) + amount > call.budget:
         raise ValidationError(

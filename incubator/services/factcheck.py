@@ -80,9 +80,7 @@ def fact_check_assign(
         raise Conflict(_("Only an application under panel review is fact-checked."))
     if area not in required_areas_for([application])[application.pk]:
         raise ValidationError({"area": [_("This application's themes need no such check.")]})
-    verified = Expertise.objects.filter(
-        user=checker, area=area, verified_at__isnull=False
-    ).exists()
+    verified = Expertise.objects.filter(user=checker, area=area, verified_at__isnull=False).exists()
     conflicted = PanelConflict.objects.filter(application=application, reviewer=checker).exists()
     if (
         not verified
@@ -127,7 +125,9 @@ def _require_open(actor: User, fact_check: FactCheck) -> None:
         raise Conflict(_("This fact-check already has its verdict."))
 
 
-def fact_check_note_add(*, actor: User, fact_check: FactCheck, line: int, body: str) -> FactCheckNote:
+def fact_check_note_add(
+    *, actor: User, fact_check: FactCheck, line: int, body: str
+) -> FactCheckNote:
     """A note on a line of the applied revision, quoting the line (as the review app's
     line notes do).
 
@@ -156,7 +156,9 @@ def fact_check_note_add(*, actor: User, fact_check: FactCheck, line: int, body: 
     )  # fmt: skip
 
 
-def fact_check_submit(*, actor: User, fact_check: FactCheck, verdict: str, summary: str) -> FactCheck:
+def fact_check_submit(
+    *, actor: User, fact_check: FactCheck, verdict: str, summary: str
+) -> FactCheck:
     """The verdict, pass or fix needed, with a summary. Final.
 
     Raises:

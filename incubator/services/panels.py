@@ -92,9 +92,10 @@ def panel_member_add(*, actor: User, call: Call, email: str, role: str) -> Panel
     user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
         raise ValidationError({"email": [_("No member of the platform uses this address.")]})
-    if role == PanelRole.MENTOR and not RoleGrant.objects.filter(
-        user=user, role=Role.MENTOR
-    ).exists():
+    if (
+        role == PanelRole.MENTOR
+        and not RoleGrant.objects.filter(user=user, role=Role.MENTOR).exists()
+    ):
         raise ValidationError({"email": [_("This person is not a mentor on the platform.")]})
     if role == PanelRole.STAFF and not user.is_staff:
         raise ValidationError({"email": [_("This person is not platform staff.")]})
@@ -231,13 +232,17 @@ def detected_conflicts(
         application_id__in=list(together), status=CoApplicantStatus.ACCEPTED, user__isnull=False
     ).values_list("application_id", "user_id"):
         together[app_id].add(user_id)
-    collaborator_pairs = [(r, p) for ids in together.values() for r in ids & reviewer_ids for p in ids]
+    collaborator_pairs = [
+        (r, p) for ids in together.values() for r in ids & reviewer_ids for p in ids
+    ]
     reviewed = ReviewAssignment.objects.filter(
         Q(reviewer_id__in=reviewer_ids, request__series__owner_id__in=everyone)
         | Q(reviewer_id__in=everyone, request__series__owner_id__in=reviewer_ids)
     ).exclude(status="declined")
     for reviewer_id, owner_id in reviewed.values_list("reviewer_id", "request__series__owner_id"):
-        collaborator_pairs.append((reviewer_id, owner_id) if reviewer_id in reviewer_ids else (owner_id, reviewer_id))
+        collaborator_pairs.append(
+            (reviewer_id, owner_id) if reviewer_id in reviewer_ids else (owner_id, reviewer_id)
+        )
     mark(collaborator_pairs, ConflictSource.COLLABORATOR, "")
     # Course instructors of an applicant.
     mark(instructor_student_pairs(reviewer_ids, everyone), ConflictSource.INSTRUCTOR, "")
@@ -352,14 +357,12 @@ def panel_assign(*, actor: User, call: Call) -> dict[str, int]:
     conflicts_detect(actor=actor, call=call)
     with transaction.atomic():
         Call.objects.select_for_update().filter(pk=call.pk).first()
-        applications = list(
-            call.applications.filter(status__in=REVIEWING_STATES).order_by("pk")
-        )
+        applications = list(call.applications.filter(status__in=REVIEWING_STATES).order_by("pk"))
         people = application_people(applications)
         conflicted: dict[int, set[int]] = defaultdict(set)
-        for app_id, reviewer_id in PanelConflict.objects.filter(
-            application__call=call
-        ).values_list("application_id", "reviewer_id"):
+        for app_id, reviewer_id in PanelConflict.objects.filter(application__call=call).values_list(
+            "application_id", "reviewer_id"
+        ):
             conflicted[app_id].add(reviewer_id)
         on_it: dict[int, set[int]] = defaultdict(set)
         load: dict[int, int] = defaultdict(int)
@@ -507,9 +510,10 @@ def panel_review_save(
             raise ValidationError(errors)
         fields = ["recommendation", "comment", "updated_at"]
         if submit:
-            given = {
+            given: dict[int, int] = {
                 s.criterion_id: s.score
                 for s in PanelScore.objects.filter(review=review, score__isnull=False)
+                if s.score is not None
             }
             for key, criterion in criteria.items():
                 if criterion.pk not in given:
@@ -526,7 +530,8 @@ def panel_review_save(
             )
             return workflow_move(
                 PANEL_REVIEW_FLOW, review, "submit", actor=actor,
-                changes={"total": total, "submitted_at": timezone.now()},
+                changes={"total": total, "submitted_at": timezone.now(),
+                         "scores_given": {str(k): v for k, v in given.items()}},
                 data={"application": review.application_id,
                       "recommendation": review.recommendation},
             )  # fmt: skip

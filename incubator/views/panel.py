@@ -250,9 +250,7 @@ def panel_dashboard(request):
     checks = request.user.fund_fact_checks.select_related("application__call").order_by(
         "verdict", "pk"
     )[:PER_PAGE]
-    return render(
-        request, "incubator/panel/dashboard.html", {"page": page, "checks": checks}
-    )
+    return render(request, "incubator/panel/dashboard.html", {"page": page, "checks": checks})
 
 
 def _review_context(review, *, conflict_form=None):

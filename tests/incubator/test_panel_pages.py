@@ -99,8 +99,8 @@ def test_applicants_never_see_who_reviewed_them(run_on_commit):
     )  # fmt: skip
     check = fact_check_assign(actor=call.manager, application=application, area="law",
                               checker=lawyer())  # fmt: skip
-    from incubator.services.factcheck import fact_check_submit
     from incubator.services.determinations import determination_make
+    from incubator.services.factcheck import fact_check_submit
 
     fact_check_submit(actor=check.checker, fact_check=check, verdict="pass", summary="")
     with run_on_commit():
@@ -191,7 +191,8 @@ def test_the_manager_ranks_exports_and_decides_in_bulk(run_on_commit):
     seat(call, [mentor()])
     page, api = clients(english(call.manager))
     assert api.post(f"/api/v1/fund/calls/{call.slug}/panel/assign/").json() == {
-        "assigned": 3, "short": 0,
+        "assigned": 3,
+        "short": 0,
     }
     ranking = api.get(f"/api/v1/fund/calls/{call.slug}/ranking/").json()
     assert ranking["count"] == 3
