@@ -11,7 +11,7 @@ def required_areas_for(applications: Iterable[Application]) -> dict[int, set[str
     """Application id -> the expertise areas its series' themes need (FactCheckTheme,
     the one table of the mapping). Two queries however many applications."""
     applications = list(applications)
-    areas_of_theme = dict(FactCheckTheme.objects.values_list("theme_id", "area"))
+    areas_of_theme = dict(FactCheckTheme.objects.order_by().values_list("theme_id", "area"))
     needed: dict[int, set[str]] = {a.pk: set() for a in applications}
     if not areas_of_theme:
         return needed

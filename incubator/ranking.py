@@ -96,9 +96,11 @@ def ranking(call: Call) -> Ranking:
     kinds = tuple(Recommendation.values)
     recommendations: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(kinds, 0))
     excluded: dict[int, int] = defaultdict(int)
-    for app_id, total, recommendation, is_excluded, given in PanelReview.objects.filter(
-        application__call=call, status=PanelReviewStatus.SUBMITTED
-    ).values_list("application_id", "total", "recommendation", "excluded", "scores_given"):
+    for app_id, total, recommendation, is_excluded, given in (
+        PanelReview.objects.filter(application__call=call, status=PanelReviewStatus.SUBMITTED)
+        .order_by()
+        .values_list("application_id", "total", "recommendation", "excluded", "scores_given")
+    ):
         if is_excluded:
             excluded[app_id] += 1
             continue
@@ -118,8 +120,10 @@ def ranking(call: Call) -> Ranking:
         bonus[series_id] = max(bonus[series_id], bonus_of_theme[term_id])
     needed = required_areas_for(applications)
     verdicts: dict[int, dict[str, str]] = defaultdict(dict)
-    for app_id, area, verdict in FactCheck.objects.filter(application_id__in=ids).values_list(
-        "application_id", "area", "verdict"
+    for app_id, area, verdict in (
+        FactCheck.objects.filter(application_id__in=ids)
+        .order_by()
+        .values_list("application_id", "area", "verdict")
     ):
         verdicts[app_id][area] = verdict
     threshold = Decimal(call.rubric_version.divergence_threshold)

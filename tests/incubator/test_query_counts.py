@@ -186,11 +186,11 @@ def test_the_ranking_and_its_exports(client, api_client):
     api_client.force_authenticate(call.manager)
     more = lambda k: _reviewed(call, k)  # noqa: E731
     assert_constant_queries(
-        more, lambda: client.get(f"/fund/manage/calls/{call.slug}/ranking/"), expected=14,
+        more, lambda: client.get(f"/fund/manage/calls/{call.slug}/ranking/"), expected=13,
         rows=lambda response: len(response.context["page"].object_list),
     )  # fmt: skip
     assert_constant_queries(
-        more, lambda: api_client.get(f"/api/v1/fund/calls/{call.slug}/ranking/"), expected=11
+        more, lambda: api_client.get(f"/api/v1/fund/calls/{call.slug}/ranking/"), expected=10
     )
     assert_constant_queries(
         more, lambda: client.get(f"/fund/manage/calls/{call.slug}/ranking.csv"), expected=13
