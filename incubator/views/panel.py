@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -293,6 +294,7 @@ def panel_review(request, pk: int):
                 "score": int(raw) if raw.isdigit() else None,
                 "comment": request.POST.get(f"comment-{key}", ""),
             }
+        autosave = request.headers.get("HX-Request") == "true" and "submit" not in request.POST
         try:
             panel_services.panel_review_save(
                 actor=request.user, review=review, scores=scores,
@@ -300,11 +302,19 @@ def panel_review(request, pk: int):
                 comment=request.POST.get("comment", ""), submit="submit" in request.POST,
             )  # fmt: skip
         except (ValidationError, Conflict) as error:
+            if autosave:
+                return render(
+                    request, "incubator/panel/draft_status.html", {"problems": error.messages}
+                )
             for message in error.messages:
                 messages.error(request, message)
             review.refresh_from_db()
             return render(
                 request, "incubator/panel/review.html", _review_context(review), status=422
+            )
+        if autosave:
+            return render(
+                request, "incubator/panel/draft_status.html", {"saved_at": timezone.now()}
             )
         messages.success(request, _("Submitted.") if "submit" in request.POST else _("Saved."))
         return redirect("fund:panel_review", review.pk)

@@ -218,3 +218,24 @@ def test_the_manager_ranks_exports_and_decides_in_bulk(run_on_commit):
     too_much = api.post(f"/api/v1/fund/applications/{applications[0].pk}/determination/",
                         {"outcome": "award", "reason": "好", "amount": "999999.00"}, format="json")  # fmt: skip
     assert too_much.status_code == 400 and "amount" in json.dumps(too_much.json())
+
+
+def test_the_review_page_autosaves_a_draft_and_submits_with_its_form():
+    call = make_call(panel_size=1)
+    application = in_panel_review(call)
+    seat(call, [english(mentor())])
+    panel_assign(actor=call.manager, call=call)
+    review = PanelReview.objects.get(application=application)
+    page, _api = clients(review.reviewer)
+    keys = list(call.rubric_version.criteria.values_list("key", flat=True))
+    url = f"/fund/panel/reviews/{review.pk}/"
+    saved = page.post(url, {f"score-{keys[0]}": "6", "comment": "草稿"}, HTTP_HX_REQUEST="true")
+    assert saved.status_code == 200 and b"Draft saved" in saved.content
+    review.refresh_from_db()
+    assert review.comment == "草稿" and review.scores.get(criterion__key=keys[0]).score == 6
+    incomplete = page.post(url, {"submit": "1"})
+    assert incomplete.status_code == 422
+    form = {f"score-{k}": "7" for k in keys} | {"recommendation": "yes", "comment": "好"}
+    assert page.post(url, form | {"submit": "1"}).status_code == 302
+    review.refresh_from_db()
+    assert review.is_submitted and review.recommendation == "yes"
