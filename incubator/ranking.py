@@ -14,7 +14,6 @@ budget.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from statistics import median
 from typing import Any
 
 from django.db.models import QuerySet
@@ -76,6 +75,21 @@ def _q(value: Decimal) -> Decimal:
     return value.quantize(TWO, rounding=ROUND_HALF_UP)
 
 
+# Medians of whole scores are halves: twice the median -> the median, to two places.
+_HALVES: dict[int, Decimal] = {}
+
+
+def _median(scores: list[int]) -> Decimal:
+    """The median of whole scores, exactly (as statistics.median, without floats)."""
+    ordered = sorted(scores)
+    middle = len(ordered) // 2
+    twice = ordered[middle] * 2 if len(ordered) % 2 else ordered[middle - 1] + ordered[middle]
+    value = _HALVES.get(twice)
+    if value is None:
+        value = _HALVES[twice] = _q(Decimal(twice) / 2)
+    return value
+
+
 def ranking(call: Call) -> Ranking:
     """The whole ranking of a call (a fixed number of queries whatever its size; pages
     slice it). Applications are loaded with only the fields the table shows; the lead is
@@ -91,7 +105,8 @@ def ranking(call: Call) -> Ranking:
     )
     ids = [a.pk for a in applications]
     # One row per submitted review: its scores were copied onto it on submission.
-    scores: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    # Keyed by the criterion's id as the JSON keeps it (a string).
+    scores: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     totals: dict[int, list[Decimal]] = defaultdict(list)
     kinds = tuple(Recommendation.values)
     recommendations: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(kinds, 0))
@@ -106,7 +121,7 @@ def ranking(call: Call) -> Ranking:
             continue
         for criterion_id, score in given.items():
             if score is not None:
-                scores[app_id][int(criterion_id)].append(score)
+                scores[app_id][criterion_id].append(score)
         if total is not None:
             totals[app_id].append(total)
         if recommendation:
@@ -128,17 +143,21 @@ def ranking(call: Call) -> Ranking:
         verdicts[app_id][area] = verdict
     threshold = Decimal(call.rubric_version.divergence_threshold)
     rows = []
+    keyed = [(str(c.pk), c.weight) for c in criteria]
     for application in applications:
+        given_by = scores.get(application.pk, {})
         medians: list[Decimal | None] = []
-        weighted: list[tuple[Decimal, Decimal]] = []
-        for criterion in criteria:
-            given = scores[application.pk].get(criterion.pk)
-            value = _q(Decimal(str(median(given)))) if given else None
+        weight = numerator = Decimal(0)
+        for key, criterion_weight in keyed:
+            given = given_by.get(key)
+            if not given:
+                medians.append(None)
+                continue
+            value = _median(given)
             medians.append(value)
-            if value is not None:
-                weighted.append((criterion.weight, value))
-        weight = sum((w for w, _v in weighted), Decimal(0))
-        score = _q(sum((w * v for w, v in weighted), Decimal(0)) / weight) if weight else None
+            weight += criterion_weight
+            numerator += criterion_weight * value
+        score = _q(numerator / weight) if weight else None
         row_bonus = bonus[application.series_id] if score is not None else Decimal("0.00")
         spread_values = totals[application.pk]
         spread = _q(max(spread_values) - min(spread_values)) if len(spread_values) > 1 else None
