@@ -137,7 +137,7 @@ class FundConflictInputSerializer(serializers.Serializer):
 
 class FundFactCheckAssignInputSerializer(serializers.Serializer):
     area = serializers.ChoiceField(choices=ExpertiseArea.choices)
-    checker_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    email = serializers.EmailField(help_text="The e-mail address of the verified expert.")
 
 
 class FundFactCheckNoteSerializer(serializers.Serializer):

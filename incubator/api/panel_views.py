@@ -1,13 +1,11 @@
 """The panel stage's API: the same access helpers, selectors and services as the pages."""
 
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from core.memberships import members_of
 from incubator import permissions
 from incubator.api import panel_serializers as s
@@ -113,12 +111,9 @@ class FactCheckAssignView(APIView):
         application = permissions.get_application_for(request.user, pk, action="manage")
         data = s.FundFactCheckAssignInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        checker = User.objects.filter(pk=data.validated_data["checker_id"]).first()
-        if checker is None:
-            raise Http404
-        fact_check = factcheck_services.fact_check_assign(
+        fact_check = factcheck_services.fact_check_assign_by_email(
             actor=request.user, application=application, area=data.validated_data["area"],
-            checker=checker,
+            email=data.validated_data["email"],
         )  # fmt: skip
         return Response(s.FundFactCheckSerializer(fact_check).data, status=status.HTTP_201_CREATED)
 

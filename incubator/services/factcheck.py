@@ -118,6 +118,22 @@ def fact_check_assign(
     return fact_check
 
 
+def fact_check_assign_by_email(
+    *, actor: User, application: Application, area: str, email: str
+) -> FactCheck:
+    """`fact_check_assign` to the platform member who uses this e-mail address.
+
+    Raises:
+        ValidationError: under "email" when no active member uses it (and as above).
+    """
+    if not permissions.can_manage_application(actor, application):
+        raise PermissionDenied
+    checker = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if checker is None:
+        raise ValidationError({"email": [_("No member of the platform uses this address.")]})
+    return fact_check_assign(actor=actor, application=application, area=area, checker=checker)
+
+
 def _require_open(actor: User, fact_check: FactCheck) -> None:
     if fact_check.checker_id != actor.pk:
         raise PermissionDenied

@@ -151,7 +151,7 @@ def call_ranking(request, slug: str):
                     request, _("%(n)s determinations recorded.") % {"n": len(result.done)}
                 )
             for pk, why in result.refused.items():
-                messages.error(request, f"#{pk}: {why}")
+                messages.error(request, _("Application %(pk)s: %(why)s") % {"pk": pk, "why": why})
             return redirect("fund:call_ranking", call.slug)
         if not ids:
             form.add_error(None, _("Tick the applications to decide."))
@@ -219,18 +219,13 @@ def application_resubmit(request, pk: int):
 @login_required
 @require_POST
 def fact_check_assign(request, pk: int):
-    from accounts.models import User
-
     application = permissions.get_application_for(request.user, pk, action="manage")
     form = FactCheckAssignForm(request.POST)
     if form.is_valid():
-        checker = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
         try:
-            if checker is None:
-                raise ValidationError(_("No member of the platform uses this address."))
-            factcheck_services.fact_check_assign(
+            factcheck_services.fact_check_assign_by_email(
                 actor=request.user, application=application,
-                area=form.cleaned_data["area"], checker=checker,
+                area=form.cleaned_data["area"], email=form.cleaned_data["email"],
             )  # fmt: skip
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
