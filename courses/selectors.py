@@ -601,3 +601,28 @@ def exemplars_for_display(lesson: Lesson) -> list[Exemplar]:
     for exemplar in exemplars:
         exemplar.screenplay = screenplay_html_for_text(exemplar.text, exemplar.format)  # type: ignore[attr-defined]
     return exemplars
+
+
+def instructor_student_pairs(
+    instructor_ids: Iterable[int], student_ids: Iterable[int]
+) -> set[tuple[int, int]]:
+    """(instructor, student) pairs among the given people: the instructor teaches (or
+    taught) a cohort the student is enrolled in as a student. One query; for other apps'
+    conflict-of-interest rules (the fund's panel)."""
+    teaching = CohortMember.objects.filter(
+        user_id__in=list(instructor_ids), role=CohortRole.INSTRUCTOR
+    )
+    pairs = (
+        CohortMember.objects.filter(user_id__in=list(student_ids), role=CohortRole.STUDENT)
+        .filter(cohort_id__in=teaching.values("cohort_id"))
+        .values_list("cohort_id", "user_id")
+    )
+    by_cohort: dict[int, set[int]] = {}
+    for cohort_id, student_id in pairs:
+        by_cohort.setdefault(cohort_id, set()).add(student_id)
+    result: set[tuple[int, int]] = set()
+    for cohort_id, instructor_id in teaching.filter(cohort_id__in=list(by_cohort)).values_list(
+        "cohort_id", "user_id"
+    ):
+        result.update((instructor_id, student) for student in by_cohort[cohort_id])
+    return result

@@ -1,5 +1,11 @@
-"""Staff keep the NRTA filing tier's rules current here: a new rule set (with the date it
-takes effect) when the rules change, so earlier dates keep the rules they had."""
+"""Staff data of the fund, edited in the admin:
+
+- the NRTA filing tier's rules: a new rule set (with the date it takes effect) when the
+  rules change, so earlier dates keep the rules they had;
+- the themes that need a fact-check, and verifying the expertise reviewers declare.
+"""
+
+from typing import Any
 
 from django import forms
 from django.contrib import admin
@@ -8,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.services.audit import audit_record
 from incubator.filing.forms import subject_choices
-from incubator.models import FilingRuleSet
+from incubator.models import Expertise, FactCheckTheme, FilingRuleSet
+from incubator.services.factcheck import expertise_verify
 
 
 class FilingRuleSetForm(forms.ModelForm):
@@ -50,3 +57,23 @@ class FilingRuleSetAdmin(admin.ModelAdmin):
                       "key_min": str(obj.key_min), "ordinary_min": str(obj.ordinary_min),
                       "special_subjects": obj.special_subjects, "changed": change},
             )  # fmt: skip
+
+
+@admin.register(FactCheckTheme)
+class FactCheckThemeAdmin(admin.ModelAdmin):
+    list_display = ["theme", "area"]
+    list_editable = ["area"]
+
+
+@admin.register(Expertise)
+class ExpertiseAdmin(admin.ModelAdmin):
+    list_display = ["user", "area", "note", "verified_at", "verified_by"]
+    list_filter = ["area", "verified_at"]
+    readonly_fields = ["verified_at", "verified_by"]
+    raw_id_fields = ["user"]
+    actions = ["verify"]
+
+    @admin.action(description=_("Verify the chosen expertise"))
+    def verify(self, request: Any, queryset: Any) -> None:
+        for expertise in queryset.filter(verified_at__isnull=True):
+            expertise_verify(actor=request.user, expertise=expertise)

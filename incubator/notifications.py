@@ -50,3 +50,32 @@ register("fund_report_submitted", _("A progress report on “%(series)s” was h
 register("fund_tranche_paid", _("The fund paid %(amount)s yuan to the project “%(series)s”."))
 register("fund_project_completed", _("The project “%(series)s” is completed."))
 register("fund_project_terminated", _("The project “%(series)s” was ended: %(reason)s"))
+# The panel stage. Reviewers' notifications name the call and counts only: an anonymous
+# call's applicants are never named to its reviewers, on any channel.
+register("fund_panel_invited", _("You have been seated on the review panel of %(call)s."))
+register(
+    "fund_panel_assigned",
+    _("%(count)s applications to %(call)s await your review."),
+)
+register("fund_fact_check_assigned", _("An application to %(call)s awaits your fact-check."))
+# Determinations, with the manager's reason, to the applicants (never naming reviewers).
+register(
+    "fund_application_awarded",
+    _("The application of “%(series)s” to %(call)s is awarded %(amount)s yuan: %(reason)s"),
+)
+register(
+    "fund_application_declined",
+    _("The application of “%(series)s” to %(call)s was declined: %(reason)s"),
+)
+register(
+    "fund_application_waitlisted",
+    _("The application of “%(series)s” to %(call)s is on the waiting list: %(reason)s"),
+)
+register(
+    "fund_application_more_info",
+    _("The fund asks for more information on “%(series)s” (%(call)s): %(reason)s"),
+)
+register(
+    "fund_application_resubmitted",
+    _("The application of “%(series)s” to %(call)s was sent back with more information."),
+)

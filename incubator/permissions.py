@@ -362,3 +362,75 @@ def get_project_for_api(project: Project) -> Project:
         .prefetch_related("milestones__entry")
         .get(pk=project.pk)
     )
+
+
+# --- the panel ----------------------------------------------------------------------------
+#
+# A panel member reads an application only through a review assigned to them (never one
+# they are conflicted on: a conflict removes or excludes the review), and a fact-checker
+# only through their fact-check. Neither is an applicant's role: applicants never learn
+# who reviewed them.
+
+
+def get_panel_review_for(user: Actor, pk: int) -> Any:
+    """A panel review for its reviewer: 404 for anyone else, for an excluded review, and
+    when the reviewer has a recorded conflict with the application."""
+    from incubator.models import PanelConflict, PanelReview
+
+    if not is_signed_in(user):
+        raise Http404
+    review = (
+        PanelReview.objects.select_related(
+            "application__call__fund",
+            "application__call__rubric_version",
+            "application__entry__revision",
+            "application__series",
+            "application__lead",
+        )  # fmt: skip
+        .filter(pk=pk, reviewer_id=user.pk, excluded=False)
+        .first()
+    )
+    if (
+        review is None
+        or PanelConflict.objects.filter(
+            application_id=review.application_id, reviewer_id=user.pk
+        ).exists()
+    ):
+        raise Http404
+    return review
+
+
+def get_fact_check_for(user: Actor, pk: int) -> Any:
+    """A fact-check for its checker: 404 for anyone else."""
+    from incubator.models import FactCheck
+
+    if not is_signed_in(user):
+        raise Http404
+    fact_check = (
+        FactCheck.objects.select_related(
+            "application__call__fund",
+            "application__entry__revision",
+            "application__series",
+            "application__lead",
+        )  # fmt: skip
+        .filter(pk=pk, checker_id=user.pk)
+        .first()
+    )
+    if fact_check is None:
+        raise Http404
+    return fact_check
+
+
+def get_panel_member_for(user: Actor, pk: int) -> Any:
+    """A panel seat for a manager of its call's fund (to remove it): 404 otherwise."""
+    from incubator.models import PanelMember
+
+    member = PanelMember.objects.select_related("call__fund", "user").filter(pk=pk).first()
+    if member is None or not can_manage_call(user, member.call):
+        raise Http404
+    return member
+
+
+def shows_applicants_to_reviewer(call: Call) -> bool:
+    """Whether panel reviewers may see who applies (not when the call is anonymous)."""
+    return not call.anonymous

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.views import applications, calls, filing, manage, projects
+from incubator.views import applications, calls, filing, manage, panel, projects
 
 app_name = "fund"
 
@@ -102,4 +102,43 @@ urlpatterns = [
         manage.application_screening,
         name="application_screening",
     ),
+    # The panel stage: the manager's panel, ranking and determinations.
+    path("manage/calls/<slug:slug>/panel/", panel.panel_manage, name="panel_manage"),
+    path("manage/calls/<slug:slug>/panel/assign/", panel.panel_assign, name="panel_assign"),
+    path(
+        "manage/panel-members/<int:pk>/remove/",
+        panel.panel_member_remove,
+        name="panel_member_remove",
+    ),
+    path("manage/calls/<slug:slug>/ranking/", panel.call_ranking, name="call_ranking"),
+    path(
+        "manage/calls/<slug:slug>/ranking.<str:fmt>",
+        panel.ranking_export,
+        name="ranking_export",
+    ),
+    path(
+        "manage/applications/<int:pk>/determination/",
+        panel.application_determination,
+        name="application_determination",
+    ),
+    path(
+        "manage/applications/<int:pk>/fact-check/",
+        panel.fact_check_assign,
+        name="fact_check_assign",
+    ),
+    path(
+        "applications/<int:pk>/resubmit/",
+        panel.application_resubmit,
+        name="application_resubmit",
+    ),
+    # Reviewers and fact-checkers.
+    path("panel/", panel.panel_dashboard, name="panel_dashboard"),
+    path("panel/reviews/<int:pk>/", panel.panel_review, name="panel_review"),
+    path(
+        "panel/reviews/<int:pk>/conflict/",
+        panel.panel_review_conflict,
+        name="panel_review_conflict",
+    ),
+    path("fact-checks/<int:pk>/", panel.fact_check_detail, name="fact_check_detail"),
+    path("expertise/", panel.my_expertise, name="my_expertise"),
 ]

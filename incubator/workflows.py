@@ -21,6 +21,7 @@ from incubator.models import (
     CoApplicantStatus,
     DisbursementStatus,
     MilestoneStatus,
+    PanelReviewStatus,
     WorkflowVariant,
 )
 from incubator.permissions import (
@@ -98,6 +99,15 @@ def _two_stage(application: Any) -> str | None:
     return None
 
 
+def _fact_checked(application: Any) -> str | None:
+    """A determination waits for every fact-check the series' themes need."""
+    from incubator.fact_checks import missing_areas
+
+    if missing_areas(application):
+        return _("A required fact-check has no verdict yet.")
+    return None
+
+
 # Everything before a decision: the applicants may still withdraw.
 _UNDECIDED = [
     S.DRAFT, S.SUBMITTED, S.SCREENING, S.CONCEPT_REVIEW, S.INVITED, S.PANEL_REVIEW,
@@ -133,14 +143,15 @@ APPLICATION_FLOW = Workflow(
         Move("start_fact_check", source=[S.PANEL_REVIEW], target=S.FACT_CHECK,
              allowed=_manager),
         Move("to_determination", source=[S.PANEL_REVIEW, S.FACT_CHECK], target=S.DETERMINATION,
-             allowed=_manager),
+             allowed=_manager, guard=_fact_checked),
         Move("award", source=[S.DETERMINATION, S.WAITLISTED], target=S.AWARDED,
-             allowed=_manager),
+             allowed=_manager, guard=_fact_checked),
         Move("decline", source=[S.DETERMINATION, S.WAITLISTED], target=S.DECLINED,
-             allowed=_manager),
-        Move("waitlist", source=[S.DETERMINATION], target=S.WAITLISTED, allowed=_manager),
+             allowed=_manager, guard=_fact_checked),
+        Move("waitlist", source=[S.DETERMINATION], target=S.WAITLISTED, allowed=_manager,
+             guard=_fact_checked),
         Move("request_more_info", source=[S.DETERMINATION], target=S.MORE_INFO,
-             allowed=_manager),
+             allowed=_manager, guard=_fact_checked),
         Move("resubmit", source=[S.MORE_INFO], target=S.DETERMINATION, allowed=_lead),
         # The award becomes a project.
         Move("start_contracting", source=[S.AWARDED], target=S.CONTRACTING, allowed=_manager),
@@ -155,7 +166,9 @@ APPLICATION_FLOW = Workflow(
 # Moves this session's services perform (the rest wait for their stages' services).
 IMPLEMENTED_MOVES = frozenset(
     {"submit", "withdraw", "start_screening", "confirm_eligible", "confirm_concept",
-     "out_of_remit", "start_contracting", "start_project", "complete", "terminate"}
+     "out_of_remit", "start_fact_check", "to_determination", "award", "decline", "waitlist",
+     "request_more_info", "resubmit", "start_contracting", "start_project", "complete",
+     "terminate"}
 )  # fmt: skip
 
 
@@ -189,6 +202,21 @@ COAPPLICANT_FLOW = Workflow(
         Move("reinvite", source=[CoApplicantStatus.DECLINED, CoApplicantStatus.REMOVED,
                                  CoApplicantStatus.LEFT],
              target=CoApplicantStatus.INVITED, allowed=_lead_of, guard=_draft),
+    ],
+)  # fmt: skip
+
+
+def _own_review(actor: Any, review: Any) -> bool:
+    return actor is not None and review.reviewer_id == getattr(actor, "pk", None)
+
+
+PANEL_REVIEW_FLOW = Workflow(
+    name="fund.panel_review",
+    audit_target=lambda review: review.application,
+    refusal=gettext_lazy("This review has been handed in and can no longer change."),
+    moves=[
+        Move("submit", source=[PanelReviewStatus.ASSIGNED], target=PanelReviewStatus.SUBMITTED,
+             allowed=_own_review),
     ],
 )  # fmt: skip
 

@@ -2,14 +2,20 @@
 `fund.ye` given the fund-manager role), with
 
 - a closed call, 2026 法治与健康题材专项, whose two applications were submitted before it
-  closed: 《三号窗口》 (writer.chen with writer.yang and the studio 星河短剧工作室) is being
-  screened by `fund.ye`; 《老两口不上当》 (writer.zhang with writer.xie) waits for screening;
+  closed: 《三号窗口》 (writer.chen with writer.yang and the studio 星河短剧工作室) and
+  《老两口不上当》 (writer.zhang with writer.xie);
 - an open call on intangible heritage and cultural tourism, 非遗与文旅微短剧扶持计划, with two
   drafts: 《锦官绣》 (writer.wang, co-applicant writer.zhou accepted) and *Three Bowls*
   (writer.emma, writer.daniel invited and not yet answered).
 
-Dates are relative to the day the demo is loaded. The next stages (panels, fact-check,
-determinations, awards) continue this story.
+The closed call then goes through the panel stage (`_panel_stage`): both applications pass
+screening, six demo mentors sit on the panel and review sealed (conflicts detected
+first), mentor.qian (verified legal expertise) fact-checks 《三号窗口》 and mentor.fang
+(verified medical expertise) 《老两口不上当》, and fund.xu awards 《三号窗口》 250,000 yuan
+and wait-lists 《老两口不上当》.
+
+Dates are relative to the day the demo is loaded. Awards (agreements, milestones,
+disbursements) continue this story.
 """
 
 from collections.abc import Callable
@@ -19,7 +25,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Organisation, User
-from incubator.models import Application, Fund
+from incubator.models import Application, Call, Fund, PanelReview, PanelRole
 from incubator.services.applications import (
     answer_save,
     application_field_save,
@@ -36,14 +42,24 @@ from incubator.services.calls import (
     rule_add,
 )
 from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
+from incubator.services.determinations import determination_make
+from incubator.services.factcheck import (
+    expertise_declare,
+    expertise_verify,
+    fact_check_assign,
+    fact_check_note_add,
+    fact_check_submit,
+)
 from incubator.services.funds import fund_create, fund_manager_add
-from incubator.services.screening import screening_start
+from incubator.services.panels import panel_assign, panel_member_add, panel_review_save
+from incubator.services.screening import screening_confirm, screening_start
 from reviews.models import Rubric
 from scripts_app.models import Series
 from taxonomy.models import Term
 
 FUND_SLUG = "boutique-micro-drama"
 
+PANEL_COMMENT = "结构清楚，人物动机可信；个别台词偏说教。"
 CLOSED_GUIDANCE_ZH = """本专项支持**法治**与**健康科普**题材的精品微短剧，鼓励贴近县域生活、面向中老年观众的现实题材。
 
 - 每集至少讲清一个真实的法律或健康知识点，不得夸大疗效、不得诱导付费；
@@ -196,6 +212,63 @@ def _closed_call(fund: Fund, xu: User, ye: User, person: Callable[[str], User]) 
     # The call has closed since (the fund closes its calls on time: the demo moves the date).
     call_update(actor=xu, call=call, closes_at=now - timedelta(days=5))
     screening_start(actor=ye, application=first)
+    _panel_stage(call, first, second, xu, ye, person)
+
+
+def _panel_stage(
+    call: Call,
+    window: Application,
+    not_fooled: Application,
+    xu: User,
+    ye: User,
+    person: Callable[[str], User],
+) -> None:
+    """Screening passed, a panel of demo mentors reviews sealed (conflicts detected first:
+    prof.lin teaches writer.chen's cohort), a lawyer checks 《三号窗口》's law and a doctor
+    《老两口不上当》's medicine, and the fund decides: one award, one wait-listed."""
+    screening_confirm(actor=ye, application=window, note="符合申报条件：已登记修订稿，法治题材。")
+    screening_confirm(actor=ye, application=not_fooled, note="符合申报条件：健康科普题材。")
+    for local in (
+        "mentor.song",
+        "mentor.grace",
+        "mentor.lu",
+        "prof.lin",
+        "prof.tang",
+        "writer.sun",
+    ):
+        panel_member_add(actor=ye, call=call, email=person(local).email, role=PanelRole.MENTOR)
+    panel_assign(actor=ye, call=call)
+    criteria = list(call.rubric_version.criteria.order_by("position"))
+    marks = {window.pk: [8, 7, 8], not_fooled.pk: [7, 6, 7]}
+    for application in (window, not_fooled):
+        reviews = PanelReview.objects.filter(application=application).order_by("reviewer_id")
+        for review, base in zip(reviews, marks[application.pk], strict=False):
+            panel_review_save(
+                actor=review.reviewer, review=review,
+                scores={c.key: {"score": min(10, base + (i % 2)), "comment": PANEL_COMMENT}
+                        for i, c in enumerate(criteria)},
+                recommendation="yes" if base >= 7 else "maybe",
+                comment="题材扎实，钩子清楚；建议资助。" if base >= 7 else "立意好，节奏偏慢。",
+                submit=True,
+            )  # fmt: skip
+    staff = person("admin")
+    lawyer, doctor = person("mentor.qian"), person("mentor.fang")
+    for expert, area, note in ((lawyer, "law", "执业律师（临水县律师协会）"),
+                               (doctor, "medicine", "执业医师（全科）")):  # fmt: skip
+        expertise_verify(actor=staff, expertise=expertise_declare(actor=expert, area=area,
+                                                                   note=note))  # fmt: skip
+    check = fact_check_assign(actor=ye, application=window, area="law", checker=lawyer)
+    fact_check_note_add(actor=lawyer, fact_check=check, line=3,
+                        body="法律援助的申请条件与《法律援助法》一致，可保留。")  # fmt: skip
+    fact_check_submit(actor=lawyer, fact_check=check, verdict="pass",
+                      summary="法律程序与现行规定一致。")  # fmt: skip
+    check = fact_check_assign(actor=ye, application=not_fooled, area="medicine", checker=doctor)
+    fact_check_submit(actor=doctor, fact_check=check, verdict="fix",
+                      summary="第2集降压药停药的说法需改为“遵医嘱调整”。")  # fmt: skip
+    determination_make(actor=xu, application=window, outcome="award", amount="250000.00",
+                       reason="法治题材扎实，县城观众用得上；专家核查通过。")  # fmt: skip
+    determination_make(actor=xu, application=not_fooled, outcome="waitlist",
+                       reason="立意好，预算有限，列入候补；请按医学核查意见修改第2集。")  # fmt: skip
 
 
 def _open_call(fund: Fund, xu: User, person: Callable[[str], User]) -> None:

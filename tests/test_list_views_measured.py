@@ -104,6 +104,10 @@ NOT_LISTS = {
     "fund:call_create": "a form",
     "fund:call_manage": "one call's settings (rules, questions and priorities are bounded)",
     "fund:call_questions": "a form of at most 40 questions",
+    "fund:panel_review": "one sealed review: the rubric's criteria and the others' reviews "
+    "(at most the call's panel size, 9)",
+    "fund:fact_check_detail": "one fact-check: its line notes (at most 500) and the script",
+    "fund:my_expertise": "a form and the person's expertise (one per area: at most 3)",
     "reviews:rubric_create": "a form",
     "reviews:rubric_edit": "a form with the criteria of one version",
     "reviews:calibration": "one excerpt to score",

@@ -328,6 +328,9 @@ SPECTACULAR_SETTINGS = {
         "ExportFormatEnum": "scripts_app.models.ExportFormat.choices",
         "RevisionKindEnum": "scripts_app.models.RevisionKind.choices",
         "ParseFormatEnum": ["auto", "fountain", "zh"],
+        "FundFactCheckVerdictEnum": ["pass", "fix"],
+        # A certificate's verdict keeps its name beside the fund's fact-check verdict.
+        "VerdictEnum": ["genuine", "revoked", "not_genuine"],
         "LanguageEnum": "config.settings.base.LANGUAGES",
         "CollaboratorRoleEnum": "scripts_app.models.CollaboratorRole.choices",
         "ExportStatusEnum": "scripts_app.models.ExportStatus.choices",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.api import filing, views
+from incubator.api import filing, panel_views, views
 from incubator.api import project_views as projects
 
 urlpatterns = [
@@ -119,6 +119,63 @@ urlpatterns = [
         projects.ReportSubmitView.as_view(),
         name="api-fund-report",
     ),
+    # The panel stage.
+    path(
+        "fund/calls/<slug:slug>/panel/",
+        panel_views.PanelMembersView.as_view(),
+        name="api-fund-panel",
+    ),
+    path(
+        "fund/calls/<slug:slug>/panel/assign/",
+        panel_views.PanelAssignView.as_view(),
+        name="api-fund-panel-assign",
+    ),
+    path(
+        "fund/calls/<slug:slug>/ranking/",
+        panel_views.RankingView.as_view(),
+        name="api-fund-ranking",
+    ),
+    path(
+        "fund/calls/<slug:slug>/determinations/",
+        panel_views.BulkDeterminationView.as_view(),
+        name="api-fund-determinations",
+    ),
+    path(
+        "fund/applications/<int:pk>/determination/",
+        panel_views.DeterminationView.as_view(),
+        name="api-fund-application-determination",
+    ),
+    path(
+        "fund/applications/<int:pk>/fact-check/",
+        panel_views.FactCheckAssignView.as_view(),
+        name="api-fund-fact-check-assign",
+    ),
+    path(
+        "fund/panel/reviews/",
+        panel_views.MyPanelReviewsView.as_view(),
+        name="api-fund-panel-reviews",
+    ),
+    path(
+        "fund/panel/reviews/<int:pk>/",
+        panel_views.PanelReviewView.as_view(),
+        name="api-fund-panel-review",
+    ),
+    path(
+        "fund/panel/reviews/<int:pk>/conflict/",
+        panel_views.PanelReviewConflictView.as_view(),
+        name="api-fund-panel-review-conflict",
+    ),
+    path(
+        "fund/fact-checks/<int:pk>/",
+        panel_views.FactCheckView.as_view(),
+        name="api-fund-fact-check",
+    ),
+    path(
+        "fund/fact-checks/<int:pk>/notes/",
+        panel_views.FactCheckNotesView.as_view(),
+        name="api-fund-fact-check-notes",
+    ),
+    path("fund/expertise/", panel_views.ExpertiseView.as_view(), name="api-fund-expertise"),
 ]
 
 # The NRTA filing tier, record and dossier (incubator/api/filing.py).

@@ -34,6 +34,22 @@ from incubator.models.calls import (
 )
 from incubator.models.filing import ApplicationFiling, FilingRuleSet, NumberKind, ReviewBody
 from incubator.models.funds import MONEY, Fund, FundMember, FundRole
+from incubator.models.panels import (
+    ConflictSource,
+    Expertise,
+    ExpertiseArea,
+    FactCheck,
+    FactCheckNote,
+    FactCheckTheme,
+    FactCheckVerdict,
+    PanelConflict,
+    PanelMember,
+    PanelReview,
+    PanelReviewStatus,
+    PanelRole,
+    PanelScore,
+    Recommendation,
+)
 
 __all__ = [
     "Project",
@@ -70,4 +86,18 @@ __all__ = [
     "ReviewBody",
     "ThemePriority",
     "WorkflowVariant",
+    "ConflictSource",
+    "Expertise",
+    "ExpertiseArea",
+    "FactCheck",
+    "FactCheckNote",
+    "FactCheckTheme",
+    "FactCheckVerdict",
+    "PanelConflict",
+    "PanelMember",
+    "PanelReview",
+    "PanelReviewStatus",
+    "PanelRole",
+    "PanelScore",
+    "Recommendation",
 ]

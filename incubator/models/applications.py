@@ -114,6 +114,17 @@ class Application(models.Model):
         related_name="+",
     )  # fmt: skip
     screening_reason = models.CharField(_("screening note"), max_length=1000, blank=True)
+    # The determination: what was decided, why (sent to the applicants), and the award.
+    determined_at = models.DateTimeField(_("determined at"), null=True, blank=True)
+    determined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    determination_reason = models.TextField(_("reason"), max_length=5000, blank=True)
+    award_amount = models.DecimalField(
+        _("award (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )  # fmt: skip
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 

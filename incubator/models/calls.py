@@ -79,6 +79,10 @@ class Call(models.Model):
     # Hides applicants' identities from panel reviewers on every channel (as Hypha's
     # HIDE_IDENTITY_FROM_REVIEWERS); read by the panel stage.
     anonymous = models.BooleanField(_("hide applicants from reviewers"), default=False)
+    panel_size = models.PositiveSmallIntegerField(
+        _("reviewers per application"), default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+    )  # fmt: skip
     status = models.CharField(
         _("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.DRAFT
     )

@@ -101,6 +101,15 @@ def project_create(
         raise PermissionDenied
     value = _parse_amount(amount)
     call = application.call
+    if application.award_amount is not None and value > application.award_amount:
+        raise ValidationError(
+            {
+                "amount": [
+                    _("The determination awarded %(award)s yuan.")
+                    % {"award": application.award_amount}
+                ]
+            }
+        )
     if value > call.award_max:
         raise ValidationError(
             {"amount": [_("The call's largest award is %(max)s yuan.") % {"max": call.award_max}]}

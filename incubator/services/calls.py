@@ -42,7 +42,7 @@ from taxonomy.models import Term
 
 CALL_FIELDS = (
     "title_zh", "title_en", "guidance_zh", "guidance_en", "opens_at", "closes_at",
-    "awards_count", "award_max", "budget", "variant", "anonymous",
+    "awards_count", "award_max", "budget", "variant", "anonymous", "panel_size",
 )  # fmt: skip
 MAX_QUESTIONS = 40
 MAX_CHOICES = 30

@@ -180,6 +180,8 @@ def _workspace(
             "invite_form": invite_form or InviteForm(writers=writers),
             "studios": organisations_list(kind=OrganisationKind.STUDIO)[:200] if can.lead else [],
             "screening_form": screening_form or ScreeningForm(),
+            "determination_form": _panel_forms()[0] if can.manage else None,
+            "fact_check_form": _panel_forms()[1] if can.manage else None,
             "can_submit": can.lead and APPLICATION_FLOW.can(request.user, application, "submit"),
             "can_withdraw": can.lead
             and APPLICATION_FLOW.can(request.user, application, "withdraw"),
@@ -498,3 +500,9 @@ def invitation_detail(request, pk: int):
             "open": coapplicant.status == CoApplicantStatus.INVITED,
         },
     )
+
+
+def _panel_forms():  # type: ignore[no-untyped-def]
+    from incubator.views.panel import DeterminationForm, FactCheckAssignForm
+
+    return DeterminationForm(), FactCheckAssignForm()

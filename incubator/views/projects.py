@@ -33,7 +33,10 @@ def project_create(request, pk: int):
     application = permissions.get_application_for(request.user, pk, action="manage")
     if application.status != ApplicationStatus.AWARDED:
         raise Http404
-    form = ProjectForm(request.POST or None, initial={"amount": application_budget(application)})
+    form = ProjectForm(
+        request.POST or None,
+        initial={"amount": application.award_amount or application_budget(application)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             project = services.project_create(

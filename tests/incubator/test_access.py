@@ -59,6 +59,9 @@ class World:
     invitation: object
     member: object
     project: object
+    panel_review: object = None
+    fact_check: object = None
+    panel_member: object = None
 
 
 def build_world() -> World:
@@ -86,10 +89,25 @@ def build_world() -> World:
         actor=draft.lead, application=draft, key="letter",
         upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n", content_type="application/pdf"),
     )  # fmt: skip
-    return World(
+    world = World(
         fund, manager, body_member, other_manager, draft_call, open_call, draft,
         submitted(open_call), invitation, member, _funded_project(open_call, manager),
     )  # fmt: skip
+    # The panel stage: a reviewer's review and a lawyer's fact-check of another application.
+    from incubator.services.factcheck import fact_check_assign
+    from incubator.services.panels import panel_assign
+    from tests.incubator.panel_support import in_panel_review, mentor, seat
+    from tests.incubator.test_determinations import lawyer
+
+    panel_call = make_call(fund, manager)
+    reviewed = in_panel_review(panel_call, themes=["rule-of-law"])
+    world.panel_member = seat(panel_call, [mentor()])[0]
+    panel_assign(actor=manager, call=panel_call)
+    world.panel_review = reviewed.panel_reviews.get()
+    world.fact_check = fact_check_assign(
+        actor=manager, application=reviewed, area="law", checker=lawyer()
+    )
+    return world
 
 
 def _funded_project(call, manager):
@@ -127,10 +145,14 @@ def fill(route: str, world: World, *, call) -> str:
     draft = world.draft
     values = {
         "slug": world.fund.slug if "manage/funds/" in route else call.slug,
+        "fmt": "csv",
         "pk": (
             world.invitation.pk if "invitations/" in route
             else world.project.pk if "projects/" in route
             else world.project.awaiting.pk if re.search(r"/project/(new/)?$", route)
+            else world.panel_review.pk if "panel/reviews/" in route
+            else world.fact_check.pk if "fact-checks/" in route
+            else world.panel_member.pk if "panel-members/" in route
             else world.submitted.pk if "screening" in route
             else draft.pk
         ),

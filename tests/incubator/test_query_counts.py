@@ -234,3 +234,104 @@ def test_a_projects_tranches_and_reports_and_the_public_awards_in_the_api(api_cl
     api_client.force_authenticate(None)
     assert_constant_queries(more, lambda: api_client.get("/api/v1/fund/awards/"), expected=2,
                             rows=count)  # fmt: skip
+
+
+# --- the panel stage ----------------------------------------------------------------------
+
+
+def _panel_world():
+    from tests.incubator.panel_support import mentor, seat
+
+    call = make_call(panel_size=2)
+    people = [mentor(), mentor()]
+    seat(call, people)
+    return call, people
+
+
+def _reviewed(call, k):
+    """k more applications under panel review, each with two submitted reviews and one of
+    them on a rule-of-law series (a fact-check is needed)."""
+    from incubator.models import PanelReview
+    from incubator.services.panels import panel_assign, panel_review_save
+    from tests.incubator.panel_support import in_panel_review
+
+    for i in range(k):
+        in_panel_review(call, themes=["rule-of-law", "cultural-tourism"] if i == 0 else [])
+    panel_assign(actor=call.manager, call=call)
+    criteria = list(call.rubric_version.criteria.all())
+    for review in PanelReview.objects.filter(application__call=call, status="assigned"):
+        panel_review_save(
+            actor=review.reviewer, review=review,
+            scores={c.key: {"score": 6} for c in criteria}, recommendation="maybe",
+            comment="可以", submit=True,
+        )  # fmt: skip
+
+
+@pytest.mark.measures(
+    "fund:call_ranking", "api-fund-ranking", "fund:ranking_export", "fund:call_applications"
+)
+def test_the_ranking_and_its_exports(client, api_client):
+    call, _people = _panel_world()
+    client.force_login(call.manager)
+    api_client.force_authenticate(call.manager)
+    more = lambda k: _reviewed(call, k)  # noqa: E731
+    assert_constant_queries(
+        more, lambda: client.get(f"/fund/manage/calls/{call.slug}/ranking/"), expected=13,
+        rows=lambda response: len(response.context["page"].object_list),
+    )  # fmt: skip
+    assert_constant_queries(
+        more, lambda: api_client.get(f"/api/v1/fund/calls/{call.slug}/ranking/"), expected=10
+    )
+    assert_constant_queries(
+        more, lambda: client.get(f"/fund/manage/calls/{call.slug}/ranking.csv"), expected=13
+    )
+    # The manager's application list once the panel has worked (no per-row panel reads).
+    assert_constant_queries(
+        more, lambda: client.get(f"/fund/manage/calls/{call.slug}/applications/"), expected=8,
+        rows=lambda response: len(response.context["page"].object_list),
+    )  # fmt: skip
+
+
+@pytest.mark.measures("fund:panel_manage", "api-fund-panel")
+def test_the_panel_members(client, api_client):
+    from tests.incubator.panel_support import mentor, seat
+
+    call = make_call()
+    client.force_login(call.manager)
+    api_client.force_authenticate(call.manager)
+    more = lambda k: seat(call, [mentor() for _ in range(k)])  # noqa: E731
+    assert_constant_queries(
+        more, lambda: client.get(f"/fund/manage/calls/{call.slug}/panel/"), expected=7,
+        rows=lambda response: len(response.context["page"].object_list),
+    )  # fmt: skip
+    assert_constant_queries(
+        more, lambda: api_client.get(f"/api/v1/fund/calls/{call.slug}/panel/"), expected=4
+    )
+
+
+@pytest.mark.measures("fund:panel_dashboard", "api-fund-panel-reviews")
+def test_the_reviewers_dashboard(client, api_client):
+    call, people = _panel_world()
+    reviewer = people[0]
+    client.force_login(reviewer)
+    api_client.force_authenticate(reviewer)
+    more = lambda k: _reviewed(call, k)  # noqa: E731
+    assert_constant_queries(
+        more, lambda: client.get("/fund/panel/"), expected=6,
+        rows=lambda response: len(response.context["page"].object_list),
+    )  # fmt: skip
+    assert_constant_queries(more, lambda: api_client.get("/api/v1/fund/panel/reviews/"), expected=2)
+
+
+@pytest.mark.measures("api-fund-expertise")
+def test_a_persons_expertise(api_client):
+    from incubator.services.factcheck import expertise_declare
+    from tests.support.factories import UserFactory
+
+    person = UserFactory()
+    api_client.force_authenticate(person)
+    areas = iter(["law", "heritage", "medicine"])
+    more = lambda k: [expertise_declare(actor=person, area=next(areas)) for _ in range(k)]  # noqa: E731
+    assert_constant_queries(
+        more, lambda: api_client.get("/api/v1/fund/expertise/"), expected=2, n=1
+    )

@@ -536,6 +536,13 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"projects/", "milestone_pk", o["project"].milestones.get().pk),
         (r"projects/", "tranche_pk", o["project"].disbursements.get().pk),
         (r"projects/", "report_pk", o["project"].reports.get().pk),
+        # The fund's panel stage: these viewers hold no panel review, fact-check or seat,
+        # so the pages answer 404 (tests/incubator/test_panel_pages.py walks the panel's
+        # own blindness with a reviewer of an anonymous call).
+        (r"^fund/panel/reviews/|^api/v1/fund/panel/reviews/", "pk", o["application"].pk),
+        (r"^fund/fact-checks/|^api/v1/fund/fact-checks/", "pk", o["application"].pk),
+        (r"^fund/manage/panel-members/", "pk", o["fund_member"].pk),
+        (r"ranking", "fmt", "csv"),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

@@ -1,4 +1,5 @@
 import io
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -198,10 +199,11 @@ def test_the_demo_course_has_a_cohort_lessons_grades_and_a_verifiable_certificat
     assert "出海改编工作坊" in client.get("/courses/").content.decode()
 
 
-def test_the_demo_fund_has_a_closed_call_in_screening_and_an_open_call_with_drafts(client):
-    """README, "In the demo": 精品微短剧扶持基金 has a closed call whose two applications were
-    submitted (《三号窗口》 being screened by fund.ye) and an open call on heritage and
-    tourism with two drafts; fund.ye manages the fund as a member given the role."""
+def test_the_demo_fund_has_a_decided_closed_call_and_an_open_call_with_drafts(client):
+    """README, "In the demo": 精品微短剧扶持基金 has a closed call whose two applications went
+    through the panel (sealed reviews, a lawyer's and a doctor's fact-check) to an award
+    and a wait-list, and an open call on heritage and tourism with two drafts; fund.ye
+    manages the fund as a member given the role."""
     from incubator.models import Call, CoApplicantStatus
 
     call_command("seed_demo", stdout=io.StringIO())
@@ -209,10 +211,21 @@ def test_the_demo_fund_has_a_closed_call_in_screening_and_an_open_call_with_draf
     closed = Call.objects.get(slug="rule-of-law-and-health-2026")
     opened = Call.objects.get(slug="heritage-and-travel-2026")
     assert closed.phase() == "closed" and opened.is_open()
+    # Through the panel stage: sealed reviews, fact-checks, determinations.
     assert dict(closed.applications.values_list("series_title", "status")) == {
-        "三号窗口": "screening",
-        "老两口不上当": "submitted",
+        "三号窗口": "awarded",
+        "老两口不上当": "waitlisted",
     }
+    window = closed.applications.get(series_title="三号窗口")
+    assert window.award_amount == Decimal("250000.00")
+    assert window.fact_checks.get().checker.email.startswith("mentor.qian")
+    assert window.fact_checks.get().notes.exists()
+    assert window.panel_reviews.filter(status="submitted").count() >= 2
+    from incubator.models import Expertise
+
+    assert Expertise.objects.filter(
+        user__email__startswith="mentor.qian", area="law", verified_at__isnull=False
+    ).exists()
     assert set(opened.applications.values_list("status", flat=True)) == {"draft"}
     window = closed.applications.get(series_title="三号窗口")
     assert window.coapplicants.filter(
