@@ -14,8 +14,12 @@ first), mentor.qian (verified legal expertise) fact-checks 《三号窗口》 an
 (verified medical expertise) 《老两口不上当》, and fund.xu awards 《三号窗口》 250,000 yuan
 and wait-lists 《老两口不上当》.
 
-Dates are relative to the day the demo is loaded. Awards (agreements, milestones,
-disbursements) continue this story.
+The award becomes a project (`_project`): fund.xu sets it up with three milestones and
+two tranches, issues the agreement, writer.chen and fund.xu accept it, the revised first
+episodes are delivered and accepted and the first tranche is paid; the filing number is
+still to come. writer.chen shows it on the public list of awards.
+
+Dates are relative to the day the demo is loaded.
 """
 
 from collections.abc import Callable
@@ -351,6 +355,51 @@ def _filing(person: Callable[[str], User]) -> None:
     )  # fmt: skip
 
 
+def _project(xu: User, person: Callable[[str], User]) -> None:
+    from incubator.services.awards import (
+        agreement_accept,
+        agreement_issue,
+        disbursement_approve,
+        disbursement_mark_paid,
+        disbursement_schedule,
+        milestone_accept,
+        milestone_add,
+        milestone_deliver,
+        project_create,
+        project_set_public,
+        report_schedule,
+    )
+
+    window = Application.objects.get(
+        call__slug="rule-of-law-and-health-2026", series__title="三号窗口"
+    )
+    chen = person("writer.chen")
+    today = timezone.localdate()
+    project = project_create(
+        actor=xu, application=window, amount="250000.00",
+        conditions="每季度提交一次进度报告；片头注明“本剧获精品微短剧扶持基金资助”。",
+    )  # fmt: skip
+    revised = milestone_add(actor=xu, project=project, title="前15集修订稿登记",
+                            kind="revision", due_on=today + timedelta(days=1))  # fmt: skip
+    filed = milestone_add(actor=xu, project=project, title="取得网络微短剧备案号",
+                          kind="filing_number", due_on=today + timedelta(days=60))  # fmt: skip
+    milestone_add(actor=xu, project=project, title="全剧上线", kind="report",
+                  due_on=today + timedelta(days=150))  # fmt: skip
+    first = disbursement_schedule(actor=xu, project=project, amount="100000.00",
+                                  scheduled_on=today, milestone=revised)  # fmt: skip
+    disbursement_schedule(actor=xu, project=project, amount="150000.00",
+                          scheduled_on=today + timedelta(days=60), milestone=filed)  # fmt: skip
+    project = agreement_issue(actor=xu, project=project)
+    for side in (chen, xu):
+        agreement_accept(actor=side, project=project, agreement_hash=project.agreement_hash)
+    milestone_deliver(actor=chen, milestone=revised, entry=window.entry)
+    milestone_accept(actor=xu, milestone=revised)
+    disbursement_approve(actor=xu, tranche=first)
+    disbursement_mark_paid(actor=xu, tranche=first, reference="FUND-2026-0001")
+    report_schedule(actor=xu, project=project, due_on=today + timedelta(days=90))
+    project_set_public(actor=chen, project=project, public=True)
+
+
 def load_fund(log: Callable[[str], None], person: Callable[[str], User]) -> None:
     if Fund.objects.filter(slug=FUND_SLUG).exists():
         log("fund: already there")
@@ -367,5 +416,6 @@ def load_fund(log: Callable[[str], None], person: Callable[[str], User]) -> None
     fund_manager_add(actor=xu, fund=fund, user=ye)
     _closed_call(fund, xu, ye, person)
     _filing(person)
+    _project(xu, person)
     _open_call(fund, xu, person)
-    log("fund: 1 fund, 2 calls, 4 applications")
+    log("fund: 1 fund, 2 calls, 4 applications, 1 funded project")

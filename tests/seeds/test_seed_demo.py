@@ -213,7 +213,7 @@ def test_the_demo_fund_has_a_decided_closed_call_and_an_open_call_with_drafts(cl
     assert closed.phase() == "closed" and opened.is_open()
     # Through the panel stage: sealed reviews, fact-checks, determinations.
     assert dict(closed.applications.values_list("series_title", "status")) == {
-        "三号窗口": "awarded",
+        "三号窗口": "in_progress",  # awarded, contracted: the project runs
         "老两口不上当": "waitlisted",
     }
     window = closed.applications.get(series_title="三号窗口")
@@ -238,3 +238,10 @@ def test_the_demo_fund_has_a_decided_closed_call_and_an_open_call_with_drafts(cl
     assert "三号窗口" in page and "老两口不上当" in page
     drafts = client.get(f"/fund/manage/calls/{opened.slug}/applications/")
     assert len(drafts.context["page"].object_list) == 0  # drafts stay with their applicants
+    # The award's project: agreement accepted by both sides, the first tranche paid.
+    project = window.project
+    assert project.grantee_accepted_at and project.fund_accepted_at
+    assert list(project.disbursements.values_list("status", flat=True)) == ["paid", "scheduled"]
+    assert project.milestones.filter(status="accepted").count() == 1
+    assert "三号窗口" in client.get("/fund/awards/").content.decode()
+    assert client.get(project.get_absolute_url()).status_code == 200
