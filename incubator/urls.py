@@ -14,6 +14,18 @@ urlpatterns = [
     path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
     path("projects/<int:pk>/action/", projects.project_action, name="project_action"),
     path("projects/<int:pk>/agreement.txt", projects.agreement_download, name="agreement"),
+    path(
+        "projects/<int:pk>/agreement.docx",
+        projects.agreement_download,
+        {"kind": "docx"},
+        name="agreement_docx",
+    ),
+    path(
+        "projects/<int:pk>/agreement.pdf",
+        projects.agreement_download,
+        {"kind": "pdf"},
+        name="agreement_pdf",
+    ),
     path("applications/<int:pk>/project/new/", projects.project_create, name="project_create"),
     path("manage/funds/<slug:slug>/ledger/", projects.fund_ledger, name="fund_ledger"),
     # Applicants.

@@ -87,6 +87,8 @@ NOT_LISTS = {
     "courses:announcement_create": "a form",
     # The fund.
     "fund:agreement": "a file: one project's agreement text",
+    "fund:agreement_docx": "a file: one project's agreement",
+    "fund:agreement_pdf": "a file: one project's agreement",
     "fund:project_create": "a form",
     "fund:call_detail": "one call: its rules (at most 20), questions (at most 40), priorities",
     "fund:application_start": "a form (the writer's series, at most 100, with their entries)",

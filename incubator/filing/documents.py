@@ -11,7 +11,7 @@ from docx.shared import Pt
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from incubator.filing.dossier import Dossier
+from incubator.filing.dossier import Block, Dossier
 from scripts_app.formats.pdf.fonts import cjk_subset
 
 EAST_ASIAN_FONT = "SimSun"
@@ -19,13 +19,19 @@ FAMILY = "cjk"
 
 
 def dossier_docx(dossier: Dossier) -> bytes:
+    return blocks_docx(f"Filing dossier: {dossier.title}", dossier.blocks)
+
+
+def blocks_docx(title: str, blocks: list[Block]) -> bytes:
+    """Blocks (title, heading, notice, table, paragraph) as a Word document whose East Asian
+    text is set in SimSun."""
     document = docx.Document()
     normal = document.styles["Normal"]
     normal.font.size = Pt(10.5)
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-    document.core_properties.title = f"Filing dossier: {dossier.title}"
-    for block in dossier.blocks:
+    document.core_properties.title = title
+    for block in blocks:
         if block.kind == "title":
             document.add_heading(block.text, level=0)
         elif block.kind == "heading":
@@ -78,15 +84,21 @@ def _table(pdf: FPDF, header: list[str], rows: list[list[str]]) -> None:
 
 
 def dossier_pdf(dossier: Dossier) -> bytes:
+    return blocks_pdf(f"Filing dossier: {dossier.title}", dossier.blocks, dossier.text())
+
+
+def blocks_pdf(title: str, blocks: list[Block], text: str) -> bytes:
+    """Blocks as an A4 PDF with the CJK font embedded, subset to `text` (every character
+    printed)."""
     pdf = FPDF(format="A4")
-    pdf.set_title(f"Filing dossier: {dossier.title}")
+    pdf.set_title(title)
     pdf.set_auto_page_break(auto=True, margin=15)
     with tempfile.TemporaryDirectory(prefix="dossier-fonts-") as workdir:
-        files = cjk_subset(set(dossier.text() + "0123456789%¥—"), Path(workdir))
+        files = cjk_subset(set(text + "0123456789%¥—"), Path(workdir))
         pdf.add_font(FAMILY, "", str(files[""]))
         pdf.add_font(FAMILY, "B", str(files.get("B", files[""])))
         pdf.add_page()
-        for block in dossier.blocks:
+        for block in blocks:
             if block.kind == "title":
                 pdf.set_font(FAMILY, "B", 15)
                 pdf.multi_cell(0, 8, block.text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.forms import add_service_errors
 from incubator import permissions, selectors
+from incubator.agreement_documents import agreement_docx, agreement_pdf
 from incubator.forms import (
     DeliverForm,
     MilestoneForm,
@@ -108,15 +109,28 @@ def project_detail(request, pk: int):
     return render(request, "incubator/project_detail.html", _context(request, project))
 
 
+AGREEMENT_FORMATS = {
+    "txt": "text/plain; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
 @login_required
 @require_GET
-def agreement_download(request, pk: int):
-    """The agreement as issued, as plain text (the text both sides accept)."""
+def agreement_download(request, pk: int, kind: str = "txt"):
+    """The agreement as issued (the text both sides accept), as text, DOCX or PDF."""
     project = permissions.get_project_for(request.user, pk)
-    if not project.agreement_hash:
+    if not project.agreement_hash or kind not in AGREEMENT_FORMATS:
         raise Http404
-    response = HttpResponse(project.agreement_text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="agreement-{project.pk}.txt"'
+    if kind == "txt":
+        body: bytes = project.agreement_text.encode()
+    elif kind == "docx":
+        body = agreement_docx(project)
+    else:
+        body = agreement_pdf(project)
+    response = HttpResponse(body, content_type=AGREEMENT_FORMATS[kind])
+    response["Content-Disposition"] = f'attachment; filename="agreement-{project.pk}.{kind}"'
     response["Cache-Control"] = "private, no-store"
     return response
 

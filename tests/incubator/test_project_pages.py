@@ -99,3 +99,24 @@ def test_the_funds_ledger_totals_its_tranches(client):
 
     assert page.status_code == 200
     assert page.context["totals"]["scheduled"] == first.amount + second.amount
+
+
+def test_the_agreement_downloads_as_pdf_and_docx_with_its_text_and_hash(client):
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    project, manager, _, _ = running()
+    client.force_login(project.application.lead)
+
+    pdf = client.get(f"/fund/projects/{project.pk}/agreement.pdf")
+    word = client.get(f"/fund/projects/{project.pk}/agreement.docx")
+
+    assert pdf["Content-Type"] == "application/pdf" and pdf["Cache-Control"] == "private, no-store"
+    printed = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert project.application.series_title in printed and project.agreement_hash in printed
+    paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs)
+    assert "资助协议" in paragraphs and "前15集修订稿" in paragraphs
+    client.force_login(running()[0].application.lead)  # another project's grantee
+    assert client.get(f"/fund/projects/{project.pk}/agreement.pdf").status_code == 404
