@@ -34,8 +34,9 @@ GETTEXT_NAMES = {
     "_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy",
     "pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy",
 }  # fmt: skip
-# A hand-written bilingual page rendered without the template context (500 errors).
-BILINGUAL_BY_DESIGN = {"500.html"}
+# Hand-written bilingual text: the page rendered without the template context (500
+# errors), and the funding agreement, a legal text both parties read in both languages.
+BILINGUAL_BY_DESIGN = {"500.html", "agreement.txt"}
 VISIBLE_ATTRIBUTES = re.compile(r'\b(aria-label|title|alt|placeholder)="([^"]*)"')
 LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")

@@ -4,6 +4,7 @@ reviews and recommendations, the domain fact-check, and the determination's reco
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.memberships import AbstractMembership
 from incubator.models.applications import Application
@@ -207,7 +208,7 @@ class Expertise(models.Model):
 
 class FactCheckVerdict(models.TextChoices):
     PENDING = "", _("Not yet checked")
-    PASS = "pass", _("Pass")
+    PASS = "pass", pgettext_lazy("a fact-check's verdict", "Pass")
     FIX = "fix", _("Fix needed")
 
 

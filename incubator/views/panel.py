@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import Conflict
@@ -37,7 +37,7 @@ from reviews.models import Criterion
 PER_PAGE = 50
 OUTCOME_CHOICES = [
     ("award", gettext_lazy("Award")),
-    ("decline", gettext_lazy("Decline")),
+    ("decline", pgettext_lazy("a fund's determination", "Decline")),
     ("waitlist", gettext_lazy("Wait-list")),
     ("request_more_info", gettext_lazy("Ask for more information")),
 ]

@@ -132,7 +132,7 @@ def test_awards_are_held_to_the_calls_max_budget_count_and_the_funds_budget(run_
     with pytest.raises(ValidationError) as error:  # the call's budget
         determination_make(actor=manager, application=b, outcome="award", reason="好",
                            amount="100000.01")  # fmt: skip
-    assert "budget" in str(error.value)
+    assert "本次征集的预算" in str(error.value)
     determination_make(actor=manager, application=b, outcome="award", reason="好",
                        amount="100000.00")  # fmt: skip
     with pytest.raises(ValidationError):  # the number of awards
@@ -159,7 +159,7 @@ def test_the_funds_budget_holds_across_its_calls():
     with pytest.raises(ValidationError) as error:
         determination_make(actor=call.manager, application=application, outcome="award",
                            reason="好", amount="200.00")  # fmt: skip
-    assert "fund" in str(error.value)
+    assert "基金的预算" in str(error.value)
 
 
 def test_bulk_determinations_report_each_refusal():
