@@ -185,7 +185,11 @@ class TrancheMoveView(APIView):
     """approve (under the tranche's row lock; one paid on a milestone waits for it), pay
     (with the payment's reference) or cancel."""
 
-    @extend_schema(request=s.FundTrancheMoveSerializer, responses=s.FundTrancheSerializer)
+    @extend_schema(
+        operation_id="fund_project_tranche_move",
+        request=s.FundTrancheMoveSerializer,
+        responses=s.FundTrancheSerializer,
+    )
     def post(self, request, pk: int, tranche_pk: int):
         project = permissions.get_project_for(request.user, pk)
         tranche = project.disbursements.filter(pk=tranche_pk).first()
@@ -228,7 +232,11 @@ class ReportsView(GenericAPIView):
 
 
 class ReportSubmitView(APIView):
-    @extend_schema(request=s.FundReportSubmitSerializer, responses=s.FundReportSerializer)
+    @extend_schema(
+        operation_id="fund_project_report_submit",
+        request=s.FundReportSubmitSerializer,
+        responses=s.FundReportSerializer,
+    )
     def post(self, request, pk: int, report_pk: int):
         project = permissions.get_project_for(request.user, pk)
         report = project.reports.filter(pk=report_pk).first()
