@@ -25,9 +25,8 @@ from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
 
-def _review_form(assignment, data=None) -> ReviewForm:
+def _review_form(assignment, review: Review | None, data=None) -> ReviewForm:
     criteria = selectors.criteria_of(assignment.request)
-    review = Review.objects.filter(assignment=assignment).first()
     initial = {}
     if review is not None:
         initial["overall_comment"] = review.overall_comment
@@ -55,7 +54,8 @@ def assignment_detail(request, pk: int):
         return redirect(
             f"{reverse('reviews:calibration', args=[rubric.slug])}?next={assignment.get_absolute_url()}"
         )
-    form = _review_form(assignment, request.POST or None)
+    review = Review.objects.filter(assignment=assignment).first()
+    form = _review_form(assignment, review, request.POST or None)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
@@ -79,10 +79,12 @@ def assignment_detail(request, pk: int):
     screenplay = selectors.screenplay_for_review(
         request.user,
         review_request,
-        revision_text(review_request.revision),
+        review_request.revision,
         review_request.revision.format,
+        text=lambda: revision_text(review_request.revision),
     )
-    review = Review.objects.filter(assignment=assignment).first()
+    if request.method == "POST":  # a draft saved above may have made the review
+        review = Review.objects.filter(assignment=assignment).first()
     return render(
         request,
         "reviews/assignment_detail.html",

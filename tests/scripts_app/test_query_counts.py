@@ -80,9 +80,11 @@ def test_comments_on_the_read_page_and_endpoint(client):
                 body="嗯",
             )
 
-    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"), expected=6)
+    # The text is read only for a screenplay not cached yet, or for comments made on an
+    # earlier revision (these are on the current one): 5 and 4.
+    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"), expected=5)
     assert_constant_queries(
-        comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"), expected=5
+        comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"), expected=4
     )
 
 
