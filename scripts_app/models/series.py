@@ -129,8 +129,11 @@ class Series(models.Model):
             # Lists are newest first: a page of them is read off this index.
             models.Index(fields=["-updated_at"], name="series_recent"),
             # A writer's own series newest first (the desk), merged with their shared ones
-            # (selectors.series_ids_recent_first) without reading every row they own.
-            models.Index(fields=["owner", "-updated_at"], name="series_owner_recent"),
+            # (selectors.series_ids_recent_first) without reading every row they own. With
+            # the id in the key, a writer's series ids come off the index alone (no visit
+            # to the 900 table pages that hold a busy writer's 1,100 series): the set of
+            # series they write is read by the ledger, the request lists and the counts.
+            models.Index(fields=["owner", "-updated_at", "-id"], name="series_owner_recent_id"),
             # "Open to members" is counted and filtered on its own.
             models.Index(fields=["visibility"], name="series_visibility"),
         ]

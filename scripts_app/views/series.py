@@ -24,6 +24,7 @@ def series_list(request):
         NarrowFirst(
             selectors.series_list_for(request.user, scope=scope),
             ids=selectors.series_ids_recent_first(request.user, scope=scope),
+            rows=selectors.series_rows_for(request.user, scope=scope),
         ),
         SERIES_PER_PAGE,
         count=lambda: selectors.series_count_for(request.user, scope=scope),
