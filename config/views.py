@@ -34,7 +34,7 @@ def home(request):
             "recent_series": NarrowFirst(
                 series_list_for(request.user),
                 ids=series_ids_recent_first(request.user),
-                rows=series_rows_for(request.user, terms=False, collaborators=False),
+                rows=series_rows_for(request.user, heads=False, terms=False, collaborators=False),
             )[:5],
             "ledger": ledger_for(request.user),
         },

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role, RoleGrant, User
 from accounts.selectors import mentors_verified
+from core import sql
 from core.types import Actor
 from reviews import assignment as matching
 from reviews import scoring
@@ -706,15 +707,8 @@ def ledger_for(user: User) -> Ledger:
 
 @functools.cache
 def _ledger_sql() -> str:
-    """`ledger_for`'s query (PostgreSQL and SQLite alike), its tables and columns named
-    from the models; every value is a parameter."""
-
-    def table(model: Any) -> str:
-        return connection.ops.quote_name(model._meta.db_table)
-
-    def col(model: Any, name: str) -> str:
-        return f"{table(model)}.{connection.ops.quote_name(model._meta.get_field(name).column)}"
-
+    """`ledger_for`'s query (core.sql: names from the models, every value a parameter)."""
+    table, col = sql.table, sql.column
     a, r, c, s, w = ReviewAssignment, ReviewRequest, CreditEntry, Series, Collaborator
     return f"""SELECT
         (SELECT COUNT(*) FROM {table(a)} WHERE {col(a, "reviewer")} = %s AND {col(a, "status")} = %s),
@@ -733,7 +727,7 @@ def _ledger_sql() -> str:
           ORDER BY {col(c, "position")} DESC LIMIT 1),
         (SELECT COUNT(*) FROM {table(c)} WHERE {col(c, "user")} = %s AND {col(c, "reason")} = %s),
         (SELECT {col(ReviewPolicy, "starter_credits")} FROM {table(ReviewPolicy)}
-          WHERE {col(ReviewPolicy, "id")} = 1)"""  # noqa: S608 - names from the models, values are parameters
+          WHERE {col(ReviewPolicy, "id")} = 1)"""  # noqa: S608 - see core.sql
 
 
 def reviewer_profile(user: User) -> ReviewerProfile:
