@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, cast
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
@@ -16,7 +17,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -311,8 +311,26 @@ def rubric_default() -> Rubric | None:
     return Rubric.objects.filter(is_default=True).first()
 
 
+# Criteria are kept as long as a rendered screenplay (scripts_app.screenplay).
+CRITERIA_CACHE_SECONDS = 7 * 24 * 3600
+
+
 def criteria_of(request: ReviewRequest) -> list[Criterion]:
-    return list(Criterion.objects.filter(version=request.rubric_version_id).order_by("position"))
+    """The criteria of the request's rubric version, in order.
+
+    Kept in the cache under the version and its content hash (and when it was made, so a
+    database loaded afresh cannot meet an old entry): a version's criteria change only
+    with its hash (`rubric_save_criteria` edits a version in place only while no request
+    has used it, and sets its new hash; the admin cannot edit them). The score report and
+    the reviewer's page read them on every request.
+    """
+    version = request.rubric_version
+    key = f"criteria:v1:{version.pk}:{version.content_hash}:{version.created_at.timestamp()}"
+    criteria = cache.get(key)
+    if criteria is None:
+        criteria = list(Criterion.objects.filter(version=version.pk).order_by("position"))
+        cache.set(key, criteria, CRITERIA_CACHE_SECONDS)
+    return criteria
 
 
 @dataclass(slots=True)
@@ -381,18 +399,15 @@ def report_for(viewer: Actor, request: ReviewRequest, *, on: Revision | None = N
     notes = list(
         # Each note's review (and its assignment) is the card's: joining them again
         # read three rows and seven dates a note.
-        LineNote.objects.filter(review_id__in=review_ids)
-        # As a list per note: prefetching into each note's manager built a manager and a
-        # queryset per note (a report has dozens of notes).
-        .prefetch_related(
-            Prefetch(
-                "replies",
-                queryset=NoteReply.objects.select_related("author"),
-                to_attr="reply_list",
-            )
-        )
-        .order_by("line", "created_at")
+        LineNote.objects.filter(review_id__in=review_ids).order_by("line", "created_at")
     )
+    # Each note's replies as a list, from one query grouped here: prefetching them into
+    # each note's manager built a manager and a queryset per note (a report has dozens),
+    # and even into lists cost more to set up than the query.
+    replies: dict[int, list[NoteReply]] = {note.pk: [] for note in notes}
+    if notes:
+        for reply in NoteReply.objects.filter(note_id__in=list(replies)).select_related("author"):
+            replies[reply.note_id].append(reply)
     writer = side == "writer"
     cards = {}
     for a in assignments:
@@ -467,16 +482,16 @@ def report_for(viewer: Actor, request: ReviewRequest, *, on: Revision | None = N
             current = note.line
         card = cards[note.review_id]
         card.notes.append(note)
-        replies = [
+        labelled = [
             (person_label(viewer, request, r.author, by_reviewer, side=side), r)
-            for r in note.reply_list
+            for r in replies[note.pk]
         ]
         placed.append(
             PlacedNote(
                 note,
                 card.label,
                 current,
-                replies,
+                labelled,
                 can_reply=can_reply_to_note(viewer, note, writer_side=writer),
                 can_resolve=can_resolve_note(viewer, note, writer_side=writer),
             )

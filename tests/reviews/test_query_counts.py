@@ -55,9 +55,10 @@ def test_score_report_does_not_grow_with_reviews_and_notes(client):
             )
             note_reply(actor=series.owner, note=note, body="谢谢")
 
-    # 12: the requester is not joined (the report does not show them).
+    # 11: the requester is not joined (the report does not show them), and the rubric
+    # version's criteria come from the cache (named by the version's content hash).
     assert_constant_queries(
-        submit, lambda: client.get(request.get_absolute_url()), n=2, expected=12
+        submit, lambda: client.get(request.get_absolute_url()), n=2, expected=11
     )
 
 
@@ -94,10 +95,11 @@ def test_review_page_does_not_grow_with_notes(client):
         for _ in range(k):
             line_note_add(actor=assignment.reviewer, assignment=assignment, line=7, body="注")
 
-    # 9: the review is read once, the writer's name comes with the series, the side of a
-    # reviewer of a request that does not hide its writer is not asked, and the script's
-    # text is not read once its screenplay is cached.
-    assert_constant_queries(notes, lambda: client.get(assignment.get_absolute_url()), expected=9)
+    # 8: the review is read once, the writer's name comes with the series, the side of a
+    # reviewer of a request that does not hide its writer is not asked, and neither the
+    # script's text (once its screenplay is cached) nor the criteria (cached by the
+    # rubric version's content hash) are read.
+    assert_constant_queries(notes, lambda: client.get(assignment.get_absolute_url()), expected=8)
 
 
 def _criteria(count: int) -> list[dict]:
