@@ -103,7 +103,11 @@ def get_request_for(user: Actor, pk: int) -> ReviewRequest:
     # tables took PostgreSQL longer to plan than to run), so not the requester, whom
     # only the services that notify or refund them read.
     request = (
-        ReviewRequest.objects.select_related("series__owner", "revision", "rubric_version__rubric")
+        ReviewRequest.objects.select_related(
+            "series__owner", "series__head", "revision", "rubric_version__rubric"
+        )
+        # The revisions' parsed summaries (large JSON) are never shown here.
+        .defer("series__head__stats", "revision__stats")
         .filter(pk=pk)
         .first()
     )

@@ -55,10 +55,11 @@ def test_score_report_does_not_grow_with_reviews_and_notes(client):
             )
             note_reply(actor=series.owner, note=note, body="谢谢")
 
-    # 11: the requester is not joined (the report does not show them), and the rubric
-    # version's criteria come from the cache (named by the version's content hash).
+    # 10: the series' current revision comes with the request, the requester does not
+    # (the report does not show them), and the rubric version's criteria come from the
+    # cache (named by the version's content hash).
     assert_constant_queries(
-        submit, lambda: client.get(request.get_absolute_url()), n=2, expected=11
+        submit, lambda: client.get(request.get_absolute_url()), n=2, expected=10
     )
 
 
