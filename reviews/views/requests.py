@@ -101,8 +101,6 @@ def request_detail(request, pk: int):
             ),
             "screenplay": screenplay,
             "showing_head": head is not None and head.pk != review_request.revision_id,
-            "rating_form": RatingForm(),
-            "reply_form": ReplyForm(),
         },
     )
 

@@ -12,6 +12,7 @@ from core.redirects import safe_next
 from reviews import permissions, selectors
 from reviews.blindness import writer_label
 from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
+from reviews.listing import review_form_rows_html
 from reviews.models import AssignmentRole, AssignmentStatus, Review
 from reviews.services.calibration import calibration_submit, needs_calibration
 from reviews.services.reviewing import (
@@ -85,6 +86,7 @@ def assignment_detail(request, pk: int):
     )
     if request.method == "POST":  # a draft saved above may have made the review
         review = Review.objects.filter(assignment=assignment).first()
+    editable = assignment.status == AssignmentStatus.ASSIGNED and review_request.is_open
     return render(
         request,
         "reviews/assignment_detail.html",
@@ -93,11 +95,12 @@ def assignment_detail(request, pk: int):
             "review_request": review_request,
             "screenplay": screenplay,
             "form": form,
+            "form_rows_html": review_form_rows_html(
+                form, version=review_request.rubric_version, editable=editable
+            ),
             "notes": list(review.line_notes.all()) if review else [],
-            "note_form": LineNoteForm(),
-            "decline_form": DeclineForm(),
             "writer": writer_label(request.user, review_request),
-            "editable": assignment.status == AssignmentStatus.ASSIGNED and review_request.is_open,
+            "editable": editable,
         },
     )
 

@@ -117,3 +117,47 @@ def test_the_inbox_shows_no_row_of_another_writers_requests(busy_writer):
 
     assert selectors.requests_for_writer_narrow(stranger)(ids) == []
     assert selectors.reviews_to_give(stranger, limit=50) == []
+
+
+FORM_ROWS = """{% load i18n %}{% for criterion, score, comment in form.rows %}
+          <fieldset class="criterion" {% if not editable %}disabled{% endif %}>
+            <legend>{{ criterion.name }} <span class="muted small">× {{ criterion.weight|floatformat:"-2" }}</span></legend>
+            <p class="muted small">{{ criterion.description }}</p>
+            <details class="anchors"><summary>{% translate "What the scores mean" %}</summary>
+              <dl>
+                <dt>{{ review_request.rubric_version.scale_min }}</dt><dd>{{ criterion.anchor_low }}</dd>
+                <dt>{% translate "middle" %}</dt><dd>{{ criterion.anchor_mid }}</dd>
+                <dt>{{ review_request.rubric_version.scale_max }}</dt><dd>{{ criterion.anchor_high }}</dd>
+              </dl>
+            </details>
+            {{ score.errors }}
+            <label for="{{ score.id_for_label }}">{% translate "Score" %}</label> {{ score }}
+            <label for="{{ comment.id_for_label }}" class="visually-hidden">{{ comment.label }}</label>
+            {{ comment }}
+          </fieldset>
+        {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("editable", [True, False])
+def test_the_review_forms_criteria_are_the_templates_markup(language, editable):
+    from reviews.forms import ReviewForm
+    from reviews.models import Criterion
+
+    request = review_request(make_series(), reviews_needed=1, auto_assign=False)
+    Criterion.objects.filter(version=request.rubric_version, position=0).update(
+        description_zh="<b>题材</b> & “新意”", description_en="<b>题材</b> & “新意”"
+    )
+    criteria = selectors.criteria_of(request)
+    first, second = criteria[0].key, criteria[1].key
+    with translation.override(language):
+        for data in (None, {f"score_{first}": "99", f"comment_{second}": "<i>好</i>"}):
+            form = ReviewForm(data, criteria=criteria, version=request.rubric_version)
+            if data:
+                assert not form.is_valid() and form[f"score_{first}"].errors
+            expected = _render(FORM_ROWS, form=form, editable=editable, review_request=request)
+            html = listing.review_form_rows_html(
+                form, version=request.rubric_version, editable=editable
+            )
+            assert _same(html) == _same(expected)
+    assert "&lt;b&gt;题材&lt;/b&gt; &amp; “新意”" in html and "&lt;i&gt;好&lt;/i&gt;" in html
