@@ -200,6 +200,8 @@ def get_assignment_for(user: Actor, pk: int) -> ReviewAssignment:
             "request__revision",
             "request__rubric_version__rubric",
         )
+        # The revision's parsed summary (large JSON) is never shown here.
+        .defer("request__revision__stats")
         .filter(pk=pk)
         .first()
     )

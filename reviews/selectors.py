@@ -694,18 +694,21 @@ class Ledger:
 def ledger_for(user: User) -> Ledger:
     """ "How many reviews they still need to give and still await": one place for the answer.
 
-    One query, written out (`_LEDGER_SQL`): the reviews to give, the reviews the open
+    One query, written out (`_ledger_sql`): the reviews to give, the reviews the open
     requests on the user's series still await (summed in SQL), the last balance, whether
     the welcome credits were granted and how many the policy grants, as scalar subqueries,
-    each off its index. The desk and the inbox show it on every request: as four or five
+    each off its index. The awaited reviews are summed series by series, each series'
+    open requests found in the partial index of open requests: as a join of the writer's
+    series with the open requests PostgreSQL read every open request into a hash (11,000
+    of them at 50,000 requests, 3 ms for a writer of 1,100 series; 2 ms this way). The desk and the inbox show it on every request: as four or five
     ORM queries it cost about 3 ms of building and round trips, and as one ORM query
     (nested subqueries, each resolved and copied) more CPU still. `credits_available` is
     the rule for the balance shown; this computes the same.
     """
     params: list[int | str] = [
         user.pk, AssignmentStatus.ASSIGNED,
-        AssignmentStatus.SUBMITTED, RequestStatus.OPEN, user.pk, user.pk,
-        CollaboratorRole.COWRITER,
+        AssignmentStatus.SUBMITTED, AssignmentStatus.SUBMITTED, RequestStatus.OPEN,
+        user.pk, user.pk, CollaboratorRole.COWRITER,
         user.pk,
         user.pk, CreditReason.STARTER,
     ]  # fmt: skip
@@ -725,19 +728,21 @@ def _ledger_sql() -> str:
     """`ledger_for`'s query (core.sql: names from the models, every value a parameter)."""
     table, col = sql.table, sql.column
     a, r, c, s, w = ReviewAssignment, ReviewRequest, CreditEntry, Series, Collaborator
+    # The reviews an open request already has.
+    done = (
+        f"SELECT COUNT(*) FROM {table(a)} "  # noqa: S608 - see core.sql
+        f"WHERE {col(a, 'request')} = {col(r, 'id')} AND {col(a, 'status')} = %s"
+    )
     return f"""SELECT
         (SELECT COUNT(*) FROM {table(a)} WHERE {col(a, "reviewer")} = %s AND {col(a, "status")} = %s),
-        (SELECT SUM(CASE WHEN needed > done THEN needed - done ELSE 0 END) FROM (
-            SELECT {col(r, "reviews_needed")} AS needed,
-                   (SELECT COUNT(*) FROM {table(a)}
-                     WHERE {col(a, "request")} = {col(r, "id")} AND {col(a, "status")} = %s) AS done
-              FROM {table(r)}
-             WHERE {col(r, "status")} = %s AND {col(r, "series")} IN (
-                   SELECT {col(s, "id")} FROM {table(s)} WHERE {col(s, "owner")} = %s
-                   UNION
-                   SELECT {col(w, "series")} FROM {table(w)}
-                    WHERE {col(w, "user")} = %s AND {col(w, "role")} = %s)
-        ) waiting),
+        (SELECT SUM((SELECT SUM(CASE WHEN {col(r, "reviews_needed")} > ({done})
+                                     THEN {col(r, "reviews_needed")} - ({done}) ELSE 0 END)
+                       FROM {table(r)}
+                      WHERE {col(r, "series")} = written.id AND {col(r, "status")} = %s))
+           FROM (SELECT {col(s, "id")} AS id FROM {table(s)} WHERE {col(s, "owner")} = %s
+                 UNION
+                 SELECT {col(w, "series")} FROM {table(w)}
+                  WHERE {col(w, "user")} = %s AND {col(w, "role")} = %s) written),
         (SELECT {col(c, "balance")} FROM {table(c)} WHERE {col(c, "user")} = %s
           ORDER BY {col(c, "position")} DESC LIMIT 1),
         (SELECT COUNT(*) FROM {table(c)} WHERE {col(c, "user")} = %s AND {col(c, "reason")} = %s),

@@ -135,7 +135,7 @@ FORM_ROWS = """{% load i18n %}{% for criterion, score, comment in form.rows %}
             <label for="{{ comment.id_for_label }}" class="visually-hidden">{{ comment.label }}</label>
             {{ comment }}
           </fieldset>
-        {% endfor %}"""  # noqa: E501
+        {% endfor %}"""
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
