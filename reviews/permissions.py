@@ -12,6 +12,7 @@ from django.http import Http404
 from accounts.models import Organisation
 from accounts.permissions import can_manage_organisation, organisations_managed_by
 from core.permissions import is_signed_in
+from core.selectors import one_or_none
 from core.types import Actor
 from reviews.models import (
     AssignmentStatus,
@@ -102,14 +103,13 @@ def get_request_for(user: Actor, pk: int) -> ReviewRequest:
     # What the report shows; each table joined costs planning time (a join of seven
     # tables took PostgreSQL longer to plan than to run), so not the requester, whom
     # only the services that notify or refund them read.
-    request = (
+    request = one_or_none(
         ReviewRequest.objects.select_related(
             "series__owner", "series__head", "revision", "rubric_version__rubric"
         )
         # The revisions' parsed summaries (large JSON) are never shown here.
         .defer("series__head__stats", "revision__stats")
         .filter(pk=pk)
-        .first()
     )
     if request is None or not can_view_report(user, request):
         raise Http404
@@ -191,7 +191,7 @@ def get_request_for_staff(user: Actor, pk: int) -> ReviewRequest:
 
 def get_assignment_for(user: Actor, pk: int) -> ReviewAssignment:
     """One's own assignment (staff may look at any); 404 for everyone else."""
-    assignment = (
+    assignment = one_or_none(
         # What the reviewer's page shows; each table joined costs planning time, so not
         # the reviewer (the services that notify them read them).
         ReviewAssignment.objects.select_related(
@@ -203,7 +203,6 @@ def get_assignment_for(user: Actor, pk: int) -> ReviewAssignment:
         # The revision's parsed summary (large JSON) is never shown here.
         .defer("request__revision__stats")
         .filter(pk=pk)
-        .first()
     )
     if assignment is None or not is_signed_in(user):
         raise Http404

@@ -13,7 +13,7 @@ from django.http import Http404
 
 from accounts.models import User
 from core.permissions import is_signed_in
-from core.selectors import user_counts
+from core.selectors import one_or_none, user_counts
 from core.types import Actor
 from scripts_app.models import (
     Collaborator,
@@ -205,7 +205,7 @@ def get_series_for(user: Actor, pk: int, *, action: Action = "read") -> Series:
     user's role is left on the instance as `viewer_role`, and what it allows as
     `viewer_can` (a SeriesAbilities), for views and templates.
     """
-    series = Series.objects.select_related("owner", "head").filter(pk=pk).first()
+    series = one_or_none(Series.objects.select_related("owner", "head").filter(pk=pk))
     if series is None:
         raise Http404
     role = series_role(user, series)
