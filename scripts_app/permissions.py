@@ -75,9 +75,11 @@ def series_row_visible(user: Actor, *, mine_only: bool = False) -> Q:
 
 def series_visible_count(user: Actor) -> int:
     """How many series `series_visible_to` holds: those open to members, and the user's own
-    and shared ones that are not, as three index counts in one query. Counting the
-    user's series against their set (`pk IN (series_ids_of(user)) AND NOT platform`) read
-    every series row (5 ms at 20,000 series)."""
+    and shared ones that are not, as index counts in one query. Counting the user's series
+    against their set (`pk IN (series_ids_of(user)) AND NOT platform`) read every series
+    row (5 ms at 20,000 series); the user's own private ones are all they own less those
+    they opened, two counts off the indexes alone (filtering their 1,100 rows on visibility
+    read 900 table pages)."""
     if not is_signed_in(user):
         return 0
     shared = Collaborator.objects.filter(user_id=OuterRef("pk")).exclude(
@@ -86,12 +88,16 @@ def series_visible_count(user: Actor) -> int:
     counts = user_counts(
         user,
         open_to_members=Series.objects.filter(visibility=Visibility.PLATFORM),
-        owned_private=Series.objects.filter(owner_id=OuterRef("pk")).exclude(
-            visibility=Visibility.PLATFORM
-        ),
+        owned=Series.objects.filter(owner_id=OuterRef("pk")),
+        owned_open=Series.objects.filter(owner_id=OuterRef("pk"), visibility=Visibility.PLATFORM),
         shared_private=shared.exclude(series__visibility=Visibility.PLATFORM),
     )
-    return sum(counts.values())
+    return (
+        counts["open_to_members"]
+        + counts["owned"]
+        - counts["owned_open"]
+        + counts["shared_private"]
+    )
 
 
 def series_role(user: Actor, series: Series) -> str | None:

@@ -134,8 +134,9 @@ class Series(models.Model):
             # to the 900 table pages that hold a busy writer's 1,100 series): the set of
             # series they write is read by the ledger, the request lists and the counts.
             models.Index(fields=["owner", "-updated_at", "-id"], name="series_owner_recent_id"),
-            # "Open to members" is counted and filtered on its own.
-            models.Index(fields=["visibility"], name="series_visibility"),
+            # "Open to members" is counted and filtered on its own, and a writer's open
+            # series counted off the index alone (permissions.series_visible_count).
+            models.Index(fields=["visibility", "owner"], name="series_visibility_owner"),
         ]
         verbose_name = _("series")
         verbose_name_plural = _("series")
