@@ -1,5 +1,6 @@
 from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from accounts.models import (
@@ -95,18 +96,19 @@ def invitations_open_for_organisation(
 
 
 def invitations_open_for_user(user: Actor) -> QuerySet[Invitation]:
-    """Open invitations sent to any of the user's verified addresses."""
+    """Open invitations sent to any of the user's verified addresses (compared without
+    regard to case), in one query: the addresses are a subquery, not read first."""
     if not is_authenticated(user):
         return Invitation.objects.none()
-    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    address_filter = Q()
-    for address in verified:
-        address_filter |= Q(email__iexact=address)
-    if not address_filter:
-        return Invitation.objects.none()
+    verified = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Upper("email"))
+        .values("address")
+    )
     return (
-        Invitation.objects.filter(
-            address_filter,
+        Invitation.objects.annotate(address=Upper("email"))
+        .filter(
+            address__in=verified,
             status=InvitationStatus.PENDING,
             created_at__gt=timezone.now() - INVITATION_LIFETIME,
         )

@@ -90,7 +90,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--runs", type=int, default=15, help="in-process runs per page")
-    parser.add_argument("--only", default="", help="comma-separated page names to measure")
+    parser.add_argument("--only", default="", help='page names to measure, separated by ";"')
     parser.add_argument("--redis-url", default="", help="cache (default: each worker's memory)")
     parser.add_argument("--out", default=str(ROOT / "bench/results/pages.json"))
     return parser.parse_args()
@@ -384,7 +384,10 @@ def main() -> None:
         }
         chosen = pages(targets)
         if args.only:
-            wanted = {name.strip() for name in args.only.split(",")}
+            # Names are separated by ";" (one has a comma: "series list, all"), or by ","
+            # when none has.
+            separator = ";" if ";" in args.only else ","
+            wanted = {name.strip() for name in args.only.split(separator)} | {args.only.strip()}
             chosen = [page for page in chosen if page[0] in wanted]
         # Every URL must answer 200 before anything is measured; a slow page gets a
         # longer run so that it completes enough requests.

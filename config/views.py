@@ -7,7 +7,7 @@ from accounts.selectors import invitations_open_for_user, memberships_of
 from core.pagination import NarrowFirst
 from core.selectors import notifications_for
 from reviews.selectors import ledger_for
-from scripts_app.selectors import series_ids_recent_first, series_list_for
+from scripts_app.selectors import series_ids_recent_first, series_list_for, series_rows_for
 from taxonomy.selectors import terms_active
 
 
@@ -32,8 +32,9 @@ def home(request):
             # Five ids off the (owner, updated_at) index first, then those rows joined
             # (core.pagination.NarrowFirst): a LIMIT 5 over the joined list read 130,000 rows.
             "recent_series": NarrowFirst(
-                series_list_for(request.user).prefetch_related(None),
+                series_list_for(request.user),
                 ids=series_ids_recent_first(request.user),
+                rows=series_rows_for(request.user, heads=False, terms=False, collaborators=False),
             )[:5],
             "ledger": ledger_for(request.user),
         },

@@ -1,6 +1,6 @@
 """Pages of a list whose size is known more cheaply than by COUNT(*) over the whole list."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, overload
 
 from django.core.paginator import Paginator
@@ -39,13 +39,23 @@ class NarrowFirst(Sequence[Any]):
     `ids`, when given, finds a page's ids instead: `ids(start, stop)` answers the ids of
     the list's rows start to stop, in list order (for a list whose ids come cheaper
     another way than off the full list's filter, such as two index-ordered lookups merged).
+
+    `rows`, when given, loads the full rows of a page instead: a queryset of the list's
+    rows whose filter is cheaper checked row by row than as the list's set (filtered here
+    by the page's ids), or `rows(ids)` answering the rows with those ids in any order
+    (for rows that need more than a queryset's prefetches).
     """
 
     def __init__(
-        self, queryset: QuerySet[Any], *, ids: Callable[[int, int], list[Any]] | None = None
+        self,
+        queryset: QuerySet[Any],
+        *,
+        ids: Callable[[int, int], list[Any]] | None = None,
+        rows: QuerySet[Any] | Callable[[list[Any]], Iterable[Any]] | None = None,
     ):
         self.queryset = queryset
         self.ids = ids
+        self.rows = rows
 
     def count(self) -> int:
         return self.queryset.count()
@@ -68,5 +78,11 @@ class NarrowFirst(Sequence[Any]):
             ids = list(self.queryset.values_list("pk", flat=True)[index])
         if not ids:  # an empty page needs no second query (nor compiling one)
             return []
-        rows = {row.pk: row for row in self.queryset.filter(pk__in=ids).order_by()}
-        return [rows[pk] for pk in ids if pk in rows]
+        found: Iterable[Any]
+        if callable(self.rows):
+            found = self.rows(ids)
+        else:
+            rows = self.queryset if self.rows is None else self.rows
+            found = rows.filter(pk__in=ids).order_by()
+        by_pk = {row.pk: row for row in found}
+        return [by_pk[pk] for pk in ids if pk in by_pk]

@@ -12,6 +12,7 @@ from django.http import Http404
 from accounts.models import Organisation
 from accounts.permissions import can_manage_organisation, organisations_managed_by
 from core.permissions import is_signed_in
+from core.selectors import one_or_none
 from core.types import Actor
 from reviews.models import (
     AssignmentStatus,
@@ -99,12 +100,16 @@ def can_view_report(user: Actor, request: ReviewRequest) -> bool:
 
 def get_request_for(user: Actor, pk: int) -> ReviewRequest:
     """A request whose report the user may see; 404 otherwise (even its existence is private)."""
-    request = (
+    # What the report shows; each table joined costs planning time (a join of seven
+    # tables took PostgreSQL longer to plan than to run), so not the requester, whom
+    # only the services that notify or refund them read.
+    request = one_or_none(
         ReviewRequest.objects.select_related(
-            "series", "series__owner", "revision", "rubric_version__rubric", "requested_by"
+            "series__owner", "series__head", "revision", "rubric_version__rubric"
         )
+        # The revisions' parsed summaries (large JSON) are never shown here.
+        .defer("series__head__stats", "revision__stats")
         .filter(pk=pk)
-        .first()
     )
     if request is None or not can_view_report(user, request):
         raise Http404
@@ -186,16 +191,18 @@ def get_request_for_staff(user: Actor, pk: int) -> ReviewRequest:
 
 def get_assignment_for(user: Actor, pk: int) -> ReviewAssignment:
     """One's own assignment (staff may look at any); 404 for everyone else."""
-    assignment = (
+    assignment = one_or_none(
+        # What the reviewer's page shows; each table joined costs planning time, so not
+        # the reviewer (the services that notify them read them).
         ReviewAssignment.objects.select_related(
             "request",
-            "request__series",
+            "request__series__owner",
             "request__revision",
             "request__rubric_version__rubric",
-            "reviewer",
         )
+        # The revision's parsed summary (large JSON) is never shown here.
+        .defer("request__revision__stats")
         .filter(pk=pk)
-        .first()
     )
     if assignment is None or not is_signed_in(user):
         raise Http404

@@ -12,6 +12,7 @@ invalid input (negative weights, ratings off the 1–5 scale, an empty scale) ra
 
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from collections.abc import Hashable, Mapping, Sequence
@@ -105,7 +106,14 @@ def spread(scores: Sequence[float]) -> float:
 
 def stdev(scores: Sequence[float]) -> float:
     """Population standard deviation (the reviewers are the whole panel, not a sample)."""
-    return statistics.pstdev(scores) if len(scores) > 1 else 0.0
+    return _pstdev(tuple(scores)) if len(scores) > 1 else 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _pstdev(scores: tuple[float, ...]) -> float:
+    # statistics.pstdev is exact (it sums fractions): about 0.1 ms a criterion, a
+    # millisecond a score report. Panels give the same few scores again and again.
+    return statistics.pstdev(scores)
 
 
 def diverges(scores: Sequence[float], threshold: float) -> bool:

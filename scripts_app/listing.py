@@ -1,5 +1,5 @@
-"""Long lists rendered in one Python pass: the series cards, the revision table and the
-compare page's revision choices.
+"""Long lists rendered in one Python pass: the series cards, the revision table, the
+compare page's revision choices and the read page's line comments.
 
 A page of 24 series cards or 50 revision rows spent most of its time in the template
 engine resolving the same dozen variables, filters and translations for every row (about
@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, pgettext
 
+from core.markdown import render_markdown
 from scripts_app.templatetags.script_tags import duration
 
 
@@ -235,3 +236,60 @@ def analysis_episodes_html(series: Any, episodes: list[dict]) -> tuple[SafeStrin
         mark_safe("\n".join(bars)),  # noqa: S308 - every value above is escaped
         mark_safe("\n".join(rows)),  # noqa: S308 - every value above is escaped
     )
+
+
+def _minute(value: Any) -> str:
+    """`{{ value|date:"Y-m-d H:i" }}` of a saved time, in the current time zone."""
+    v = template_localtime(value)
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}"
+
+
+def comments_html(series: Any, comments: Iterable[Any], *, csrf_token: str) -> SafeString:
+    """The `<li>`s of the read page's line comments (`comments.comments_for_display`), with
+    the resolve form where the viewer may use it; `csrf_token` is the page's token."""
+    labels = {
+        "outdated": _e(gettext("outdated")),
+        "resolved": _e(gettext("Resolved")),
+        "reopen": _e(gettext("Reopen")),
+        "mark_resolved": _e(gettext("Mark resolved")),
+    }
+    line_label = gettext("Line %(line)s")
+    csrf = (
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(csrf_token)}">'
+        if csrf_token
+        else ""
+    )
+    resolve_before, resolve_after = _url_pattern("scripts:comment_resolve", series.pk)
+    items = []
+    for item in comments:
+        comment = item.comment
+        classes = "comment" + (" outdated" if item.outdated else "")
+        classes += " resolved" if comment.resolved else ""
+        if item.outdated:
+            where = f'<span class="tag">{labels["outdated"]}</span>'
+        else:
+            line = _e(item.current_line)
+            where = f'<a href="#L{line}">{line_label % {"line": line}}</a>'
+        resolved_tag = (
+            f'<span class="tag tag-resolved">{labels["resolved"]}</span>'
+            if comment.resolved
+            else ""
+        )
+        resolve_form = (
+            f'<form method="post" action="{resolve_before}{comment.pk:d}{resolve_after}">'
+            f'{csrf}<input type="hidden" name="resolved" value="{"0" if comment.resolved else "1"}">'
+            f'<button type="submit" class="button-small secondary">'
+            f"{labels['reopen'] if comment.resolved else labels['mark_resolved']}</button>"
+            f"</form>"
+            if item.can_resolve
+            else ""
+        )
+        items.append(
+            f'<li class="{classes}">'
+            f'<p class="muted small">{where}\n· {_e(comment.author.display_name)} · '
+            f"{_minute(comment.created_at)}\n{resolved_tag}</p>"
+            f'<blockquote class="quote">{_e(comment.anchor_text)}</blockquote>'
+            f"<div>{render_markdown(comment.body)}</div>"
+            f"{resolve_form}</li>"
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped

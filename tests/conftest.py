@@ -13,12 +13,17 @@ pytest_plugins = ["tests.support.strict", "tests.support.queries"]
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
-    # Rate limits and throttles live in the cache: start every test clean.
+    # Rate limits and throttles live in the cache: start every test clean (and with no
+    # screenplay remembered by the process in front of it).
     from django.core.cache import cache
 
+    from scripts_app.screenplay import forget_recent
+
     cache.clear()
+    forget_recent()
     yield
     cache.clear()
+    forget_recent()
 
 
 @pytest.fixture(autouse=True)

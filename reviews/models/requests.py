@@ -88,7 +88,19 @@ class ReviewRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "due_at"])]
+        indexes = [
+            models.Index(fields=["status", "due_at"]),
+            # A writer's requests newest first (the inbox, the API's list): with the date
+            # and id in the key, PostgreSQL reads them off the index, series by series,
+            # instead of every request in a hash join (50,000 rows for a page of 20).
+            models.Index(fields=["series", "-created_at", "-id"], name="request_series_recent"),
+            # A series' open requests (what a writer's ledger still awaits), off a small index.
+            models.Index(
+                fields=["series"],
+                condition=models.Q(status=RequestStatus.OPEN),
+                name="request_open_series",
+            ),
+        ]
         verbose_name = _("review request")
         verbose_name_plural = _("review requests")
 

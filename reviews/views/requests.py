@@ -10,7 +10,12 @@ from core.forms import add_service_errors
 from reviews import permissions, selectors
 from reviews.forms import RatingForm, ReplyForm, RequestForm
 from reviews.models import ReviewPolicy
-from reviews.report_html import report_notes_html
+from reviews.report_html import (
+    report_bars_html,
+    report_cards_html,
+    report_notes_html,
+    report_table_rows_html,
+)
 from reviews.services.requests import request_close, review_request_create
 from reviews.services.reviewing import note_reply, note_set_resolved, review_rate
 from reviews.services.rubrics import version_for_use
@@ -67,26 +72,35 @@ def request_detail(request, pk: int):
     review_request = permissions.get_request_for(request.user, pk)
     series = review_request.series
     head = series.head if permissions.is_writer_side(request.user, review_request) else None
-    text = revision_text(head or review_request.revision)
-    report = selectors.report_for(
-        request.user, review_request, lines=text.split("\n") if head else None
-    )
+    shown = head or review_request.revision
+    report = selectors.report_for(request.user, review_request, on=head)
+    # Read only if the screenplay is not cached yet.
     screenplay = selectors.screenplay_for_review(
-        request.user, review_request, text, review_request.revision.format
+        request.user,
+        review_request,
+        shown,
+        review_request.revision.format,
+        text=lambda: revision_text(shown),
     )
+    csrf_token = get_token(request)
     return render(
         request,
         "reviews/request_detail.html",
         {
             "review_request": review_request,
             "report": report,
+            "bars_html": report_bars_html(
+                report, scale_max=review_request.rubric_version.scale_max
+            ),
+            "table_rows_html": report_table_rows_html(report),
+            "cards_html": report_cards_html(
+                report, request_pk=review_request.pk, csrf_token=csrf_token
+            ),
             "notes_html": report_notes_html(
-                report.notes, request_pk=review_request.pk, csrf_token=get_token(request)
+                report.notes, request_pk=review_request.pk, csrf_token=csrf_token
             ),
             "screenplay": screenplay,
             "showing_head": head is not None and head.pk != review_request.revision_id,
-            "rating_form": RatingForm(),
-            "reply_form": ReplyForm(),
         },
     )
 

@@ -12,6 +12,7 @@ from core.redirects import safe_next
 from reviews import permissions, selectors
 from reviews.blindness import writer_label
 from reviews.forms import DeclineForm, LineNoteForm, ReviewForm
+from reviews.listing import review_form_rows_html
 from reviews.models import AssignmentRole, AssignmentStatus, Review
 from reviews.services.calibration import calibration_submit, needs_calibration
 from reviews.services.reviewing import (
@@ -25,9 +26,8 @@ from scripts_app.screenplay import screenplay_html_for_text
 from scripts_app.selectors import revision_text
 
 
-def _review_form(assignment, data=None) -> ReviewForm:
+def _review_form(assignment, review: Review | None, data=None) -> ReviewForm:
     criteria = selectors.criteria_of(assignment.request)
-    review = Review.objects.filter(assignment=assignment).first()
     initial = {}
     if review is not None:
         initial["overall_comment"] = review.overall_comment
@@ -55,7 +55,8 @@ def assignment_detail(request, pk: int):
         return redirect(
             f"{reverse('reviews:calibration', args=[rubric.slug])}?next={assignment.get_absolute_url()}"
         )
-    form = _review_form(assignment, request.POST or None)
+    review = Review.objects.filter(assignment=assignment).first()
+    form = _review_form(assignment, review, request.POST or None)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
@@ -79,10 +80,13 @@ def assignment_detail(request, pk: int):
     screenplay = selectors.screenplay_for_review(
         request.user,
         review_request,
-        revision_text(review_request.revision),
+        review_request.revision,
         review_request.revision.format,
+        text=lambda: revision_text(review_request.revision),
     )
-    review = Review.objects.filter(assignment=assignment).first()
+    if request.method == "POST":  # a draft saved above may have made the review
+        review = Review.objects.filter(assignment=assignment).first()
+    editable = assignment.status == AssignmentStatus.ASSIGNED and review_request.is_open
     return render(
         request,
         "reviews/assignment_detail.html",
@@ -91,11 +95,12 @@ def assignment_detail(request, pk: int):
             "review_request": review_request,
             "screenplay": screenplay,
             "form": form,
+            "form_rows_html": review_form_rows_html(
+                form, version=review_request.rubric_version, editable=editable
+            ),
             "notes": list(review.line_notes.all()) if review else [],
-            "note_form": LineNoteForm(),
-            "decline_form": DeclineForm(),
             "writer": writer_label(request.user, review_request),
-            "editable": assignment.status == AssignmentStatus.ASSIGNED and review_request.is_open,
+            "editable": editable,
         },
     )
 

@@ -24,6 +24,8 @@ def series_list(request):
         NarrowFirst(
             selectors.series_list_for(request.user, scope=scope),
             ids=selectors.series_ids_recent_first(request.user, scope=scope),
+            # The cards show no head revision.
+            rows=selectors.series_rows_for(request.user, scope=scope, heads=False),
         ),
         SERIES_PER_PAGE,
         count=lambda: selectors.series_count_for(request.user, scope=scope),

@@ -1,6 +1,9 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +14,8 @@ from scripts_app import permissions, selectors
 from scripts_app.comments import comments_for_display
 from scripts_app.editor_strings import editor_strings
 from scripts_app.forms import CommentForm
-from scripts_app.screenplay import screenplay_html_for_text
+from scripts_app.listing import comments_html
+from scripts_app.screenplay import screenplay_html_for_revision, screenplay_html_for_text
 from scripts_app.services.comments import comment_create, comment_set_resolved
 from scripts_app.services.revisions import episode_text
 
@@ -55,17 +59,23 @@ def series_read(request, pk: int):
     """The script in screenplay layout, with line comments beside it."""
     series = permissions.get_series_for(request.user, pk, action="read")
     revision = selectors.revision_requested(series, request.GET.get("revision", ""))
-    text = selectors.revision_text(revision) if revision else ""
+    if revision is None:
+        screenplay, comments = screenplay_html_for_text("", series.format), []
+    else:
+        # The text is read only if the screenplay is not cached or a comment made on an
+        # earlier revision must find its line in it; then once.
+        text = functools.cache(lambda: selectors.revision_text(revision))
+        screenplay = screenplay_html_for_revision(revision, series.format, text=text)
+        comments = comments_for_display(series, revision, text, viewer=request.user)
     return render(
         request,
         "scripts_app/read.html",
         {
             "series": series,
             "revision": revision,
-            "screenplay": screenplay_html_for_text(text, series.format),
-            "comments": comments_for_display(series, revision, text, viewer=request.user)
-            if revision
-            else [],
+            "screenplay": screenplay,
+            "comments": comments,
+            "comments_html": comments_html(series, comments, csrf_token=get_token(request)),
             "comment_form": CommentForm(),
             "can_comment": permissions.can_comment_series(request.user, series),
         },

@@ -353,3 +353,30 @@ def test_non_staff_cannot_open_the_create_form(client, user):
     client.force_login(user)
 
     assert client.get("/orgs/new/").status_code == 403
+
+
+def test_a_person_sees_the_open_invitations_to_their_verified_addresses_whatever_the_case():
+    from allauth.account.models import EmailAddress
+
+    from accounts.selectors import invitations_open_for_user
+
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+    invitee = UserFactory()
+    EmailAddress.objects.create(user=invitee, email="Second.Address@Example.COM", verified=True)
+    EmailAddress.objects.create(user=invitee, email="Third@Example.com", verified=True)
+    EmailAddress.objects.create(user=invitee, email="unverified@example.com", verified=False)
+
+    def invite(email):
+        return services.invitation_create(actor=admin, organisation=organisation, email=email)
+
+    to_primary, to_second = invite(invitee.email), invite("second.address@example.com")
+    invite("unverified@example.com")
+    invite("someone.else@example.com")
+    expired = invite("third@example.com")
+    Invitation.objects.filter(pk=expired.pk).update(created_at=timezone.now() - timedelta(days=90))
+
+    shown = list(invitations_open_for_user(invitee))
+    assert {i.pk for i in shown} == {to_primary.pk, to_second.pk}
+    assert shown[0].organisation == organisation  # with what the desk shows, newest first
+    assert list(invitations_open_for_user(UserFactory())) == []

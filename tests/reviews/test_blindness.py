@@ -274,9 +274,13 @@ def test_the_writer_still_finds_a_blanked_quote_on_the_current_text(client, name
         overall_comment="好", submit=True,
     )  # fmt: skip
     from reviews.selectors import report_for
+    from scripts_app.services.revisions import revision_save
 
-    lines = ("\n" + NAMED_SCRIPT).split("\n")  # the writer added a line at the top since
-    [placed] = report_for(writer, request, lines=lines).notes
+    series = request.series
+    current = revision_save(  # the writer added a line at the top since
+        actor=writer, series=series, text="\n" + NAMED_SCRIPT, base=series.head
+    ).head
+    [placed] = report_for(writer, request, on=current).notes
 
     assert placed.note.pk == note.pk and placed.current_line == NAMED_LINE + 1
 

@@ -24,6 +24,8 @@ def test_the_inbox_shows_at_most_its_limit_most_urgent_first(client, monkeypatch
 
     page = client.get("/reviews/")
 
-    shown = list(page.context["to_review"])
-    assert shown == list(mine.order_by("due_at")[:2])
+    shown = [row.pk for row in page.context["to_review"]]
+    assert shown == list(mine.order_by("due_at").values_list("pk", flat=True)[:2])
+    html = page.content.decode()
+    assert all(f'href="/reviews/assignments/{pk}/"' in html for pk in shown)
     assert page.context["ledger"].to_give == mine.count()

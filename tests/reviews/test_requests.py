@@ -13,8 +13,12 @@ from reviews.models import (
     ReviewPolicy,
     Rubric,
 )
-from reviews.selectors import credit_balance, ledger_for
-from reviews.services.requests import requests_fall_back, review_request_create
+from reviews.selectors import Ledger, credit_balance, credits_available, ledger_for
+from reviews.services.requests import (
+    request_close,
+    requests_fall_back,
+    review_request_create,
+)
 from reviews.services.reviewing import assignment_decline, assignments_expire, reminders_send
 from reviews.services.rubrics import version_for_use
 from tests.support.factories import (
@@ -207,6 +211,31 @@ def test_the_ledger_says_what_to_give_and_what_is_awaited():
 
     assert ledger_for(series.owner).awaiting == 2
     assert ledger_for(reviewer).to_give == 1
+
+
+def test_the_ledger_counts_open_requests_on_series_one_writes_and_the_welcome_credits(
+    run_on_commit,
+):
+    series = make_series()
+    cowriter = add_collaborator(series, role="cowriter")
+    reader = add_collaborator(series, role="reader")
+    [first, *_others] = peers(4)
+    with run_on_commit():
+        review_request(series, reviews_needed=2)
+        closed = review_request(series, reviews_needed=1)
+        request_close(actor=series.owner, request=closed)
+    newcomer = UserFactory()
+
+    # Open requests only, on series one owns or co-writes; each counts what it still waits for.
+    assert ledger_for(series.owner).awaiting == ledger_for(cowriter).awaiting == 2
+    assert ledger_for(reader).awaiting == 0
+    # The balance is what can be spent: the ledger's, or the welcome credits not yet granted.
+    assert ledger_for(series.owner).balance == credits_available(series.owner)
+    assert ledger_for(newcomer) == Ledger(ReviewPolicy.current().starter_credits, 0, 0)
+    assert (
+        ledger_for(first).to_give
+        == ReviewAssignment.objects.filter(reviewer=first, status=AssignmentStatus.ASSIGNED).count()
+    )
 
 
 def test_no_peer_is_given_more_open_reviews_than_the_policy_allows():

@@ -269,9 +269,7 @@ def test_notes_follow_their_line_into_the_writers_next_revision(request_with_two
         actor=series.owner, series=series, text="\n\n" + ZH_TWO_EPISODES, base=series.head
     ).head
 
-    from scripts_app.selectors import revision_text
-
-    [placed] = report_for(series.owner, request, lines=revision_text(moved).split("\n")).notes
+    [placed] = report_for(series.owner, request, on=moved).notes
     assert placed.current_line == DIALOGUE_LINE + 2
 
 

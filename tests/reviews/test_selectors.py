@@ -165,3 +165,25 @@ def test_a_peer_request_makes_the_same_queries_however_many_writers_there_are(ru
 
     assert len(many.captured_queries) == len(few.captured_queries)
     assert ReviewAssignment.objects.filter(request__series=second).count() == 3
+
+
+def test_a_requests_criteria_are_read_once_and_again_when_their_version_changes():
+    """selectors.criteria_of keeps a rubric version's criteria under its content hash: a
+    second read makes no query, and criteria saved in place (with the new hash, as
+    rubric_save_criteria saves them) are read afresh."""
+    from reviews.models import Criterion
+    from reviews.selectors import criteria_of
+
+    request = review_request(make_series(), reviews_needed=1, auto_assign=False)
+    expected = list(Criterion.objects.filter(version=request.rubric_version).order_by("position"))
+    assert criteria_of(request) == expected and expected
+    with capture_queries() as queries:
+        assert [c.name for c in criteria_of(request)] == [c.name for c in expected]
+    assert len(queries) == 0
+
+    version = request.rubric_version
+    Criterion.objects.filter(pk=expected[0].pk).update(name_zh="改过的标准", name_en="Changed")
+    version.content_hash = "0" * 64
+    version.save(update_fields=["content_hash"])
+    request = ReviewRequest.objects.select_related("rubric_version").get(pk=request.pk)
+    assert criteria_of(request)[0].name_zh == "改过的标准"

@@ -28,11 +28,12 @@ def test_series_list_page_and_endpoint(client):
             other = make_series()
             Collaborator.objects.create(series=other, user=writer, role="reader")
 
-    # The page count (the desk is paginated) as two index counts, and the page's ids on
-    # narrow rows before its full rows (core.pagination.NarrowFirst): own and shared series
-    # ids are two index reads.
-    assert_constant_queries(add_series, lambda: client.get("/scripts/"), expected=12)
-    assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"), expected=11)
+    # The page count (the desk is paginated) as two index counts in one query, and the
+    # page's ids on narrow rows before its full rows (core.pagination.NarrowFirst): own
+    # and shared series ids two index reads in one query; the page's themes, genres and
+    # audiences one query (the API lists no collaborators).
+    assert_constant_queries(add_series, lambda: client.get("/scripts/"), expected=8)
+    assert_constant_queries(add_series, lambda: client.get("/api/v1/series/"), expected=6)
 
 
 @pytest.mark.measures("scripts:revision_list", "api-series-revisions", "scripts:series_detail")
@@ -80,9 +81,11 @@ def test_comments_on_the_read_page_and_endpoint(client):
                 body="嗯",
             )
 
-    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"), expected=6)
+    # The text is read only for a screenplay not cached yet, or for comments made on an
+    # earlier revision (these are on the current one): 5 and 4.
+    assert_constant_queries(comment, lambda: client.get(f"/scripts/{series.pk}/read/"), expected=5)
     assert_constant_queries(
-        comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"), expected=5
+        comment, lambda: client.get(f"/api/v1/series/{series.pk}/comments/"), expected=4
     )
 
 

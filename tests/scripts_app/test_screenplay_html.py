@@ -54,6 +54,23 @@ def test_a_text_is_parsed_once_then_served_from_the_cache():
     assert first == second and parsing.call_count == 1
 
 
+def test_a_screenplay_shown_again_comes_from_the_process_and_a_few_are_kept():
+    texts = [ZH_TWO_EPISODES.replace("林晚", f"林{n}") for n in range(screenplay._RECENT_SIZE + 1)]
+    first = str(screenplay_html_for_text(texts[0], "zh"))
+    with mock.patch.object(cache, "get", wraps=cache.get) as reading:
+        assert str(screenplay_html_for_text(texts[0], "zh")) == first
+    assert reading.call_count == 0  # not even unpickled from the shared cache
+
+    for text in texts[1:]:  # the oldest is forgotten here, and read from the cache again
+        screenplay_html_for_text(text, "zh")
+    with (
+        mock.patch.object(cache, "get", wraps=cache.get) as reading,
+        mock.patch.object(screenplay, "parse", wraps=parse) as parsing,
+    ):
+        assert str(screenplay_html_for_text(texts[0], "zh")) == first
+    assert reading.call_count == 1 and parsing.call_count == 0
+
+
 def test_each_interface_language_has_its_own_copy():
     text = "Title: Bowls\n\n# Episode 1\n\nINT. KITCHEN - DAY\n\nShe waits.\n"
     with translation.override("en"):

@@ -32,7 +32,8 @@ class CommentListView(GenericAPIView):
         number = parse_bounded_int(request.query_params.get("revision", ""))
         revision = revision_by_number(series, number, field="revision") if number else series.head
         placed = (
-            comments_for_display(series, revision, selectors.revision_text(revision))
+            # The text is read only if a comment made earlier must find its line in it.
+            comments_for_display(series, revision, lambda: selectors.revision_text(revision))
             if revision is not None
             else []
         )

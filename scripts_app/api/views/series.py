@@ -29,6 +29,10 @@ class SeriesListView(GenericAPIView):
         return NarrowFirst(
             self.get_queryset(),
             ids=selectors.series_ids_recent_first(self.request.user, scope=self._scope()),
+            # The answer lists no collaborators.
+            rows=selectors.series_rows_for(
+                self.request.user, scope=self._scope(), collaborators=False
+            ),
         )
 
     def list_count(self) -> int:
