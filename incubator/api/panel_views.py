@@ -28,7 +28,9 @@ class PanelMembersView(GenericAPIView):
         page = self.paginate_queryset(members_of(PanelMember, call))
         return self.get_paginated_response(s.FundPanelMemberSerializer(page, many=True).data)
 
-    @extend_schema(request=s.FundPanelMemberInputSerializer, responses=s.FundPanelMemberSerializer)
+    @extend_schema(
+        request=s.FundPanelMemberInputSerializer, responses={201: s.FundPanelMemberSerializer}
+    )
     def post(self, request, slug: str):
         call = permissions.get_call_for(request.user, slug, action="manage")
         data = s.FundPanelMemberInputSerializer(data=request.data)
@@ -105,7 +107,7 @@ class FactCheckAssignView(APIView):
     """Give an application's fact-check in one area to a verified expert."""
 
     @extend_schema(
-        request=s.FundFactCheckAssignInputSerializer, responses=s.FundFactCheckSerializer
+        request=s.FundFactCheckAssignInputSerializer, responses={201: s.FundFactCheckSerializer}
     )
     def post(self, request, pk: int):
         application = permissions.get_application_for(request.user, pk, action="manage")
@@ -197,7 +199,7 @@ class FactCheckNotesView(APIView):
     """A line note on the applied revision."""
 
     @extend_schema(
-        request=s.FundFactCheckNoteInputSerializer, responses=s.FundFactCheckNoteSerializer
+        request=s.FundFactCheckNoteInputSerializer, responses={201: s.FundFactCheckNoteSerializer}
     )
     def post(self, request, pk: int):
         fact_check = permissions.get_fact_check_for(request.user, pk)
@@ -220,7 +222,9 @@ class ExpertiseView(GenericAPIView):
         page = self.paginate_queryset(request.user.fund_expertise.order_by("area", "pk"))
         return self.get_paginated_response(s.FundExpertiseSerializer(page, many=True).data)
 
-    @extend_schema(request=s.FundExpertiseInputSerializer, responses=s.FundExpertiseSerializer)
+    @extend_schema(
+        request=s.FundExpertiseInputSerializer, responses={201: s.FundExpertiseSerializer}
+    )
     def post(self, request):
         data = s.FundExpertiseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
