@@ -400,10 +400,29 @@ def _project(xu: User, person: Callable[[str], User]) -> None:
     project_set_public(actor=chen, project=project, public=True)
 
 
+def _staff_data() -> None:
+    """The filing rule sets and the fact-check themes the migrations seed, put back where a
+    database was emptied after migrating (the browser tier's transactional tests flush it)."""
+    import importlib
+
+    from django.apps import apps
+
+    from incubator.models import FactCheckTheme, FilingRuleSet
+
+    for model, module, function in (
+        (FilingRuleSet, "0003_filing_rules_and_records", "seed_rule_sets"),
+        (FactCheckTheme, "0005_panels_fact_check_themes", "seed"),
+    ):
+        if not model.objects.exists():
+            seed = getattr(importlib.import_module(f"incubator.migrations.{module}"), function)
+            seed(apps, None)
+
+
 def load_fund(log: Callable[[str], None], person: Callable[[str], User]) -> None:
     if Fund.objects.filter(slug=FUND_SLUG).exists():
         log("fund: already there")
         return
+    _staff_data()
     xu, ye = person("fund.xu"), person("fund.ye")
     fund = fund_create(
         actor=xu, body=Organisation.objects.get(slug="boutique-drama-fund"), slug=FUND_SLUG,
