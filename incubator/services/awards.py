@@ -32,7 +32,8 @@ from core.exceptions import Conflict
 from core.services.audit import audit_record
 from core.text import single_line
 from core.workflows import workflow_move
-from incubator import permissions
+from incubator import permissions, selectors
+from incubator.filing import numbers
 from incubator.models import (
     Application,
     ApplicationStatus,
@@ -47,6 +48,7 @@ from incubator.models import (
     Project,
 )
 from incubator.services.applications import _parse_amount, notify_applicants
+from incubator.services.filing import filing_number_record
 from incubator.workflows import APPLICATION_FLOW, DISBURSEMENT_FLOW, MILESTONE_FLOW
 from registry.models import RegistryEntry
 
@@ -440,10 +442,21 @@ def milestone_deliver(
             raise ValidationError({"deliverable": [_("Write the report.")]})
         changes["report"] = report[:20_000]
     elif milestone.kind == MilestoneKind.FILING_NUMBER:
-        number = single_line(filing_number or "")
-        if not number:
-            raise ValidationError({"deliverable": [_("Enter the filing or licence number.")]})
-        changes["filing_number"] = number[:80]
+        given = single_line(filing_number or "")
+        if given and numbers.parse(given) is None:
+            raise ValidationError({"deliverable": [_(
+                "Write the number as it was issued, e.g. 网微剧备字（2025）第0123号 or "
+                "（浙）网微剧审字（2025）第012号."
+            )]})  # fmt: skip
+        if not given:
+            recorded = selectors.filing_number_of(milestone.project.application)
+            if recorded is None:
+                raise ValidationError({"deliverable": [_(
+                    "Enter the filing or licence number: none is recorded for this "
+                    "application yet."
+                )]})  # fmt: skip
+            given = recorded.number
+        changes["filing_number"] = numbers.normalise(given)
     elif milestone.kind == MilestoneKind.FILE:
         if upload is None:
             raise ValidationError({"deliverable": [_("Choose a file to upload.")]})
@@ -457,6 +470,16 @@ def milestone_deliver(
         if upload is not None and milestone.kind == MilestoneKind.FILE:
             milestone.file.save(upload.name or "deliverable", upload, save=False)
             changes["file"] = milestone.file.name
+        if milestone.kind == MilestoneKind.FILING_NUMBER:
+            # The application's filing record is the one place the number lives (the
+            # opening credits and the dossier read it there): a number delivered here is
+            # recorded there too.
+            application = milestone.project.application
+            recorded = selectors.filing_number_of(application)
+            if recorded is None or recorded.number != changes["filing_number"]:
+                filing_number_record(
+                    actor=actor, application=application, number=changes["filing_number"]
+                )
         moved = workflow_move(
             MILESTONE_FLOW, milestone, "deliver", actor=actor, changes=changes,
             data={"milestone": milestone.pk},
@@ -498,9 +521,8 @@ def milestone_return(*, actor: User, milestone: Milestone, reason: str) -> Miles
 
 def _tell_managers(project: Project, kind: str, actor: User | None, **params: Any) -> None:
     from core.services.notifications import notification_send
-    from incubator.selectors import fund_managers
 
-    for manager in fund_managers(project.application.call.fund):
+    for manager in selectors.fund_managers(project.application.call.fund):
         if actor is not None and manager.pk == actor.pk:
             continue
         notification_send(

@@ -97,7 +97,12 @@ def _context(request, project, **forms):  # type: ignore[no-untyped-def]
         "milestone_form": forms.get("milestone_form") or MilestoneForm(),
         "tranche_form": forms.get("tranche_form") or TrancheForm(milestones=milestones),
         "report_form": forms.get("report_form") or ReportForm(),
-        "deliver_errors": forms.get("deliver_errors", {}),
+        # A refused delivery comes back beside its milestone with what was typed.
+        "deliver_form": forms.get("deliver_form"),
+        "deliver_milestone": forms.get("deliver_milestone"),
+        "recorded_filing": selectors.filing_number_of(project.application)
+        if grantee and running
+        else None,
         "kinds": MilestoneKind,
     }
 
@@ -188,6 +193,7 @@ def project_action(request, pk: int):
         elif action == "deliver":
             milestone = _milestone(project, request)
             form = DeliverForm(request.POST, request.FILES)
+            forms["deliver_form"], forms["deliver_milestone"] = form, milestone.pk
             if form.is_valid():
                 entry = None
                 if form.cleaned_data["entry"]:

@@ -172,7 +172,9 @@ def test_on_a_phone_the_score_report_reads_well(demo, shoot, assert_accessible):
     page.set_viewport_size(PHONE)
     request = ReviewRequest.objects.get(
         # The workshop's own review, not the course's peer review of the same series.
-        series__title="三号窗口", blindness="double", status="completed",
+        series__title="三号窗口",
+        blindness="double",
+        status="completed",
         course_submission__isnull=True,
     )
     _log_in(page, "writer.chen")

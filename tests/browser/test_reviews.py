@@ -26,7 +26,9 @@ def demo(page):
 def test_the_writer_reads_a_blind_score_report(demo, shoot, assert_accessible):
     request = ReviewRequest.objects.filter(
         # The workshop's own review, not the course's peer review of the same series.
-        series__title="三号窗口", blindness="double", status="completed",
+        series__title="三号窗口",
+        blindness="double",
+        status="completed",
         course_submission__isnull=True,
     ).first()
     _log_in(demo, "writer.chen")

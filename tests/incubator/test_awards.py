@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.exceptions import Conflict
 from core.models import AuditEntry, Notification
 from core.workflows import workflow_move
+from incubator import selectors
 from incubator.models import ApplicationStatus, DisbursementStatus, MilestoneStatus
 from incubator.services.awards import (
     agreement_accept,
@@ -32,6 +33,7 @@ from incubator.services.awards import (
     report_schedule,
     report_submit,
 )
+from incubator.services.filing import filing_number_record
 from incubator.workflows import APPLICATION_FLOW
 from tests.incubator.support import make_call, make_fund, submitted
 from tests.support.factories import UserFactory
@@ -195,7 +197,7 @@ def test_a_tranche_on_a_milestone_is_approved_only_once_the_milestone_is_accepte
         disbursement_mark_paid(actor=manager, tranche=first, reference=" ")
     with run_on_commit():
         disbursement_mark_paid(actor=manager, tranche=first, reference="BANK-2026-0001")
-    milestone_deliver(actor=lead, milestone=filing, filing_number="（2026）第0101号")
+    milestone_deliver(actor=lead, milestone=filing, filing_number="网微剧备字（2026）第0101号")
     milestone_accept(actor=manager, milestone=filing)
     disbursement_approve(actor=manager, tranche=second)
 
@@ -258,6 +260,44 @@ def test_a_file_milestone_takes_an_allowed_file_only():
     assert milestone.status == MilestoneStatus.SUBMITTED and milestone.file.name
 
 
+def test_a_filing_number_milestone_takes_a_valid_number_and_records_it_on_the_filing():
+    project, manager, (draft, filing), _ = running()
+    application = project.application
+
+    with pytest.raises(ValidationError) as refused:
+        milestone_deliver(
+            actor=application.lead, milestone=filing, filing_number="（2026）第0101号"
+        )
+    assert "网微剧备字" in str(refused.value.message_dict["deliverable"])
+    with pytest.raises(ValidationError):  # nothing given, and nothing recorded yet
+        milestone_deliver(actor=application.lead, milestone=filing)
+    assert selectors.filing_number_of(application) is None
+
+    milestone_deliver(
+        actor=application.lead, milestone=filing, filing_number="(浙) 网微剧审字 (2026) 第012号"
+    )
+
+    filing.refresh_from_db()
+    assert filing.status == MilestoneStatus.SUBMITTED
+    assert filing.filing_number == "（浙）网微剧审字（2026）第012号"
+    recorded = selectors.filing_number_of(application)
+    assert (recorded.number, recorded.number_kind) == (filing.filing_number, "licence")
+
+
+def test_a_filing_number_milestone_can_be_delivered_with_the_number_already_recorded():
+    project, manager, (draft, filing), _ = running()
+    application = project.application
+    filing_number_record(
+        actor=application.lead, application=application, number="网微剧备字（2026）第0101号"
+    )
+
+    milestone_deliver(actor=application.lead, milestone=filing)
+
+    filing.refresh_from_db()
+    assert filing.filing_number == "网微剧备字（2026）第0101号"
+    assert AuditEntry.objects.filter(action="fund.filing.number_recorded").count() == 1
+
+
 def test_nothing_is_delivered_before_the_agreement_is_accepted():
     application, manager = awarded()
     project = project_create(actor=manager, application=application, amount="1000")
@@ -292,7 +332,7 @@ def test_a_project_completes_when_every_milestone_is_accepted():
         project_complete(actor=manager, project=project)
     milestone_deliver(actor=lead, milestone=draft, entry=project.application.entry)
     milestone_accept(actor=manager, milestone=draft)
-    milestone_deliver(actor=lead, milestone=filing, filing_number="（2026）第0101号")
+    milestone_deliver(actor=lead, milestone=filing, filing_number="网微剧备字（2026）第0101号")
     milestone_accept(actor=manager, milestone=filing)
 
     project_complete(actor=manager, project=project)

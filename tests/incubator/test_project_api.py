@@ -41,7 +41,7 @@ def test_a_project_is_set_up_accepted_delivered_and_paid_through_the_api(api_cli
                               {"agreement_hash": issued["agreement_hash"]}, format="json")  # fmt: skip
     assert started.json()["status"] == ApplicationStatus.IN_PROGRESS
     delivered = api_client.post(f"{base}milestones/{milestone['id']}/deliver/",
-                                {"filing_number": "（2026）第0007号"}, format="json")  # fmt: skip
+                                {"filing_number": "网微剧备字（2026）第0007号"}, format="json")  # fmt: skip
     assert delivered.json()["status"] == MilestoneStatus.SUBMITTED
     assert api_client.post(f"{base}tranches/{tranche.json()['id']}/", {"move": "approve"},
                            format="json").status_code == 403  # fmt: skip

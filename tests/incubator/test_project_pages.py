@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from incubator import selectors
 from incubator.models import ApplicationStatus, MilestoneStatus, Project
 from incubator.services.awards import project_set_public
 from tests.incubator.test_awards import awarded, running
@@ -77,6 +78,27 @@ def test_the_grantees_deliver_and_the_manager_returns_and_accepts_from_the_page(
     response = client.post(action, {"action": "milestone_accept",
                                      "milestone": other.milestones.first().pk})  # fmt: skip
     assert response.status_code == 404  # another project's milestone, named in this one's form
+
+
+def test_a_refused_filing_number_comes_back_beside_its_milestone_as_typed(client):
+    project, manager, (draft, filing), _ = running()
+    client.force_login(project.application.lead)
+    action = f"/fund/projects/{project.pk}/action/"
+
+    response = client.post(action, {"action": "deliver", "milestone": filing.pk,
+                                    "filing_number": "备案中，下月拿号"})  # fmt: skip
+
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert 'value="备案中，下月拿号"' in page and "网微剧备字（2025）第0123号" in page
+    filing.refresh_from_db()
+    assert filing.status == MilestoneStatus.PENDING
+
+    client.post(action, {"action": "deliver", "milestone": filing.pk,
+                         "filing_number": "网微剧备字（2026）第0456号"})  # fmt: skip
+    filing.refresh_from_db()
+    assert filing.status == MilestoneStatus.SUBMITTED
+    assert selectors.filing_number_of(project.application).number == "网微剧备字（2026）第0456号"
 
 
 def test_the_public_list_shows_only_what_grantees_chose_to_show(client):
