@@ -29,7 +29,14 @@ from incubator.forms import (
     ProposalInviteForm,
     ScreeningForm,
 )
-from incubator.models import Application, ApplicationStatus, CoApplicantStatus, QuestionKind
+from incubator.models import (
+    Application,
+    ApplicationStatus,
+    CoApplicantStatus,
+    QuestionKind,
+    QuestionStage,
+    WorkflowVariant,
+)
 from incubator.services import applications as services
 from incubator.services import coapplicants as coapplicant_services
 from incubator.workflows import APPLICATION_FLOW, proposal_still_open
@@ -121,8 +128,22 @@ def _workspace(
         }
         for name in ("episodes_from", "episodes_to", "lead_birth_year", *PLAN_FIELDS)
     }
+    # A two-stage call's concept note: the proposal's questions wait for the invitation.
+    concept_note = (
+        application.call.variant == WorkflowVariant.CONCEPT
+        and application.status == ApplicationStatus.DRAFT
+    )
     question_rows = []
     for question in questions:
+        label = (
+            question.label
+            if question.required
+            else _("%(question)s (optional)") % {"question": question.label}
+        )
+        if concept_note and question.stage == QuestionStage.PROPOSAL:
+            label = _("%(question)s (asked in the full proposal, if the fund invites one)") % {
+                "question": question.label
+            }
         answer = answers.get(question.key)
         stored: Any = None
         if answer is not None:
@@ -132,9 +153,7 @@ def _workspace(
             {
                 "question": question,
                 "dom_id": f"answers-{question.key}",
-                "label": question.label
-                if question.required
-                else _("%(question)s (optional)") % {"question": question.label},
+                "label": label,
                 "options": [
                     {"value": option["value"], "label": localized(option["zh"], option["en"])}
                     for option in question.choices

@@ -495,3 +495,14 @@ def test_the_api_declines_a_concept_with_its_reason(api_client):
         format="json",
     )  # fmt: skip
     assert done.status_code == 200 and done.json()["status"] == "declined"
+
+
+def test_the_concept_note_marks_the_questions_that_wait_for_the_full_proposal():
+    application = make_application(two_stage_call())
+    page = Client()
+    page.force_login(_english(application.lead))
+
+    html = page.get(f"/fund/applications/{application.pk}/").content.decode()
+
+    assert "Episode outline (asked in the full proposal, if the fund invites one)" in html
+    assert "Logline (asked" not in html
