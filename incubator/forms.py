@@ -215,6 +215,23 @@ class ScreeningForm(forms.Form):
     )  # fmt: skip
 
 
+class ProposalInviteForm(forms.Form):
+    """Invite a full proposal (the concept-note variant): its deadline, in Beijing time."""
+
+    due_at = BeijingDateTimeField(label=_("Full proposal due (Beijing time)"))
+    message = forms.CharField(
+        label=_("Message to the applicants (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class ConceptDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicants)"), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
 class ManagerForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of a member of the fund body"))
 

@@ -24,6 +24,22 @@ register(
     "fund_application_out_of_remit",
     _("The application of “%(series)s” to %(call)s was found out of remit: %(reason)s"),
 )
+# The concept-note variant.
+register(
+    "fund_proposal_invited",
+    _(
+        "The concept note of “%(series)s” to %(call)s passed: you are invited to submit a full "
+        "proposal by %(due)s (Beijing time). %(message)s"
+    ),
+)
+register(
+    "fund_concept_declined",
+    _("The concept note of “%(series)s” to %(call)s was declined: %(reason)s"),
+)
+register(
+    "fund_proposal_submitted",
+    _("The full proposal of “%(series)s” to %(call)s was submitted: it goes to the panel."),
+)
 
 # Funded projects.
 register(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.views import applications, calls, filing, manage, panel, projects
+from incubator.views import applications, calls, concept, filing, manage, panel, projects
 
 app_name = "fund"
 
@@ -113,6 +113,22 @@ urlpatterns = [
         "manage/applications/<int:pk>/screening/",
         manage.application_screening,
         name="application_screening",
+    ),
+    # The concept-note variant's second stage.
+    path(
+        "manage/applications/<int:pk>/invite-proposal/",
+        concept.proposal_invite,
+        name="proposal_invite",
+    ),
+    path(
+        "manage/applications/<int:pk>/decline-concept/",
+        concept.concept_decline,
+        name="concept_decline",
+    ),
+    path(
+        "applications/<int:pk>/submit-proposal/",
+        concept.proposal_submit,
+        name="proposal_submit",
     ),
     # The panel stage: the manager's panel, ranking and determinations.
     path("manage/calls/<slug:slug>/panel/", panel.panel_manage, name="panel_manage"),

@@ -3,9 +3,7 @@ core.workflows.workflow_move, which locks the row and writes the audit row).
 
 The application's table is the fund's whole review workflow, from the draft to a
 completed or terminated project, with the concept-note variant's two stages. Moves this
-app's services make today: submit, withdraw, the screening moves (start, eligible, out of
-remit). The rest are declared here so that the stages built next (panels, fact-check,
-determinations, awards) add services, not states.
+app's services make: IMPLEMENTED_MOVES (every move of the application's table).
 """
 
 from typing import Any
@@ -87,6 +85,18 @@ def _beijing() -> Any:
     return ZoneInfo(FUND_TIME_ZONE)
 
 
+def proposal_still_open(application: Any) -> str | None:
+    """Why the invited full proposal can no longer be submitted, or None. The server's
+    clock decides, as for the call's close time."""
+    due = application.proposal_due_at
+    if due is not None and timezone.now() >= due:
+        return _(
+            "The full proposal was due on %(due)s (Beijing time): it can no longer be "
+            "submitted. Everything you wrote is kept as it is."
+        ) % {"due": timezone.localtime(due, _beijing()).strftime("%Y-%m-%d %H:%M")}
+    return None
+
+
 def _single_stage(application: Any) -> str | None:
     if application.call.variant != WorkflowVariant.SINGLE:
         return _("This call asks for a concept note first.")
@@ -132,12 +142,14 @@ APPLICATION_FLOW = Workflow(
              allowed=_manager, guard=_two_stage),
         Move("out_of_remit", source=[S.SUBMITTED, S.SCREENING], target=S.OUT_OF_REMIT,
              allowed=_manager),
-        # The concept-note variant: invited to a full proposal, which the lead submits (by
-        # a proposal deadline of its own, after the call's close: it comes with the
-        # concept stage's services, as a guard here).
-        Move("invite_proposal", source=[S.CONCEPT_REVIEW], target=S.INVITED, allowed=_manager),
+        # The concept-note variant: invited to a full proposal, which the lead submits by
+        # a proposal deadline of its own (after the call's close), or the concept declined
+        # with a reason (incubator/services/concept.py).
+        Move("invite_proposal", source=[S.CONCEPT_REVIEW], target=S.INVITED, allowed=_manager,
+             guard=_two_stage),
         Move("decline_concept", source=[S.CONCEPT_REVIEW], target=S.DECLINED, allowed=_manager),
-        Move("submit_proposal", source=[S.INVITED], target=S.PANEL_REVIEW, allowed=_lead),
+        Move("submit_proposal", source=[S.INVITED], target=S.PANEL_REVIEW, allowed=_lead,
+             guard=proposal_still_open),
         # Panel review, the domain fact-check where the series' themes need one, and the
         # determination (built next: panels, sealed scores, fact-check verdicts).
         Move("start_fact_check", source=[S.PANEL_REVIEW], target=S.FACT_CHECK,
@@ -163,10 +175,11 @@ APPLICATION_FLOW = Workflow(
     ],
 )  # fmt: skip
 
-# Moves this session's services perform (the rest wait for their stages' services).
+# Moves the services perform: every move of the table (a test holds the two equal).
 IMPLEMENTED_MOVES = frozenset(
     {"submit", "withdraw", "start_screening", "confirm_eligible", "confirm_concept",
-     "out_of_remit", "start_fact_check", "to_determination", "award", "decline", "waitlist",
+     "out_of_remit", "invite_proposal", "decline_concept", "submit_proposal",
+     "start_fact_check", "to_determination", "award", "decline", "waitlist",
      "request_more_info", "resubmit", "start_contracting", "start_project", "complete",
      "terminate"}
 )  # fmt: skip

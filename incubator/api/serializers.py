@@ -270,7 +270,7 @@ class FundApplicationListSerializer(serializers.ModelSerializer):
         model = Application
         fields = [
             "id", "call", "status", "series", "series_title", "budget_total", "submitted_at",
-            "updated_at",
+            "proposal_due_at", "updated_at",
         ]  # fmt: skip
 
 
@@ -292,7 +292,8 @@ class FundApplicationSerializer(serializers.ModelSerializer):
             "episodes_to", "plan_episodes", "plan_minutes", "plan_shooting_days", "plan_team",
             "lead_birth_year", "ai_assistance", "ai_note", "budget_lines", "budget_total",
             "answers", "coapplicants", "form_version", "submitted_at", "withdrawn_at",
-            "screening_reason", "created_at", "updated_at", "field_hashes",
+            "screening_reason", "proposal_due_at", "proposal_message", "proposal_submitted_at",
+            "created_at", "updated_at", "field_hashes",
         ]  # fmt: skip
 
     @extend_schema_field(FundBudgetLineSerializer(many=True))
@@ -334,6 +335,7 @@ class FundManagerApplicationSerializer(serializers.ModelSerializer):
         fields = [
             "id", "status", "series", "series_title", "entry", "lead", "coapplicants",
             "budget_total", "ai_assistance", "submitted_at", "screened_at", "screening_reason",
+            "proposal_due_at", "proposal_submitted_at",
         ]  # fmt: skip
 
     def get_coapplicants(self, application: Application) -> list[str]:
@@ -343,3 +345,17 @@ class FundManagerApplicationSerializer(serializers.ModelSerializer):
 class FundScreeningInputSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["start", "eligible", "out_of_remit"])
     reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, default="")
+
+
+class FundProposalInviteInputSerializer(serializers.Serializer):
+    due_at = serializers.DateTimeField(
+        help_text="When the full proposal is due (ISO 8601 with its offset); after now."
+    )
+    message = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, default="",
+        help_text="Sent to the applicants with the invitation.",
+    )  # fmt: skip
+
+
+class FundConceptDeclineInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, help_text="Sent to the applicants.")

@@ -63,6 +63,21 @@ urlpatterns = [
         views.ScreeningView.as_view(),
         name="api-fund-application-screening",
     ),
+    path(
+        "fund/applications/<int:pk>/invite-proposal/",
+        views.ProposalInviteView.as_view(),
+        name="api-fund-application-invite-proposal",
+    ),
+    path(
+        "fund/applications/<int:pk>/decline-concept/",
+        views.ConceptDeclineView.as_view(),
+        name="api-fund-application-decline-concept",
+    ),
+    path(
+        "fund/applications/<int:pk>/submit-proposal/",
+        views.ProposalSubmitView.as_view(),
+        name="api-fund-application-submit-proposal",
+    ),
     path("fund/invitations/", views.InvitationListView.as_view(), name="api-fund-invitations"),
     path(
         "fund/invitations/<int:pk>/answer/",

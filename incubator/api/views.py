@@ -23,6 +23,7 @@ from incubator.eligibility import describe_rule, eligibility_check
 from incubator.models import Application, ApplicationStatus, CallPhase
 from incubator.services import applications as services
 from incubator.services import coapplicants as coapplicant_services
+from incubator.services import concept as concept_services
 from incubator.services import screening as screening_services
 from scripts_app.permissions import get_series_for
 from scripts_app.selectors import series_people
@@ -395,7 +396,65 @@ class ScreeningView(APIView):
             screening_services.screening_out_of_remit(
                 actor=request.user, application=application, reason=reason
             )
-        row = selectors.call_applications(application.call).filter(pk=application.pk).first()
-        if row is None:
-            raise Http404
-        return Response(s.FundManagerApplicationSerializer(row).data)
+        return Response(_manager_row(application))
+
+
+def _manager_row(application: Application) -> dict[str, Any]:
+    row = selectors.call_applications(application.call).filter(pk=application.pk).first()
+    if row is None:
+        raise Http404
+    return s.FundManagerApplicationSerializer(row).data
+
+
+class ProposalInviteView(APIView):
+    """The concept-note variant: a manager invites the applicants of a concept under review
+    to a full proposal, due at `due_at` (400 under "due_at" unless after now)."""
+
+    @extend_schema(
+        operation_id="fund_application_proposal_invite",
+        request=s.FundProposalInviteInputSerializer,
+        responses=s.FundManagerApplicationSerializer,
+    )
+    def post(self, request, pk: int):
+        application = permissions.get_application_for(request.user, pk, action="manage")
+        data = s.FundProposalInviteInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        concept_services.proposal_invite(
+            actor=request.user, application=application, due_at=data.validated_data["due_at"],
+            message=data.validated_data["message"],
+        )  # fmt: skip
+        return Response(_manager_row(application))
+
+
+class ConceptDeclineView(APIView):
+    """The concept-note variant: a manager declines a concept under review, with the reason
+    sent to the applicants."""
+
+    @extend_schema(
+        operation_id="fund_application_concept_decline",
+        request=s.FundConceptDeclineInputSerializer,
+        responses=s.FundManagerApplicationSerializer,
+    )
+    def post(self, request, pk: int):
+        application = permissions.get_application_for(request.user, pk, action="manage")
+        data = s.FundConceptDeclineInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        concept_services.concept_decline(
+            actor=request.user, application=application, reason=data.validated_data["reason"]
+        )
+        return Response(_manager_row(application))
+
+
+class ProposalSubmitView(APIView):
+    """Submit the invited full proposal (the lead): 400 lists every missing piece at once,
+    keyed by field; 409 once its deadline has passed (what was written is kept)."""
+
+    @extend_schema(
+        operation_id="fund_application_proposal_submit",
+        request=None,
+        responses=s.FundApplicationSerializer,
+    )
+    def post(self, request, pk: int):
+        application = permissions.get_application_for(request.user, pk, action="lead")
+        concept_services.proposal_submit(actor=request.user, application=application)
+        return Response(application_data(permissions.get_application_for(request.user, pk)))

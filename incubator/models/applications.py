@@ -125,6 +125,16 @@ class Application(models.Model):
         _("award (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(Decimal("0.01"))],
     )  # fmt: skip
+    # The concept-note variant: the deadline of the invited full proposal (UTC, shown in
+    # Beijing time; the server's clock decides), the manager's message with the invitation,
+    # and when the full proposal was submitted.
+    proposal_due_at = models.DateTimeField(_("full proposal due at"), null=True, blank=True)
+    proposal_message = models.TextField(
+        _("invitation to the full proposal"), max_length=2000, blank=True
+    )
+    proposal_submitted_at = models.DateTimeField(
+        _("full proposal submitted at"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 

@@ -22,11 +22,24 @@ from core.i18n import localized
 from incubator import permissions, selectors
 from incubator.eligibility import eligibility_check
 from incubator.filing.permissions import can_view_filing
-from incubator.forms import BudgetLineForm, InviteForm, ScreeningForm
-from incubator.models import Application, ApplicationStatus, CoApplicantStatus, QuestionKind
+from incubator.forms import (
+    BudgetLineForm,
+    ConceptDeclineForm,
+    InviteForm,
+    ProposalInviteForm,
+    ScreeningForm,
+)
+from incubator.models import (
+    Application,
+    ApplicationStatus,
+    CoApplicantStatus,
+    QuestionKind,
+    QuestionStage,
+    WorkflowVariant,
+)
 from incubator.services import applications as services
 from incubator.services import coapplicants as coapplicant_services
-from incubator.workflows import APPLICATION_FLOW
+from incubator.workflows import APPLICATION_FLOW, proposal_still_open
 from scripts_app.selectors import series_people, writer_ids
 
 APPLICATIONS_PER_PAGE = 20
@@ -79,6 +92,8 @@ def _workspace(
     budget_form: BudgetLineForm | None = None,
     invite_form: InviteForm | None = None,
     screening_form: ScreeningForm | None = None,
+    proposal_invite_form: ProposalInviteForm | None = None,
+    concept_decline_form: ConceptDeclineForm | None = None,
     line_edit: tuple[int, BudgetLineForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -113,8 +128,22 @@ def _workspace(
         }
         for name in ("episodes_from", "episodes_to", "lead_birth_year", *PLAN_FIELDS)
     }
+    # A two-stage call's concept note: the proposal's questions wait for the invitation.
+    concept_note = (
+        application.call.variant == WorkflowVariant.CONCEPT
+        and application.status == ApplicationStatus.DRAFT
+    )
     question_rows = []
     for question in questions:
+        label = (
+            question.label
+            if question.required
+            else _("%(question)s (optional)") % {"question": question.label}
+        )
+        if concept_note and question.stage == QuestionStage.PROPOSAL:
+            label = _("%(question)s (asked in the full proposal, if the fund invites one)") % {
+                "question": question.label
+            }
         answer = answers.get(question.key)
         stored: Any = None
         if answer is not None:
@@ -124,9 +153,7 @@ def _workspace(
             {
                 "question": question,
                 "dom_id": f"answers-{question.key}",
-                "label": question.label
-                if question.required
-                else _("%(question)s (optional)") % {"question": question.label},
+                "label": label,
                 "options": [
                     {"value": option["value"], "label": localized(option["zh"], option["en"])}
                     for option in question.choices
@@ -180,6 +207,7 @@ def _workspace(
             "invite_form": invite_form or InviteForm(writers=writers),
             "studios": organisations_list(kind=OrganisationKind.STUDIO)[:200] if can.lead else [],
             "screening_form": screening_form or ScreeningForm(),
+            **_concept_context(request, application, proposal_invite_form, concept_decline_form),
             "determination_form": _panel_forms()[0] if can.manage else None,
             "fact_check_form": _panel_forms()[1] if can.manage else None,
             "can_submit": can.lead and APPLICATION_FLOW.can(request.user, application, "submit"),
@@ -198,6 +226,29 @@ def _workspace(
         }
     )
     return render(request, "incubator/application_detail.html", context, status=status)
+
+
+def _concept_context(
+    request: Any,
+    application: Application,
+    invite_form: ProposalInviteForm | None,
+    decline_form: ConceptDeclineForm | None,
+) -> dict[str, Any]:
+    """The concept-note variant's part of the page: the manager's invite and decline forms
+    while the concept is under review; the deadline and the lead's submit button (or, once
+    the deadline passed, why there is none) while a full proposal is invited."""
+    can = application.viewer_can  # type: ignore[attr-defined]
+    invited = application.status == ApplicationStatus.INVITED
+    closed = proposal_still_open(application) if invited else None
+    return {
+        "can_decide_concept": can.manage and application.status == ApplicationStatus.CONCEPT_REVIEW,
+        "proposal_invite_form": invite_form or ProposalInviteForm(),
+        "concept_decline_form": decline_form or ConceptDeclineForm(),
+        "proposal_invited": invited,
+        "proposal_closed": closed,
+        "can_submit_proposal": invited and can.lead and closed is None,
+        "now": timezone.now(),
+    }
 
 
 @login_required
