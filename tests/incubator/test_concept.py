@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.exceptions import Conflict
 from core.models import AuditEntry, Notification
@@ -174,7 +174,11 @@ def test_the_invitation_tells_the_applicants_the_deadline_in_their_language(run_
     from incubator.services.concept import beijing_time
 
     assert beijing_time(due) in to_lead.message and beijing_time(due) in to_cowriter.message
-    assert "invited to submit a full proposal" in to_cowriter.message
+    # Each reads it in their own language (the page renders it in the reader's).
+    with translation.override(cowriter.language):
+        assert "invited to submit a full proposal" in to_cowriter.message
+    with translation.override(application.lead.language):
+        assert "请于" in to_lead.message and "完整申报书" in to_lead.message
     assert "Add the budget." in to_cowriter.message
 
 
@@ -233,7 +237,7 @@ def test_after_the_deadline_the_proposal_is_refused_and_nothing_written_is_lost(
     with pytest.raises(Conflict) as late:
         proposal_submit(actor=application.lead, application=application)
 
-    assert "can no longer be submitted" in str(late.value.messages[0])
+    assert "无法再提交" in str(late.value.messages[0])
     application.refresh_from_db()
     assert application.status == S.INVITED and application.proposal_submitted_at is None
     assert (application.plan_team, application.answers.get(key="treatment").text) == before
