@@ -37,6 +37,13 @@ register(
     _("The concept note of “%(series)s” to %(call)s was declined: %(reason)s"),
 )
 register(
+    "fund_proposal_deadline_changed",
+    _(
+        "The full proposal of “%(series)s” to %(call)s is now due %(due)s (Beijing time). "
+        "%(message)s"
+    ),
+)
+register(
     "fund_proposal_submitted",
     _("The full proposal of “%(series)s” to %(call)s was submitted: it goes to the panel."),
 )

@@ -121,6 +121,11 @@ urlpatterns = [
         name="proposal_invite",
     ),
     path(
+        "manage/applications/<int:pk>/proposal-deadline/",
+        concept.proposal_deadline_change,
+        name="proposal_deadline_change",
+    ),
+    path(
         "manage/applications/<int:pk>/decline-concept/",
         concept.concept_decline,
         name="concept_decline",

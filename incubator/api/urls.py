@@ -69,6 +69,11 @@ urlpatterns = [
         name="api-fund-application-invite-proposal",
     ),
     path(
+        "fund/applications/<int:pk>/proposal-deadline/",
+        views.ProposalDeadlineView.as_view(),
+        name="api-fund-application-proposal-deadline",
+    ),
+    path(
         "fund/applications/<int:pk>/decline-concept/",
         views.ConceptDeclineView.as_view(),
         name="api-fund-application-decline-concept",

@@ -426,6 +426,27 @@ class ProposalInviteView(APIView):
         return Response(_manager_row(application))
 
 
+class ProposalDeadlineView(APIView):
+    """A manager moves an invited full proposal's deadline (any moment after now; also once
+    the old one passed). The applicants are told; `message`, if given, replaces the
+    invitation's."""
+
+    @extend_schema(
+        operation_id="fund_application_proposal_deadline_change",
+        request=s.FundProposalInviteInputSerializer,
+        responses=s.FundManagerApplicationSerializer,
+    )
+    def post(self, request, pk: int):
+        application = permissions.get_application_for(request.user, pk, action="manage")
+        data = s.FundProposalInviteInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        concept_services.proposal_deadline_change(
+            actor=request.user, application=application, due_at=data.validated_data["due_at"],
+            message=data.validated_data["message"],
+        )  # fmt: skip
+        return Response(_manager_row(application))
+
+
 class ConceptDeclineView(APIView):
     """The concept-note variant: a manager declines a concept under review, with the reason
     sent to the applicants."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.exceptions import Conflict
+from core.services.audit import audit_record
 from core.workflows import workflow_move
 from incubator import permissions, selectors
 from incubator.models import FUND_TIME_ZONE, Application, ApplicationStatus
@@ -46,6 +47,18 @@ def proposal_invite(
         Conflict: the concept is not under review.
     """
     _require_manager(actor, application)
+    due_at, message = _checked_deadline(due_at, message)
+    due = beijing_time(due_at)
+    return workflow_move(
+        APPLICATION_FLOW, application, "invite_proposal", actor=actor,
+        changes={"proposal_due_at": due_at, "proposal_message": message},
+        data={"due_at": due_at.isoformat()},
+        effects=[lambda moved: notify_applicants(
+            moved, "fund_proposal_invited", actor=actor, due=due, message=message[:1000])],
+    )  # fmt: skip
+
+
+def _checked_deadline(due_at: datetime | None, message: str) -> tuple[datetime, str]:
     errors: dict[str, list[str]] = {}
     if due_at is None:
         errors["due_at"] = [_("Give the date and time the full proposal is due.")]
@@ -57,14 +70,48 @@ def proposal_invite(
     if errors:
         raise ValidationError(errors)
     assert due_at is not None
-    due = beijing_time(due_at)
-    return workflow_move(
-        APPLICATION_FLOW, application, "invite_proposal", actor=actor,
-        changes={"proposal_due_at": due_at, "proposal_message": message},
-        data={"due_at": due_at.isoformat()},
-        effects=[lambda moved: notify_applicants(
-            moved, "fund_proposal_invited", actor=actor, due=due, message=message[:1000])],
-    )  # fmt: skip
+    return due_at, message
+
+
+def proposal_deadline_change(
+    *, actor: User, application: Application, due_at: datetime | None, message: str = ""
+) -> Application:
+    """Move the deadline of an invited full proposal (an extension, usually; any moment
+    after now), with an optional new message. Also after the old deadline passed: the
+    draft was kept, so the applicants may then submit it. Audited with the deadline it
+    replaces; the applicants are told the new one.
+
+    Raises:
+        PermissionDenied: the actor does not manage the application's fund.
+        ValidationError: under "due_at" (missing or not in the future) or "message".
+        Conflict: the application is not invited to a full proposal.
+    """
+    _require_manager(actor, application)
+    due_at, message = _checked_deadline(due_at, message)
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status != ApplicationStatus.INVITED:
+            raise Conflict(_("This application is not waiting for a full proposal."))
+        previous = locked.proposal_due_at
+        locked.proposal_due_at = due_at
+        fields = ["proposal_due_at"]  # not "last saved": that is the applicants' writing
+        if message:
+            locked.proposal_message = message
+            fields.append("proposal_message")
+        locked.save(update_fields=fields)
+        audit_record(
+            actor=actor, action="fund.application.proposal_deadline_changed", target=locked,
+            data={"from": previous.isoformat() if previous else None, "to": due_at.isoformat()},
+        )  # fmt: skip
+        notify_applicants(
+            locked, "fund_proposal_deadline_changed", actor=actor, due=beijing_time(due_at),
+            message=message[:1000],
+        )  # fmt: skip
+    application.proposal_due_at, application.proposal_message = (
+        locked.proposal_due_at,
+        locked.proposal_message,
+    )
+    return application
 
 
 def concept_decline(*, actor: User, application: Application, reason: str) -> Application:

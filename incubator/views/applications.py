@@ -94,6 +94,7 @@ def _workspace(
     screening_form: ScreeningForm | None = None,
     proposal_invite_form: ProposalInviteForm | None = None,
     concept_decline_form: ConceptDeclineForm | None = None,
+    proposal_deadline_form: ProposalInviteForm | None = None,
     line_edit: tuple[int, BudgetLineForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -207,7 +208,10 @@ def _workspace(
             "invite_form": invite_form or InviteForm(writers=writers),
             "studios": organisations_list(kind=OrganisationKind.STUDIO)[:200] if can.lead else [],
             "screening_form": screening_form or ScreeningForm(),
-            **_concept_context(request, application, proposal_invite_form, concept_decline_form),
+            **_concept_context(
+                request, application, proposal_invite_form, concept_decline_form,
+                proposal_deadline_form,
+            ),  # fmt: skip
             "determination_form": _panel_forms()[0] if can.manage else None,
             "fact_check_form": _panel_forms()[1] if can.manage else None,
             "can_submit": can.lead and APPLICATION_FLOW.can(request.user, application, "submit"),
@@ -233,10 +237,12 @@ def _concept_context(
     application: Application,
     invite_form: ProposalInviteForm | None,
     decline_form: ConceptDeclineForm | None,
+    deadline_form: ProposalInviteForm | None = None,
 ) -> dict[str, Any]:
     """The concept-note variant's part of the page: the manager's invite and decline forms
     while the concept is under review; the deadline and the lead's submit button (or, once
-    the deadline passed, why there is none) while a full proposal is invited."""
+    the deadline passed, why there is none) while a full proposal is invited, and the
+    manager's form to move that deadline."""
     can = application.viewer_can  # type: ignore[attr-defined]
     invited = application.status == ApplicationStatus.INVITED
     closed = proposal_still_open(application) if invited else None
@@ -244,6 +250,10 @@ def _concept_context(
         "can_decide_concept": can.manage and application.status == ApplicationStatus.CONCEPT_REVIEW,
         "proposal_invite_form": invite_form or ProposalInviteForm(),
         "concept_decline_form": decline_form or ConceptDeclineForm(),
+        # The manager may move an invited proposal's deadline (also once it has passed).
+        "can_move_deadline": can.manage and invited,
+        "proposal_deadline_form": deadline_form
+        or ProposalInviteForm(initial={"due_at": application.proposal_due_at}),
         "proposal_invited": invited,
         "proposal_closed": closed,
         "can_submit_proposal": invited and can.lead and closed is None,

@@ -38,6 +38,25 @@ def proposal_invite(request, pk: int):
 
 @login_required
 @require_POST
+def proposal_deadline_change(request, pk: int):
+    application = permissions.get_application_for(request.user, pk, action="manage")
+    form = ProposalInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.proposal_deadline_change(
+                actor=request.user, application=application,
+                due_at=form.cleaned_data["due_at"], message=form.cleaned_data["message"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The new deadline is set; the applicants are told."))
+            return redirect(application)
+    return _workspace(request, application, proposal_deadline_form=form, status=422)
+
+
+@login_required
+@require_POST
 def concept_decline(request, pk: int):
     application = permissions.get_application_for(request.user, pk, action="manage")
     form = ConceptDeclineForm(request.POST)

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from core.exceptions import Conflict
 from core.models import AuditEntry, Notification
+from incubator.forms import BEIJING
 from incubator.models import Application
 from incubator.models import ApplicationStatus as S
 from incubator.services.applications import (
@@ -22,7 +23,12 @@ from incubator.services.applications import (
 )
 from incubator.services.calls import form_publish
 from incubator.services.coapplicants import coapplicant_answer, coapplicant_invite
-from incubator.services.concept import concept_decline, proposal_invite, proposal_submit
+from incubator.services.concept import (
+    concept_decline,
+    proposal_deadline_change,
+    proposal_invite,
+    proposal_submit,
+)
 from incubator.services.screening import screening_confirm
 from tests.incubator.support import make_application, make_call, make_fund
 
@@ -510,3 +516,80 @@ def test_the_concept_note_marks_the_questions_that_wait_for_the_full_proposal():
 
     assert "Episode outline (asked in the full proposal, if the fund invites one)" in html
     assert "Logline (asked" not in html
+
+
+# --- moving the deadline ------------------------------------------------------------------
+
+
+def test_a_manager_moves_a_passed_deadline_and_the_kept_draft_can_then_be_submitted(
+    run_on_commit,
+):
+    application = invited(cowriters=1)
+    manager = application.call.manager
+    complete_proposal(application)
+    _past_deadline(application)
+    with pytest.raises(Conflict):
+        proposal_submit(actor=application.lead, application=application)
+
+    later = timezone.now() + timedelta(days=3)
+    with run_on_commit():
+        proposal_deadline_change(actor=manager, application=application, due_at=later,
+                                 message="延期三天。")  # fmt: skip
+    proposal_submit(actor=application.lead, application=application)
+
+    application.refresh_from_db()
+    assert application.status == S.PANEL_REVIEW
+    assert application.proposal_due_at == later and application.proposal_message == "延期三天。"
+    entry = AuditEntry.objects.get(action="fund.application.proposal_deadline_changed")
+    assert entry.data["to"] == later.isoformat() and entry.data["from"]
+    told = Notification.objects.filter(kind="fund_proposal_deadline_changed")
+    assert {n.recipient_id for n in told} == {application.lead_id, application.cowriters[0].pk}
+
+
+def test_only_a_manager_moves_the_deadline_of_an_invited_proposal_and_only_into_the_future():
+    application = invited()
+    manager = application.call.manager
+    with pytest.raises(PermissionDenied):
+        proposal_deadline_change(actor=application.lead, application=application,
+                                 due_at=timezone.now() + timedelta(days=3))  # fmt: skip
+    with pytest.raises(ValidationError) as past:
+        proposal_deadline_change(actor=manager, application=application,
+                                 due_at=timezone.now() - timedelta(hours=1))  # fmt: skip
+    assert "due_at" in past.value.message_dict
+    concept = in_concept_review()
+    with pytest.raises(Conflict):
+        proposal_deadline_change(actor=concept.call.manager, application=concept,
+                                 due_at=timezone.now() + timedelta(days=3))  # fmt: skip
+
+
+def test_the_deadline_is_moved_on_the_page_and_through_the_api(api_client):
+    application = invited()
+    manager = _english(application.call.manager)
+    page = Client()
+    page.force_login(manager)
+    url = f"/fund/manage/applications/{application.pk}/proposal-deadline/"
+
+    html = page.get(f"/fund/applications/{application.pk}/").content.decode()
+    assert 'id="proposal-deadline"' in html
+    refused = page.post(url, {"due_at": "2001-01-01T09:00", "message": "改期"})
+    assert refused.status_code == 422
+    assert "改期" in refused.content.decode()  # what was typed comes back
+    due = (timezone.now() + timedelta(days=9)).astimezone(BEIJING)
+    assert page.post(url, {"due_at": due.strftime("%Y-%m-%dT%H:%M")}).status_code == 302
+    application.refresh_from_db()
+    assert application.proposal_due_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") == (
+        due.strftime("%Y-%m-%d %H:%M")
+    )
+
+    api_client.force_login(manager)
+    later = timezone.now() + timedelta(days=20)
+    answer = api_client.post(
+        f"/api/v1/fund/applications/{application.pk}/proposal-deadline/",
+        {"due_at": later.isoformat()}, format="json",
+    )  # fmt: skip
+    assert answer.status_code == 200 and answer.json()["proposal_due_at"]
+    api_client.force_login(application.lead)
+    assert api_client.post(
+        f"/api/v1/fund/applications/{application.pk}/proposal-deadline/",
+        {"due_at": later.isoformat()}, format="json",
+    ).status_code == 403  # fmt: skip
