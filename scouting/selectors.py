@@ -189,7 +189,7 @@ def _filtered(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Lis
 def _ordered(
     listings: QuerySet[Listing], params: SearchParams, terms: list[Term]
 ) -> QuerySet[Listing]:
-    newest = [F("listed_at").desc(nulls_last=True), "-pk"]
+    newest: list[Any] = [F("listed_at").desc(nulls_last=True), "-pk"]
     if params.sort == Sort.SCORE:
         return listings.order_by(F("score").desc(nulls_last=True), *newest)
     if params.sort == Sort.RELEVANCE and terms:
