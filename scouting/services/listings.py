@@ -136,7 +136,11 @@ def _publish_if_agreed(listing: Listing) -> None:
 
 
 def _locked(listing: Listing) -> Listing:
-    locked = Listing.objects.select_for_update().select_related("series__head").get(pk=listing.pk)
+    locked = (
+        Listing.objects.select_for_update(of=("self",))
+        .select_related("series__head")
+        .get(pk=listing.pk)
+    )
     return locked
 
 
