@@ -86,6 +86,8 @@ def test_a_hidden_field_cannot_be_filtered_on(scout):
 
 
 def test_minimum_score_and_the_score_order(scout):
+    # Scores set directly to order three listings; test_snapshot.py takes them from real
+    # reviews.
     low, high, hidden = (listed(heritage_series(title=t)) for t in ("低分", "高分", "不显示"))
     Listing.objects.filter(pk=low.pk).update(score=6.0, review_count=3)
     Listing.objects.filter(pk=high.pk).update(score=8.5, review_count=3)
