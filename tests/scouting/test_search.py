@@ -165,3 +165,40 @@ def test_an_excerpt_is_cut_around_the_first_match_and_escaped():
 
     assert html.startswith("…") and html.endswith("…")
     assert "<mark>非遗</mark>" in html and "<b>" not in html
+
+
+def test_the_degraded_path_without_fts5_gives_the_same_chinese_answers(scout, world, monkeypatch):
+    from django.db import connection
+
+    from scouting import selectors
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 fallback is SQLite's")
+    monkeypatch.setattr(selectors, "_has_fts5_table", lambda: False)
+
+    assert _titles(scout, q="非遗") == ["竹编少年"]
+    assert _titles(scout, q="外卖小哥") == ["竹编少年"]
+    assert _titles(scout, q="LIGHTHOUSE") == ["The Lighthouse Keeper"]
+    assert _titles(scout, q="非遗 讨薪") == []
+
+
+def test_the_fts5_index_follows_updates_and_deletes(scout):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 triggers are SQLite's")
+    listing = listed(heritage_series())
+    assert _titles(scout, q="外卖") == ["竹编少年"]
+
+    from scouting.services.listings import ListingChoices, listing_update
+
+    listing_update(
+        actor=listing.series.owner, listing=listing, choices=ListingChoices(show_logline=False)
+    )
+    assert _titles(scout, q="外卖") == []
+    listing.series.delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM scouting_listing_fts WHERE scouting_listing_fts MATCH '\"非遗\"'"
+        )
+        assert cursor.fetchone()[0] == 0
