@@ -118,3 +118,7 @@ def search_params(data: dict) -> SearchParams:
         updated_since=since,
         sort=data.get("sort") or Sort.RELEVANCE,
     )
+
+
+class ScoutForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of a member of the studio"), max_length=254)

@@ -11,6 +11,7 @@
 """
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
 
 from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
 from core.permissions import is_signed_in
@@ -69,3 +70,31 @@ def get_series_for_listing(user: Actor, pk: int) -> Series:
     """A series whose listing the user may manage: 404 when they may not read the series,
     403 when they read it but do not write it (as the workspace answers)."""
     return get_series_for(user, pk, action="edit")
+
+
+def studios_managed_by(user: Actor) -> QuerySet[Organisation]:
+    """The studios whose scouts this person appoints: those they administer."""
+    if not is_signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        kind=OrganisationKind.STUDIO,
+        pk__in=Membership.objects.filter(user_id=user.pk, role=MembershipRole.ADMIN).values(
+            "organisation_id"
+        ),
+    ).order_by("slug")
+
+
+def get_studio_for(user: Actor, slug: str) -> Organisation:
+    """A studio whose scouts the user appoints (its admins), or 404."""
+    studio = studios_managed_by(user).filter(slug=slug).first()
+    if studio is None:
+        raise Http404
+    return studio
+
+
+def get_scout_for(user: Actor, studio: Organisation, pk: int) -> StudioScout:
+    """One scout row of a studio the user manages (get_studio_for first), or 404."""
+    scout = StudioScout.objects.filter(studio=studio, pk=pk).select_related("studio").first()
+    if scout is None:
+        raise Http404
+    return scout

@@ -28,6 +28,12 @@ def search(request):
     return render(
         request,
         "scouting/search.html",
-        {"form": form, "result": result, "page": page, "rows": rows},
+        {
+            "form": form,
+            "result": result,
+            "page": page,
+            "rows": rows,
+            "managed_studios": list(permissions.studios_managed_by(request.user)[:20]),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -28,7 +28,7 @@ def test_the_search_page_and_endpoint(client, api_client):
     assert_constant_queries(
         _listings,
         lambda: client.get("/scouting/", {"q": "非遗"}),
-        expected=12,
+        expected=13,
         rows=lambda response: response.context["page"].paginator.count,
     )
     assert_constant_queries(
@@ -54,4 +54,25 @@ def test_the_discovery_section_does_not_grow_with_cowriters(client):
         lambda: client.get(f"/scouting/series/{series.pk}/"),
         expected=6,
         rows=lambda response: len(response.context["consents"]),
+    )
+
+
+@pytest.mark.measures("scouting:scouts")
+def test_a_studios_scouts_page_does_not_grow_with_scouts(client):
+    from scouting.services.scouts import scout_add
+    from tests.support.factories import OrganisationFactory, admin_of, member_of
+
+    studio = OrganisationFactory(kind="studio")
+    admin = admin_of(studio)
+    client.force_login(admin)
+
+    def scouts(k):
+        for _ in range(k):
+            scout_add(actor=admin, studio=studio, user=member_of(studio))
+
+    assert_constant_queries(
+        scouts,
+        lambda: client.get(f"/scouting/studios/{studio.slug}/scouts/"),
+        expected=5,
+        rows=lambda response: len(response.context["scouts"]),
     )
