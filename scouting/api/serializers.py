@@ -1,7 +1,10 @@
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import BoundedIntegerField
+from scouting.models import ListingConsentStatus, ListingStatus
+from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.selectors import Sort
 
 
@@ -89,3 +92,43 @@ class ScoutingSearchPageSerializer(serializers.Serializer):
     previous = serializers.URLField(allow_null=True)
     results = ScoutingResultSerializer(many=True)
     facets = ScoutingFacetsSerializer()
+
+
+class ScoutingListingChoicesSerializer(serializers.Serializer):
+    """What scouts may see without asking (the title is always shown)."""
+
+    show_logline = serializers.BooleanField(default=True)
+    show_synopsis = serializers.BooleanField(default=False)
+    show_terms = serializers.BooleanField(default=True)
+    show_episodes = serializers.BooleanField(default=True)
+    sample_episodes = BoundedIntegerField(min_value=0, max_value=MAX_SAMPLE_EPISODES, default=0)
+    show_score = serializers.BooleanField(default=False)
+    show_registry = serializers.BooleanField(default=False)
+    show_awards = serializers.BooleanField(default=False)
+    show_certificates = serializers.BooleanField(default=False)
+
+
+class ScoutingConsentSerializer(serializers.Serializer):
+    user_id = serializers.IntegerField()
+    name = serializers.CharField(source="user.display_name")
+    consent = serializers.ChoiceField(choices=ListingConsentStatus.choices)
+    answered_at = serializers.DateTimeField(allow_null=True)
+
+
+class ScoutingListingSerializer(ScoutingListingChoicesSerializer):
+    """A series' listing as its writers see it: state, choices, consents, and when the
+    snapshot scouts see was taken."""
+
+    series = serializers.IntegerField(source="series_id")
+    status = serializers.ChoiceField(choices=ListingStatus.choices)
+    listed_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField(source="refreshed_at", allow_null=True)
+    consents = serializers.SerializerMethodField()
+
+    @extend_schema_field(ScoutingConsentSerializer(many=True))
+    def get_consents(self, listing):  # type: ignore[no-untyped-def]
+        return ScoutingConsentSerializer(self.context["consents"], many=True).data
+
+
+class ScoutingConsentAnswerSerializer(serializers.Serializer):
+    consent = serializers.BooleanField(help_text="true to consent, false to withdraw consent")
