@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django import forms
 from django.conf import settings
@@ -9,6 +9,8 @@ from core.forms import BoundedIntegerField
 from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.selectors import SearchParams, Sort
 from taxonomy.models import Term
+
+EARLIEST = date(2000, 1, 1)
 
 
 class ListingForm(forms.Form):
@@ -100,7 +102,9 @@ def search_params(data: dict) -> SearchParams:
     """SearchParams from cleaned form or serializer data (the same names)."""
     since = data.get("updated_since")
     if since is not None and not isinstance(since, datetime):
-        since = timezone.make_aware(datetime.combine(since, time.min))
+        # Nothing is older than the platform: an earlier date filters nothing, and a date
+        # near year 1 would not survive the move to UTC.
+        since = timezone.make_aware(datetime.combine(max(since, EARLIEST), time.min))
     score = data.get("min_score")
     return SearchParams(
         q=data.get("q") or "",

@@ -102,3 +102,10 @@ def test_the_schema_documents_the_search_with_its_parameters():
         "updated_since", "sort", "page",
     }  # fmt: skip
     assert {"200", "400", "401", "403"} <= set(get["responses"])
+
+
+def test_a_date_near_year_one_filters_nothing(api_client):
+    listed(heritage_series())
+    api_client.force_authenticate(studio_scout())
+
+    assert api_client.get(URL, {"updated_since": "0001-01-01"}).json()["count"] == 1
