@@ -169,7 +169,6 @@ def listing_create(*, actor: User, series: Series, choices: ListingChoices) -> L
         if listing is None:
             listing = Listing(series=series, created_by=actor)
             _apply(listing, choices)
-            listing.series = series
             snapshot_take(listing)
             audit_record(
                 actor=actor,
