@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("courses.api.certificate_urls")),
     path("", include("courses.api.lesson_urls")),
     path("", include("incubator.api.urls")),
+    path("", include("scouting.api.urls")),
     *router.urls,
 ]

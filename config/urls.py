@@ -21,6 +21,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("courses/", include("courses.urls")),
     path("fund/", include("incubator.urls")),
+    path("scouting/", include("scouting.urls")),
     path("accounts/", include("allauth.urls")),
     # Ahead of the admin's own URLs: the admin signs in through allauth (rate-limited).
     path("admin/login/", admin_login, name="admin-login"),

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = [
     "core", "taxonomy", "accounts", "scripts_app", "registry", "reviews", "courses", "incubator",
-    "config",
+    "scouting", "config",
 ]  # fmt: skip
 
 

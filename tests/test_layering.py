@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Lowest first. config (settings, URLs, the project-level pages) and seeds sit on top.
 LAYERS = [
     "core", "taxonomy", "accounts", "scripts_app", "registry", "reviews", "courses", "incubator",
+    "scouting",
 ]  # fmt: skip
 
 

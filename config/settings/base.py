@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "reviews",
     "courses",
     "incubator",
+    "scouting",
     "seeds",
 ]
 

@@ -1,0 +1,134 @@
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.api.fields import BoundedIntegerField
+from scouting.models import ListingConsentStatus, ListingStatus
+from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.selectors import Sort
+
+
+class ScoutingSearchQuerySerializer(serializers.Serializer):
+    """The search's query parameters (all optional; repeat theme, genre, audience)."""
+
+    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    theme = serializers.ListField(
+        child=serializers.SlugField(max_length=64), required=False, max_length=20
+    )
+    genre = serializers.ListField(
+        child=serializers.SlugField(max_length=64), required=False, max_length=20
+    )
+    audience = serializers.ListField(
+        child=serializers.SlugField(max_length=64), required=False, max_length=20
+    )
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES], required=False
+    )
+    episodes_min = BoundedIntegerField(min_value=0, required=False)
+    episodes_max = BoundedIntegerField(min_value=0, required=False)
+    episode_seconds_max = BoundedIntegerField(required=False)
+    min_score = serializers.DecimalField(
+        max_digits=3, decimal_places=1, min_value=0, max_value=10, required=False
+    )
+    registered = serializers.BooleanField(required=False, default=False)
+    awarded = serializers.BooleanField(required=False, default=False)
+    certified = serializers.BooleanField(required=False, default=False)
+    updated_since = serializers.DateField(required=False)
+    sort = serializers.ChoiceField(choices=list(Sort.CHOICES), required=False)
+    page = BoundedIntegerField(required=False)
+    page_size = BoundedIntegerField(required=False, max_value=100)
+
+
+class ScoutingTermSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ScoutingFacetSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class ScoutingFacetsSerializer(serializers.Serializer):
+    theme = ScoutingFacetSerializer(many=True)
+    genre = ScoutingFacetSerializer(many=True)
+
+
+class ScoutingResultSerializer(serializers.Serializer):
+    """One listing as its writers chose to show it. The *_html fields are the same text
+    escaped, with the query's matches in <mark>; a field the writers hide is empty (text)
+    or null (numbers)."""
+
+    id = serializers.IntegerField(source="listing.pk")
+    title = serializers.CharField(source="listing.title")
+    title_html = serializers.CharField(source="title")
+    logline = serializers.CharField(source="listing.logline")
+    logline_html = serializers.CharField(source="logline")
+    synopsis_excerpt_html = serializers.CharField(source="synopsis")
+    sample_excerpt_html = serializers.CharField(source="sample")
+    language = serializers.CharField(source="listing.language")
+    episodes_written = serializers.IntegerField(source="listing.episodes_written", allow_null=True)
+    planned_episodes = serializers.IntegerField(source="listing.planned_episodes", allow_null=True)
+    target_episode_seconds = serializers.IntegerField(
+        source="listing.target_episode_seconds", allow_null=True
+    )
+    score = serializers.FloatField(source="listing.score", allow_null=True)
+    review_count = serializers.IntegerField(source="listing.review_count", allow_null=True)
+    registry_number = serializers.IntegerField(source="listing.registry_number", allow_null=True)
+    awarded = serializers.BooleanField(source="listing.awarded")
+    certificate_holder = serializers.BooleanField(source="listing.certificate_holder")
+    terms = ScoutingTermSerializer(many=True)
+    listed_at = serializers.DateTimeField(source="listing.listed_at", allow_null=True)
+    updated_at = serializers.DateTimeField(source="listing.refreshed_at", allow_null=True)
+
+
+class ScoutingSearchPageSerializer(serializers.Serializer):
+    """A page of results (the API's usual envelope) and the facets of the whole search."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = ScoutingResultSerializer(many=True)
+    facets = ScoutingFacetsSerializer()
+
+
+class ScoutingListingChoicesSerializer(serializers.Serializer):
+    """What scouts may see without asking (the title is always shown)."""
+
+    show_logline = serializers.BooleanField(default=True)
+    show_synopsis = serializers.BooleanField(default=False)
+    show_terms = serializers.BooleanField(default=True)
+    show_episodes = serializers.BooleanField(default=True)
+    sample_episodes = BoundedIntegerField(min_value=0, max_value=MAX_SAMPLE_EPISODES, default=0)
+    show_score = serializers.BooleanField(default=False)
+    show_registry = serializers.BooleanField(default=False)
+    show_awards = serializers.BooleanField(default=False)
+    show_certificates = serializers.BooleanField(default=False)
+
+
+class ScoutingConsentSerializer(serializers.Serializer):
+    user_id = serializers.IntegerField()
+    name = serializers.CharField(source="user.display_name")
+    consent = serializers.ChoiceField(choices=ListingConsentStatus.choices)
+    answered_at = serializers.DateTimeField(allow_null=True)
+
+
+class ScoutingListingSerializer(ScoutingListingChoicesSerializer):
+    """A series' listing as its writers see it: state, choices, consents, and when the
+    snapshot scouts see was taken."""
+
+    series = serializers.IntegerField(source="series_id")
+    status = serializers.ChoiceField(choices=ListingStatus.choices)
+    listed_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField(source="refreshed_at", allow_null=True)
+    consents = serializers.SerializerMethodField()
+
+    @extend_schema_field(ScoutingConsentSerializer(many=True))
+    def get_consents(self, listing):  # type: ignore[no-untyped-def]
+        return ScoutingConsentSerializer(self.context["consents"], many=True).data
+
+
+class ScoutingConsentAnswerSerializer(serializers.Serializer):
+    consent = serializers.BooleanField(help_text="true to consent, false to withdraw consent")

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScoutingConfig(AppConfig):
+    """Discovery: writers list a series for studio scouts (opt in, with every co-writer's
+    consent), and scouts search the listings in Chinese and English."""
+
+    name = "scouting"
+    verbose_name = _("Scouting")
+
+    def ready(self) -> None:
+        from scouting import notifications  # noqa: F401 - registers notification kinds
+        from scouting.extensions import discovery_action
+        from scripts_app.extensions import register_series_action
+
+        # The series page links to its "Discovery" section (the workspace never imports us).
+        register_series_action(discovery_action)

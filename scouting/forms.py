@@ -1,0 +1,128 @@
+from datetime import date, datetime, time
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BoundedIntegerField
+from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.selectors import SearchParams, Sort
+from taxonomy.models import Term
+
+EARLIEST = date(2000, 1, 1)
+
+
+class ListingForm(forms.Form):
+    """What scouts may see without asking. The title is always shown."""
+
+    show_logline = forms.BooleanField(label=_("Logline"), required=False, initial=True)
+    show_synopsis = forms.BooleanField(label=_("Synopsis"), required=False)
+    show_terms = forms.BooleanField(
+        label=_("Themes, genres and audiences"), required=False, initial=True
+    )
+    show_episodes = forms.BooleanField(
+        label=_("Episodes written and planned, and the target episode length"),
+        required=False,
+        initial=True,
+    )
+    sample_episodes = BoundedIntegerField(
+        label=_("Sample: the first episodes"),
+        min_value=0,
+        max_value=MAX_SAMPLE_EPISODES,
+        initial=0,
+        help_text=_("Scouts can read this many opening episodes of the current text (0: none)."),
+    )
+    show_score = forms.BooleanField(
+        label=_("Median Boutique Standard score of completed reviews"), required=False
+    )
+    show_registry = forms.BooleanField(label=_("Registry entry"), required=False)
+    show_awards = forms.BooleanField(label=_("Fund awards"), required=False)
+    show_certificates = forms.BooleanField(label=_("Course certificates"), required=False)
+
+
+def _term_choices(kind: str) -> list[tuple[str, str]]:
+    return [(t.slug, t.name) for t in Term.objects.filter(kind=kind, is_active=True)]
+
+
+class SearchForm(forms.Form):
+    """The scouts' search (GET): every field optional."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.MultipleChoiceField(
+        label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    genre = forms.MultipleChoiceField(
+        label=_("Genres"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    audience = forms.MultipleChoiceField(
+        label=_("Audiences"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    episodes_min = BoundedIntegerField(
+        label=_("Episodes written, at least"), required=False, min_value=0
+    )
+    episodes_max = BoundedIntegerField(
+        label=_("Episodes written, at most"), required=False, min_value=0
+    )
+    episode_seconds_max = BoundedIntegerField(
+        label=_("Target episode length, at most (seconds)"), required=False
+    )
+    min_score = forms.DecimalField(
+        label=_("Score, at least"), required=False, min_value=0, max_value=10, decimal_places=1
+    )
+    registered = forms.BooleanField(label=_("Has a registry entry"), required=False)
+    awarded = forms.BooleanField(label=_("Awarded by a fund"), required=False)
+    certified = forms.BooleanField(label=_("Writer holds a course certificate"), required=False)
+    updated_since = forms.DateField(
+        label=_("Updated since"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            (Sort.RELEVANCE, _("Relevance")),
+            (Sort.SCORE, _("Score")),
+            (Sort.NEWEST, _("Newest")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = _term_choices("theme")
+        self.fields["genre"].choices = _term_choices("genre")
+        self.fields["audience"].choices = _term_choices("audience")
+        self.fields["language"].choices = [("", _("Any")), *settings.LANGUAGES]
+
+    def params(self) -> SearchParams:
+        return search_params(self.cleaned_data)
+
+
+def search_params(data: dict) -> SearchParams:
+    """SearchParams from cleaned form or serializer data (the same names)."""
+    since = data.get("updated_since")
+    if since is not None and not isinstance(since, datetime):
+        # Nothing is older than the platform: an earlier date filters nothing, and a date
+        # near year 1 would not survive the move to UTC.
+        since = timezone.make_aware(datetime.combine(max(since, EARLIEST), time.min))
+    score = data.get("min_score")
+    return SearchParams(
+        q=data.get("q") or "",
+        themes=tuple(data.get("theme") or ()),
+        genres=tuple(data.get("genre") or ()),
+        audiences=tuple(data.get("audience") or ()),
+        language=data.get("language") or "",
+        episodes_min=data.get("episodes_min"),
+        episodes_max=data.get("episodes_max"),
+        episode_seconds_max=data.get("episode_seconds_max"),
+        min_score=float(score) if score is not None else None,
+        registered=bool(data.get("registered")),
+        awarded=bool(data.get("awarded")),
+        certified=bool(data.get("certified")),
+        updated_since=since,
+        sort=data.get("sort") or Sort.RELEVANCE,
+    )
+
+
+class ScoutForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of a member of the studio"), max_length=254)

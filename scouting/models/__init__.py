@@ -1,0 +1,11 @@
+from scouting.models.listings import Listing, ListingConsent, ListingConsentStatus, ListingStatus
+from scouting.models.scouts import ScoutRole, StudioScout
+
+__all__ = [
+    "Listing",
+    "ListingConsent",
+    "ListingConsentStatus",
+    "ListingStatus",
+    "ScoutRole",
+    "StudioScout",
+]

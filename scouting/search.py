@@ -1,0 +1,101 @@
+"""Text helpers for discovery search: the query's terms, the SQLite token text, and
+highlighting. The database side is in scouting/selectors.py; docs/scouting.md has the
+design on each database.
+
+A query is split into terms: runs of Chinese characters ("非遗", "外卖小哥") and words of
+letters or digits ("heritage"). Every term must match.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# CJK unified ideographs (with extension A and the compatibility block).
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TERM = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+MAX_TERMS = 8
+MAX_TERM_LENGTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str  # lower-cased
+    cjk: bool
+
+
+def query_terms(query: str) -> list[Term]:
+    """The terms of a query, lower-cased, each once, at most MAX_TERMS."""
+    terms: list[Term] = []
+    for match in _TERM.finditer(query.lower()):
+        text = match.group()[:MAX_TERM_LENGTH]
+        term = Term(text=text, cjk=bool(_CJK_RUN.fullmatch(text)))
+        if term not in terms:
+            terms.append(term)
+    return terms[:MAX_TERMS]
+
+
+def bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of a Chinese run ("非遗传承" → 非遗 遗传 传承); a single
+    character stays itself."""
+    if len(run) < 2:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def search_tokens(text: str) -> str:
+    """The text as SQLite's FTS5 indexes it: words lower-cased, Chinese runs as bigrams
+    (FTS5's unicode61 tokenizer would take a whole run for one token)."""
+    out: list[str] = []
+    for match in _TERM.finditer(text.lower()):
+        token = match.group()
+        out.extend(bigrams(token) if _CJK_RUN.fullmatch(token) else [token])
+    return " ".join(out)
+
+
+def fts5_query(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression for the terms it can answer: a Chinese term of two or more
+    characters as a phrase of its bigrams, a word as a prefix. Terms are letters, digits
+    and ideographs only (query_terms), so nothing needs quoting inside the quotes."""
+    parts = []
+    for term in terms:
+        if term.cjk and len(term.text) >= 2:
+            parts.append('"' + " ".join(bigrams(term.text)) + '"')
+        elif not term.cjk:
+            parts.append(f'"{term.text}"*')
+    return " AND ".join(parts)
+
+
+def _pattern(terms: list[Term]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = sorted(
+        (re.escape(t.text) if t.cjk else rf"\b{re.escape(t.text)}\w*" for t in terms),
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def highlight(text: str, terms: list[Term]) -> SafeString:
+    """The text escaped, then each match of a term wrapped in <mark>. Terms are letters,
+    digits and ideographs, which escaping leaves alone, so a match never spans an entity."""
+    escaped = str(escape(text))
+    pattern = _pattern(terms)
+    if pattern is None:
+        return mark_safe(escaped)  # noqa: S308 - escaped just above
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group()}</mark>", escaped))  # noqa: S308
+
+
+def excerpt(text: str, terms: list[Term], *, width: int = 160) -> SafeString:
+    """About `width` characters of the text around its first match (its start when none
+    matches), escaped and highlighted."""
+    pattern = _pattern(terms)
+    found = pattern.search(text) if pattern else None
+    start = max(0, found.start() - width // 3) if found else 0
+    piece = text[start : start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(f"{prefix}{highlight(piece, terms)}{suffix}")  # noqa: S308

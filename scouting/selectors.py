@@ -1,0 +1,237 @@
+"""Reads for scouting: the writer's view of a listing, and search.
+
+Search reads the listing table alone (its snapshot and search text, kept by the listing
+services), through `listings_visible_to`: an unlisted or waiting listing is never found,
+and nothing the writers kept back can be matched, filtered on or shown.
+
+Matching, per database (docs/scouting.md):
+
+- PostgreSQL: English words through full-text search,
+  ``to_tsvector('english', search_document) @@ to_tsquery('english', 'word:*')``, served
+  by a GIN expression index; Chinese terms by substring, ``search_document LIKE '%非遗%'``,
+  served by a pg_trgm GIN index (C.UTF-8 ctype: ideographs are word characters).
+- SQLite: FTS5 over ``search_tokens`` (Chinese as character bigrams, a Chinese term as a
+  phrase of its bigrams, words as prefixes); a one-character Chinese term by substring.
+  Without FTS5 (a SQLite built without it), every term by substring: slower, same answers
+  for Chinese, no stemming for English.
+
+Relevance is the same on both: how often each term occurs in the text shown, a match in
+the title counting extra. Transparent, and the same answer on either database.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Length, Lower, Replace
+
+from core.types import Actor
+from scouting.models import Listing, ListingConsent
+from scouting.permissions import listings_visible_to
+from scouting.search import Term, fts5_query, query_terms
+from scouting.search_indexes import FTS_TABLE
+from scripts_app.models import Series
+from taxonomy.models import Term as TaxonomyTerm
+
+TITLE_WEIGHT = 5
+FTS_SELECT = "SELECT rowid FROM scouting_listing_fts WHERE scouting_listing_fts MATCH %s"
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    SCORE = "score"
+    NEWEST = "newest"
+    CHOICES = (RELEVANCE, SCORE, NEWEST)
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """A scout's search: the text, filters and order (all optional)."""
+
+    q: str = ""
+    themes: Sequence[str] = ()  # slugs
+    genres: Sequence[str] = ()
+    audiences: Sequence[str] = ()
+    language: str = ""
+    episodes_min: int | None = None
+    episodes_max: int | None = None
+    episode_seconds_max: int | None = None
+    min_score: float | None = None
+    registered: bool = False
+    awarded: bool = False
+    certified: bool = False
+    updated_since: datetime | None = None
+    sort: str = Sort.RELEVANCE
+
+
+@dataclass
+class SearchResult:
+    listings: QuerySet[Listing]
+    terms: list[Term]
+    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@cache
+def _has_fts5_table(alias: str = "default") -> bool:
+    # Asked once per process: the table exists when migration 0002 found FTS5.
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE]
+        )
+        return cursor.fetchone() is not None
+
+
+def _substring(term: Term) -> Q:
+    return Q(search_document__icontains=term.text)
+
+
+def _text_match(listings: QuerySet[Listing], terms: list[Term]) -> QuerySet[Listing]:
+    if not terms:
+        return listings
+    if connection.vendor == "postgresql":
+        words = [t.text for t in terms if not t.cjk]
+        if words:
+            tsquery = " & ".join(f"{word}:*" for word in words)
+            listings = listings.filter(
+                RawSQL(
+                    "(numnode(to_tsquery('english'::regconfig, %s)) = 0 OR "
+                    "to_tsvector('english'::regconfig, search_document) "
+                    "@@ to_tsquery('english'::regconfig, %s))",
+                    [tsquery, tsquery],
+                    output_field=BooleanField(),
+                )
+            )
+        for term in terms:
+            if term.cjk:
+                # Case does not apply to ideographs: LIKE, which the trigram index serves.
+                listings = listings.filter(search_document__contains=term.text)
+        return listings
+    if _has_fts5_table():
+        match = fts5_query(terms)
+        if match:
+            listings = listings.filter(
+                # The match text is a bound parameter; the table name is a constant.
+                pk__in=RawSQL(FTS_SELECT, [match])  # noqa: S611
+            )
+        for term in terms:
+            if term.cjk and len(term.text) < 2:
+                listings = listings.filter(_substring(term))
+        return listings
+    for term in terms:
+        listings = listings.filter(_substring(term))
+    return listings
+
+
+def _relevance(terms: list[Term]) -> Any:
+    """Occurrences of each term in the text shown, with a title match worth TITLE_WEIGHT."""
+    text = Lower("search_document")
+    total: Any = Value(0.0)
+    for term in terms:
+        occurrences = Cast(
+            Length(text) - Length(Replace(text, Value(term.text), Value(""))), FloatField()
+        ) / Value(float(len(term.text)))
+        in_title = Case(
+            When(title__icontains=term.text, then=Value(float(TITLE_WEIGHT))),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        total = total + occurrences + in_title
+    return total
+
+
+def _filtered(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Listing]:
+    for slugs, kind in ((params.themes, "theme"), (params.genres, "genre"),
+                        (params.audiences, "audience")):  # fmt: skip
+        if slugs:
+            listings = listings.filter(
+                pk__in=Listing.terms.through.objects.filter(
+                    term__kind=kind, term__slug__in=list(slugs)
+                ).values("listing_id")
+            )
+    if params.language:
+        listings = listings.filter(language=params.language)
+    if params.episodes_min is not None:
+        listings = listings.filter(episodes_written__gte=params.episodes_min)
+    if params.episodes_max is not None:
+        listings = listings.filter(episodes_written__lte=params.episodes_max)
+    if params.episode_seconds_max is not None:
+        listings = listings.filter(target_episode_seconds__lte=params.episode_seconds_max)
+    if params.min_score is not None:
+        listings = listings.filter(score__gte=params.min_score)
+    if params.registered:
+        listings = listings.filter(registry_number__isnull=False)
+    if params.awarded:
+        listings = listings.filter(awarded=True)
+    if params.certified:
+        listings = listings.filter(certificate_holder=True)
+    if params.updated_since is not None:
+        listings = listings.filter(refreshed_at__gte=params.updated_since)
+    return listings
+
+
+def _ordered(
+    listings: QuerySet[Listing], params: SearchParams, terms: list[Term]
+) -> QuerySet[Listing]:
+    newest: list[Any] = [F("listed_at").desc(nulls_last=True), "-pk"]
+    if params.sort == Sort.SCORE:
+        return listings.order_by(F("score").desc(nulls_last=True), *newest)
+    if params.sort == Sort.RELEVANCE and terms:
+        return listings.annotate(relevance=_relevance(terms)).order_by("-relevance", *newest)
+    return listings.order_by(*newest)
+
+
+def listing_search(user: Actor, params: SearchParams) -> SearchResult:
+    """The listings a scout finds, ordered, with their terms prefetched (evaluate the
+    page: one query for the rows, one for their terms), and the facets."""
+    terms = query_terms(params.q)
+    matching = _filtered(params, _text_match(listings_visible_to(user), terms))
+    facets = _facets(matching)
+    ordered = _ordered(matching, params, terms).prefetch_related("terms")
+    return SearchResult(listings=ordered, terms=terms, facets=facets)
+
+
+def _facets(listings: QuerySet[Listing]) -> dict[str, list[dict[str, Any]]]:
+    """How many of the matching listings carry each theme and genre: one query."""
+    rows = (
+        Listing.terms.through.objects.filter(
+            listing_id__in=listings.values("pk"), term__kind__in=["theme", "genre"]
+        )
+        .values("term__kind", "term__slug", "term__name_zh", "term__name_en")
+        .annotate(count=Count("listing_id"))
+        .order_by("term__kind", "-count", "term__slug")
+    )
+    facets: dict[str, list[dict[str, Any]]] = {"theme": [], "genre": []}
+    for row in rows:
+        name = TaxonomyTerm(name_zh=row["term__name_zh"], name_en=row["term__name_en"]).name
+        facets[row["term__kind"]].append(
+            {"slug": row["term__slug"], "name": name, "count": row["count"]}
+        )
+    return facets
+
+
+# --- The writer's side ----------------------------------------------------------------
+
+
+def listing_of(series: Series) -> Listing | None:
+    return Listing.objects.filter(series=series).first()
+
+
+def listing_consents(listing: Listing) -> QuerySet[ListingConsent]:
+    return listing.consents.select_related("user").order_by("pk")

@@ -1,0 +1,40 @@
+"""A studio's admins give its members the scout role, and take it back (core.memberships)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Organisation, OrganisationKind, User
+from accounts.permissions import can_manage_organisation
+from core.memberships import member_add, member_remove
+from scouting.models import ScoutRole, StudioScout
+
+
+def scout_add(*, actor: User, studio: Organisation, user: User) -> StudioScout:
+    """Make a member of a studio one of its scouts.
+
+    Raises:
+        PermissionDenied: the actor does not administer the studio.
+        ValidationError: the organisation is not a studio, the person is not its member,
+            or already scouts for it.
+    """
+    if not can_manage_organisation(actor, studio):
+        raise PermissionDenied
+    if studio.kind != OrganisationKind.STUDIO:
+        raise ValidationError(_("Only a studio has scouts."))
+    if not Membership.objects.filter(organisation=studio, user_id=user.pk).exists():
+        raise ValidationError({"user": [_("Only a member of the studio can scout for it.")]})
+    return member_add(
+        StudioScout, actor=actor, container=studio, user=user, role=ScoutRole.SCOUT,
+        audit_action="scouting.scout_added",
+    )  # fmt: skip
+
+
+def scout_remove(*, actor: User, scout: StudioScout) -> None:
+    """Take the scout role back (the studio's admins, or the scout themself).
+
+    Raises:
+        PermissionDenied: the actor is neither.
+    """
+    if actor.pk != scout.user_id and not can_manage_organisation(actor, scout.studio):
+        raise PermissionDenied
+    member_remove(scout, actor=actor, audit_action="scouting.scout_removed")

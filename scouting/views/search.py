@@ -1,0 +1,39 @@
+"""The scouts' search page: a GET form, paginated, with facets; works without JavaScript."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from scouting import permissions, selectors
+from scouting.forms import SearchForm
+from scouting.presenters import result_rows
+
+RESULTS_PER_PAGE = 20
+
+
+@login_required
+@require_GET
+def search(request):
+    if not permissions.can_search_listings(request.user):
+        raise PermissionDenied
+    form = SearchForm(request.GET or None)
+    result, page, rows = None, None, []
+    if not form.is_bound or form.is_valid():
+        params = form.params() if form.is_bound else selectors.SearchParams()
+        result = selectors.listing_search(request.user, params)
+        page = Paginator(result.listings, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        rows = result_rows(list(page.object_list), result.terms)
+    return render(
+        request,
+        "scouting/search.html",
+        {
+            "form": form,
+            "result": result,
+            "page": page,
+            "rows": rows,
+            "managed_studios": list(permissions.studios_managed_by(request.user)[:20]),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )

@@ -1,0 +1,189 @@
+"""The writers' Discovery section and the scouts' search page, and who reaches them."""
+
+import pytest
+
+from scouting.models import ListingStatus, StudioScout
+from tests.scouting.support import heritage_series, listed, studio_scout
+from tests.support.factories import (
+    OrganisationFactory,
+    UserFactory,
+    add_collaborator,
+    admin_of,
+    member_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Who may search ---------------------------------------------------------------------
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get("/scouting/?q=非遗")
+
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "writer",
+        "member of a studio without the scout role",
+        "scout of a university",
+        "former member with a scout row",
+        "platform staff",
+    ],
+)
+def test_people_who_do_not_scout_for_a_studio_are_refused(client, who):
+    if who == "writer":
+        person = UserFactory()
+    elif who == "member of a studio without the scout role":
+        person = member_of(OrganisationFactory(kind="studio"))
+    elif who == "scout of a university":
+        person = admin_of(OrganisationFactory(kind="university"))
+    elif who == "former member with a scout row":
+        person = studio_scout()
+        person.memberships.all().delete()
+        assert StudioScout.objects.filter(user=person).exists()
+    else:
+        person = UserFactory(staff=True)
+    listed(heritage_series())
+    client.force_login(person)
+
+    response = client.get("/scouting/?q=非遗")
+
+    assert response.status_code == 403
+    assert "竹编少年" not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["scout", "studio admin"])
+def test_a_studios_scouts_and_admins_search(client, who):
+    person = studio_scout() if who == "scout" else admin_of(OrganisationFactory(kind="studio"))
+    listed(heritage_series(), sample_episodes=1)
+    client.force_login(person)
+
+    response = client.get("/scouting/", {"q": "非遗"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "竹编少年" in page and "<mark>非遗</mark>" in page
+
+
+def test_the_page_escapes_a_logline_with_a_script(client):
+    listed(heritage_series(logline='<script>alert("外卖")</script>'))
+    client.force_login(studio_scout())
+
+    page = client.get("/scouting/", {"q": "外卖"}).content.decode()
+
+    assert '<script>alert("' not in page
+    assert "&lt;script&gt;alert(&quot;<mark>外卖</mark>&quot;)&lt;/script&gt;" in page
+
+
+def test_the_page_without_a_query_lists_everything_listed_and_shows_facets(client):
+    listed(heritage_series())
+    unlisted = listed(heritage_series(title="下架的"))
+    from scouting.services.listings import listing_unlist
+
+    listing_unlist(actor=unlisted.series.owner, listing=unlisted)
+    client.force_login(studio_scout())
+
+    response = client.get("/scouting/")
+
+    page = response.content.decode()
+    assert "竹编少年" in page and "下架的" not in page
+    assert "theme=intangible-heritage" in page
+
+
+def test_bad_filters_keep_the_form_and_say_what_is_wrong(client):
+    client.force_login(studio_scout())
+
+    response = client.get("/scouting/", {"q": "非遗", "episodes_min": "-1"})
+
+    assert response.status_code == 400
+    assert 'value="非遗"' in response.content.decode()
+    assert response.context["form"].errors["episodes_min"]
+
+
+# --- The writers' Discovery section -------------------------------------------------------
+
+
+def test_the_series_page_links_its_writers_to_discovery(client):
+    series = heritage_series()
+    reader = add_collaborator(series, role="reader")
+    client.force_login(series.owner)
+
+    assert (
+        f"/scouting/series/{series.pk}/" in client.get(series.get_absolute_url()).content.decode()
+    )
+    client.force_login(reader)
+    assert (
+        f"/scouting/series/{series.pk}/"
+        not in client.get(series.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_writer_lists_a_series_from_its_discovery_section(client):
+    series = heritage_series()
+    client.force_login(series.owner)
+
+    assert client.get(f"/scouting/series/{series.pk}/").status_code == 200
+    response = client.post(
+        f"/scouting/series/{series.pk}/",
+        {"show_logline": "on", "show_terms": "on", "sample_episodes": "1"},
+    )
+
+    assert response.status_code == 302
+    listing = series.discovery_listing
+    assert listing.status == ListingStatus.LISTED and listing.sample_episodes == 1
+    assert not listing.show_synopsis
+
+
+def test_a_cowriter_consents_and_withdraws_from_the_page(client):
+    series = heritage_series()
+    cowriter = add_collaborator(series)
+    listing = listed(series)
+    client.force_login(cowriter)
+
+    client.post(f"/scouting/series/{series.pk}/consent/", {"answer": "give"})
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.LISTED
+    client.post(f"/scouting/series/{series.pk}/consent/", {"answer": "withdraw"})
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.PENDING
+
+
+def test_a_writer_unlists_from_the_page(client):
+    listing = listed(heritage_series())
+    client.force_login(listing.series.owner)
+
+    client.post(f"/scouting/series/{listing.series_id}/unlist/")
+
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.UNLISTED
+
+
+def test_a_sample_out_of_range_is_a_form_error_that_keeps_the_input(client):
+    series = heritage_series()
+    client.force_login(series.owner)
+
+    response = client.post(f"/scouting/series/{series.pk}/", {"sample_episodes": "99"})
+
+    assert response.status_code == 422
+    assert 'value="99"' in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["", "unlist/", "consent/"])
+def test_strangers_get_404_and_readers_403_on_the_discovery_section(client, path):
+    series = heritage_series()
+    listed(series)
+    reader = add_collaborator(series, role="reader")
+
+    client.force_login(UserFactory())
+    stranger = client.post(f"/scouting/series/{series.pk}/{path}")
+    client.force_login(reader)
+    read_only = client.post(f"/scouting/series/{series.pk}/{path}")
+
+    assert stranger.status_code == 404
+    assert read_only.status_code == 403
+    series.discovery_listing.refresh_from_db()
+    assert series.discovery_listing.status == ListingStatus.LISTED

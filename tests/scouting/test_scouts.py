@@ -1,0 +1,71 @@
+"""A studio's admins appoint scouts among its members."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from scouting.models import StudioScout
+from scouting.permissions import is_scout
+from scouting.services.scouts import scout_add, scout_remove
+from tests.support.factories import OrganisationFactory, UserFactory, admin_of, member_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_admin_appoints_a_member_and_the_role_ends_with_membership():
+    studio = OrganisationFactory(kind="studio")
+    admin, person = admin_of(studio), member_of(studio)
+    assert is_scout(admin) and not is_scout(person)
+
+    scout_add(actor=admin, studio=studio, user=person)
+    assert is_scout(person)
+    person.memberships.all().delete()
+    assert not is_scout(person)
+
+
+def test_only_admins_appoint_only_members_of_a_studio():
+    studio = OrganisationFactory(kind="studio")
+    member, outsider = member_of(studio), UserFactory()
+
+    with pytest.raises(PermissionDenied):
+        scout_add(actor=member, studio=studio, user=member)
+    with pytest.raises(ValidationError):
+        scout_add(actor=admin_of(studio), studio=studio, user=outsider)
+    university = OrganisationFactory(kind="university")
+    with pytest.raises(ValidationError):
+        scout_add(actor=admin_of(university), studio=university, user=member_of(university))
+
+
+def test_a_scout_may_step_down_and_others_may_not_remove_them():
+    studio = OrganisationFactory(kind="studio")
+    admin, person, other = admin_of(studio), member_of(studio), member_of(studio)
+    scout = scout_add(actor=admin, studio=studio, user=person)
+
+    with pytest.raises(PermissionDenied):
+        scout_remove(actor=other, scout=scout)
+    scout_remove(actor=person, scout=scout)
+    assert not StudioScout.objects.exists()
+
+
+def test_the_scouts_page_adds_and_removes(client):
+    studio = OrganisationFactory(kind="studio")
+    admin, person = admin_of(studio), member_of(studio)
+    client.force_login(admin)
+
+    assert client.get(f"/scouting/studios/{studio.slug}/scouts/").status_code == 200
+    client.post(f"/scouting/studios/{studio.slug}/scouts/add/", {"email": person.email.upper()})
+    scout = StudioScout.objects.get(studio=studio, user=person)
+    client.post(f"/scouting/studios/{studio.slug}/scouts/add/", {"email": "nobody@example.com"})
+    assert StudioScout.objects.count() == 1
+    client.post(f"/scouting/studios/{studio.slug}/scouts/{scout.pk}/remove/")
+    assert not StudioScout.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["", "add/", "1/remove/"])
+def test_people_who_do_not_administer_the_studio_get_404(client, path):
+    studio = OrganisationFactory(kind="studio")
+    scout = scout_add(actor=admin_of(studio), studio=studio, user=member_of(studio))
+    client.force_login(scout.user)  # a scout, not an admin
+
+    method = client.get if path == "" else client.post
+    assert method(f"/scouting/studios/{studio.slug}/scouts/{path}").status_code == 404
+    assert StudioScout.objects.count() == 1

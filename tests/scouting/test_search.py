@@ -1,0 +1,203 @@
+"""Search: Chinese and English, filters, facets, order, highlighting (on the database the
+suite runs on; test_search_postgres.py holds the PostgreSQL path to its indexes)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from scouting.models import Listing
+from scouting.search import excerpt, highlight, query_terms, search_tokens
+from scouting.selectors import SearchParams, Sort, listing_search
+from tests.scouting.support import english_series, genres, heritage_series, listed, studio_scout
+from tests.support.factories import make_series
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(scout, **params):
+    return [listing.title for listing in listing_search(scout, SearchParams(**params)).listings]
+
+
+@pytest.fixture
+def scout():
+    return studio_scout()
+
+
+@pytest.fixture
+def world():
+    """A Chinese heritage series, an English one, and a rule-of-law series."""
+    heritage = listed(heritage_series(), show_synopsis=True, sample_episodes=2)
+    english = listed(english_series(), sample_episodes=1)
+    law = listed(
+        make_series(title="法槌之下", logline="法律援助律师为农民工讨薪。",
+                    genres=genres("suspense")),
+    )  # fmt: skip
+    return heritage, english, law
+
+
+def test_search_in_chinese_finds_words_in_logline_synopsis_and_sample(scout, world):
+    assert _titles(scout, q="非遗") == ["竹编少年"]
+    assert _titles(scout, q="外卖") == ["竹编少年"]
+    assert _titles(scout, q="传承") == ["竹编少年"]  # the synopsis
+    assert _titles(scout, q="竹篾") == ["竹编少年"]  # the sample's first episode
+    assert _titles(scout, q="讨薪") == ["法槌之下"]
+    assert _titles(scout, q="非遗 讨薪") == []  # every term must match
+
+
+def test_search_in_english_is_case_blind_and_matches_word_forms(scout, world):
+    assert _titles(scout, q="Heritage") == ["The Lighthouse Keeper"]
+    assert _titles(scout, q="lighthouse keeper") == ["The Lighthouse Keeper"]
+    assert _titles(scout, q="lantern") == ["The Lighthouse Keeper"]  # the sample
+    assert _titles(scout, q="submarine") == []
+
+
+def test_a_single_chinese_character_matches_too(scout, world):
+    assert _titles(scout, q="槌") == ["法槌之下"]
+
+
+def test_search_never_matches_what_the_writer_did_not_show(scout):
+    listed(heritage_series(synopsis="秘密梗概"), show_synopsis=False, sample_episodes=0)
+
+    assert _titles(scout, q="秘密") == []
+    assert _titles(scout, q="竹篾") == []  # in the text, not in a sample
+
+
+def test_filters_narrow_the_results(scout, world):
+    heritage, english, law = world
+
+    assert _titles(scout, themes=["intangible-heritage"]) == ["竹编少年"]
+    assert sorted(_titles(scout, genres=["suspense"])) == ["The Lighthouse Keeper", "法槌之下"]
+    assert _titles(scout, language="en") == ["The Lighthouse Keeper"]
+    assert _titles(scout, episodes_min=3) == ["竹编少年"]
+    assert sorted(_titles(scout, episodes_max=2)) == ["The Lighthouse Keeper", "法槌之下"]
+    assert _titles(scout, registered=True) == []
+    assert _titles(scout, awarded=True) == []
+    assert _titles(scout, certified=True) == []
+    assert len(_titles(scout, updated_since=timezone.now() - timedelta(days=1))) == 3
+    assert _titles(scout, updated_since=timezone.now() + timedelta(days=1)) == []
+
+
+def test_a_hidden_field_cannot_be_filtered_on(scout):
+    listed(heritage_series(), show_terms=False, show_episodes=False)
+
+    assert _titles(scout, themes=["intangible-heritage"]) == []
+    assert _titles(scout, episodes_min=1) == []
+
+
+def test_minimum_score_and_the_score_order(scout):
+    # Scores set directly to order three listings; test_snapshot.py takes them from real
+    # reviews.
+    low, high, hidden = (listed(heritage_series(title=t)) for t in ("低分", "高分", "不显示"))
+    Listing.objects.filter(pk=low.pk).update(score=6.0, review_count=3)
+    Listing.objects.filter(pk=high.pk).update(score=8.5, review_count=3)
+
+    assert _titles(scout, min_score=7) == ["高分"]
+    assert _titles(scout, sort=Sort.SCORE) == ["高分", "低分", "不显示"]
+    assert hidden.score is None
+
+
+def test_relevance_puts_title_matches_and_more_matches_first(scout):
+    listed(heritage_series(title="老街故事", logline="外卖小哥送外卖。"))
+    listed(heritage_series(title="外卖江湖", logline="一个外卖故事。"))
+
+    assert _titles(scout, q="外卖", sort=Sort.RELEVANCE)[0] == "外卖江湖"
+
+
+def test_newest_first(scout):
+    listed(heritage_series(title="先"))
+    listed(heritage_series(title="后"))
+
+    assert _titles(scout, sort=Sort.NEWEST) == ["后", "先"]
+
+
+def test_facets_count_the_matching_listings_per_theme_and_genre(scout, world):
+    listed(heritage_series(title="第二部"))
+
+    facets = listing_search(scout, SearchParams()).facets
+    themes = {f["slug"]: f["count"] for f in facets["theme"]}
+    genre_counts = {f["slug"]: f["count"] for f in facets["genre"]}
+
+    assert themes == {"intangible-heritage": 2, "cultural-tourism": 1}
+    assert genre_counts == {"urban": 2, "suspense": 2}
+    narrowed = listing_search(scout, SearchParams(q="外卖")).facets
+    assert {f["slug"]: f["count"] for f in narrowed["genre"]} == {"urban": 2}
+
+
+def test_a_person_who_is_not_a_scout_finds_nothing(world):
+    from tests.support.factories import UserFactory
+
+    assert _titles(UserFactory()) == []
+
+
+# --- The text helpers -----------------------------------------------------------------
+
+
+def test_a_query_splits_into_chinese_runs_and_words():
+    terms = query_terms("非遗 Heritage 外卖小哥, heritage")
+
+    assert [(t.text, t.cjk) for t in terms] == [
+        ("非遗", True), ("heritage", False), ("外卖小哥", True),
+    ]  # fmt: skip
+
+
+def test_chinese_is_indexed_as_bigrams_for_fts5():
+    assert search_tokens("非遗传承 The Keeper") == "非遗 遗传 传承 the keeper"
+
+
+def test_highlight_escapes_first_then_marks():
+    terms = query_terms("script 外卖")
+    text = '<script>alert("x")</script> 外卖 & script'
+
+    html = highlight(text, terms)
+
+    assert "<script>" not in html
+    assert html == (
+        "&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; "
+        "<mark>外卖</mark> &amp; <mark>script</mark>"
+    )
+
+
+def test_an_excerpt_is_cut_around_the_first_match_and_escaped():
+    text = "<b>" + "前" * 300 + "非遗" + "后" * 300
+
+    html = excerpt(text, query_terms("非遗"), width=60)
+
+    assert html.startswith("…") and html.endswith("…")
+    assert "<mark>非遗</mark>" in html and "<b>" not in html
+
+
+def test_the_degraded_path_without_fts5_gives_the_same_chinese_answers(scout, world, monkeypatch):
+    # On SQLite this is the substring fallback; on PostgreSQL (which never uses FTS5) the
+    # same answers from its own path.
+    from scouting import selectors
+
+    monkeypatch.setattr(selectors, "_has_fts5_table", lambda: False)
+
+    assert _titles(scout, q="非遗") == ["竹编少年"]
+    assert _titles(scout, q="外卖小哥") == ["竹编少年"]
+    assert _titles(scout, q="LIGHTHOUSE") == ["The Lighthouse Keeper"]
+    assert _titles(scout, q="非遗 讨薪") == []
+
+
+def test_the_text_index_follows_updates_and_deletes(scout):
+    from django.db import connection
+
+    from scouting.services.listings import ListingChoices, listing_update
+
+    listing = listed(heritage_series())
+    assert _titles(scout, q="外卖") == ["竹编少年"]
+
+    listing_update(
+        actor=listing.series.owner, listing=listing, choices=ListingChoices(show_logline=False)
+    )
+    assert _titles(scout, q="外卖") == []
+    listing.series.delete()
+    assert _titles(scout, q="非遗") == []
+    if connection.vendor == "sqlite":  # the FTS5 triggers removed its row too
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM scouting_listing_fts WHERE scouting_listing_fts MATCH %s",
+                ['"非遗"'],
+            )
+            assert cursor.fetchone()[0] == 0

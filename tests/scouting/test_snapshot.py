@@ -1,0 +1,55 @@
+"""What a listing takes from the apps below, only when the writer shows it."""
+
+import pytest
+
+from registry.services.registration import registration_request
+from reviews.services.reviewing import review_save
+from scouting.selectors import SearchParams, listing_search
+from scouting.services.listings import ListingChoices, listing_update
+from tests.scouting.support import heritage_series, listed, studio_scout
+from tests.support.factories import full_scores, peers, review_request
+
+pytestmark = pytest.mark.django_db
+
+
+def _reviewed(series, values, run_on_commit):
+    peers(len(values))
+    with run_on_commit():
+        request = review_request(series, reviews_needed=len(values))
+    for assignment, value in zip(request.assignments.all(), values, strict=True):
+        review_save(
+            actor=assignment.reviewer, assignment=assignment, scores=full_scores(value),
+            overall_comment="意见", submit=True,
+        )  # fmt: skip
+
+
+def test_the_median_boutique_standard_score_shows_only_when_chosen(run_on_commit):
+    series = heritage_series()
+    _reviewed(series, (6, 8, 9), run_on_commit)
+    scout = studio_scout()
+
+    hidden = listed(series)
+    assert hidden.score is None
+    assert list(listing_search(scout, SearchParams(min_score=7)).listings) == []
+
+    shown = listing_update(
+        actor=series.owner, listing=hidden, choices=ListingChoices(show_score=True)
+    )
+    assert (shown.score, shown.review_count) == (8.0, 3)
+    assert list(listing_search(scout, SearchParams(min_score=7)).listings) == [shown]
+    assert list(listing_search(scout, SearchParams(min_score=8.5)).listings) == []
+
+
+def test_the_registry_entry_shows_only_when_chosen():
+    series = heritage_series()
+    registration_request(actor=series.owner, series=series, revision=series.head, authors=[])
+    scout = studio_scout()
+
+    hidden = listed(series)
+    assert hidden.registry_number is None
+    shown = listing_update(
+        actor=series.owner, listing=hidden, choices=ListingChoices(show_registry=True)
+    )
+
+    assert shown.registry_number is not None
+    assert list(listing_search(scout, SearchParams(registered=True)).listings) == [shown]
