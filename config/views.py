@@ -7,6 +7,7 @@ from accounts.selectors import invitations_open_for_user, memberships_of
 from core.pagination import NarrowFirst
 from core.selectors import notifications_for
 from reviews.selectors import ledger_for
+from scouting.permissions import scouting_studios
 from scripts_app.selectors import series_ids_recent_first, series_list_for, series_rows_for
 from taxonomy.selectors import terms_active
 
@@ -37,5 +38,7 @@ def home(request):
                 rows=series_rows_for(request.user, heads=False, terms=False, collaborators=False),
             )[:5],
             "ledger": ledger_for(request.user),
+            # The studios this person scouts for: the way into discovery search.
+            "scouting_studios": list(scouting_studios(request.user)),
         },
     )

@@ -18,6 +18,17 @@ pytestmark = pytest.mark.django_db
 # --- Who may search ---------------------------------------------------------------------
 
 
+def test_a_scout_finds_the_way_into_discovery_on_the_desk_and_a_writer_does_not(client):
+    scout = studio_scout()
+    client.force_login(scout)
+    desk = client.get("/").content.decode()
+    assert 'href="/scouting/"' in desk
+    assert scout.memberships.get().organisation.name in desk
+
+    client.force_login(UserFactory())
+    assert 'href="/scouting/"' not in client.get("/").content.decode()
+
+
 def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get("/scouting/?q=非遗")
 
