@@ -209,7 +209,10 @@ def _workspace(
             "studios": organisations_list(kind=OrganisationKind.STUDIO)[:200] if can.lead else [],
             "screening_form": screening_form or ScreeningForm(),
             **_concept_context(
-                request, application, proposal_invite_form, concept_decline_form,
+                request,
+                application,
+                proposal_invite_form,
+                concept_decline_form,
                 proposal_deadline_form,
             ),  # fmt: skip
             "determination_form": _panel_forms()[0] if can.manage else None,
