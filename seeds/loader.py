@@ -220,6 +220,12 @@ def _load_fund(log: Callable[[str], None]) -> None:
     load_fund(log, lambda local: people[demo_email(local)])
 
 
+def _load_scouting(log: Callable[[str], None]) -> None:
+    from seeds.scouting_loader import load_scouting
+
+    load_scouting(log)
+
+
 # Later issues append their loaders (series, reviews, courses...) here, in order.
 LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     load_taxonomy,
@@ -232,6 +238,7 @@ LOADERS: list[Callable[[Callable[[str], None]], None]] = [
     _load_reviews,
     _load_courses,
     _load_fund,
+    _load_scouting,
 ]
 
 

@@ -245,3 +245,22 @@ def test_the_demo_fund_has_a_decided_closed_call_and_an_open_call_with_drafts(cl
     assert project.milestones.filter(status="accepted").count() == 1
     assert "三号窗口" in client.get("/fund/awards/").content.decode()
     assert client.get(project.get_absolute_url()).status_code == 200
+
+
+def test_the_demo_scout_finds_the_listed_series_and_not_the_private_one(client):
+    """scout.zhao (admin of 星河短剧工作室) searches the four listed series; 《窗口的秘密》
+    stays private; a shown score is the median of completed reviews."""
+    from scouting.models import Listing
+
+    call_command("seed_demo", stdout=io.StringIO())
+    listings = {
+        listing.series.title: listing for listing in Listing.objects.select_related("series")
+    }
+    assert set(listings) == {"三号窗口", "老两口不上当", "锦官绣", "Three Bowls"}
+    assert {listing.status for listing in listings.values()} == {"listed"}
+    assert listings["三号窗口"].score is not None and listings["锦官绣"].score is None
+
+    client.login(username="scout.zhao@demo.microdrama.cn", password=DEMO_PASSWORD)
+    assert 'href="/scouting/"' in client.get("/").content.decode()
+    page = client.get("/scouting/", {"q": "窗口"}).content.decode()
+    assert "三号<mark>窗口</mark>" in page and "的秘密" not in page
