@@ -80,13 +80,19 @@ def _pattern(terms: list[Term]) -> re.Pattern[str] | None:
 
 
 def highlight(text: str, terms: list[Term]) -> SafeString:
-    """The text escaped, then each match of a term wrapped in <mark>. Terms are letters,
-    digits and ideographs, which escaping leaves alone, so a match never spans an entity."""
-    escaped = str(escape(text))
+    """The text escaped, with each match of a term wrapped in <mark>. Matches are found in
+    the raw text and every piece escaped on its own, so a term never matches inside an
+    entity the escaping made ("amp" in "&amp;")."""
     pattern = _pattern(terms)
     if pattern is None:
-        return mark_safe(escaped)  # noqa: S308 - escaped just above
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group()}</mark>", escaped))  # noqa: S308
+        return mark_safe(str(escape(text)))  # noqa: S308 - escaped here
+    pieces, last = [], 0
+    for found in pattern.finditer(text):
+        pieces.append(str(escape(text[last : found.start()])))
+        pieces.append(f"<mark>{escape(found.group())}</mark>")
+        last = found.end()
+    pieces.append(str(escape(text[last:])))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece escaped above
 
 
 def excerpt(text: str, terms: list[Term], *, width: int = 160) -> SafeString:

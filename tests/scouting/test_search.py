@@ -158,6 +158,15 @@ def test_highlight_escapes_first_then_marks():
     )
 
 
+@pytest.mark.parametrize("word", ["amp", "quot", "lt", "gt", "x27"])
+def test_a_term_never_matches_inside_an_entity_the_escaping_made(word):
+    text = f'Tom & "Jerry" <3 it\'s {word}'
+
+    html = highlight(text, query_terms(word))
+
+    assert html == ("Tom &amp; &quot;Jerry&quot; &lt;3 it&#x27;s " + f"<mark>{word}</mark>")
+
+
 def test_an_excerpt_is_cut_around_the_first_match_and_escaped():
     text = "<b>" + "前" * 300 + "非遗" + "后" * 300
 
