@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from seeds.scale.bulk import Progress, explicit_timestamps
+from seeds.scale.listings import load_listings
 from seeds.scale.people import load_people
 from seeds.scale.reviews import load_reviews
 from seeds.scale.series import TextMaker, load_series
@@ -85,6 +86,7 @@ def build_scale_set(options: ScaleOptions, log: Callable[[str], None] = print) -
                 load_series(world, progress, maker)
                 maker.close()
                 load_reviews(world, progress)
+                load_listings(world, progress)
             load_showcase(world, progress)
             log("committing ...")
     finally:

@@ -255,3 +255,49 @@ def test_the_same_seed_gives_the_same_texts():
     assert first == second
     assert series_texts(8, spec) != first
     assert [stats["episodes"] for _hashes, _sha, stats in first[0]] == [3, 3, 4]
+
+
+def test_every_series_is_listed_with_the_snapshot_the_listing_services_would_take(loaded):
+    from reviews import boutique_standard
+    from reviews.selectors import median_review_score
+    from scouting.models import Listing, ListingStatus
+    from scouting.search import search_tokens
+    from scouting.services.snapshot import sample_of
+    from scripts_app.selectors import writer_ids
+
+    # The series the loader writes in bulk; the showcase's few made through the services
+    # (for the page benchmark) stay private.
+    series_list = Series.objects.filter(
+        owner__in=_scale_users(), discovery_listing__isnull=False
+    ).select_related("head")
+    assert series_list.count() == 50
+    listings = {
+        listing.series_id: listing
+        for listing in Listing.objects.filter(series__in=series_list).prefetch_related(
+            "consents", "terms"
+        )
+    }
+    assert len(listings) == len(series_list)
+    scored = 0
+    for series in series_list:
+        listing = listings[series.pk]
+        assert listing.status == ListingStatus.LISTED and listing.listed_at
+        assert {c.user_id for c in listing.consents.all() if c.consent == "given"} == writer_ids(
+            series
+        )
+        assert listing.sample_text == sample_of(
+            revision_text(series.head), series.format, listing.sample_episodes
+        )
+        assert listing.synopsis == (series.synopsis if listing.show_synopsis else "")
+        if listing.show_score:
+            score, count = median_review_score(series, rubric_slug=boutique_standard.SLUG)
+            assert (listing.score, listing.review_count) == (round(score, 2), count)
+            scored += 1
+        else:
+            assert listing.score is None
+        assert listing.search_tokens == search_tokens(listing.search_document)
+        shown = {t.pk for t in listing.terms.all()}
+        assert shown == {
+            t.pk for t in [*series.themes.all(), *series.genres.all(), *series.audiences.all()]
+        }
+    assert scored, "some writers show their scores"
