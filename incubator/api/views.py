@@ -406,6 +406,17 @@ def _manager_row(application: Application) -> dict[str, Any]:
     return s.FundManagerApplicationSerializer(row).data
 
 
+def _deadline_answer(request, pk: int, service) -> Response:  # type: ignore[no-untyped-def]
+    application = permissions.get_application_for(request.user, pk, action="manage")
+    data = s.FundProposalInviteInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    service(
+        actor=request.user, application=application, due_at=data.validated_data["due_at"],
+        message=data.validated_data["message"],
+    )  # fmt: skip
+    return Response(_manager_row(application))
+
+
 class ProposalInviteView(APIView):
     """The concept-note variant: a manager invites the applicants of a concept under review
     to a full proposal, due at `due_at` (400 under "due_at" unless after now)."""
@@ -416,14 +427,7 @@ class ProposalInviteView(APIView):
         responses=s.FundManagerApplicationSerializer,
     )
     def post(self, request, pk: int):
-        application = permissions.get_application_for(request.user, pk, action="manage")
-        data = s.FundProposalInviteInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        concept_services.proposal_invite(
-            actor=request.user, application=application, due_at=data.validated_data["due_at"],
-            message=data.validated_data["message"],
-        )  # fmt: skip
-        return Response(_manager_row(application))
+        return _deadline_answer(request, pk, concept_services.proposal_invite)
 
 
 class ProposalDeadlineView(APIView):
@@ -437,14 +441,7 @@ class ProposalDeadlineView(APIView):
         responses=s.FundManagerApplicationSerializer,
     )
     def post(self, request, pk: int):
-        application = permissions.get_application_for(request.user, pk, action="manage")
-        data = s.FundProposalInviteInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        concept_services.proposal_deadline_change(
-            actor=request.user, application=application, due_at=data.validated_data["due_at"],
-            message=data.validated_data["message"],
-        )  # fmt: skip
-        return Response(_manager_row(application))
+        return _deadline_answer(request, pk, concept_services.proposal_deadline_change)
 
 
 class ConceptDeclineView(APIView):

@@ -16,43 +16,41 @@ from incubator.services import concept as services
 from incubator.views.applications import _workspace
 
 
-@login_required
-@require_POST
-def proposal_invite(request, pk: int):
+def _deadline_form(request, pk: int, service, done: str, form_name: str):  # type: ignore[no-untyped-def]
+    """A manager's deadline form (invite to a full proposal, or move its deadline): the
+    service on success, else the page again with what was typed and what is wrong."""
     application = permissions.get_application_for(request.user, pk, action="manage")
     form = ProposalInviteForm(request.POST)
     if form.is_valid():
         try:
-            services.proposal_invite(
+            service(
                 actor=request.user, application=application,
                 due_at=form.cleaned_data["due_at"], message=form.cleaned_data["message"],
             )  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The applicants are invited to a full proposal."))
+            messages.success(request, done)
             return redirect(application)
-    # Shown again with what was typed and what is wrong beside it.
-    return _workspace(request, application, proposal_invite_form=form, status=422)
+    return _workspace(request, application, **{form_name: form}, status=422)
+
+
+@login_required
+@require_POST
+def proposal_invite(request, pk: int):
+    return _deadline_form(
+        request, pk, services.proposal_invite,
+        _("The applicants are invited to a full proposal."), "proposal_invite_form",
+    )  # fmt: skip
 
 
 @login_required
 @require_POST
 def proposal_deadline_change(request, pk: int):
-    application = permissions.get_application_for(request.user, pk, action="manage")
-    form = ProposalInviteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_deadline_change(
-                actor=request.user, application=application,
-                due_at=form.cleaned_data["due_at"], message=form.cleaned_data["message"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The new deadline is set; the applicants are told."))
-            return redirect(application)
-    return _workspace(request, application, proposal_deadline_form=form, status=422)
+    return _deadline_form(
+        request, pk, services.proposal_deadline_change,
+        _("The new deadline is set; the applicants are told."), "proposal_deadline_form",
+    )  # fmt: skip
 
 
 @login_required
