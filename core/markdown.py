@@ -5,11 +5,13 @@ attributes, and finally every link gets rel="nofollow noopener". Raw HTML typed 
 a user is escaped by bleach, never passed through.
 """
 
+import html as html_lib
 from functools import lru_cache, partial
 
 import bleach
 import markdown as markdown_lib
 from bleach.linkifier import LinkifyFilter
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = frozenset(
@@ -53,6 +55,14 @@ def render_markdown(text: str | None) -> SafeString:
     if not text:
         return mark_safe("")
     return mark_safe(_rendered(str(text)[:MAX_INPUT_CHARS]))  # noqa: S308 - bleach-cleaned
+
+
+def markdown_plain_text(text: str | None) -> str:
+    """What a reader reads of user markdown, as one line of plain text (no markup, no
+    "**", whitespace runs as one space): for an excerpt escaped and highlighted on its own."""
+    if not text:
+        return ""
+    return " ".join(html_lib.unescape(strip_tags(render_markdown(text))).split())
 
 
 # The output depends on the text alone, and a page shows the same notes, replies and

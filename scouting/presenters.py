@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
+from core.markdown import markdown_plain_text
 from scouting.models import Listing
 from scouting.search import Term, excerpt, highlight
 
@@ -26,7 +27,10 @@ def result_rows(listings: list[Listing], terms: list[Term]) -> list[ResultRow]:
             listing=listing,
             title=highlight(listing.title, terms),
             logline=highlight(listing.logline, terms),
-            synopsis=excerpt(listing.synopsis, terms) if listing.synopsis else SafeString(""),
+            # The synopsis is markdown: its excerpt is what a reader reads, without markup.
+            synopsis=excerpt(markdown_plain_text(listing.synopsis), terms)
+            if listing.synopsis
+            else SafeString(""),
             sample=excerpt(listing.sample_text, terms) if listing.sample_text else SafeString(""),
             terms=list(listing.terms.all()),
         )

@@ -34,6 +34,10 @@ def search(request):
             "page": page,
             "rows": rows,
             "managed_studios": list(permissions.studios_managed_by(request.user)[:20]),
+            # The filters stay folded unless one is set (or wrong): a search by words alone
+            # shows its results at the top of the page.
+            "filters_open": bool(form.errors)
+            or any(v for k, v in request.GET.lists() if k not in ("q", "page", "sort") and any(v)),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -118,3 +118,12 @@ def test_template_filter_uses_the_same_path():
 
     assert "<script>" not in html
     assert "<strong>ok</strong>" in html
+
+
+def test_the_plain_text_of_markdown_is_what_a_reader_reads():
+    from core.markdown import markdown_plain_text
+
+    assert markdown_plain_text("一个关于**传承**的故事 & <b>更多</b>\n\n- 一\n- 二") == (
+        "一个关于传承的故事 & 更多 一 二"
+    )
+    assert markdown_plain_text("") == ""

@@ -80,6 +80,18 @@ def test_a_studios_scouts_and_admins_search(client, who):
     assert "竹编少年" in page and "<mark>非遗</mark>" in page
 
 
+def test_a_search_by_words_shows_the_synopsis_as_read_and_keeps_the_filters_folded(client):
+    listed(heritage_series(), show_synopsis=True)
+    client.force_login(studio_scout())
+
+    page = client.get("/scouting/", {"q": "传承"}).content.decode()
+
+    assert "一个关于<mark>传承</mark>的故事" in page and "**" not in page
+    assert "<details open>" not in page
+    filtered = client.get("/scouting/", {"q": "传承", "theme": "intangible-heritage"})
+    assert "<details open>" in filtered.content.decode()
+
+
 def test_the_page_escapes_a_logline_with_a_script(client):
     listed(heritage_series(logline='<script>alert("外卖")</script>'))
     client.force_login(studio_scout())
