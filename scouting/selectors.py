@@ -32,6 +32,7 @@ from django.db.models import (
     Count,
     F,
     FloatField,
+    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -41,8 +42,19 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Lower, Replace
 
 from core.types import Actor
-from scouting.models import Listing, ListingConsent
-from scouting.permissions import listings_visible_to
+from scouting.models import (
+    Listing,
+    ListingConsent,
+    SavedSearch,
+    Shortlist,
+    ShortlistEntry,
+    ShortlistNote,
+)
+from scouting.permissions import (
+    listings_visible_to,
+    saved_searches_visible_to,
+    shortlists_visible_to,
+)
 from scouting.search import Term, fts5_query, query_terms
 from scouting.search_indexes import FTS_TABLE
 from scripts_app.models import Series
@@ -235,3 +247,32 @@ def listing_of(series: Series) -> Listing | None:
 
 def listing_consents(listing: Listing) -> QuerySet[ListingConsent]:
     return listing.consents.select_related("user").order_by("pk")
+
+
+# --- Shortlists and saved searches --------------------------------------------------------
+
+
+def shortlists_of(user: Actor) -> QuerySet[Shortlist]:
+    """The shortlists of the studios the user scouts for, with their entry counts."""
+    return (
+        shortlists_visible_to(user)
+        .select_related("studio")
+        .annotate(entry_count=Count("entries"))
+        .order_by("studio__slug", "name", "pk")
+    )
+
+
+def shortlist_entries(shortlist: Shortlist, *, status: str = "") -> QuerySet[ShortlistEntry]:
+    """A shortlist's entries (newest first), with their listing, who added them, and
+    their notes and authors prefetched: three queries whatever the number. Whether an
+    entry's listing is still listed is the caller's to show (`entry.listing.status`)."""
+    entries = shortlist.entries.select_related("listing", "added_by").prefetch_related(
+        Prefetch("notes", queryset=ShortlistNote.objects.select_related("author"))
+    )
+    if status:
+        entries = entries.filter(status=status)
+    return entries.order_by("-added_at", "-pk")
+
+
+def saved_searches_of(user: Actor) -> QuerySet[SavedSearch]:
+    return saved_searches_visible_to(user).order_by("name", "pk")

@@ -9,3 +9,20 @@ __all__ = [
     "ScoutRole",
     "StudioScout",
 ]
+from scouting.models.shortlists import (
+    SavedSearch,
+    SavedSearchHit,
+    Shortlist,
+    ShortlistEntry,
+    ShortlistEntryStatus,
+    ShortlistNote,
+)
+
+__all__ += [
+    "SavedSearch",
+    "SavedSearchHit",
+    "Shortlist",
+    "ShortlistEntry",
+    "ShortlistEntryStatus",
+    "ShortlistNote",
+]
