@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import BoundedIntegerField, SingleLineField
 from scouting.models import ShortlistEntryStatus
 from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.shortlists import NOTE_MAX_LENGTH
 from scouting.selectors import SearchParams, Sort
 from taxonomy.models import Term
@@ -175,3 +176,21 @@ class NoteForm(forms.Form):
 class SavedSearchForm(forms.Form):
     name = SingleLineField(label=_("Name"), max_length=120)
     query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+
+class PortfolioForm(forms.Form):
+    is_public = forms.BooleanField(
+        label=_("Show my public portfolio"),
+        required=False,
+        help_text=_(
+            "Anyone can then see your listed series (what each listing shows), your course "
+            "certificates and the fund awards shown publicly. Private series never appear."
+        ),
+    )
+    bio = forms.CharField(
+        label=_("Short bio"),
+        required=False,
+        max_length=BIO_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown."),
+    )

@@ -20,6 +20,7 @@ from scouting.models import (
     Listing,
     ListingConsent,
     ListingStatus,
+    Portfolio,
     SavedSearch,
     Shortlist,
     ShortlistEntry,
@@ -180,3 +181,18 @@ def get_saved_search_for(user: Actor, pk: int) -> SavedSearch:
     if saved is None:
         raise Http404
     return saved
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+
+def get_public_portfolio(pk: int) -> Portfolio:
+    """The portfolio of writer `pk` when they turned it on (anyone may see it), else 404."""
+    portfolio = (
+        Portfolio.objects.filter(user_id=pk, is_public=True, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    if portfolio is None:
+        raise Http404
+    return portfolio

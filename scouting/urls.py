@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scouting.views import listings, saved_searches, scouts, search, shortlists
+from scouting.views import listings, portfolios, saved_searches, scouts, search, shortlists
 
 app_name = "scouting"
 
@@ -50,4 +50,9 @@ urlpatterns += [
         saved_searches.saved_search_delete,
         name="saved_search_delete",
     ),
+]
+
+urlpatterns += [
+    path("portfolio/", portfolios.portfolio_settings, name="portfolio"),
+    path("writers/<int:pk>/", portfolios.writer_portfolio, name="writer"),
 ]

@@ -6,6 +6,7 @@ from core.api.fields import BoundedIntegerField
 from core.markdown import render_markdown
 from scouting.models import ListingConsentStatus, ListingStatus, ShortlistEntryStatus
 from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.shortlists import NOTE_MAX_LENGTH
 from scouting.selectors import Sort
 
@@ -250,3 +251,54 @@ class ScoutingSavedSearchCreateSerializer(serializers.Serializer):
         default="",
         help_text="The search's query string, e.g. q=非遗&theme=intangible-heritage",
     )
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+
+class ScoutingPortfolioSettingsSerializer(serializers.Serializer):
+    is_public = serializers.BooleanField()
+    bio = serializers.CharField(max_length=BIO_MAX_LENGTH, allow_blank=True, default="")
+
+
+class ScoutingPortfolioSeriesSerializer(serializers.Serializer):
+    """A listed series as its listing shows it (its snapshot)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    logline = serializers.CharField()
+    episodes_written = serializers.IntegerField(allow_null=True)
+    planned_episodes = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+    review_count = serializers.IntegerField(allow_null=True)
+    registry_number = serializers.IntegerField(allow_null=True)
+    awarded = serializers.BooleanField()
+    boutique_recommended = serializers.BooleanField()
+    terms = ScoutingTermSerializer(many=True, source="terms.all")
+
+
+class ScoutingPortfolioCertificateSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    course = serializers.CharField(source="course_title")
+    university = serializers.CharField(source="university_name")
+    issued_at = serializers.DateTimeField()
+
+
+class ScoutingPortfolioAwardSerializer(serializers.Serializer):
+    series_title = serializers.CharField(source="application.series_title")
+    fund = serializers.CharField(source="application.call.fund.name")
+    call = serializers.CharField(source="application.call.title")
+
+
+class ScoutingPortfolioSerializer(serializers.Serializer):
+    writer_id = serializers.IntegerField(source="portfolio.user_id")
+    name = serializers.CharField(source="portfolio.user.display_name")
+    bio = serializers.CharField(source="portfolio.bio")
+    bio_html = serializers.SerializerMethodField()
+    series = ScoutingPortfolioSeriesSerializer(many=True, source="listings")
+    certificates = ScoutingPortfolioCertificateSerializer(many=True)
+    awards = ScoutingPortfolioAwardSerializer(many=True)
+
+    @extend_schema_field(serializers.CharField())
+    def get_bio_html(self, page) -> str:  # type: ignore[no-untyped-def]
+        return str(render_markdown(page.portfolio.bio))

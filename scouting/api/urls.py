@@ -55,3 +55,16 @@ urlpatterns += [
         name="api-scouting-search-saved",
     ),
 ]
+
+urlpatterns += [
+    path(
+        "scouting/portfolio/",
+        views.PortfolioSettingsView.as_view(),
+        name="api-scouting-portfolio",
+    ),
+    path(
+        "scouting/writers/<int:pk>/",
+        views.WriterPortfolioView.as_view(),
+        name="api-scouting-writer",
+    ),
+]

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from scouting import permissions, selectors
@@ -12,6 +13,7 @@ from scouting.forms import search_params
 from scouting.models import ListingStatus
 from scouting.presenters import result_rows
 from scouting.services import listings as services
+from scouting.services import portfolios as portfolio_services
 from scouting.services import saved_searches as saved_search_services
 from scouting.services import shortlists as shortlist_services
 from scouting.services.listings import ListingChoices
@@ -376,3 +378,48 @@ class SavedSearchView(GenericAPIView):
         saved = permissions.get_saved_search_for(request.user, pk)
         saved_search_services.saved_search_delete(actor=request.user, saved=saved)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+
+class PortfolioSettingsView(GenericAPIView):
+    """Your own portfolio settings: read them (off until turned on) and change them."""
+
+    serializer_class = s.ScoutingPortfolioSettingsSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_portfolio_settings_read")
+    def get(self, request):
+        portfolio = selectors.portfolio_of(request.user)
+        data = {
+            "is_public": bool(portfolio and portfolio.is_public),
+            "bio": getattr(portfolio, "bio", ""),
+        }
+        return Response(s.ScoutingPortfolioSettingsSerializer(data).data)
+
+    @extend_schema(
+        operation_id="scouting_portfolio_settings_update",
+        request=s.ScoutingPortfolioSettingsSerializer,
+        responses=s.ScoutingPortfolioSettingsSerializer,
+    )
+    def put(self, request):
+        data = s.ScoutingPortfolioSettingsSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        portfolio = portfolio_services.portfolio_update(actor=request.user, **data.validated_data)
+        return Response(s.ScoutingPortfolioSettingsSerializer(portfolio).data)
+
+
+class WriterPortfolioView(GenericAPIView):
+    """A writer's public portfolio (anyone, signed in or not; 404 when it is off): their
+    listed series as the listings show them, with the "Boutique recommended" badge,
+    certificates and the fund awards shown publicly."""
+
+    serializer_class = s.ScoutingPortfolioSerializer
+    filter_backends: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="scouting_writer_portfolio")
+    def get(self, request, pk: int):
+        portfolio = permissions.get_public_portfolio(pk)
+        return Response(s.ScoutingPortfolioSerializer(selectors.portfolio_page(portfolio)).data)

@@ -26,3 +26,6 @@ __all__ += [
     "ShortlistEntryStatus",
     "ShortlistNote",
 ]
+from scouting.models.portfolios import Portfolio  # noqa: E402
+
+__all__ += ["Portfolio"]

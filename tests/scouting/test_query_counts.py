@@ -160,3 +160,29 @@ def test_the_saved_searches_page_and_endpoint_do_not_grow_with_searches(client, 
     assert_constant_queries(
         searches, lambda: api_client.get("/api/v1/scouting/searches/"), expected=3
     )
+
+
+@pytest.mark.measures("scouting:writer", "api-scouting-writer")
+def test_a_public_portfolio_does_not_grow_with_listed_series(client, api_client):
+    from scouting.services.portfolios import portfolio_update
+    from tests.support.factories import UserFactory
+
+    writer = UserFactory()
+    portfolio_update(actor=writer, is_public=True, bio="**编剧**")
+
+    def series(k):
+        for _ in range(k):
+            listed(heritage_series(owner=writer), show_score=True, show_registry=True)
+
+    assert_constant_queries(
+        series,
+        lambda: client.get(f"/scouting/writers/{writer.pk}/"),
+        expected=5,
+        rows=lambda response: len(response.context["page"].listings),
+    )
+    assert_constant_queries(
+        series,
+        lambda: api_client.get(f"/api/v1/scouting/writers/{writer.pk}/"),
+        expected=5,
+        rows=lambda response: len(response.json()["series"]),
+    )
