@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -128,7 +129,11 @@ def saved_search_digest(*, saved: SavedSearch, now: datetime | None = None) -> i
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = SavedSearch.objects.select_for_update().select_related("owner").get(pk=saved.pk)
+        locked = (
+            SavedSearch.objects.select_for_update(of=("self",))
+            .select_related("owner")
+            .get(pk=saved.pk)
+        )
         since, owner = locked.last_run_at, locked.owner
         news = []
         if owner.is_active and can_search_listings(owner):
@@ -138,11 +143,10 @@ def saved_search_digest(*, saved: SavedSearch, now: datetime | None = None) -> i
                 params = None  # a term it named was retired: the search finds nothing
             if params is not None:
                 fresh = listing_search(owner, params).listings.filter(
-                    refreshed_at__gt=since, refreshed_at__lte=now
-                ) | listing_search(owner, params).listings.filter(
-                    listed_at__gt=since, listed_at__lte=now
+                    Q(listed_at__gt=since, listed_at__lte=now)
+                    | Q(refreshed_at__gt=since, refreshed_at__lte=now)
                 )
-                candidates = list(fresh.distinct().order_by("-listed_at", "-pk"))
+                candidates = list(fresh.order_by("-listed_at", "-pk"))
                 told = dict(
                     locked.hits.filter(listing_id__in=[c.pk for c in candidates]).values_list(
                         "listing_id", "score"
