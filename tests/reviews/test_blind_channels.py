@@ -552,6 +552,9 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "pk", 1),
         (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "entry_pk", 1),
         (r"^scouting/searches/|^api/v1/scouting/searches/", "pk", 1),
+        # A writer's public portfolio: off in this world (404); it never names a series
+        # that is not listed for discovery.
+        (r"^scouting/writers/|^api/v1/scouting/writers/", "pk", world.writer.pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),
