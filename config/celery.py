@@ -35,6 +35,10 @@ app.conf.beat_schedule = {
         "task": "registry.tasks.purge_expired_record_exports",
         "schedule": 60 * 60,
     },
+    "scouting-saved-search-digests": {
+        "task": "scouting.tasks.send_saved_search_digests",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 

@@ -5,8 +5,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BoundedIntegerField
+from core.forms import BoundedIntegerField, SingleLineField
+from scouting.models import ShortlistEntryStatus
 from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.models.portfolios import BIO_MAX_LENGTH
+from scouting.models.shortlists import NOTE_MAX_LENGTH
 from scouting.selectors import SearchParams, Sort
 from taxonomy.models import Term
 
@@ -126,3 +129,68 @@ def search_params(data: dict) -> SearchParams:
 
 class ScoutForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of a member of the studio"), max_length=254)
+
+
+# --- Shortlists and saved searches ------------------------------------------------------
+
+
+class ShortlistForm(forms.Form):
+    name = SingleLineField(label=_("Name"), max_length=120)
+    studio = forms.ModelChoiceField(label=_("Studio"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, studios, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["studio"].queryset = studios
+
+
+class ShortlistRenameForm(forms.Form):
+    name = SingleLineField(label=_("Name"), max_length=120)
+
+
+class EntryAddForm(forms.Form):
+    listing = BoundedIntegerField(widget=forms.HiddenInput)
+    shortlist = BoundedIntegerField(label=_("Shortlist"))
+
+
+class EntryStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ShortlistEntryStatus.choices)
+
+
+class EntryFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any")), *ShortlistEntryStatus.choices],
+    )
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Note"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen only by the studio's scouts. Markdown."),
+    )
+
+
+class SavedSearchForm(forms.Form):
+    name = SingleLineField(label=_("Name"), max_length=120)
+    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+
+class PortfolioForm(forms.Form):
+    is_public = forms.BooleanField(
+        label=_("Show my public portfolio"),
+        required=False,
+        help_text=_(
+            "Anyone can then see your listed series (what each listing shows), your course "
+            "certificates and the fund awards shown publicly. Private series never appear."
+        ),
+    )
+    bio = forms.CharField(
+        label=_("Short bio"),
+        required=False,
+        max_length=BIO_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown."),
+    )

@@ -10,3 +10,7 @@ register(
     "scouting_consent_withdrawn",
     _("%(actor)s withdrew consent: “%(series)s” is no longer shown to studio scouts."),
 )
+register(
+    "scouting_saved_search_digest",
+    _("%(count)s new series match your saved search “%(name)s”: %(titles)s"),
+)

@@ -16,7 +16,17 @@ from django.http import Http404
 from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
 from core.permissions import is_signed_in
 from core.types import Actor
-from scouting.models import Listing, ListingConsent, ListingStatus, StudioScout
+from scouting.models import (
+    Listing,
+    ListingConsent,
+    ListingStatus,
+    Portfolio,
+    SavedSearch,
+    Shortlist,
+    ShortlistEntry,
+    ShortlistNote,
+    StudioScout,
+)
 from scripts_app.models import Series
 from scripts_app.permissions import WRITERS, get_series_for, series_role
 
@@ -98,3 +108,91 @@ def get_scout_for(user: Actor, studio: Organisation, pk: int) -> StudioScout:
     if scout is None:
         raise Http404
     return scout
+
+
+# --- Shortlists and saved searches ------------------------------------------------------
+#
+# A shortlist, its entries and notes belong to a studio: its scouts (as above) see and
+# work on them; scouts of other studios, the writers and platform staff get 404. A note is
+# deleted by its author only. A saved search is its owner's alone.
+
+
+def shortlists_visible_to(user: Actor) -> QuerySet[Shortlist]:
+    """The shortlists of the studios this person scouts for (none for anyone else)."""
+    if not is_signed_in(user):
+        return Shortlist.objects.none()
+    return Shortlist.objects.filter(studio__in=scouting_studios(user))
+
+
+def can_work_on_shortlist(user: Actor, shortlist: Shortlist) -> bool:
+    """Scouts of the shortlist's studio rename, delete and fill it, and write notes."""
+    return scouting_studios(user).filter(pk=shortlist.studio_id).exists()
+
+
+def can_delete_note(user: Actor, note: ShortlistNote) -> bool:
+    return is_signed_in(user) and note.author_id == user.pk
+
+
+def get_shortlist_for(user: Actor, pk: int) -> Shortlist:
+    """A shortlist of a studio the user scouts for, or 404."""
+    shortlist = shortlists_visible_to(user).filter(pk=pk).select_related("studio").first()
+    if shortlist is None:
+        raise Http404
+    return shortlist
+
+
+def get_entry_for(user: Actor, shortlist: Shortlist, pk: int) -> ShortlistEntry:
+    """One entry of a shortlist the user may see (get_shortlist_for first), or 404."""
+    entry = (
+        ShortlistEntry.objects.filter(shortlist=shortlist, pk=pk)
+        .select_related("listing", "shortlist")
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def get_note_for(user: Actor, entry: ShortlistEntry, pk: int) -> ShortlistNote:
+    """One note of an entry the user may see (get_entry_for first), or 404."""
+    note = ShortlistNote.objects.filter(entry=entry, pk=pk).first()
+    if note is None:
+        raise Http404
+    return note
+
+
+def get_listed_listing_for(user: Actor, pk: int) -> Listing:
+    """A listing the user finds in search (listed, and they scout), or 404."""
+    listing = listings_visible_to(user).filter(pk=pk).first()
+    if listing is None:
+        raise Http404
+    return listing
+
+
+def saved_searches_visible_to(user: Actor) -> QuerySet[SavedSearch]:
+    if not is_signed_in(user):
+        return SavedSearch.objects.none()
+    return SavedSearch.objects.filter(owner_id=user.pk)
+
+
+def get_saved_search_for(user: Actor, pk: int) -> SavedSearch:
+    """One of the user's own saved searches, or 404."""
+    saved = saved_searches_visible_to(user).filter(pk=pk).first()
+    if saved is None:
+        raise Http404
+    return saved
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+
+def get_public_portfolio(pk: int) -> Portfolio:
+    """The portfolio of writer `pk` when they turned it on (anyone may see it), else 404."""
+    portfolio = (
+        Portfolio.objects.filter(user_id=pk, is_public=True, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    if portfolio is None:
+        raise Http404
+    return portfolio

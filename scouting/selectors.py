@@ -32,6 +32,7 @@ from django.db.models import (
     Count,
     F,
     FloatField,
+    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -41,11 +42,27 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Lower, Replace
 
 from core.types import Actor
-from scouting.models import Listing, ListingConsent
-from scouting.permissions import listings_visible_to
+from courses.models import CertificateStatus
+from courses.selectors import certificates_held_by
+from incubator.selectors import public_projects
+from scouting.models import (
+    Listing,
+    ListingConsent,
+    ListingStatus,
+    Portfolio,
+    SavedSearch,
+    Shortlist,
+    ShortlistEntry,
+    ShortlistNote,
+)
+from scouting.permissions import (
+    listings_visible_to,
+    saved_searches_visible_to,
+    shortlists_visible_to,
+)
 from scouting.search import Term, fts5_query, query_terms
 from scouting.search_indexes import FTS_TABLE
-from scripts_app.models import Series
+from scripts_app.models import CollaboratorRole, Series
 from taxonomy.models import Term as TaxonomyTerm
 
 TITLE_WEIGHT = 5
@@ -235,3 +252,93 @@ def listing_of(series: Series) -> Listing | None:
 
 def listing_consents(listing: Listing) -> QuerySet[ListingConsent]:
     return listing.consents.select_related("user").order_by("pk")
+
+
+# --- Shortlists and saved searches --------------------------------------------------------
+
+
+def shortlists_of(user: Actor) -> QuerySet[Shortlist]:
+    """The shortlists of the studios the user scouts for, with their entry counts."""
+    return (
+        shortlists_visible_to(user)
+        .select_related("studio")
+        .annotate(entry_count=Count("entries"))
+        .order_by("studio__slug", "name", "pk")
+    )
+
+
+def shortlist_entries(shortlist: Shortlist, *, status: str = "") -> QuerySet[ShortlistEntry]:
+    """A shortlist's entries (newest first), with their listing, who added them, and
+    their notes and authors prefetched: three queries whatever the number. Whether an
+    entry's listing is still listed is the caller's to show (`entry.listing.status`)."""
+    entries = shortlist.entries.select_related("listing", "added_by").prefetch_related(
+        Prefetch("notes", queryset=ShortlistNote.objects.select_related("author"))
+    )
+    if status:
+        entries = entries.filter(status=status)
+    return entries.order_by("-added_at", "-pk")
+
+
+def saved_searches_of(user: Actor) -> QuerySet[SavedSearch]:
+    return saved_searches_visible_to(user).order_by("name", "pk")
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+# "Boutique recommended": two or more completed reviews whose median overall score is at
+# least 8 on the Boutique Standard's 1–10 scale (reviews.boutique_standard.SCALE; the
+# overall is the weighted mean of the criterion scores, reviews.scoring.overall). Read from
+# the listing's snapshot (score and review count), so a writer who hides the score shows
+# no badge either.
+BOUTIQUE_MIN_REVIEWS = 2
+BOUTIQUE_MIN_SCORE = 8.0
+PORTFOLIO_ITEMS_SHOWN = 100
+
+
+def is_boutique_recommended(listing: Listing) -> bool:
+    return (
+        listing.score is not None
+        and (listing.review_count or 0) >= BOUTIQUE_MIN_REVIEWS
+        and listing.score >= BOUTIQUE_MIN_SCORE
+    )
+
+
+@dataclass
+class PortfolioPage:
+    portfolio: Portfolio
+    listings: list[Listing]
+    certificates: list[Any]
+    awards: list[Any]
+
+
+def portfolio_page(portfolio: Portfolio) -> PortfolioPage:
+    """What a public portfolio shows: the snapshots of the writer's listed series (owner or
+    co-writer; a waiting or unlisted listing never), their valid certificates and the fund
+    awards shown publicly where they lead. Four queries whatever the numbers."""
+    writer_id = portfolio.user_id
+    series_ids = Series.objects.filter(
+        Q(owner_id=writer_id)
+        | Q(collaborators__user_id=writer_id, collaborators__role=CollaboratorRole.COWRITER)
+    ).values("pk")
+    listings = list(
+        Listing.objects.filter(status=ListingStatus.LISTED, series_id__in=series_ids)
+        .prefetch_related("terms")
+        .order_by(F("listed_at").desc(nulls_last=True), "-pk")[:PORTFOLIO_ITEMS_SHOWN]
+    )
+    for listing in listings:
+        listing.boutique_recommended = is_boutique_recommended(listing)  # type: ignore[attr-defined]
+    certificates = list(
+        certificates_held_by(portfolio.user).filter(status=CertificateStatus.ISSUED)[
+            :PORTFOLIO_ITEMS_SHOWN
+        ]
+    )
+    awards = list(public_projects().filter(application__lead_id=writer_id)[:PORTFOLIO_ITEMS_SHOWN])
+    return PortfolioPage(
+        portfolio=portfolio, listings=listings, certificates=certificates, awards=awards
+    )
+
+
+def portfolio_of(user: Actor) -> Portfolio | None:
+    if user.pk is None:
+        return None
+    return Portfolio.objects.filter(user_id=user.pk).first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scouting.views import listings, scouts, search
+from scouting.views import listings, portfolios, saved_searches, scouts, search, shortlists
 
 app_name = "scouting"
 
@@ -12,4 +12,47 @@ urlpatterns = [
     path("studios/<slug:slug>/scouts/", scouts.scouts, name="scouts"),
     path("studios/<slug:slug>/scouts/add/", scouts.scout_add, name="scout_add"),
     path("studios/<slug:slug>/scouts/<int:pk>/remove/", scouts.scout_remove, name="scout_remove"),
+]
+
+urlpatterns += [
+    path("shortlists/", shortlists.shortlists, name="shortlists"),
+    path("shortlists/add/", shortlists.entry_add, name="shortlist_entry_add"),
+    path("shortlists/<int:pk>/", shortlists.shortlist_detail, name="shortlist"),
+    path("shortlists/<int:pk>/rename/", shortlists.shortlist_rename, name="shortlist_rename"),
+    path("shortlists/<int:pk>/delete/", shortlists.shortlist_delete, name="shortlist_delete"),
+    path(
+        "shortlists/<int:pk>/entries/<int:entry_pk>/status/",
+        shortlists.entry_status,
+        name="shortlist_entry_status",
+    ),
+    path(
+        "shortlists/<int:pk>/entries/<int:entry_pk>/remove/",
+        shortlists.entry_remove,
+        name="shortlist_entry_remove",
+    ),
+    path(
+        "shortlists/<int:pk>/entries/<int:entry_pk>/notes/",
+        shortlists.note_add,
+        name="shortlist_note_add",
+    ),
+    path(
+        "shortlists/<int:pk>/entries/<int:entry_pk>/notes/<int:note_pk>/delete/",
+        shortlists.note_delete,
+        name="shortlist_note_delete",
+    ),
+]
+
+urlpatterns += [
+    path("searches/", saved_searches.saved_searches, name="saved_searches"),
+    path("searches/save/", saved_searches.saved_search_create, name="saved_search_create"),
+    path(
+        "searches/<int:pk>/delete/",
+        saved_searches.saved_search_delete,
+        name="saved_search_delete",
+    ),
+]
+
+urlpatterns += [
+    path("portfolio/", portfolios.portfolio_settings, name="portfolio"),
+    path("writers/<int:pk>/", portfolios.writer_portfolio, name="writer"),
 ]

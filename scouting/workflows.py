@@ -11,8 +11,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
-from scouting.models import Listing, ListingStatus
-from scouting.permissions import can_manage_listing
+from scouting.models import Listing, ListingStatus, ShortlistEntry, ShortlistEntryStatus
+from scouting.permissions import can_manage_listing, can_work_on_shortlist
 
 
 def _writer(actor: Any, listing: Listing) -> bool:
@@ -34,3 +34,29 @@ LISTING_FLOW = Workflow(
              allowed=_writer),
     ],
 )  # fmt: skip
+
+
+# --- A shortlist entry's status (docs/scouting.md, "Shortlists") -----------------------
+#
+# The studio's scouts move an entry freely between the stages of their own review: any
+# status to any other (a passed series can come back), each move audited. Setting the
+# status it already has is refused (409), so the trail holds only real changes.
+
+
+def _studio_scout(actor: Any, entry: ShortlistEntry) -> bool:
+    return can_work_on_shortlist(actor, entry.shortlist)
+
+
+ENTRY_FLOW = Workflow(
+    name="scouting.shortlist_entry",
+    refusal=_("The series already has this status."),
+    moves=[
+        Move(
+            status.value,
+            source=[other.value for other in ShortlistEntryStatus if other != status],
+            target=status.value,
+            allowed=_studio_scout,
+        )
+        for status in ShortlistEntryStatus
+    ],
+)

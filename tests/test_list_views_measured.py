@@ -115,6 +115,7 @@ NOT_LISTS = {
     "reviews:calibration": "one excerpt to score",
     "reviews:request_create": "a form",
     "reviews:assignment_pdf": "a file",
+    "scouting:portfolio": "a form: the writer's portfolio settings",
 }
 
 HOW_TO_MEASURE = """

@@ -347,6 +347,7 @@ SPECTACULAR_SETTINGS = {
         "FundTrancheStatusEnum": "incubator.models.DisbursementStatus.choices",
         "FundApplicationStatusEnum": "incubator.models.ApplicationStatus.choices",
         "FundCoApplicantStatusEnum": "incubator.models.CoApplicantStatus.choices",
+        "ScoutingShortlistEntryStatusEnum": "scouting.models.ShortlistEntryStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -3,8 +3,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import BoundedIntegerField
-from scouting.models import ListingConsentStatus, ListingStatus
+from core.markdown import render_markdown
+from scouting.models import ListingConsentStatus, ListingStatus, ShortlistEntryStatus
 from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.models.portfolios import BIO_MAX_LENGTH
+from scouting.models.shortlists import NOTE_MAX_LENGTH
 from scouting.selectors import Sort
 
 
@@ -132,3 +135,170 @@ class ScoutingListingSerializer(ScoutingListingChoicesSerializer):
 
 class ScoutingConsentAnswerSerializer(serializers.Serializer):
     consent = serializers.BooleanField(help_text="true to consent, false to withdraw consent")
+
+
+# --- Shortlists and saved searches ------------------------------------------------------
+
+
+class ScoutingShortlistSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    studio = serializers.SlugField(source="studio.slug")
+    studio_name = serializers.CharField(source="studio.name")
+    entry_count = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+
+
+class ScoutingShortlistCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    studio = serializers.SlugField(
+        max_length=64, required=False, help_text="Needed when you scout for several studios."
+    )
+
+
+class ScoutingShortlistRenameSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+
+
+class ScoutingShortlistNoteSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    author = serializers.CharField(source="author.display_name", allow_null=True, default=None)
+    author_id = serializers.IntegerField(allow_null=True)
+    body = serializers.CharField()
+    body_html = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.CharField())
+    def get_body_html(self, note) -> str:  # type: ignore[no-untyped-def]
+        return str(render_markdown(note.body))
+
+
+class ScoutingShortlistListingSerializer(serializers.Serializer):
+    """What the listing shows scouts (its snapshot); null once it is no longer listed."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    logline = serializers.CharField()
+    score = serializers.FloatField(allow_null=True)
+    review_count = serializers.IntegerField(allow_null=True)
+
+
+class ScoutingShortlistEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=ShortlistEntryStatus.choices)
+    still_listed = serializers.SerializerMethodField()
+    listing = serializers.SerializerMethodField()
+    added_by = serializers.CharField(source="added_by.display_name", allow_null=True, default=None)
+    added_at = serializers.DateTimeField()
+    notes = serializers.SerializerMethodField()
+
+    def get_still_listed(self, entry) -> bool:  # type: ignore[no-untyped-def]
+        return entry.listing.status == ListingStatus.LISTED
+
+    @extend_schema_field(ScoutingShortlistListingSerializer(allow_null=True))
+    def get_listing(self, entry):  # type: ignore[no-untyped-def]
+        if entry.listing.status != ListingStatus.LISTED:
+            return None
+        return ScoutingShortlistListingSerializer(entry.listing).data
+
+    @extend_schema_field(ScoutingShortlistNoteSerializer(many=True))
+    def get_notes(self, entry):  # type: ignore[no-untyped-def]
+        if entry.listing.status != ListingStatus.LISTED:
+            return []
+        return ScoutingShortlistNoteSerializer(entry.notes.all(), many=True).data
+
+
+class ScoutingShortlistDetailSerializer(ScoutingShortlistSerializer):
+    entry_count = None  # type: ignore[assignment]
+    entries = serializers.SerializerMethodField()
+
+    @extend_schema_field(ScoutingShortlistEntrySerializer(many=True))
+    def get_entries(self, shortlist):  # type: ignore[no-untyped-def]
+        return ScoutingShortlistEntrySerializer(self.context["entries"], many=True).data
+
+
+class ScoutingShortlistDetailQuerySerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ShortlistEntryStatus.choices, required=False)
+
+
+class ScoutingEntryAddSerializer(serializers.Serializer):
+    listing = BoundedIntegerField(help_text="The id of a listed series (as search gives it).")
+
+
+class ScoutingEntryStatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ShortlistEntryStatus.choices)
+
+
+class ScoutingNoteAddSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=NOTE_MAX_LENGTH)
+
+
+class ScoutingSavedSearchSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    query = serializers.CharField(
+        allow_blank=True, help_text="The search's normalised query string (as /scouting/ takes)."
+    )
+    created_at = serializers.DateTimeField()
+    last_run_at = serializers.DateTimeField()
+
+
+class ScoutingSavedSearchCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    query = serializers.CharField(
+        max_length=2000,
+        allow_blank=True,
+        default="",
+        help_text="The search's query string, e.g. q=非遗&theme=intangible-heritage",
+    )
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+
+class ScoutingPortfolioSettingsSerializer(serializers.Serializer):
+    is_public = serializers.BooleanField()
+    bio = serializers.CharField(max_length=BIO_MAX_LENGTH, allow_blank=True, default="")
+
+
+class ScoutingPortfolioSeriesSerializer(serializers.Serializer):
+    """A listed series as its listing shows it (its snapshot)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    logline = serializers.CharField()
+    episodes_written = serializers.IntegerField(allow_null=True)
+    planned_episodes = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+    review_count = serializers.IntegerField(allow_null=True)
+    registry_number = serializers.IntegerField(allow_null=True)
+    awarded = serializers.BooleanField()
+    boutique_recommended = serializers.BooleanField()
+    terms = ScoutingTermSerializer(many=True, source="terms.all")
+
+
+class ScoutingPortfolioCertificateSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    course = serializers.CharField(source="course_title")
+    university = serializers.CharField(source="university_name")
+    issued_at = serializers.DateTimeField()
+
+
+class ScoutingPortfolioAwardSerializer(serializers.Serializer):
+    series_title = serializers.CharField(source="application.series_title")
+    fund = serializers.CharField(source="application.call.fund.name")
+    call = serializers.CharField(source="application.call.title")
+
+
+class ScoutingPortfolioSerializer(serializers.Serializer):
+    writer_id = serializers.IntegerField(source="portfolio.user_id")
+    name = serializers.CharField(source="portfolio.user.display_name")
+    bio = serializers.CharField(source="portfolio.bio")
+    bio_html = serializers.SerializerMethodField()
+    series = ScoutingPortfolioSeriesSerializer(many=True, source="listings")
+    certificates = ScoutingPortfolioCertificateSerializer(many=True)
+    awards = ScoutingPortfolioAwardSerializer(many=True)
+
+    @extend_schema_field(serializers.CharField())
+    def get_bio_html(self, page) -> str:  # type: ignore[no-untyped-def]
+        return str(render_markdown(page.portfolio.bio))

@@ -20,3 +20,51 @@ urlpatterns = [
         name="api-scouting-listing-consent",
     ),
 ]
+
+urlpatterns += [
+    path("scouting/shortlists/", views.ShortlistsView.as_view(), name="api-scouting-shortlists"),
+    path(
+        "scouting/shortlists/<int:pk>/",
+        views.ShortlistView.as_view(),
+        name="api-scouting-shortlist",
+    ),
+    path(
+        "scouting/shortlists/<int:pk>/entries/",
+        views.ShortlistEntriesView.as_view(),
+        name="api-scouting-shortlist-entries",
+    ),
+    path(
+        "scouting/shortlists/<int:pk>/entries/<int:entry_pk>/",
+        views.ShortlistEntryView.as_view(),
+        name="api-scouting-shortlist-entry",
+    ),
+    path(
+        "scouting/shortlists/<int:pk>/entries/<int:entry_pk>/notes/",
+        views.ShortlistNotesView.as_view(),
+        name="api-scouting-shortlist-notes",
+    ),
+    path(
+        "scouting/shortlists/<int:pk>/entries/<int:entry_pk>/notes/<int:note_pk>/",
+        views.ShortlistNoteView.as_view(),
+        name="api-scouting-shortlist-note",
+    ),
+    path("scouting/searches/", views.SavedSearchesView.as_view(), name="api-scouting-searches"),
+    path(
+        "scouting/searches/<int:pk>/",
+        views.SavedSearchView.as_view(),
+        name="api-scouting-search-saved",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "scouting/portfolio/",
+        views.PortfolioSettingsView.as_view(),
+        name="api-scouting-portfolio",
+    ),
+    path(
+        "scouting/writers/<int:pk>/",
+        views.WriterPortfolioView.as_view(),
+        name="api-scouting-writer",
+    ),
+]

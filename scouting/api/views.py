@@ -1,14 +1,21 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from scouting import permissions, selectors
 from scouting.api import serializers as s
 from scouting.forms import search_params
+from scouting.models import ListingStatus
 from scouting.presenters import result_rows
 from scouting.services import listings as services
+from scouting.services import portfolios as portfolio_services
+from scouting.services import saved_searches as saved_search_services
+from scouting.services import shortlists as shortlist_services
 from scouting.services.listings import ListingChoices
 
 
@@ -130,3 +137,289 @@ class ListingConsentView(GenericAPIView):
             services.consent_give if data.validated_data["consent"] else services.consent_withdraw
         )
         return _listing_answer(answer(actor=request.user, listing=listing))
+
+
+# --- Shortlists (the scouts of the shortlist's studio; everyone else 404) -----------------
+
+
+def _entry_answer(entry, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    entry = selectors.shortlist_entries(entry.shortlist).get(pk=entry.pk)
+    return Response(s.ScoutingShortlistEntrySerializer(entry).data, status=status_code)
+
+
+class ShortlistsView(GenericAPIView):
+    """The shortlists of the studios you scout for (GET), and a new one (POST; name the
+    studio by its slug when you scout for several)."""
+
+    serializer_class = s.ScoutingShortlistSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_shortlists_list",
+        responses=s.ScoutingShortlistSerializer(many=True),
+    )
+    def get(self, request):
+        if not permissions.can_search_listings(request.user):
+            raise PermissionDenied
+        page = self.paginate_queryset(selectors.shortlists_of(request.user))
+        return self.get_paginated_response(s.ScoutingShortlistSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_shortlist_create",
+        request=s.ScoutingShortlistCreateSerializer,
+        responses={201: s.ScoutingShortlistSerializer},
+    )
+    def post(self, request):
+        if not permissions.can_search_listings(request.user):
+            raise PermissionDenied
+        data = s.ScoutingShortlistCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        studios = permissions.scouting_studios(request.user)
+        slug = data.validated_data.get("studio")
+        if slug:
+            studios = studios.filter(slug=slug)
+        chosen = list(studios[:2])
+        if len(chosen) != 1:
+            raise ValidationError({"studio": [_("Name one of the studios you scout for.")]})
+        shortlist = shortlist_services.shortlist_create(
+            actor=request.user, studio=chosen[0], name=data.validated_data["name"]
+        )
+        shortlist = selectors.shortlists_of(request.user).get(pk=shortlist.pk)
+        return Response(
+            s.ScoutingShortlistSerializer(shortlist).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ShortlistView(GenericAPIView):
+    """One shortlist with its entries (filter by status): a series no longer listed is
+    kept but shows nothing (listing null, no notes). Rename (PATCH), delete (DELETE)."""
+
+    serializer_class = s.ScoutingShortlistDetailSerializer
+    filter_backends: list = []
+
+    def _answer(self, request, shortlist) -> Response:  # type: ignore[no-untyped-def]
+        query = s.ScoutingShortlistDetailQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        entries = selectors.shortlist_entries(
+            shortlist, status=query.validated_data.get("status", "")
+        )
+        data = s.ScoutingShortlistDetailSerializer(shortlist, context={"entries": entries}).data
+        return Response(data)
+
+    @extend_schema(
+        operation_id="scouting_shortlist_read",
+        parameters=[s.ScoutingShortlistDetailQuerySerializer],
+        responses=s.ScoutingShortlistDetailSerializer,
+    )
+    def get(self, request, pk: int):
+        return self._answer(request, permissions.get_shortlist_for(request.user, pk))
+
+    @extend_schema(
+        operation_id="scouting_shortlist_rename",
+        request=s.ScoutingShortlistRenameSerializer,
+        responses=s.ScoutingShortlistDetailSerializer,
+    )
+    def patch(self, request, pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        data = s.ScoutingShortlistRenameSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        shortlist_services.shortlist_rename(
+            actor=request.user, shortlist=shortlist, name=data.validated_data["name"]
+        )
+        return self._answer(request, shortlist)
+
+    @extend_schema(operation_id="scouting_shortlist_delete", responses={204: None})
+    def delete(self, request, pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        shortlist_services.shortlist_delete(actor=request.user, shortlist=shortlist)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ShortlistEntriesView(GenericAPIView):
+    """Put a listed series on the shortlist (400 when it is not listed or already on it)."""
+
+    serializer_class = s.ScoutingShortlistEntrySerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_shortlist_entry_add",
+        request=s.ScoutingEntryAddSerializer,
+        responses={201: s.ScoutingShortlistEntrySerializer},
+    )
+    def post(self, request, pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        data = s.ScoutingEntryAddSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        listing = (
+            permissions.listings_visible_to(request.user)
+            .filter(pk=data.validated_data["listing"])
+            .first()
+        )
+        if listing is None:
+            raise ValidationError({"listing": [_("This series is not listed.")]})
+        entry = shortlist_services.entry_add(
+            actor=request.user, shortlist=shortlist, listing=listing
+        )
+        return _entry_answer(entry, status_code=status.HTTP_201_CREATED)
+
+
+class ShortlistEntryView(GenericAPIView):
+    """Change an entry's status (PATCH; 409 when it already has it), or remove it."""
+
+    serializer_class = s.ScoutingShortlistEntrySerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_shortlist_entry_status",
+        request=s.ScoutingEntryStatusSerializer,
+        responses=s.ScoutingShortlistEntrySerializer,
+    )
+    def patch(self, request, pk: int, entry_pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
+        data = s.ScoutingEntryStatusSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        shortlist_services.entry_status_set(
+            actor=request.user, entry=entry, status=data.validated_data["status"]
+        )
+        return _entry_answer(entry)
+
+    @extend_schema(operation_id="scouting_shortlist_entry_remove", responses={204: None})
+    def delete(self, request, pk: int, entry_pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
+        shortlist_services.entry_remove(actor=request.user, entry=entry)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ShortlistNotesView(GenericAPIView):
+    """Add a note (Markdown) on an entry, seen only by the studio's scouts."""
+
+    serializer_class = s.ScoutingShortlistNoteSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_shortlist_note_add",
+        request=s.ScoutingNoteAddSerializer,
+        responses={201: s.ScoutingShortlistNoteSerializer},
+    )
+    def post(self, request, pk: int, entry_pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
+        if entry.listing.status != ListingStatus.LISTED:
+            raise NotFound
+        data = s.ScoutingNoteAddSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        note = shortlist_services.note_add(
+            actor=request.user, entry=entry, body=data.validated_data["body"]
+        )
+        return Response(
+            s.ScoutingShortlistNoteSerializer(note).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ShortlistNoteView(GenericAPIView):
+    """Delete a note (its author only: 403 for the other scouts of the studio)."""
+
+    serializer_class = s.ScoutingShortlistNoteSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_shortlist_note_delete", responses={204: None})
+    def delete(self, request, pk: int, entry_pk: int, note_pk: int):
+        shortlist = permissions.get_shortlist_for(request.user, pk)
+        entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
+        note = permissions.get_note_for(request.user, entry, note_pk)
+        shortlist_services.note_delete(actor=request.user, note=note)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- Saved searches (their owner's alone) ---------------------------------------------------
+
+
+class SavedSearchesView(GenericAPIView):
+    """Your saved searches (GET), and a new one (POST: a name and the search's query
+    string, validated as the search validates it; 400 with "query" when it is refused)."""
+
+    serializer_class = s.ScoutingSavedSearchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_saved_searches_list",
+        responses=s.ScoutingSavedSearchSerializer(many=True),
+    )
+    def get(self, request):
+        if not permissions.can_search_listings(request.user):
+            raise PermissionDenied
+        page = self.paginate_queryset(selectors.saved_searches_of(request.user))
+        return self.get_paginated_response(s.ScoutingSavedSearchSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_saved_search_create",
+        request=s.ScoutingSavedSearchCreateSerializer,
+        responses={201: s.ScoutingSavedSearchSerializer},
+    )
+    def post(self, request):
+        if not permissions.can_search_listings(request.user):
+            raise PermissionDenied
+        data = s.ScoutingSavedSearchCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        saved = saved_search_services.saved_search_create(actor=request.user, **data.validated_data)
+        return Response(s.ScoutingSavedSearchSerializer(saved).data, status=status.HTTP_201_CREATED)
+
+
+class SavedSearchView(GenericAPIView):
+    """Delete one of your saved searches (404 for anyone else's)."""
+
+    serializer_class = s.ScoutingSavedSearchSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_saved_search_delete", responses={204: None})
+    def delete(self, request, pk: int):
+        saved = permissions.get_saved_search_for(request.user, pk)
+        saved_search_services.saved_search_delete(actor=request.user, saved=saved)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- Public writer portfolios -------------------------------------------------------------
+
+
+class PortfolioSettingsView(GenericAPIView):
+    """Your own portfolio settings: read them (off until turned on) and change them."""
+
+    serializer_class = s.ScoutingPortfolioSettingsSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_portfolio_settings_read")
+    def get(self, request):
+        portfolio = selectors.portfolio_of(request.user)
+        data = {
+            "is_public": bool(portfolio and portfolio.is_public),
+            "bio": getattr(portfolio, "bio", ""),
+        }
+        return Response(s.ScoutingPortfolioSettingsSerializer(data).data)
+
+    @extend_schema(
+        operation_id="scouting_portfolio_settings_update",
+        request=s.ScoutingPortfolioSettingsSerializer,
+        responses=s.ScoutingPortfolioSettingsSerializer,
+    )
+    def put(self, request):
+        data = s.ScoutingPortfolioSettingsSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        portfolio = portfolio_services.portfolio_update(actor=request.user, **data.validated_data)
+        return Response(s.ScoutingPortfolioSettingsSerializer(portfolio).data)
+
+
+class WriterPortfolioView(GenericAPIView):
+    """A writer's public portfolio (anyone, signed in or not; 404 when it is off): their
+    listed series as the listings show them, with the "Boutique recommended" badge,
+    certificates and the fund awards shown publicly."""
+
+    serializer_class = s.ScoutingPortfolioSerializer
+    filter_backends: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="scouting_writer_portfolio")
+    def get(self, request, pk: int):
+        portfolio = permissions.get_public_portfolio(pk)
+        return Response(s.ScoutingPortfolioSerializer(selectors.portfolio_page(portfolio)).data)

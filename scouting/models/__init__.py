@@ -9,3 +9,23 @@ __all__ = [
     "ScoutRole",
     "StudioScout",
 ]
+from scouting.models.shortlists import (
+    SavedSearch,
+    SavedSearchHit,
+    Shortlist,
+    ShortlistEntry,
+    ShortlistEntryStatus,
+    ShortlistNote,
+)
+
+__all__ += [
+    "SavedSearch",
+    "SavedSearchHit",
+    "Shortlist",
+    "ShortlistEntry",
+    "ShortlistEntryStatus",
+    "ShortlistNote",
+]
+from scouting.models.portfolios import Portfolio  # noqa: E402
+
+__all__ += ["Portfolio"]

@@ -7,10 +7,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from scouting import permissions, selectors
-from scouting.forms import SearchForm
+from scouting.forms import SavedSearchForm, SearchForm
 from scouting.presenters import result_rows
 
 RESULTS_PER_PAGE = 20
+SHORTLISTS_OFFERED = 50
 
 
 @login_required
@@ -38,6 +39,9 @@ def search(request):
             # shows its results at the top of the page.
             "filters_open": bool(form.errors)
             or any(v for k, v in request.GET.lists() if k not in ("q", "page", "sort") and any(v)),
+            # "Add to shortlist" on every result, and "Save this search".
+            "shortlists": list(selectors.shortlists_of(request.user)[:SHORTLISTS_OFFERED]),
+            "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()}),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -543,6 +543,18 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^fund/fact-checks/|^api/v1/fund/fact-checks/", "pk", o["application"].pk),
         (r"^fund/manage/panel-members/", "pk", o["fund_member"].pk),
         (r"ranking", "fmt", "csv"),
+        # Scouting: a series' Discovery section (its writers); a studio's scouts, shortlists
+        # and saved searches (none of these viewers scouts for a studio: they answer 404
+        # whatever the id, and the walker holds that they name nobody doing so).
+        (r"^scouting/series/|^api/v1/scouting/series/", "pk", series.pk),
+        (r"^scouting/studios/", "slug", o["organisation"].slug),
+        (r"^scouting/studios/", "pk", o["membership"].pk),
+        (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "pk", 1),
+        (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "entry_pk", 1),
+        (r"^scouting/searches/|^api/v1/scouting/searches/", "pk", 1),
+        # A writer's public portfolio: off in this world (404); it never names a series
+        # that is not listed for discovery.
+        (r"^scouting/writers/|^api/v1/scouting/writers/", "pk", world.writer.pk),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

@@ -28,7 +28,7 @@ def test_the_search_page_and_endpoint(client, api_client):
     assert_constant_queries(
         _listings,
         lambda: client.get("/scouting/", {"q": "非遗"}),
-        expected=13,
+        expected=14,  # 13, and the shortlists offered for "Add to shortlist"
         rows=lambda response: response.context["page"].paginator.count,
     )
     assert_constant_queries(
@@ -75,4 +75,114 @@ def test_a_studios_scouts_page_does_not_grow_with_scouts(client):
         lambda: client.get(f"/scouting/studios/{studio.slug}/scouts/"),
         expected=5,
         rows=lambda response: len(response.context["scouts"]),
+    )
+
+
+@pytest.mark.measures("scouting:shortlists", "api-scouting-shortlists")
+def test_the_shortlists_page_and_endpoint_do_not_grow_with_shortlists(client, api_client):
+    from scouting.services.shortlists import shortlist_create
+    from tests.support.factories import OrganisationFactory
+
+    studio = OrganisationFactory(kind="studio")
+    scout = studio_scout(studio)
+    client.force_login(scout)
+    api_client.force_authenticate(scout)
+    made = iter(range(1000))
+
+    def shortlists(k):
+        for _ in range(k):
+            shortlist_create(actor=scout, studio=studio, name=f"片单 {next(made)}")
+
+    assert_constant_queries(
+        shortlists,
+        lambda: client.get("/scouting/shortlists/"),
+        expected=7,
+        rows=lambda response: len(response.context["shortlists"]),
+    )
+    assert_constant_queries(
+        shortlists, lambda: api_client.get("/api/v1/scouting/shortlists/"), expected=3
+    )
+
+
+@pytest.mark.measures("scouting:shortlist", "api-scouting-shortlist")
+def test_a_shortlist_page_and_endpoint_do_not_grow_with_entries_and_notes(client, api_client):
+    from scouting.services.listings import listing_unlist
+    from scouting.services.shortlists import entry_add, note_add, shortlist_create
+    from tests.support.factories import OrganisationFactory
+
+    studio = OrganisationFactory(kind="studio")
+    scout = studio_scout(studio)
+    colleague = studio_scout(studio)
+    shortlist = shortlist_create(actor=scout, studio=studio, name="片单")
+    client.force_login(scout)
+    api_client.force_authenticate(scout)
+
+    def entries(k):
+        for i in range(k):
+            entry = entry_add(actor=scout, shortlist=shortlist, listing=listed(heritage_series()))
+            note_add(actor=scout, entry=entry, body="**好**")
+            note_add(actor=colleague, entry=entry, body="同意")
+            if i == 0:  # one of them no longer listed
+                listing_unlist(actor=entry.listing.series.owner, listing=entry.listing)
+
+    assert_constant_queries(
+        entries,
+        lambda: client.get(f"/scouting/shortlists/{shortlist.pk}/"),
+        expected=6,
+        rows=lambda response: len(response.context["entries"]) + len(response.context["gone"]),
+    )
+    assert_constant_queries(
+        entries,
+        lambda: api_client.get(f"/api/v1/scouting/shortlists/{shortlist.pk}/"),
+        expected=3,
+        rows=lambda response: len(response.json()["entries"]),
+    )
+
+
+@pytest.mark.measures("scouting:saved_searches", "api-scouting-searches")
+def test_the_saved_searches_page_and_endpoint_do_not_grow_with_searches(client, api_client):
+    from scouting.services.saved_searches import saved_search_create
+
+    scout = studio_scout()
+    client.force_login(scout)
+    api_client.force_authenticate(scout)
+
+    def searches(k):
+        for i in range(k):
+            saved_search_create(actor=scout, name=f"搜索 {i}", query=f"q=非遗&episodes_min={i}")
+
+    assert_constant_queries(
+        searches,
+        lambda: client.get("/scouting/searches/"),
+        expected=5,
+        rows=lambda response: len(response.context["searches"]),
+    )
+    assert_constant_queries(
+        searches, lambda: api_client.get("/api/v1/scouting/searches/"), expected=3
+    )
+
+
+@pytest.mark.measures("scouting:writer", "api-scouting-writer")
+def test_a_public_portfolio_does_not_grow_with_listed_series(client, api_client):
+    from scouting.services.portfolios import portfolio_update
+    from tests.support.factories import UserFactory
+
+    writer = UserFactory()
+    portfolio_update(actor=writer, is_public=True, bio="**编剧**")
+
+    def series(k):
+        for _ in range(k):
+            listed(heritage_series(owner=writer), show_score=True, show_registry=True)
+
+    assert_constant_queries(
+        series,
+        lambda: client.get(f"/scouting/writers/{writer.pk}/"),
+        expected=5,
+        rows=lambda response: len(response.context["page"].listings),
+    )
+    assert_constant_queries(
+        series,
+        lambda: api_client.get(f"/api/v1/scouting/writers/{writer.pk}/"),
+        expected=5,
+        rows=lambda response: len(response.json()["series"]),
     )
