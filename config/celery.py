@@ -35,6 +35,7 @@ app.conf.beat_schedule = {
         "task": "registry.tasks.purge_expired_record_exports",
         "schedule": 60 * 60,
     },
+    "scouting-reads-expiry": {"task": "scouting.tasks.expire_reads", "schedule": 60 * 60},
 }
 
 

@@ -41,8 +41,11 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Lower, Replace
 
 from core.types import Actor
-from scouting.models import Listing, ListingConsent
-from scouting.permissions import listings_visible_to
+from scouting.models import Listing, ListingConsent, ReadEvent, ReadRequest
+from scouting.permissions import (
+    listings_visible_to,
+    scouting_studios,
+)
 from scouting.search import Term, fts5_query, query_terms
 from scouting.search_indexes import FTS_TABLE
 from scripts_app.models import Series
@@ -235,3 +238,37 @@ def listing_of(series: Series) -> Listing | None:
 
 def listing_consents(listing: Listing) -> QuerySet[ListingConsent]:
     return listing.consents.select_related("user").order_by("pk")
+
+
+# Reads ---------------------------------------------------------------------------------
+
+
+def studio_reads(user: Any) -> QuerySet[ReadRequest]:
+    """The reads of the studios this person scouts for, newest first (their list)."""
+    return (
+        ReadRequest.objects.filter(studio__in=scouting_studios(user).values("pk"))
+        .select_related("series", "studio", "requested_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def series_reads(series: Any) -> QuerySet[ReadRequest]:
+    """A series' reads, newest first (for its writers)."""
+    return (
+        ReadRequest.objects.filter(series=series)
+        .select_related("series", "studio", "requested_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def series_trail(series: Any) -> QuerySet[ReadEvent]:
+    """Every view and download of a series' reads, newest first."""
+    return (
+        ReadEvent.objects.filter(read__series=series)
+        .select_related("user", "read__studio")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def read_trail(read: Any) -> QuerySet[ReadEvent]:
+    return ReadEvent.objects.filter(read=read).select_related("user", "read__studio")

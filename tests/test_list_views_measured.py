@@ -115,6 +115,11 @@ NOT_LISTS = {
     "reviews:calibration": "one excerpt to score",
     "reviews:request_create": "a form",
     "reviews:assignment_pdf": "a file",
+    "scouting:read_request": "a form (the studio's members to name as readers: one query)",
+    "scouting:read_detail": "one read: its named readers (one query) and the answer forms",
+    "scouting:read_script": "one read: the episodes in range of one revision",
+    "scouting:read_pdf": "a file",
+    "scouting:code_lookup": "one download found by its code",
 }
 
 HOW_TO_MEASURE = """

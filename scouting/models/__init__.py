@@ -9,3 +9,13 @@ __all__ = [
     "ScoutRole",
     "StudioScout",
 ]
+
+from scouting.models.reads import (
+    NdaKind,
+    ReadEvent,
+    ReadEventKind,
+    ReadRequest,
+    ReadStatus,
+)
+
+__all__ += ["NdaKind", "ReadEvent", "ReadEventKind", "ReadRequest", "ReadStatus"]

@@ -543,6 +543,15 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^fund/fact-checks/|^api/v1/fund/fact-checks/", "pk", o["application"].pk),
         (r"^fund/manage/panel-members/", "pk", o["fund_member"].pk),
         (r"ranking", "fmt", "csv"),
+        # Scouting: the series' own discovery and reads pages are real; the viewers here are
+        # no studio's scouts, so a read, a listing to ask for, a code and a studio's scouts
+        # answer 404 (tests/scouting walks their access; the 404 pages are checked here).
+        (r"^scouting/series/|^api/v1/scouting/series/", "pk", series.pk),
+        (r"^scouting/reads/|^api/v1/scouting/reads/", "pk", 0),
+        (r"^scouting/listings/|^api/v1/scouting/listings/", "pk", 0),
+        (r"^api/v1/scouting/codes/", "code", "RD-00000-00000"),
+        (r"^scouting/studios/", "slug", "no-such-studio"),
+        (r"^scouting/studios/", "pk", 0),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

@@ -1,0 +1,12 @@
+"""Periodic scouting work (schedules in config/celery.py). Idempotent: safe to run twice."""
+
+from celery import shared_task
+
+from scouting.services.reads import reads_expire_due
+
+
+@shared_task(acks_late=True)
+def expire_reads() -> int:
+    """Mark open reads whose window has ended as expired, for the lists (access checks
+    read the window's end and need no task)."""
+    return reads_expire_due()
