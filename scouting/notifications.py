@@ -35,3 +35,7 @@ register(
     "scouting_read_opened",
     _("%(actor)s of %(studio)s is reading “%(series)s” today."),
 )
+register(
+    "scouting_read_open",
+    _("You may now read “%(series)s” for %(studio)s."),
+)

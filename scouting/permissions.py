@@ -131,17 +131,21 @@ def written_series_ids(user: Actor) -> QuerySet[Series, Any]:
 
 
 def reads_visible_to(user: Actor) -> QuerySet[ReadRequest]:
-    """The reads of the studios this person scouts for, and of the series they write."""
+    """The reads of the studios this person scouts for, of the series they write, and
+    those naming them as a reader (a member of the studio who does not scout)."""
     if not is_signed_in(user):
         return ReadRequest.objects.none()
+    named = ReadRequest.readers.through.objects.filter(user_id=user.pk).values("readrequest_id")
     return ReadRequest.objects.filter(
         Q(studio__in=scouting_studios(user).values("pk"))
         | Q(series_id__in=written_series_ids(user))
+        | Q(pk__in=named)
     )
 
 
 def get_read_for(user: Actor, pk: int) -> ReadRequest:
-    """A read the user may see (its studio's scouts, the series' writers), or 404."""
+    """A read the user may see (its studio's scouts, the series' writers, its named
+    readers), or 404."""
     read = (
         reads_visible_to(user)
         .filter(pk=pk)

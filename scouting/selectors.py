@@ -244,9 +244,13 @@ def listing_consents(listing: Listing) -> QuerySet[ListingConsent]:
 
 
 def studio_reads(user: Any) -> QuerySet[ReadRequest]:
-    """The reads of the studios this person scouts for, newest first (their list)."""
+    """The reads of the studios this person scouts for and those naming them as a reader,
+    newest first (their list)."""
+    named = ReadRequest.readers.through.objects.filter(user_id=user.pk).values("readrequest_id")
     return (
-        ReadRequest.objects.filter(studio__in=scouting_studios(user).values("pk"))
+        ReadRequest.objects.filter(
+            Q(studio__in=scouting_studios(user).values("pk")) | Q(pk__in=named)
+        )
         .select_related("series", "studio", "requested_by")
         .order_by("-created_at", "-pk")
     )

@@ -167,7 +167,8 @@ class ReadRequestView(GenericAPIView):
 
 
 class StudioReadsView(GenericAPIView):
-    """The reads of the studios the caller scouts for, newest first (403 for non-scouts)."""
+    """The reads of the studios the caller scouts for and those naming them as a reader,
+    newest first."""
 
     serializer_class = s.ScoutingReadSerializer
     filter_backends: list = []
@@ -176,8 +177,6 @@ class StudioReadsView(GenericAPIView):
         operation_id="scouting_reads_list", responses=s.ScoutingReadSerializer(many=True)
     )
     def get(self, request):
-        if not permissions.is_scout(request.user):
-            raise PermissionDenied
         page = self.paginate_queryset(selectors.studio_reads(request.user))
         return self.get_paginated_response(s.ScoutingReadSerializer(page, many=True).data)
 

@@ -5,7 +5,8 @@ Every change of state is a move of `scouting.workflows.READ_FLOW`, performed by
 `core.workflows.workflow_move` (row lock, audit row on the series, effects on commit).
 Notifications: the writers hear of a request, an accepted NDA and of reading (once per
 read per day: the first view or download of the day; every one is on the trail); the
-requesting scout hears the writers' answer; the readers hear of a revocation.
+requesting scout hears the writers' answer; the other named readers hear that the read is
+open; the readers hear of a revocation.
 """
 
 import hashlib
@@ -233,8 +234,17 @@ def read_accept(
         actor=actor,
         changes=changes,
         data={"read": read.pk, "window_days": window_days, "nda": nda_kind},
-        effects=[lambda r: _notify([r.requested_by], "scouting_read_accepted", r, actor)],
+        effects=[
+            lambda r: _notify([r.requested_by], "scouting_read_accepted", r, actor),
+            _tell_readers_it_is_open,
+        ],
     )
+
+
+def _tell_readers_it_is_open(read: ReadRequest) -> None:
+    if read.status == ReadStatus.OPEN:
+        readers = read.readers.exclude(pk=read.requested_by_id).order_by("pk")
+        _notify(list(readers), "scouting_read_open", read, None)
 
 
 def read_decline(*, actor: User, read: ReadRequest) -> ReadRequest:
@@ -275,7 +285,10 @@ def read_nda_accept(*, actor: User, read: ReadRequest, sha256: str) -> ReadReque
             "ends_at": now + timedelta(days=read.window_days or MIN_WINDOW_DAYS),
         },
         data={"read": read.pk, "sha256": read.nda_sha256},
-        effects=[lambda r: _notify(_writers(r), "scouting_read_nda_accepted", r, actor)],
+        effects=[
+            lambda r: _notify(_writers(r), "scouting_read_nda_accepted", r, actor),
+            _tell_readers_it_is_open,
+        ],
     )
 
 

@@ -3,7 +3,7 @@ watermarked copies, the writers follow the access trail, a code leads back to it
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -66,8 +66,6 @@ def read_request(request, pk: int):
 @login_required
 @require_GET
 def reads(request):
-    if not permissions.is_scout(request.user):
-        raise PermissionDenied
     page = Paginator(selectors.studio_reads(request.user), READS_PER_PAGE).get_page(
         request.GET.get("page")
     )
