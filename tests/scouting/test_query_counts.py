@@ -105,7 +105,7 @@ def test_a_studios_reads_do_not_grow_the_queries(client, api_client):
         expected=5,
         rows=lambda response: len(response.context["reads"]),
     )
-    assert_constant_queries(make, lambda: api_client.get("/api/v1/scouting/reads/"), expected=3)
+    assert_constant_queries(make, lambda: api_client.get("/api/v1/scouting/reads/"), expected=2)
 
 
 @pytest.mark.measures(
