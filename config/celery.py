@@ -39,6 +39,7 @@ app.conf.beat_schedule = {
         "task": "scouting.tasks.send_saved_search_digests",
         "schedule": crontab(hour=8, minute=0),
     },
+    "scouting-reads-expiry": {"task": "scouting.tasks.expire_reads", "schedule": 60 * 60},
 }
 
 

@@ -9,6 +9,7 @@ from core.forms import BoundedIntegerField, SingleLineField
 from scouting.models import ShortlistEntryStatus
 from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.models.portfolios import BIO_MAX_LENGTH
+from scouting.models.reads import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, NdaKind
 from scouting.models.shortlists import NOTE_MAX_LENGTH
 from scouting.selectors import SearchParams, Sort
 from taxonomy.models import Term
@@ -194,3 +195,62 @@ class PortfolioForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown."),
     )
+
+
+# Reads ---------------------------------------------------------------------------------
+
+
+class ReadRequestForm(forms.Form):
+    """A scout asks to read a listed series: for which studio, who reads, which episodes."""
+
+    studio = forms.ModelChoiceField(label=_("For the studio"), queryset=None, empty_label=None)
+    readers = forms.ModelMultipleChoiceField(
+        label=_("Who may read"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Members of your studio who may read (you, if none is ticked)."),
+    )
+    episodes_from = BoundedIntegerField(label=_("From episode"), required=False)
+    episodes_to = BoundedIntegerField(
+        label=_("To episode"),
+        required=False,
+        help_text=_("Leave both empty to ask for the whole script."),
+    )
+    message = forms.CharField(
+        label=_("Message to the writers"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+
+    def __init__(self, *args, studios, members, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["studio"].queryset = studios
+        self.fields["readers"].queryset = members
+        self.fields["readers"].label_from_instance = lambda user: user.display_name
+
+
+class ReadAnswerForm(forms.Form):
+    """A writer's answer: accept (with a window and an NDA choice) or decline."""
+
+    window_days = BoundedIntegerField(
+        label=_("Access window (days)"),
+        min_value=MIN_WINDOW_DAYS,
+        max_value=MAX_WINDOW_DAYS,
+        initial=DEFAULT_WINDOW_DAYS,
+    )
+    nda_kind = forms.ChoiceField(
+        label=_("NDA"), choices=NdaKind.choices, initial=NdaKind.STANDARD,
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    nda_text = forms.CharField(
+        label=_("Your own NDA text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20000,
+        help_text=_("Only when you choose your own text."),
+    )
+
+
+class NdaAcceptForm(forms.Form):
+    # The hash of the text the page showed: a text changed since is refused.
+    sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    agree = forms.BooleanField(label=_("I have read the NDA and accept it for my studio."))

@@ -14,3 +14,32 @@ register(
     "scouting_saved_search_digest",
     _("%(count)s new series match your saved search “%(name)s”: %(titles)s"),
 )
+register(
+    "scouting_read_requested",
+    _("%(actor)s of %(studio)s asks to read “%(series)s”."),
+)
+register(
+    "scouting_read_accepted",
+    _("%(actor)s accepted your studio's request to read “%(series)s”."),
+)
+register(
+    "scouting_read_declined",
+    _("%(actor)s declined your studio's request to read “%(series)s”."),
+)
+register(
+    "scouting_read_nda_accepted",
+    _("%(actor)s of %(studio)s accepted the NDA: the read of “%(series)s” is open."),
+)
+register(
+    "scouting_read_revoked",
+    _("%(actor)s ended your access to “%(series)s”."),
+)
+register(
+    # Sent for the first view or download of a read each day, not for every page view.
+    "scouting_read_opened",
+    _("%(actor)s of %(studio)s is reading “%(series)s” today."),
+)
+register(
+    "scouting_read_open",
+    _("You may now read “%(series)s” for %(studio)s."),
+)

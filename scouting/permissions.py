@@ -10,7 +10,9 @@
   (scouting.models.listings); never the series, its revisions or its writers' settings.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
@@ -21,13 +23,15 @@ from scouting.models import (
     ListingConsent,
     ListingStatus,
     Portfolio,
+    ReadEvent,
+    ReadRequest,
     SavedSearch,
     Shortlist,
     ShortlistEntry,
     ShortlistNote,
     StudioScout,
 )
-from scripts_app.models import Series
+from scripts_app.models import Collaborator, CollaboratorRole, Series
 from scripts_app.permissions import WRITERS, get_series_for, series_role
 
 
@@ -196,3 +200,107 @@ def get_public_portfolio(pk: int) -> Portfolio:
     if portfolio is None:
         raise Http404
     return portfolio
+
+
+# Reads ---------------------------------------------------------------------------------
+#
+# - A scout requests a read of a listed series for their studio; the read belongs to that
+#   studio: its scouts see it, withdraw it and accept its NDA; other studios never see it.
+# - The series' writers (owner, co-writers) see their series' reads, answer (any one of
+#   them), revoke, and see the access trail. Readers of the series do not.
+# - Only the named readers read, while the read is open (the window has not ended) and
+#   while they are still members of the studio. Everyone else sees the listing's sample.
+# - A download's code is turned back into its read by platform staff and the writers.
+
+
+def written_series_ids(user: Actor) -> QuerySet[Series, Any]:
+    """The series this person writes (owner or co-writer), as a subquery of ids."""
+    if not is_signed_in(user):
+        return Series.objects.none().values("pk")
+    cowritten = Collaborator.objects.filter(user_id=user.pk, role=CollaboratorRole.COWRITER).values(
+        "series_id"
+    )
+    return Series.objects.filter(Q(owner_id=user.pk) | Q(pk__in=cowritten)).values("pk")
+
+
+def reads_visible_to(user: Actor) -> QuerySet[ReadRequest]:
+    """The reads of the studios this person scouts for, of the series they write, and
+    those naming them as a reader (a member of the studio who does not scout)."""
+    if not is_signed_in(user):
+        return ReadRequest.objects.none()
+    named = ReadRequest.readers.through.objects.filter(user_id=user.pk).values("readrequest_id")
+    return ReadRequest.objects.filter(
+        Q(studio__in=scouting_studios(user).values("pk"))
+        | Q(series_id__in=written_series_ids(user))
+        | Q(pk__in=named)
+    )
+
+
+def get_read_for(user: Actor, pk: int) -> ReadRequest:
+    """A read the user may see (its studio's scouts, the series' writers, its named
+    readers), or 404."""
+    read = (
+        reads_visible_to(user)
+        .filter(pk=pk)
+        .select_related("series", "studio", "requested_by", "listing", "revision")
+        .first()
+    )
+    if read is None:
+        raise Http404
+    return read
+
+
+def is_read_writer(user: Actor, read: ReadRequest) -> bool:
+    """A writer of the read's series (owner or co-writer)."""
+    if not is_signed_in(user):
+        return False
+    return series_role(user, read.series) in WRITERS
+
+
+def is_read_scout(user: Actor, read: ReadRequest) -> bool:
+    """A scout of the studio that asked for the read."""
+    return scouting_studios(user).filter(pk=read.studio_id).exists()
+
+
+def can_request_read(user: Actor, listing: Listing) -> bool:
+    return listing.status == ListingStatus.LISTED and is_scout(user)
+
+
+def can_read_now(user: Actor, read: ReadRequest) -> bool:
+    """Open, named as a reader, still a member of the studio."""
+    if not is_signed_in(user) or not read.is_open:
+        return False
+    named = read.readers.filter(pk=user.pk).exists()
+    return (
+        named
+        and Membership.objects.filter(organisation_id=read.studio_id, user_id=user.pk).exists()
+    )
+
+
+def get_listing_for_read(user: Actor, pk: int) -> Listing:
+    """A listed listing a scout may ask to read, or 404 (what search shows them)."""
+    listing = listings_visible_to(user).filter(pk=pk).select_related("series").first()
+    if listing is None:
+        raise Http404
+    return listing
+
+
+def can_look_up_codes(user: Actor) -> bool:
+    """Platform staff and writers (whose series' reads the codes belong to)."""
+    return is_signed_in(user)
+
+
+def get_event_by_code(user: Actor, code: str) -> ReadEvent:
+    """The download a code was printed on, for platform staff and the series' writers;
+    404 for anyone else and for a code that does not exist (the same answer)."""
+    if not is_signed_in(user) or not code:
+        raise Http404
+    events = ReadEvent.objects.filter(code=code.strip().upper()).select_related(
+        "read__series", "read__studio", "user"
+    )
+    if not user.is_staff:
+        events = events.filter(read__series_id__in=written_series_ids(user))
+    event = events.first()
+    if event is None:
+        raise Http404
+    return event

@@ -36,3 +36,39 @@ def result_rows(listings: list[Listing], terms: list[Term]) -> list[ResultRow]:
         )
         for listing in listings
     ]
+
+
+# Reads: the access trail ---------------------------------------------------------------
+
+
+def abbreviated(name: str) -> str:
+    """A reader as the trail shows them: the first character and an ellipsis (赵…)."""
+    name = (name or "").strip()
+    return f"{name[:1]}…" if len(name) > 1 else name
+
+
+@dataclass
+class TrailRow:
+    event: Any
+    studio: str
+    reader: str
+    episodes_from: int | None
+    episodes_to: int | None
+    kind: str
+    code: str
+
+
+def trail_rows(events: list[Any]) -> list[TrailRow]:
+    """Each view or download as one line: studio, reader abbreviated, what, which, when."""
+    return [
+        TrailRow(
+            event=event,
+            studio=str(event.read.studio.name),
+            reader=abbreviated(str(event.user.display_name)),
+            episodes_from=event.read.episodes_from,
+            episodes_to=event.read.episodes_to,
+            kind=str(event.get_kind_display()),
+            code=event.code or "",
+        )
+        for event in events
+    ]

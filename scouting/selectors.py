@@ -50,6 +50,8 @@ from scouting.models import (
     ListingConsent,
     ListingStatus,
     Portfolio,
+    ReadEvent,
+    ReadRequest,
     SavedSearch,
     Shortlist,
     ShortlistEntry,
@@ -58,6 +60,7 @@ from scouting.models import (
 from scouting.permissions import (
     listings_visible_to,
     saved_searches_visible_to,
+    scouting_studios,
     shortlists_visible_to,
 )
 from scouting.search import Term, fts5_query, query_terms
@@ -342,3 +345,41 @@ def portfolio_of(user: Actor) -> Portfolio | None:
     if user.pk is None:
         return None
     return Portfolio.objects.filter(user_id=user.pk).first()
+
+
+# Reads ---------------------------------------------------------------------------------
+
+
+def studio_reads(user: Any) -> QuerySet[ReadRequest]:
+    """The reads of the studios this person scouts for and those naming them as a reader,
+    newest first (their list)."""
+    named = ReadRequest.readers.through.objects.filter(user_id=user.pk).values("readrequest_id")
+    return (
+        ReadRequest.objects.filter(
+            Q(studio__in=scouting_studios(user).values("pk")) | Q(pk__in=named)
+        )
+        .select_related("series", "studio", "requested_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def series_reads(series: Any) -> QuerySet[ReadRequest]:
+    """A series' reads, newest first (for its writers)."""
+    return (
+        ReadRequest.objects.filter(series=series)
+        .select_related("series", "studio", "requested_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def series_trail(series: Any) -> QuerySet[ReadEvent]:
+    """Every view and download of a series' reads, newest first."""
+    return (
+        ReadEvent.objects.filter(read__series=series)
+        .select_related("user", "read__studio")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def read_trail(read: Any) -> QuerySet[ReadEvent]:
+    return ReadEvent.objects.filter(read=read).select_related("user", "read__studio")

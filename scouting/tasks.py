@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
 
 
@@ -9,3 +10,10 @@ from scouting.services.saved_searches import saved_searches_digest
 def send_saved_search_digests() -> int:
     """Each saved search's owner gets the series newly matching it, daily."""
     return saved_searches_digest()
+
+
+@shared_task(acks_late=True)
+def expire_reads() -> int:
+    """Mark open reads whose window has ended as expired, for the lists (access checks
+    read the window's end and need no task)."""
+    return reads_expire_due()

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from scouting.views import listings, portfolios, saved_searches, scouts, search, shortlists
+from scouting.views import (
+    listings,
+    portfolios,
+    reads,
+    saved_searches,
+    scouts,
+    search,
+    shortlists,
+)
 
 app_name = "scouting"
 
@@ -55,4 +63,18 @@ urlpatterns += [
 urlpatterns += [
     path("portfolio/", portfolios.portfolio_settings, name="portfolio"),
     path("writers/<int:pk>/", portfolios.writer_portfolio, name="writer"),
+]
+
+urlpatterns += [
+    path("listings/<int:pk>/read/", reads.read_request, name="read_request"),
+    path("reads/", reads.reads, name="reads"),
+    path("reads/<int:pk>/", reads.read_detail, name="read_detail"),
+    path("reads/<int:pk>/answer/", reads.read_answer, name="read_answer"),
+    path("reads/<int:pk>/nda/", reads.read_nda, name="read_nda"),
+    path("reads/<int:pk>/revoke/", reads.read_revoke, name="read_revoke"),
+    path("reads/<int:pk>/withdraw/", reads.read_withdraw, name="read_withdraw"),
+    path("reads/<int:pk>/script/", reads.read_script, name="read_script"),
+    path("reads/<int:pk>/pdf/", reads.read_pdf, name="read_pdf"),
+    path("series/<int:pk>/reads/", reads.series_reads, name="series_reads"),
+    path("codes/", reads.code_lookup, name="code_lookup"),
 ]

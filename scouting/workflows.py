@@ -11,8 +11,20 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
-from scouting.models import Listing, ListingStatus, ShortlistEntry, ShortlistEntryStatus
-from scouting.permissions import can_manage_listing, can_work_on_shortlist
+from scouting.models import (
+    Listing,
+    ListingStatus,
+    ReadRequest,
+    ReadStatus,
+    ShortlistEntry,
+    ShortlistEntryStatus,
+)
+from scouting.permissions import (
+    can_manage_listing,
+    can_work_on_shortlist,
+    is_read_scout,
+    is_read_writer,
+)
 
 
 def _writer(actor: Any, listing: Listing) -> bool:
@@ -60,3 +72,48 @@ ENTRY_FLOW = Workflow(
         for status in ShortlistEntryStatus
     ],
 )
+
+
+# The moves of a read request:
+#
+# requested ──accept──────▶ accepted   (a writer accepts with an NDA to sign)
+# requested ──accept_open─▶ open       (a writer accepts without an NDA: the window starts)
+# accepted  ──sign────────▶ open       (a scout of the studio accepts the NDA's exact text)
+# requested ──decline─────▶ declined   (a writer)
+# requested, accepted ──withdraw──▶ withdrawn   (a scout of the studio)
+# accepted, open ──revoke──▶ revoked   (a writer, at any time)
+# open ──expire──▶ expired             (the platform, once the window has ended)
+
+
+def _read_writer(actor: Any, read: ReadRequest) -> bool:
+    return is_read_writer(actor, read)
+
+
+def _read_scout(actor: Any, read: ReadRequest) -> bool:
+    return is_read_scout(actor, read)
+
+
+def _window_over(read: ReadRequest) -> str | None:
+    return None if not read.is_open else str(_("The access window has not ended yet."))
+
+
+READ_FLOW = Workflow(
+    name="scouting.read",
+    audit_target=lambda read: read.series,
+    refusal=_("This read cannot do that now."),
+    moves=[
+        Move("accept", source=[ReadStatus.REQUESTED], target=ReadStatus.ACCEPTED,
+             allowed=_read_writer),
+        Move("accept_open", source=[ReadStatus.REQUESTED], target=ReadStatus.OPEN,
+             allowed=_read_writer, audit_action="scouting.read.accept"),
+        Move("sign", source=[ReadStatus.ACCEPTED], target=ReadStatus.OPEN, allowed=_read_scout),
+        Move("decline", source=[ReadStatus.REQUESTED], target=ReadStatus.DECLINED,
+             allowed=_read_writer),
+        Move("withdraw", source=[ReadStatus.REQUESTED, ReadStatus.ACCEPTED],
+             target=ReadStatus.WITHDRAWN, allowed=_read_scout),
+        Move("revoke", source=[ReadStatus.ACCEPTED, ReadStatus.OPEN], target=ReadStatus.REVOKED,
+             allowed=_read_writer),
+        Move("expire", source=[ReadStatus.OPEN], target=ReadStatus.EXPIRED, allowed=system_only,
+             guard=_window_over),
+    ],
+)  # fmt: skip

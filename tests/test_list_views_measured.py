@@ -116,6 +116,11 @@ NOT_LISTS = {
     "reviews:request_create": "a form",
     "reviews:assignment_pdf": "a file",
     "scouting:portfolio": "a form: the writer's portfolio settings",
+    "scouting:read_request": "a form (the studio's members to name as readers: one query)",
+    "scouting:read_detail": "one read: its named readers (one query) and the answer forms",
+    "scouting:read_script": "one read: the episodes in range of one revision",
+    "scouting:read_pdf": "a file",
+    "scouting:code_lookup": "one download found by its code",
 }
 
 HOW_TO_MEASURE = """

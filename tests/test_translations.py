@@ -36,8 +36,9 @@ GETTEXT_NAMES = {
     "pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy",
 }  # fmt: skip
 # Hand-written bilingual text: the page rendered without the template context (500
-# errors), and the funding agreement, a legal text both parties read in both languages.
-BILINGUAL_BY_DESIGN = {"500.html", "agreement.txt"}
+# errors), and the funding agreement and the reads NDA, legal texts both parties read in
+# both languages.
+BILINGUAL_BY_DESIGN = {"500.html", "agreement.txt", "nda.txt"}
 VISIBLE_ATTRIBUTES = re.compile(r'\b(aria-label|title|alt|placeholder)="([^"]*)"')
 LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")

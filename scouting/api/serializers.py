@@ -7,6 +7,14 @@ from core.markdown import render_markdown
 from scouting.models import ListingConsentStatus, ListingStatus, ShortlistEntryStatus
 from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.models.portfolios import BIO_MAX_LENGTH
+from scouting.models.reads import (
+    DEFAULT_WINDOW_DAYS,
+    MAX_WINDOW_DAYS,
+    MIN_WINDOW_DAYS,
+    NdaKind,
+    ReadEventKind,
+    ReadStatus,
+)
 from scouting.models.shortlists import NOTE_MAX_LENGTH
 from scouting.selectors import Sort
 
@@ -302,3 +310,124 @@ class ScoutingPortfolioSerializer(serializers.Serializer):
     @extend_schema_field(serializers.CharField())
     def get_bio_html(self, page) -> str:  # type: ignore[no-untyped-def]
         return str(render_markdown(page.portfolio.bio))
+
+
+# Reads ---------------------------------------------------------------------------------
+
+
+class ScoutingReadRequestSerializer(serializers.Serializer):
+    """A scout's request: the studio (needed only when they scout for several), the
+    readers (members of that studio; default: the requester), a range or neither."""
+
+    studio_id = BoundedIntegerField(required=False)
+    reader_ids = serializers.ListField(
+        child=BoundedIntegerField(), required=False, max_length=50, allow_empty=True
+    )
+    message = serializers.CharField(max_length=4000)
+    episodes_from = BoundedIntegerField(required=False, allow_null=True)
+    episodes_to = BoundedIntegerField(required=False, allow_null=True)
+
+
+class ScoutingReadAnswerSerializer(serializers.Serializer):
+    """The writers' answer: accept with a window (1–90 days) and an NDA choice, or decline."""
+
+    accept = serializers.BooleanField()
+    window_days = BoundedIntegerField(
+        min_value=MIN_WINDOW_DAYS, max_value=MAX_WINDOW_DAYS, default=DEFAULT_WINDOW_DAYS
+    )
+    nda_kind = serializers.ChoiceField(choices=NdaKind.choices, default=NdaKind.NONE)
+    nda_text = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
+
+
+class ScoutingNdaAcceptSerializer(serializers.Serializer):
+    sha256 = serializers.RegexField(r"^[0-9a-fA-F]{64}$", max_length=64)
+
+
+class ScoutingPersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+
+
+class ScoutingReadSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    series_id = serializers.IntegerField()
+    series_title = serializers.CharField(source="series.title")
+    listing_id = serializers.IntegerField()
+    studio_id = serializers.IntegerField()
+    studio_name = serializers.CharField(source="studio.name")
+    requested_by_id = serializers.IntegerField()
+    message = serializers.CharField()
+    episodes_from = serializers.IntegerField(allow_null=True)
+    episodes_to = serializers.IntegerField(allow_null=True)
+    status = serializers.SerializerMethodField()
+    window_days = serializers.IntegerField(allow_null=True)
+    nda_kind = serializers.ChoiceField(choices=NdaKind.choices)
+    nda_text = serializers.CharField()
+    nda_sha256 = serializers.CharField()
+    nda_accepted_at = serializers.DateTimeField(allow_null=True)
+    nda_accepted_sha256 = serializers.CharField()
+    opened_at = serializers.DateTimeField(allow_null=True)
+    ends_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=ReadStatus.choices))
+    def get_status(self, read) -> str:  # type: ignore[no-untyped-def]
+        """The effective status: an open read past its window is expired."""
+        if read.status == ReadStatus.OPEN and not read.is_open:
+            return ReadStatus.EXPIRED
+        return read.status
+
+
+class ScoutingReadDetailSerializer(ScoutingReadSerializer):
+    readers = serializers.SerializerMethodField()
+
+    @extend_schema_field(ScoutingPersonSerializer(many=True))
+    def get_readers(self, read) -> list[dict]:  # type: ignore[no-untyped-def]
+        return [
+            {"id": person.pk, "display_name": person.display_name}
+            for person in read.readers.order_by("pk")
+        ]
+
+
+class ScoutingEpisodeSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    text = serializers.CharField()
+
+
+class ScoutingReadContentSerializer(serializers.Serializer):
+    read_id = serializers.IntegerField()
+    revision_number = serializers.IntegerField()
+    format = serializers.CharField()
+    ends_at = serializers.DateTimeField()
+    episodes = ScoutingEpisodeSerializer(many=True)
+
+
+class ScoutingTrailEventSerializer(serializers.Serializer):
+    """One view or download: the studio, the reader abbreviated (赵…), what, when."""
+
+    id = serializers.IntegerField(source="event.pk")
+    read_id = serializers.IntegerField(source="event.read_id")
+    studio = serializers.CharField()
+    reader = serializers.CharField()
+    kind = serializers.ChoiceField(choices=ReadEventKind.choices, source="event.kind")
+    episodes_from = serializers.IntegerField(allow_null=True)
+    episodes_to = serializers.IntegerField(allow_null=True)
+    code = serializers.CharField()
+    created_at = serializers.DateTimeField(source="event.created_at")
+
+
+class ScoutingCodeLookupSerializer(serializers.Serializer):
+    """Whose copy a code was printed on."""
+
+    code = serializers.CharField()
+    read_id = serializers.IntegerField(source="read.pk")
+    series_id = serializers.IntegerField(source="read.series_id")
+    series_title = serializers.CharField(source="read.series.title")
+    studio_id = serializers.IntegerField(source="read.studio_id")
+    studio_name = serializers.CharField(source="read.studio.name")
+    reader_id = serializers.IntegerField(source="user.pk")
+    reader_name = serializers.CharField(source="user.display_name")
+    downloaded_at = serializers.DateTimeField(source="created_at")
+    episodes_from = serializers.IntegerField(source="read.episodes_from", allow_null=True)
+    episodes_to = serializers.IntegerField(source="read.episodes_to", allow_null=True)

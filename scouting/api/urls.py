@@ -68,3 +68,49 @@ urlpatterns += [
         name="api-scouting-writer",
     ),
 ]
+
+urlpatterns += [
+    path(
+        "scouting/listings/<int:pk>/reads/",
+        views.ReadRequestView.as_view(),
+        name="api-scouting-read-request",
+    ),
+    path("scouting/reads/", views.StudioReadsView.as_view(), name="api-scouting-reads"),
+    path("scouting/reads/<int:pk>/", views.ReadView.as_view(), name="api-scouting-read"),
+    path(
+        "scouting/reads/<int:pk>/answer/",
+        views.ReadAnswerView.as_view(),
+        name="api-scouting-read-answer",
+    ),
+    path("scouting/reads/<int:pk>/nda/", views.ReadNdaView.as_view(), name="api-scouting-read-nda"),
+    path(
+        "scouting/reads/<int:pk>/revoke/",
+        views.ReadRevokeView.as_view(),
+        name="api-scouting-read-revoke",
+    ),
+    path(
+        "scouting/reads/<int:pk>/withdraw/",
+        views.ReadWithdrawView.as_view(),
+        name="api-scouting-read-withdraw",
+    ),
+    path(
+        "scouting/reads/<int:pk>/content/",
+        views.ReadContentView.as_view(),
+        name="api-scouting-read-content",
+    ),
+    path(
+        "scouting/series/<int:pk>/reads/",
+        views.SeriesReadsView.as_view(),
+        name="api-scouting-series-reads",
+    ),
+    path(
+        "scouting/series/<int:pk>/trail/",
+        views.SeriesTrailView.as_view(),
+        name="api-scouting-series-trail",
+    ),
+    path(
+        "scouting/codes/<str:code>/",
+        views.CodeLookupView.as_view(),
+        name="api-scouting-code-lookup",
+    ),
+]

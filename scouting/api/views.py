@@ -9,14 +9,17 @@ from rest_framework.response import Response
 
 from scouting import permissions, selectors
 from scouting.api import serializers as s
+from scouting.episodes import episode_texts
 from scouting.forms import search_params
-from scouting.models import ListingStatus
-from scouting.presenters import result_rows
+from scouting.models import ListingStatus, ReadEventKind
+from scouting.presenters import result_rows, trail_rows
 from scouting.services import listings as services
 from scouting.services import portfolios as portfolio_services
+from scouting.services import reads as read_services
 from scouting.services import saved_searches as saved_search_services
 from scouting.services import shortlists as shortlist_services
 from scouting.services.listings import ListingChoices
+from scripts_app.selectors import revision_text
 
 
 class SearchView(GenericAPIView):
@@ -423,3 +426,204 @@ class WriterPortfolioView(GenericAPIView):
     def get(self, request, pk: int):
         portfolio = permissions.get_public_portfolio(pk)
         return Response(s.ScoutingPortfolioSerializer(selectors.portfolio_page(portfolio)).data)
+
+
+# Reads ---------------------------------------------------------------------------------
+
+
+def _read_answer(read, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    return Response(s.ScoutingReadDetailSerializer(read).data, status=status_code)
+
+
+class ReadRequestView(GenericAPIView):
+    """A scout asks to read a listed series (the whole script or a range of episodes) for
+    named members of their studio. 404 for a listing they cannot find in search; 409 when
+    their studio already has a request waiting for it."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_read_request",
+        request=s.ScoutingReadRequestSerializer,
+        responses={201: s.ScoutingReadDetailSerializer},
+    )
+    def post(self, request, pk: int):
+        listing = permissions.get_listing_for_read(request.user, pk)
+        data = s.ScoutingReadRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        read = read_services.read_request(
+            actor=request.user, listing=listing, **data.validated_data
+        )
+        return _read_answer(read, status_code=status.HTTP_201_CREATED)
+
+
+class StudioReadsView(GenericAPIView):
+    """The reads of the studios the caller scouts for and those naming them as a reader,
+    newest first."""
+
+    serializer_class = s.ScoutingReadSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_reads_list", responses=s.ScoutingReadSerializer(many=True)
+    )
+    def get(self, request):
+        page = self.paginate_queryset(selectors.studio_reads(request.user))
+        return self.get_paginated_response(s.ScoutingReadSerializer(page, many=True).data)
+
+
+class SeriesReadsView(GenericAPIView):
+    """The reads of a series, for its writers (404 for strangers, 403 for its readers)."""
+
+    serializer_class = s.ScoutingReadSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_series_reads_list", responses=s.ScoutingReadSerializer(many=True)
+    )
+    def get(self, request, pk: int):
+        series = permissions.get_series_for_listing(request.user, pk)
+        page = self.paginate_queryset(selectors.series_reads(series))
+        return self.get_paginated_response(s.ScoutingReadSerializer(page, many=True).data)
+
+
+class ReadView(GenericAPIView):
+    """One read, for its studio's scouts and the series' writers (404 for anyone else)."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_read_detail", responses=s.ScoutingReadDetailSerializer)
+    def get(self, request, pk: int):
+        return _read_answer(permissions.get_read_for(request.user, pk))
+
+
+class ReadAnswerView(GenericAPIView):
+    """A writer answers: accept (window 1–90 days; NDA none, standard or own text) or
+    decline. 409 when the read was already answered or withdrawn."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_read_answer",
+        request=s.ScoutingReadAnswerSerializer,
+        responses=s.ScoutingReadDetailSerializer,
+    )
+    def post(self, request, pk: int):
+        read = permissions.get_read_for(request.user, pk)
+        data = s.ScoutingReadAnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        answer = dict(data.validated_data)
+        if answer.pop("accept"):
+            read = read_services.read_accept(actor=request.user, read=read, **answer)
+        else:
+            read = read_services.read_decline(actor=request.user, read=read)
+        return _read_answer(read)
+
+
+class ReadNdaView(GenericAPIView):
+    """A scout of the studio accepts the NDA, sending the SHA-256 of the text they read
+    (400 on "sha256" when it is not the text on record). The window starts."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_read_nda_accept",
+        request=s.ScoutingNdaAcceptSerializer,
+        responses=s.ScoutingReadDetailSerializer,
+    )
+    def post(self, request, pk: int):
+        read = permissions.get_read_for(request.user, pk)
+        data = s.ScoutingNdaAcceptSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        read = read_services.read_nda_accept(
+            actor=request.user, read=read, sha256=data.validated_data["sha256"]
+        )
+        return _read_answer(read)
+
+
+class ReadRevokeView(GenericAPIView):
+    """A writer ends access at once (409 when it is not accepted or open)."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_read_revoke", request=None, responses=s.ScoutingReadDetailSerializer
+    )
+    def post(self, request, pk: int):
+        read = permissions.get_read_for(request.user, pk)
+        return _read_answer(read_services.read_revoke(actor=request.user, read=read))
+
+
+class ReadWithdrawView(GenericAPIView):
+    """A scout of the studio withdraws the request before it opens (409 after)."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_read_withdraw",
+        request=None,
+        responses=s.ScoutingReadDetailSerializer,
+    )
+    def post(self, request, pk: int):
+        read = permissions.get_read_for(request.user, pk)
+        return _read_answer(read_services.read_withdraw(actor=request.user, read=read))
+
+
+class ReadContentView(GenericAPIView):
+    """The episodes in range of the revision frozen at acceptance, as source text, for a
+    named reader while the read is open (403 otherwise). Each call is on the trail."""
+
+    serializer_class = s.ScoutingReadContentSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_read_content", responses=s.ScoutingReadContentSerializer)
+    def get(self, request, pk: int):
+        read = permissions.get_read_for(request.user, pk)
+        read_services.read_view_record(actor=request.user, read=read, kind=ReadEventKind.API)
+        revision = read.revision
+        episodes = episode_texts(
+            revision_text(revision), revision.format, read.episodes_from, read.episodes_to
+        )
+        data = {
+            "read_id": read.pk,
+            "revision_number": revision.number,
+            "format": revision.format,
+            "ends_at": read.ends_at,
+            "episodes": [vars(episode) for episode in episodes],
+        }
+        return Response(s.ScoutingReadContentSerializer(data).data)
+
+
+class SeriesTrailView(GenericAPIView):
+    """Every view and download of a series' reads, newest first, for its writers."""
+
+    serializer_class = s.ScoutingTrailEventSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_series_trail", responses=s.ScoutingTrailEventSerializer(many=True)
+    )
+    def get(self, request, pk: int):
+        series = permissions.get_series_for_listing(request.user, pk)
+        page = self.paginate_queryset(selectors.series_trail(series))
+        rows = trail_rows(list(page))
+        return self.get_paginated_response(s.ScoutingTrailEventSerializer(rows, many=True).data)
+
+
+class CodeLookupView(GenericAPIView):
+    """Whose copy a download code was printed on: for platform staff and the series'
+    writers; 404 for anyone else and for unknown codes."""
+
+    serializer_class = s.ScoutingCodeLookupSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_code_lookup", responses=s.ScoutingCodeLookupSerializer)
+    def get(self, request, code: str):
+        event = permissions.get_event_by_code(request.user, code)
+        return Response(s.ScoutingCodeLookupSerializer(event).data)

@@ -1,14 +1,7 @@
 from scouting.models.listings import Listing, ListingConsent, ListingConsentStatus, ListingStatus
+from scouting.models.portfolios import Portfolio
+from scouting.models.reads import NdaKind, ReadEvent, ReadEventKind, ReadRequest, ReadStatus
 from scouting.models.scouts import ScoutRole, StudioScout
-
-__all__ = [
-    "Listing",
-    "ListingConsent",
-    "ListingConsentStatus",
-    "ListingStatus",
-    "ScoutRole",
-    "StudioScout",
-]
 from scouting.models.shortlists import (
     SavedSearch,
     SavedSearchHit,
@@ -18,14 +11,23 @@ from scouting.models.shortlists import (
     ShortlistNote,
 )
 
-__all__ += [
+__all__ = [
+    "Listing",
+    "ListingConsent",
+    "ListingConsentStatus",
+    "ListingStatus",
+    "NdaKind",
+    "Portfolio",
+    "ReadEvent",
+    "ReadEventKind",
+    "ReadRequest",
+    "ReadStatus",
     "SavedSearch",
     "SavedSearchHit",
+    "ScoutRole",
     "Shortlist",
     "ShortlistEntry",
     "ShortlistEntryStatus",
     "ShortlistNote",
+    "StudioScout",
 ]
-from scouting.models.portfolios import Portfolio  # noqa: E402
-
-__all__ += ["Portfolio"]

@@ -77,6 +77,8 @@ def export_pdf(
     scene_numbers: bool = True,
     progress: Callable[[int, int], None] | None = None,
     source_text: str | None = None,
+    subject: str = "",
+    keywords: str = "",
 ) -> bytes:
     """A PDF in standard screenplay layout (Fountain) or the Chinese customary layout.
 
@@ -89,6 +91,8 @@ def export_pdf(
         progress: called with ``(episodes done, episodes in total)`` after each episode
             is laid out; the final step (embedding the subset fonts) follows the last call.
         source_text: attached to the PDF as ``source.txt`` (the text it was laid out from).
+        subject, keywords: the PDF's ``/Subject`` and ``/Keywords`` metadata (e.g. an
+            identifier of this copy, so a copy found elsewhere can be traced).
 
     Raises:
         FontUnavailable: no CJK font is installed (see docs/import-export.md).
@@ -100,5 +104,7 @@ def export_pdf(
         scene_numbers=scene_numbers,
         progress=progress,
         source_text=source_text,
+        subject=clean_text(subject) or "",
+        keywords=clean_text(keywords) or "",
     )
     return pdf.export_pdf(clean_document(doc), options)

@@ -555,6 +555,11 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         # A writer's public portfolio: off in this world (404); it never names a series
         # that is not listed for discovery.
         (r"^scouting/writers/|^api/v1/scouting/writers/", "pk", world.writer.pk),
+        # Reads: no viewer here scouts for a studio, so a read, a listing to ask for and a
+        # code answer 404 (tests/scouting walks their access).
+        (r"^scouting/reads/|^api/v1/scouting/reads/", "pk", 0),
+        (r"^scouting/listings/|^api/v1/scouting/listings/", "pk", 0),
+        (r"^api/v1/scouting/codes/", "code", "RD-00000-00000"),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

@@ -186,3 +186,70 @@ def test_a_public_portfolio_does_not_grow_with_listed_series(client, api_client)
         expected=5,
         rows=lambda response: len(response.json()["series"]),
     )
+
+
+# Reads ----------------------------------------------------------------------------------
+
+
+def _reads_for(scout):
+    """k more reads of the scout's studio (each of another listed series), each open."""
+    from tests.scouting.reads_support import an_open_read
+    from tests.scouting.support import listed as listed_series
+
+    def make(k):
+        for _ in range(k):
+            an_open_read(scout=scout, listing=listed_series(heritage_series()))
+
+    return make
+
+
+@pytest.mark.measures("scouting:reads", "api-scouting-reads")
+def test_a_studios_reads_do_not_grow_the_queries(client, api_client):
+    scout = studio_scout()
+    client.force_login(scout)
+    api_client.force_authenticate(scout)
+    make = _reads_for(scout)
+    assert_constant_queries(
+        make,
+        lambda: client.get("/scouting/reads/"),
+        expected=5,
+        rows=lambda response: len(response.context["reads"]),
+    )
+    assert_constant_queries(make, lambda: api_client.get("/api/v1/scouting/reads/"), expected=2)
+
+
+@pytest.mark.measures(
+    "scouting:series_reads", "api-scouting-series-reads", "api-scouting-series-trail"
+)
+def test_a_series_reads_and_trail_do_not_grow_the_queries(client, api_client):
+    from scouting.services.reads import read_view_record
+    from tests.scouting.reads_support import an_open_read
+
+    series = heritage_series()
+    listing = listed(series)
+    owner = series.owner
+
+    def reads_and_views(k):
+        for _ in range(k):
+            read = an_open_read(listing=listing)
+            read_view_record(actor=read.requested_by, read=read)
+            read_view_record(actor=read.requested_by, read=read)
+
+    client.force_login(owner)
+    api_client.force_authenticate(owner)
+    assert_constant_queries(
+        reads_and_views,
+        lambda: client.get(f"/scouting/series/{series.pk}/reads/"),
+        expected=7,
+        rows=lambda response: len(response.context["trail"]) + len(response.context["reads"]),
+    )
+    assert_constant_queries(
+        reads_and_views,
+        lambda: api_client.get(f"/api/v1/scouting/series/{series.pk}/reads/"),
+        expected=3,
+    )
+    assert_constant_queries(
+        reads_and_views,
+        lambda: api_client.get(f"/api/v1/scouting/series/{series.pk}/trail/"),
+        expected=3,
+    )

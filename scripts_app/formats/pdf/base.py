@@ -42,6 +42,9 @@ class PdfOptions:
     scene_numbers: bool = True
     progress: Progress | None = None
     source_text: str | None = None
+    # Document metadata (the PDF's /Subject and /Keywords), e.g. an identifier of the copy.
+    subject: str = ""
+    keywords: str = ""
 
 
 # The name of the attached source text (read back by registry.matching).
@@ -93,6 +96,10 @@ class PageLayout:
         pdf.set_title(options.title)
         pdf.set_author(options.author)
         pdf.set_creator("Microdrama Studio")
+        if options.subject:
+            pdf.set_subject(options.subject)
+        if options.keywords:
+            pdf.set_keywords(options.keywords)
         pdf.set_lang(self.language)
         self.pdf = pdf
         self.fonts = FontBook(pdf, self.faces, characters(doc, options), workdir)

@@ -276,3 +276,16 @@ def test_dual_dialogue_is_printed_side_by_side():
     assert left_lines and max(left_lines) < 4.25 * 72
     assert at["They freeze."][1] < min(y for text, _, y in pieces if text.startswith("Clear"))
     assert "^" not in "".join(text for text, _, _ in pieces)
+
+
+def test_subject_and_keywords_go_into_the_document_metadata(zh_doc):
+    data = export_pdf(zh_doc, title="法槌之下", subject="读者副本", keywords="COPY-1234 copy")
+    metadata = pypdf.PdfReader(io.BytesIO(data)).metadata
+    assert metadata.subject == "读者副本"
+    assert metadata["/Keywords"] == "COPY-1234 copy"
+    assert metadata.title == "法槌之下"
+
+
+def test_without_subject_or_keywords_the_metadata_has_neither(zh_doc):
+    metadata = pypdf.PdfReader(io.BytesIO(export_pdf(zh_doc, title="法槌之下"))).metadata
+    assert "/Subject" not in metadata and "/Keywords" not in metadata
