@@ -20,6 +20,36 @@ POSTGRES_CREATE = [
     "CREATE INDEX IF NOT EXISTS scouting_listing_trgm ON scouting_listing "
     "USING gin (search_document gin_trgm_ops)",
 ]
+# The text search vectors, stored: generated columns PostgreSQL keeps in step with the
+# text (Django does not know them; the search selector names them). Stored, a vector is
+# read, never recomputed, wherever the planner checks a row against a query (an
+# expression index left PostgreSQL recomputing to_tsvector over whole documents for every
+# row a theme filter or a facet reached: seconds at 100,000 listings). The bigrams of
+# search_tokens (the text SQLite's FTS5 indexes) serve Chinese terms of two or more
+# characters, which a trigram index cannot; the English vector serves words.
+POSTGRES_VECTORS = [
+    "ALTER TABLE scouting_listing ADD COLUMN IF NOT EXISTS search_bigrams tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_tokens)) STORED",
+    "ALTER TABLE scouting_listing ADD COLUMN IF NOT EXISTS search_english tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('english'::regconfig, search_document)) STORED",
+    "CREATE INDEX IF NOT EXISTS scouting_listing_bigrams ON scouting_listing "
+    "USING gin (search_bigrams)",
+    "CREATE INDEX IF NOT EXISTS scouting_listing_english_vector ON scouting_listing "
+    "USING gin (search_english)",
+    "DROP INDEX IF EXISTS scouting_listing_english",
+    # Nothing searches by trigram any more (a one-character term scans: no index helps).
+    "DROP INDEX IF EXISTS scouting_listing_trgm",
+]
+POSTGRES_VECTORS_DROP = [
+    "CREATE INDEX IF NOT EXISTS scouting_listing_trgm ON scouting_listing "
+    "USING gin (search_document gin_trgm_ops)",
+    "DROP INDEX IF EXISTS scouting_listing_english_vector",
+    "DROP INDEX IF EXISTS scouting_listing_bigrams",
+    "ALTER TABLE scouting_listing DROP COLUMN IF EXISTS search_english",
+    "ALTER TABLE scouting_listing DROP COLUMN IF EXISTS search_bigrams",
+    "CREATE INDEX IF NOT EXISTS scouting_listing_english ON scouting_listing "
+    "USING gin (to_tsvector('english'::regconfig, search_document))",
+]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS scouting_listing_trgm",
     "DROP INDEX IF EXISTS scouting_listing_english",
@@ -80,6 +110,18 @@ def create(apps: Any, schema_editor: Any) -> None:
             schema_editor.execute(statement)
     elif vendor == "sqlite" and sqlite_has_fts5(schema_editor):
         create_sqlite_fts(schema_editor)
+
+
+def create_vectors(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_VECTORS:
+            schema_editor.execute(statement)
+
+
+def drop_vectors(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_VECTORS_DROP:
+            schema_editor.execute(statement)
 
 
 def drop(apps: Any, schema_editor: Any) -> None:

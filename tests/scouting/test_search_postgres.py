@@ -1,5 +1,6 @@
-"""The PostgreSQL search path (services tier): English full-text search and pg_trgm for
-Chinese, through the indexes migration 0002 makes. Run with DATABASE_URL=postgres://…"""
+"""The PostgreSQL search path (services tier): English full-text search and character
+bigrams for Chinese, through the stored vectors and indexes of migration 0005. Run with
+DATABASE_URL=postgres://…"""
 
 import pytest
 from django.db import connection
@@ -24,27 +25,34 @@ def _titles(scout, **params):
     return [listing.title for listing in listing_search(scout, SearchParams(**params)).listings]
 
 
-def test_the_search_indexes_exist():
+def test_the_search_vectors_are_stored_and_indexed():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'scouting_listing'"
         )
         indexes = dict(cursor.fetchall())
 
-    assert (
-        "to_tsvector('english'::regconfig, search_document)" in indexes["scouting_listing_english"]
+    assert "gin (search_bigrams)" in indexes["scouting_listing_bigrams"]
+    assert "gin (search_english)" in indexes["scouting_listing_english_vector"]
+    # The expression and trigram indexes they replace are gone.
+    assert "scouting_listing_english" not in indexes and "scouting_listing_trgm" not in indexes
+
+
+def test_the_stored_vectors_follow_the_text():
+    listing = listed(heritage_series())
+    Listing.objects.filter(pk=listing.pk).update(
+        search_tokens="法院 院走 走廊", search_document="Courtroom"
     )
-    assert "gin_trgm_ops" in indexes["scouting_listing_trgm"]
 
-
-def test_trigrams_are_made_of_chinese_under_this_ctype():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT show_trgm('非遗传承')")
-        trigrams = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT search_bigrams::text, search_english::text FROM scouting_listing WHERE id = %s",
+            [listing.pk],
+        )
+        bigrams, english = cursor.fetchone()
 
-    # "  非", " 非遗", "非遗传", "遗传承", "传承 " (multibyte trigrams are shown hashed):
-    # with a ctype that did not count ideographs as word characters there would be none.
-    assert len(trigrams) == 5
+    # Ideographs are word characters under this ctype: each bigram is a lexeme.
+    assert bigrams == "'法院':1 '走廊':3 '院走':2" and english == "'courtroom':1"
 
 
 def test_chinese_and_english_search_on_postgresql():
@@ -68,6 +76,10 @@ def test_the_planner_can_use_the_indexes():
         cursor.execute("SET LOCAL enable_seqscan = off")
     english = _text_match(Listing.objects.all(), query_terms("heritage"))
     chinese = _text_match(Listing.objects.all(), query_terms("非遗传承"))
+    two_characters = _text_match(Listing.objects.all(), query_terms("非遗"))
 
-    assert "scouting_listing_english" in english.explain()
-    assert "scouting_listing_trgm" in chinese.explain()
+    assert "scouting_listing_english_vector" in english.explain()
+    # A Chinese term through its bigrams, the two-character ones (most Chinese search
+    # words) included: a trigram index cannot serve those.
+    assert "scouting_listing_bigrams" in chinese.explain()
+    assert "scouting_listing_bigrams" in two_characters.explain()
