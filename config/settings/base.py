@@ -348,6 +348,8 @@ SPECTACULAR_SETTINGS = {
         "FundApplicationStatusEnum": "incubator.models.ApplicationStatus.choices",
         "FundCoApplicantStatusEnum": "incubator.models.CoApplicantStatus.choices",
         "ScoutingShortlistEntryStatusEnum": "scouting.models.ShortlistEntryStatus.choices",
+        "ScoutingReadStatusEnum": "scouting.models.ReadStatus.choices",
+        "ScoutingListingStatusEnum": "scouting.models.ListingStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
