@@ -136,7 +136,7 @@ class ScoutForm(forms.Form):
 
 
 class ShortlistForm(forms.Form):
-    name = SingleLineField(label=_("Name"), max_length=120)
+    name = SingleLineField(label=_("Name of the shortlist"), max_length=120)
     studio = forms.ModelChoiceField(label=_("Studio"), queryset=None, empty_label=None)
 
     def __init__(self, *args, studios, **kwargs):  # type: ignore[no-untyped-def]
@@ -145,7 +145,7 @@ class ShortlistForm(forms.Form):
 
 
 class ShortlistRenameForm(forms.Form):
-    name = SingleLineField(label=_("Name"), max_length=120)
+    name = SingleLineField(label=_("Name of the shortlist"), max_length=120)
 
 
 class EntryAddForm(forms.Form):
@@ -175,7 +175,7 @@ class NoteForm(forms.Form):
 
 
 class SavedSearchForm(forms.Form):
-    name = SingleLineField(label=_("Name"), max_length=120)
+    name = SingleLineField(label=_("Name of the search"), max_length=120)
     query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
 

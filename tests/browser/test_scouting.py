@@ -37,7 +37,7 @@ def test_a_writer_lists_a_series_and_a_scout_finds_it_in_chinese(page, shoot, as
     _log_in(page, "scout.zhao")
     page.get_by_role("link", name="发掘剧本").click()
     page.get_by_role("searchbox").or_(page.locator("#id_q")).first.fill("窗口")
-    page.get_by_role("button", name="搜索").click()
+    page.get_by_role("button", name="搜索", exact=True).click()
     results = page.locator("section[aria-labelledby=results-heading] li.card")
     results.first.wait_for()
     titles = results.locator("h3").all_inner_texts()
