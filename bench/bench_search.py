@@ -168,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     listed = Listing.objects.filter(status=ListingStatus.LISTED).count()
     if not listed:
         raise SystemExit("No listed series here: load the scale set first (manage.py seed_scale).")
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum keeps them in use: right after a bulk load the
+        # planner misjudges how many listings carry a theme.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     user = scout()
     searches = queries(args.seed)
     fast: list[float] = []

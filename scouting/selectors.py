@@ -9,7 +9,8 @@ Matching, per database (docs/scouting.md):
 - PostgreSQL: English words through full-text search,
   ``search_english @@ to_tsquery('english', 'word:*')``; a Chinese term of two or more
   characters through its character bigrams, ``search_bigrams @@ '法院 & 院走 & 走廊'``,
-  then checked whole with ``strpos``; one character by substring. ``search_english`` and
+  then (three or more characters) checked in order with ``strpos``; one character by
+  substring. ``search_english`` and
   ``search_bigrams`` are stored generated columns with GIN indexes (migration 0005,
   scouting/search_indexes.py).
 - SQLite: FTS5 over ``search_tokens`` (Chinese as character bigrams, a Chinese term as a
@@ -142,9 +143,18 @@ def _text_match(listings: QuerySet[Listing], terms: list[Term]) -> QuerySet[List
                 )
             )
         for term in terms:
-            if term.cjk and len(term.text) >= 2:
+            if term.cjk and len(term.text) == 2:
+                # A two-character term is one bigram: the index answers it exactly.
+                listings = listings.filter(
+                    RawSQL(
+                        "search_bigrams @@ to_tsquery('simple'::regconfig, %s)",
+                        [term.text],
+                        output_field=BooleanField(),
+                    )
+                )
+            elif term.cjk and len(term.text) > 2:
                 # Every bigram of the term through the bigram index, then the term itself
-                # (strpos: no index, so it only checks the rows the index found).
+                # in order (strpos: no index, so it only reads the documents found).
                 listings = listings.filter(
                     RawSQL(
                         "(search_bigrams @@ to_tsquery('simple'::regconfig, %s) "
