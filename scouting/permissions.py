@@ -10,8 +10,6 @@
   (scouting.models.listings); never the series, its revisions or its writers' settings.
 """
 
-from typing import Any
-
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -31,8 +29,8 @@ from scouting.models import (
     ShortlistNote,
     StudioScout,
 )
-from scripts_app.models import Collaborator, CollaboratorRole, Series
-from scripts_app.permissions import WRITERS, get_series_for, series_role
+from scripts_app.models import Series
+from scripts_app.permissions import WRITERS, get_series_for, series_role, written_series_ids
 
 
 def scouting_studios(user: Actor) -> QuerySet[Organisation]:
@@ -211,16 +209,6 @@ def get_public_portfolio(pk: int) -> Portfolio:
 # - Only the named readers read, while the read is open (the window has not ended) and
 #   while they are still members of the studio. Everyone else sees the listing's sample.
 # - A download's code is turned back into its read by platform staff and the writers.
-
-
-def written_series_ids(user: Actor) -> QuerySet[Series, Any]:
-    """The series this person writes (owner or co-writer), as a subquery of ids."""
-    if not is_signed_in(user):
-        return Series.objects.none().values("pk")
-    cowritten = Collaborator.objects.filter(user_id=user.pk, role=CollaboratorRole.COWRITER).values(
-        "series_id"
-    )
-    return Series.objects.filter(Q(owner_id=user.pk) | Q(pk__in=cowritten)).values("pk")
 
 
 def reads_visible_to(user: Actor) -> QuerySet[ReadRequest]:

@@ -68,7 +68,8 @@ from scouting.permissions import (
 )
 from scouting.search import Term, bigrams, fts5_query, query_terms
 from scouting.search_indexes import FTS_TABLE
-from scripts_app.models import CollaboratorRole, Series
+from scripts_app.models import Series
+from scripts_app.permissions import written_series_ids
 from taxonomy.models import Term as TaxonomyTerm
 
 TITLE_WEIGHT = 5
@@ -348,12 +349,10 @@ def portfolio_page(portfolio: Portfolio) -> PortfolioPage:
     co-writer; a waiting or unlisted listing never), their valid certificates and the fund
     awards shown publicly where they lead. Four queries whatever the numbers."""
     writer_id = portfolio.user_id
-    series_ids = Series.objects.filter(
-        Q(owner_id=writer_id)
-        | Q(collaborators__user_id=writer_id, collaborators__role=CollaboratorRole.COWRITER)
-    ).values("pk")
     listings = list(
-        Listing.objects.filter(status=ListingStatus.LISTED, series_id__in=series_ids)
+        Listing.objects.filter(
+            status=ListingStatus.LISTED, series_id__in=written_series_ids(portfolio.user)
+        )
         .prefetch_related("terms")
         .order_by(F("listed_at").desc(nulls_last=True), "-pk")[:PORTFOLIO_ITEMS_SHOWN]
     )

@@ -45,6 +45,21 @@ def series_ids_of(user: Actor) -> QuerySet[Any]:
     return owned.union(shared)
 
 
+def written_series_ids(user: Actor) -> QuerySet[Any]:
+    """The ids of the series the user writes (owns, or co-writes: not those they only
+    read), as one subquery: a UNION of two index lookups, as `series_ids_of`. For the apps
+    that act for a series' writers (scouting's reads and portfolios)."""
+    if not is_signed_in(user):
+        return Series.objects.none().values("pk")
+    owned = Series.objects.filter(owner_id=user.pk).order_by().values("pk")
+    cowritten = (
+        Collaborator.objects.filter(user_id=user.pk, role=CollaboratorRole.COWRITER)
+        .order_by()
+        .values("series_id")
+    )
+    return owned.union(cowritten)
+
+
 def series_visible_to(user: Actor) -> QuerySet[Series]:
     """Every series the user may read: their own and shared ones, and those open to members.
 
