@@ -1,4 +1,17 @@
+from scouting.models.briefs import Brief, BriefStatus, BudgetTier, Pitch, PitchStatus
 from scouting.models.listings import Listing, ListingConsent, ListingConsentStatus, ListingStatus
+from scouting.models.offers import (
+    Deal,
+    DealDelivery,
+    DealStatus,
+    Offer,
+    OfferKind,
+    OfferSide,
+    OfferStatus,
+    OfferTerms,
+    OverseasRights,
+    RevenueCycle,
+)
 from scouting.models.portfolios import Portfolio
 from scouting.models.reads import NdaKind, ReadEvent, ReadEventKind, ReadRequest, ReadStatus
 from scouting.models.scouts import ScoutRole, StudioScout
@@ -12,16 +25,31 @@ from scouting.models.shortlists import (
 )
 
 __all__ = [
+    "Brief",
+    "BriefStatus",
+    "BudgetTier",
+    "Deal",
+    "DealDelivery",
+    "DealStatus",
     "Listing",
     "ListingConsent",
     "ListingConsentStatus",
     "ListingStatus",
     "NdaKind",
+    "Offer",
+    "OfferKind",
+    "OfferSide",
+    "OfferStatus",
+    "OfferTerms",
+    "OverseasRights",
+    "Pitch",
+    "PitchStatus",
     "Portfolio",
     "ReadEvent",
     "ReadEventKind",
     "ReadRequest",
     "ReadStatus",
+    "RevenueCycle",
     "SavedSearch",
     "SavedSearchHit",
     "ScoutRole",

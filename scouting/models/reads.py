@@ -46,7 +46,13 @@ class NdaKind(models.TextChoices):
 
 
 class ReadRequest(models.Model):
-    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="reads")
+    # A read of a listed series, or of the series a writer pitched to the studio's brief.
+    listing = models.ForeignKey(
+        Listing, on_delete=models.CASCADE, null=True, blank=True, related_name="reads"
+    )
+    pitch = models.ForeignKey(
+        "scouting.Pitch", on_delete=models.CASCADE, null=True, blank=True, related_name="reads"
+    )
     series = models.ForeignKey(
         Series, on_delete=models.CASCADE, related_name="scouting_reads", verbose_name=_("series")
     )
@@ -99,6 +105,12 @@ class ReadRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(listing__isnull=False) | models.Q(pitch__isnull=False),
+                name="scouting_read_of_listing_or_pitch",
+            )
+        ]
         indexes = [
             models.Index(fields=["studio", "-created_at"], name="scouting_read_studio"),
             models.Index(fields=["series", "-created_at"], name="scouting_read_series"),
