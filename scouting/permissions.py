@@ -292,3 +292,23 @@ def get_event_by_code(user: Actor, code: str) -> ReadEvent:
     if event is None:
         raise Http404
     return event
+
+
+# --- The terms register -----------------------------------------------------------------
+#
+# The register itself is public (it shows only figures that aggregate enough deals). A
+# studio's own record, deal by deal, is for the studio's members alone.
+
+
+def get_studio_record_for(user: Actor, slug: str) -> Organisation:
+    """A studio the user is a member of (any role), or 404."""
+    if not is_signed_in(user):
+        raise Http404
+    studio = (
+        Organisation.objects.filter(kind=OrganisationKind.STUDIO, slug=slug)
+        .filter(Exists(Membership.objects.filter(organisation=OuterRef("pk"), user_id=user.pk)))
+        .first()
+    )
+    if studio is None:
+        raise Http404
+    return studio

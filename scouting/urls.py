@@ -4,6 +4,7 @@ from scouting.views import (
     listings,
     portfolios,
     reads,
+    register,
     saved_searches,
     scouts,
     search,
@@ -77,4 +78,9 @@ urlpatterns += [
     path("reads/<int:pk>/pdf/", reads.read_pdf, name="read_pdf"),
     path("series/<int:pk>/reads/", reads.series_reads, name="series_reads"),
     path("codes/", reads.code_lookup, name="code_lookup"),
+]
+
+urlpatterns += [
+    path("terms/", register.register, name="terms_register"),
+    path("studios/<slug:slug>/record/", register.studio_record_page, name="studio_record"),
 ]

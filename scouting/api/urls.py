@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scouting.api import views
+from scouting.api import register, views
 
 urlpatterns = [
     path("scouting/search/", views.SearchView.as_view(), name="api-scouting-search"),
@@ -112,5 +112,14 @@ urlpatterns += [
         "scouting/codes/<str:code>/",
         views.CodeLookupView.as_view(),
         name="api-scouting-code-lookup",
+    ),
+]
+
+urlpatterns += [
+    path("scouting/terms/", register.TermsRegisterView.as_view(), name="api-scouting-terms"),
+    path(
+        "scouting/studios/<slug:slug>/record/",
+        register.StudioRecordView.as_view(),
+        name="api-scouting-studio-record",
     ),
 ]

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.scouting.support import heritage_series, listed, studio_scout
-from tests.support.factories import add_collaborator
+from tests.support.factories import add_collaborator, admin_of
 from tests.support.queries import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -252,4 +252,57 @@ def test_a_series_reads_and_trail_do_not_grow_the_queries(client, api_client):
         reads_and_views,
         lambda: api_client.get(f"/api/v1/scouting/series/{series.pk}/trail/"),
         expected=3,
+    )
+
+
+@pytest.mark.measures("scouting:terms_register", "api-scouting-terms")
+def test_the_terms_register_does_not_grow_with_deals(client, api_client):
+    from taxonomy.models import Term
+    from tests.scouting.deals_support import deal, studios
+
+    genre = Term.objects.create(kind="genre", slug="register-genre", name_zh="类型", name_en="G")
+    pool = studios(3)
+
+    def deals(k):
+        for i in range(k):
+            deal(pool[i % 3], terms=[genre], kept_days=[3, 5])
+
+    assert_constant_queries(
+        deals,
+        lambda: client.get("/scouting/terms/"),
+        expected=4,
+        rows=lambda response: response.context["register"].sections[0].deals or 0,
+    )
+    assert_constant_queries(
+        deals,
+        lambda: api_client.get("/api/v1/scouting/terms/"),
+        expected=4,
+        rows=lambda response: response.json()["sections"][0]["deals"] or 0,
+    )
+
+
+@pytest.mark.measures("scouting:studio_record", "api-scouting-studio-record")
+def test_a_studios_record_does_not_grow_with_deals(client, api_client):
+    from tests.scouting.deals_support import deal, studios
+
+    (studio,) = studios(1)
+    admin = admin_of(studio)
+    client.force_login(admin)
+    api_client.force_authenticate(admin)
+
+    def deals(k):
+        for _ in range(k):
+            deal(studio, kept_days=[2, 4])
+
+    assert_constant_queries(
+        deals,
+        lambda: client.get(f"/scouting/studios/{studio.slug}/record/"),
+        expected=6,
+        rows=lambda response: len(response.context["record"].lines),
+    )
+    assert_constant_queries(
+        deals,
+        lambda: api_client.get(f"/api/v1/scouting/studios/{studio.slug}/record/"),
+        expected=3,
+        rows=lambda response: len(response.json()["deals"]),
     )
