@@ -19,7 +19,7 @@ class ScaleOptions:
     series: int = 100_000
     revisions: int = 3
     requests: int = 50_000
-    organisations: int | None = None  # default: one per 500 writers, at least 3
+    organisations: int | None = None  # default: one per 40 writers, at least 3
     mentors: int | None = None  # default: one per 100 writers, at least 5
     desk_series: int = 1_100
     big_series: int = 3
@@ -31,7 +31,7 @@ class ScaleOptions:
 
     @property
     def organisation_count(self) -> int:
-        return self.organisations if self.organisations is not None else max(3, self.writers // 500)
+        return self.organisations if self.organisations is not None else max(3, self.writers // 40)
 
     @property
     def mentor_count(self) -> int:

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             "--organisations",
             type=int,
             default=None,
-            help="universities, studios and funds (default: one per 500 writers, at least 3)",
+            help="universities, studios and funds, in turn U, S, U, F, S (default: one per 40 writers, at least 3: 200 studios at 20,000 writers)",
         )
         number(
             "--mentors",
