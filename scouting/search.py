@@ -7,6 +7,7 @@ letters or digits ("heritage"). Every term must match.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -45,13 +46,23 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def search_tokens(text: str) -> str:
-    """The text as SQLite's FTS5 indexes it: words lower-cased, Chinese runs as bigrams
-    (FTS5's unicode61 tokenizer would take a whole run for one token)."""
+def term_token(term_id: int) -> str:
+    """The token that stands for a theme, genre or audience in a listing's token text:
+    letters and digits only, so that no tokenizer splits it, and a prefix no word of a
+    script starts with."""
+    return f"qzterm{term_id}"
+
+
+def search_tokens(text: str, term_ids: Iterable[int] = ()) -> str:
+    """The text as the token indexes read it (SQLite's FTS5, PostgreSQL's bigram vector):
+    words lower-cased, Chinese runs as bigrams (FTS5's unicode61 tokenizer would take a
+    whole run for one token), then one token per term the listing shows, so that the
+    same index lookup answers a theme or genre filter and the words together."""
     out: list[str] = []
     for match in _TERM.finditer(text.lower()):
         token = match.group()
         out.extend(bigrams(token) if _CJK_RUN.fullmatch(token) else [token])
+    out.extend(term_token(term_id) for term_id in sorted(term_ids))
     return " ".join(out)
 
 

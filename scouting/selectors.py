@@ -66,7 +66,7 @@ from scouting.permissions import (
     scouting_studios,
     shortlists_visible_to,
 )
-from scouting.search import Term, bigrams, fts5_query, query_terms
+from scouting.search import Term, bigrams, fts5_query, query_terms, term_token
 from scouting.search_indexes import FTS_TABLE
 from scripts_app.models import Series
 from scripts_app.permissions import written_series_ids
@@ -201,15 +201,50 @@ def _relevance(terms: list[Term]) -> Any:
     return total
 
 
-def _filtered(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Listing]:
-    for slugs, kind in ((params.themes, "theme"), (params.genres, "genre"),
-                        (params.audiences, "audience")):  # fmt: skip
-        if slugs:
+def _term_filter(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Listing]:
+    """Any of the chosen themes, and any of the chosen genres, and any of the audiences.
+
+    The listing's terms ride in its token text (scouting.search.term_token), so where a
+    token index exists the filter is a lookup in it, combined with the words' (a join
+    through the terms table made PostgreSQL walk a common theme's twelve thousand
+    listings in order, reading each one's text: a quarter of a second at 100,000)."""
+    chosen = [(kind, list(slugs)) for slugs, kind in ((params.themes, "theme"),
+              (params.genres, "genre"), (params.audiences, "audience")) if slugs]  # fmt: skip
+    if not chosen:
+        return listings
+    if connection.vendor != "postgresql" and not _has_fts5_table():
+        for kind, slugs in chosen:
             listings = listings.filter(
                 pk__in=Listing.terms.through.objects.filter(
-                    term__kind=kind, term__slug__in=list(slugs)
+                    term__kind=kind, term__slug__in=slugs
                 ).values("listing_id")
             )
+        return listings
+    wanted = Q()
+    for kind, slugs in chosen:
+        wanted |= Q(kind=kind, slug__in=slugs)
+    ids: dict[str, list[int]] = {kind: [] for kind, _ in chosen}
+    for kind, pk in TaxonomyTerm.objects.filter(wanted).values_list("kind", "pk"):
+        ids[kind].append(pk)
+    if not all(ids.values()):
+        return listings.none()  # a kind none of whose chosen terms exists
+    groups = [[term_token(pk) for pk in sorted(pks)] for pks in ids.values()]
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join("(" + " | ".join(group) + ")" for group in groups)
+        return listings.filter(
+            RawSQL(
+                "search_bigrams @@ to_tsquery('simple'::regconfig, %s)",
+                [tsquery],
+                output_field=BooleanField(),
+            )
+        )
+    match = " AND ".join("(" + " OR ".join(group) + ")" for group in groups)
+    # The match text is built of term tokens (letters and digits); the table is a constant.
+    return listings.filter(pk__in=RawSQL(FTS_SELECT, [match]))  # noqa: S611
+
+
+def _filtered(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Listing]:
+    listings = _term_filter(params, listings)
     if params.language:
         listings = listings.filter(language=params.language)
     if params.episodes_min is not None:

@@ -68,11 +68,12 @@ def snapshot_take(listing: Listing) -> None:
         part for part in (listing.title, listing.logline, listing.synopsis, listing.sample_text)
         if part
     )  # fmt: skip
-    listing.search_tokens = search_tokens(listing.search_document)
+    terms = (
+        [*series.themes.all(), *series.genres.all(), *series.audiences.all()]
+        if listing.show_terms
+        else []
+    )
+    listing.search_tokens = search_tokens(listing.search_document, [t.pk for t in terms])
     listing.refreshed_at = timezone.now()
     listing.save()
-    if listing.show_terms:
-        terms = [*series.themes.all(), *series.genres.all(), *series.audiences.all()]
-        listing.terms.set(terms)
-    else:
-        listing.terms.clear()
+    listing.terms.set(terms)

@@ -57,6 +57,17 @@ def load_listings(world: World, progress: Progress) -> None:
             series = list(Series.objects.filter(pk__in=ids).select_related("head").order_by("pk"))
             texts = revision_texts([s.head for s in series if s.head is not None])
             scores = median_scores(ids)
+            # Every listing shows its terms (show_terms defaults on): one row per pair.
+            term_pairs = [
+                (series_id, term_id)
+                for relation in ("themes", "genres", "audiences")
+                for series_id, term_id in getattr(Series, relation)
+                .through.objects.filter(series_id__in=ids)
+                .values_list("series_id", "term_id")
+            ]
+            terms_of: dict[int, list[int]] = defaultdict(list)
+            for series_id, term_id in term_pairs:
+                terms_of[series_id].append(term_id)
             listings = []
             for item in series:
                 info = infos[item.pk]
@@ -84,7 +95,7 @@ def load_listings(world: World, progress: Progress) -> None:
                                  listing.sample_text)
                     if part
                 )  # fmt: skip
-                listing.search_tokens = search_tokens(listing.search_document)
+                listing.search_tokens = search_tokens(listing.search_document, terms_of[item.pk])
                 listings.append(listing)
             insert(Listing, listings)
             by_series = {listing.series_id: listing for listing in listings}
@@ -100,10 +111,7 @@ def load_listings(world: World, progress: Progress) -> None:
             through = Listing.terms.through
             terms = [
                 through(listing_id=by_series[series_id].pk, term_id=term_id)
-                for relation in ("themes", "genres", "audiences")
-                for series_id, term_id in getattr(Series, relation)
-                .through.objects.filter(series_id__in=ids)
-                .values_list("series_id", "term_id")
+                for series_id, term_id in term_pairs
             ]
             insert(through, terms)
             counts["listings"] += len(listings)

@@ -210,3 +210,38 @@ def test_the_text_index_follows_updates_and_deletes(scout):
                 ['"非遗"'],
             )
             assert cursor.fetchone()[0] == 0
+
+
+def test_term_filters_any_within_a_kind_every_kind_and_with_words(scout, world, monkeypatch):
+    heritage, english, law = world
+    from scouting import selectors
+
+    def check():
+        assert sorted(_titles(scout, genres=["suspense", "no-such-genre"])) == [
+            "The Lighthouse Keeper",
+            "法槌之下",
+        ]
+        assert _titles(scout, genres=["suspense"], themes=["intangible-heritage"]) == []
+        assert _titles(scout, q="讨薪", genres=["suspense"]) == ["法槌之下"]
+        assert _titles(scout, q="非遗", genres=["suspense"]) == []
+        assert _titles(scout, themes=["no-such-theme"]) == []
+
+    check()
+    # The same answers where there is no token index (a SQLite built without FTS5).
+    monkeypatch.setattr(selectors, "_has_fts5_table", lambda alias="default": False)
+    check()
+
+
+def test_a_listing_carries_one_token_per_term_it_shows(scout):
+    from scouting.search import term_token
+    from scouting.services.listings import ListingChoices, listing_update
+
+    series = heritage_series()
+    listing = listed(series)
+    shown = {term_token(pk) for pk in listing.terms.values_list("pk", flat=True)}
+    assert shown and shown <= set(listing.search_tokens.split())
+
+    listing_update(actor=series.owner, listing=listing, choices=ListingChoices(show_terms=False))
+    listing.refresh_from_db()
+    assert not shown & set(listing.search_tokens.split())
+    assert _titles(scout, themes=["intangible-heritage"]) == []

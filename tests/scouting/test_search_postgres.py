@@ -7,7 +7,7 @@ from django.db import connection
 
 from scouting.models import Listing
 from scouting.search import query_terms
-from scouting.selectors import SearchParams, _text_match, listing_search
+from scouting.selectors import SearchParams, _term_filter, _text_match, listing_search
 from tests.scouting.support import english_series, heritage_series, listed, studio_scout
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
@@ -66,6 +66,11 @@ def test_chinese_and_english_search_on_postgresql():
     assert _titles(scout, q="Lighth") == ["The Lighthouse Keeper"]  # prefix
     assert len(_titles(scout, q="the")) == 2  # a stop word alone filters nothing
     assert _titles(scout, q="heritage 非遗") == []
+    # Term filters go through the same bigram vector (one token per term).
+    assert _titles(scout, themes=["intangible-heritage"]) == ["竹编少年"]
+    assert _titles(scout, q="非遗", themes=["intangible-heritage"]) == ["竹编少年"]
+    assert _titles(scout, q="keepers", themes=["intangible-heritage"]) == []
+    assert _titles(scout, themes=["no-such-theme"]) == []
 
 
 def test_the_planner_can_use_the_indexes():
@@ -83,3 +88,5 @@ def test_the_planner_can_use_the_indexes():
     # words) included: a trigram index cannot serve those.
     assert "scouting_listing_bigrams" in chinese.explain()
     assert "scouting_listing_bigrams" in two_characters.explain()
+    themed = _term_filter(SearchParams(themes=["intangible-heritage"]), Listing.objects.all())
+    assert "scouting_listing_bigrams" in themed.explain()
