@@ -69,7 +69,9 @@ def test_each_figure_counts_only_the_deals_that_name_it():
 
 def test_rows_by_genre_theme_and_episodes_count_only_their_deals():
     a, b, c = studios(3)
-    genre = Term.objects.create(kind="genre", slug="suspense-x", name_zh="悬疑X", name_en="SuspenseX")
+    genre = Term.objects.create(
+        kind="genre", slug="suspense-x", name_zh="悬疑X", name_en="SuspenseX"
+    )
     theme = Term.objects.create(kind="theme", slug="law-x", name_zh="法治X", name_en="LawX")
     for studio in (a, b, c, a, b):
         deal(studio, guarantee="60000", episodes=80, terms=[genre])
@@ -148,7 +150,12 @@ def test_a_studio_sees_its_own_record_and_nobody_else_does(client, api_client):
         assert client.get(url).status_code == 200
         api_client.force_authenticate(person)
         assert api_client.get(api).json()["answered_in_time"] == 1
-    for outsider in (studio_scout(other), admin_of(other), UserFactory(), UserFactory(is_staff=True)):
+    for outsider in (
+        studio_scout(other),
+        admin_of(other),
+        UserFactory(),
+        UserFactory(is_staff=True),
+    ):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
         api_client.force_authenticate(outsider)
