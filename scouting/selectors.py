@@ -446,3 +446,26 @@ def series_trail(series: Any) -> QuerySet[ReadEvent]:
 
 def read_trail(read: Any) -> QuerySet[ReadEvent]:
     return ReadEvent.objects.filter(read=read).select_related("user", "read__studio")
+
+
+# --- A listing as a scout sees it ------------------------------------------------------
+
+LISTING_READS_SHOWN = 20
+
+
+def listing_shortlist_entries(user: Actor, listing: Listing) -> QuerySet[ShortlistEntry]:
+    """Where this listing stands on the shortlists of the studios the user scouts for."""
+    return (
+        ShortlistEntry.objects.filter(listing=listing, shortlist__in=shortlists_visible_to(user))
+        .select_related("shortlist__studio")
+        .order_by("shortlist__studio__slug", "shortlist__name", "pk")
+    )
+
+
+def listing_reads(user: Actor, listing: Listing) -> QuerySet[ReadRequest]:
+    """The reads of this listing asked by the studios the user scouts for (newest first)."""
+    return (
+        ReadRequest.objects.filter(listing=listing, studio__in=scouting_studios(user).values("pk"))
+        .select_related("studio")
+        .order_by("-created_at", "-pk")
+    )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from scouting.views import (
+    listing_page,
     listings,
     portfolios,
     reads,
@@ -67,6 +68,7 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("listings/<int:pk>/", listing_page.listing_page, name="listing_page"),
     path("listings/<int:pk>/read/", reads.read_request, name="read_request"),
     path("reads/", reads.reads, name="reads"),
     path("reads/<int:pk>/", reads.read_detail, name="read_detail"),

@@ -306,3 +306,27 @@ def test_a_studios_record_does_not_grow_with_deals(client, api_client):
         expected=3,
         rows=lambda response: len(response.json()["deals"]),
     )
+
+
+@pytest.mark.measures("scouting:listing_page")
+def test_a_listing_as_scouts_see_it_does_not_grow_with_shortlists_and_reads(client):
+    from scouting.services.shortlists import entry_add, shortlist_create
+
+    listing = listed(heritage_series(), show_synopsis=True, sample_episodes=2)
+    scout = studio_scout()
+    studio = scout.memberships.get().organisation
+    client.force_login(scout)
+
+    made = []
+
+    def shortlisted(k):
+        for _ in range(k):
+            made.append(shortlist_create(actor=scout, studio=studio, name=f"list {len(made)}"))
+            entry_add(actor=scout, shortlist=made[-1], listing=listing)
+
+    assert_constant_queries(
+        shortlisted,
+        lambda: client.get(f"/scouting/listings/{listing.pk}/"),
+        expected=9,
+        rows=lambda response: len(response.context["entries"]),
+    )
