@@ -223,7 +223,8 @@ def _load_fund(log: Callable[[str], None]) -> None:
 def _load_scouting(log: Callable[[str], None]) -> None:
     from seeds.scouting_loader import load_scouting
 
-    load_scouting(log)
+    people = {user.email: user for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
+    load_scouting(log, lambda local: people[demo_email(local)])
 
 
 # Later issues append their loaders (series, reviews, courses...) here, in order.

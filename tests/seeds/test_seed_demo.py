@@ -264,3 +264,24 @@ def test_the_demo_scout_finds_the_listed_series_and_not_the_private_one(client):
     assert 'href="/scouting/"' in client.get("/").content.decode()
     page = client.get("/scouting/", {"q": "窗口"}).content.decode()
     assert "三号<mark>窗口</mark>" in page and "的秘密" not in page
+
+
+def test_the_demo_studio_has_a_shortlist_and_a_read_under_nda_with_its_trail(client):
+    from scouting.models import ReadEventKind, ReadRequest, ReadStatus, Shortlist
+
+    call_command("seed_demo", stdout=io.StringIO())
+    shortlist = Shortlist.objects.get(studio__slug="galaxy-shorts")
+    assert {e.listing.title: e.status for e in shortlist.entries.select_related("listing")} == {
+        "三号窗口": "reading",
+        "锦官绣": "discussing",
+    }
+    read = ReadRequest.objects.get(series__title="三号窗口")
+    assert read.status == ReadStatus.OPEN and read.is_open
+    assert read.nda_accepted_sha256 == read.nda_sha256 != ""
+    kinds = sorted(read.events.values_list("kind", flat=True))
+    assert kinds == sorted([ReadEventKind.VIEW, ReadEventKind.DOWNLOAD])
+    code = read.events.get(kind=ReadEventKind.DOWNLOAD).code
+
+    client.login(username="writer.chen@demo.microdrama.cn", password=DEMO_PASSWORD)
+    trail = client.get(f"/scouting/series/{read.series_id}/reads/").content.decode()
+    assert "星河短剧工作室" in trail and code in trail
