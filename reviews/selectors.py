@@ -785,3 +785,64 @@ def median_review_score(series: Series | int, *, rubric_slug: str) -> tuple[floa
     if not overalls:
         return None, 0
     return scoring.aggregate(overalls, method="median"), len(overalls)
+
+
+class RevisionScores(NamedTuple):
+    """A series' submitted review overalls on a rubric, by the revision reviewed."""
+
+    by_revision: dict[int, list[float]]  # revision number -> overall of each review
+
+    @property
+    def all(self) -> list[float]:
+        return [value for values in self.by_revision.values() for value in values]
+
+    @property
+    def median(self) -> float | None:
+        values = self.all
+        return scoring.aggregate(values, method="median") if values else None
+
+    @property
+    def improvement(self) -> float | None:
+        """How much the median overall rose from the earlier to the later of the last two
+        reviewed revisions (negative when it fell); None with fewer than two."""
+        reviewed = sorted(self.by_revision)
+        if len(reviewed) < 2:
+            return None
+        later = scoring.aggregate(self.by_revision[reviewed[-1]], method="median")
+        earlier = scoring.aggregate(self.by_revision[reviewed[-2]], method="median")
+        if later is None or earlier is None:
+            return None
+        return later - earlier
+
+
+def review_scores_by_revision(
+    series_ids: list[int], *, rubric_slug: str
+) -> dict[int, RevisionScores]:
+    """For each series with submitted reviews on the rubric: the overall of each review
+    (`scoring.overall`, as `median_review_score` computes it), grouped by the revision
+    reviewed. One query for the batch."""
+    rows = ReviewScore.objects.filter(
+        review__status=ReviewStatus.SUBMITTED,
+        review__assignment__request__series_id__in=series_ids,
+        review__assignment__request__rubric_version__rubric__slug=rubric_slug,
+        score__isnull=False,
+    ).values_list(
+        "review__assignment__request__series_id",
+        "review__assignment__request__revision__number",
+        "review_id",
+        "criterion__weight",
+        "score",
+    )
+    by_review: dict[tuple[int, int, int], list[tuple[float, float | None]]] = {}
+    for series_id, number, review_id, weight, score in rows:
+        by_review.setdefault((series_id, number, review_id), []).append(
+            (float(weight), float(score) if score is not None else None)
+        )
+    result: dict[int, RevisionScores] = {}
+    for (series_id, number, _review_id), pairs in by_review.items():
+        value = scoring.overall(pairs)
+        if value is not None:
+            result.setdefault(series_id, RevisionScores({})).by_revision.setdefault(
+                number, []
+            ).append(value)
+    return result

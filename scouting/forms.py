@@ -88,6 +88,7 @@ class SearchForm(forms.Form):
             (Sort.RELEVANCE, _("Relevance")),
             (Sort.SCORE, _("Score")),
             (Sort.NEWEST, _("Newest")),
+            (Sort.IMPROVED, _("Most improved between revisions")),
         ],
     )
 

@@ -82,7 +82,10 @@ class Sort:
     RELEVANCE = "relevance"
     SCORE = "score"
     NEWEST = "newest"
-    CHOICES = (RELEVANCE, SCORE, NEWEST)
+    # The rise of the median score between the last two reviewed revisions (only listings
+    # that show their score have one; the others follow, newest first).
+    IMPROVED = "improved"
+    CHOICES = (RELEVANCE, SCORE, NEWEST, IMPROVED)
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,8 @@ def _ordered(
     newest: list[Any] = [F("listed_at").desc(nulls_last=True), "-pk"]
     if params.sort == Sort.SCORE:
         return listings.order_by(F("score").desc(nulls_last=True), *newest)
+    if params.sort == Sort.IMPROVED:
+        return listings.order_by(F("improvement").desc(nulls_last=True), *newest)
     if params.sort == Sort.RELEVANCE and terms:
         return listings.annotate(relevance=_relevance(terms)).order_by("-relevance", *newest)
     return listings.order_by(*newest)

@@ -87,6 +87,8 @@ class ScoutingResultSerializer(serializers.Serializer):
     )
     score = serializers.FloatField(source="listing.score", allow_null=True)
     review_count = serializers.IntegerField(source="listing.review_count", allow_null=True)
+    # The change of the median score between the last two reviewed revisions.
+    improvement = serializers.FloatField(source="listing.improvement", allow_null=True)
     registry_number = serializers.IntegerField(source="listing.registry_number", allow_null=True)
     awarded = serializers.BooleanField(source="listing.awarded")
     certificate_holder = serializers.BooleanField(source="listing.certificate_holder")

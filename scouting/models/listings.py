@@ -61,6 +61,9 @@ class Listing(models.Model):
     target_episode_seconds = models.PositiveIntegerField(null=True, blank=True)
     score = models.FloatField(_("median score"), null=True, blank=True)
     review_count = models.PositiveIntegerField(null=True, blank=True)
+    # How much the median score rose between the last two reviewed revisions (shown with
+    # the score, and only then; the "most improved" order).
+    improvement = models.FloatField(_("score improvement"), null=True, blank=True)
     registry_number = models.PositiveIntegerField(null=True, blank=True)
     awarded = models.BooleanField(default=False)
     certificate_holder = models.BooleanField(default=False)
@@ -84,6 +87,7 @@ class Listing(models.Model):
         indexes = [
             models.Index(fields=["status", "-listed_at", "-id"], name="scouting_listed_newest"),
             models.Index(fields=["status", "-score"], name="scouting_listed_score"),
+            models.Index(fields=["status", "-improvement"], name="scouting_listed_improved"),
         ]
         verbose_name = _("discovery listing")
         verbose_name_plural = _("discovery listings")

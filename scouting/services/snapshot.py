@@ -10,7 +10,7 @@ from courses.selectors import certificates_held_by
 from incubator.selectors import public_projects
 from registry.selectors import registered_revisions_of
 from reviews import boutique_standard
-from reviews.selectors import median_review_score
+from reviews.selectors import review_scores_by_revision
 from scouting.models import Listing
 from scouting.search import search_tokens
 from scripts_app.document import parse
@@ -48,11 +48,14 @@ def snapshot_take(listing: Listing) -> None:
     listing.episodes_written = series.episodes_written if shows_episodes else None
     listing.planned_episodes = series.planned_episodes if shows_episodes else None
     listing.target_episode_seconds = series.target_episode_seconds if shows_episodes else None
-    listing.score, listing.review_count = None, None
+    listing.score, listing.review_count, listing.improvement = None, None, None
     if listing.show_score:
-        score, count = median_review_score(series, rubric_slug=boutique_standard.SLUG)
-        if score is not None:
-            listing.score, listing.review_count = round(score, 2), count
+        scores = review_scores_by_revision([series.pk], rubric_slug=boutique_standard.SLUG)
+        if series.pk in scores:
+            shown = scores[series.pk]
+            listing.score, listing.review_count = round(shown.median, 2), len(shown.all)  # type: ignore[arg-type]
+            improvement = shown.improvement
+            listing.improvement = None if improvement is None else round(improvement, 2)
     listing.registry_number = None
     if listing.show_registry:
         entry = registered_revisions_of(series).first()

@@ -11,8 +11,8 @@ series in one query). What a writer chose not to show is stored empty, as the se
 from collections import defaultdict
 from datetime import timedelta
 
-from reviews import boutique_standard, scoring
-from reviews.models import ReviewScore, ReviewStatus
+from reviews import boutique_standard
+from reviews.selectors import review_scores_by_revision
 from scouting.models import Listing, ListingConsent, ListingConsentStatus, ListingStatus
 from scouting.search import search_tokens
 from scouting.services.snapshot import sample_of
@@ -22,28 +22,19 @@ from seeds.scale.bulk import BATCH, Progress, batched, insert
 from seeds.scale.state import World
 
 
-def median_scores(series_ids: list[int]) -> dict[int, tuple[float, int]]:
-    """The median overall Boutique Standard score and review count of each series that
-    has submitted reviews: one query for the batch."""
-    rows = ReviewScore.objects.filter(
-        review__status=ReviewStatus.SUBMITTED,
-        review__assignment__request__series_id__in=series_ids,
-        review__assignment__request__rubric_version__rubric__slug=boutique_standard.SLUG,
-        score__isnull=False,
-    ).values_list(
-        "review__assignment__request__series_id", "review_id", "criterion__weight", "score"
-    )
-    by_review: dict[tuple[int, int], list[tuple[float, float | None]]] = defaultdict(list)
-    for series_id, review_id, weight, score in rows:
-        by_review[(series_id, review_id)].append((float(weight), float(score)))
-    overalls: dict[int, list[float]] = defaultdict(list)
-    for (series_id, _review_id), pairs in by_review.items():
-        value = scoring.overall(pairs)
-        if value is not None:
-            overalls[series_id].append(value)
+def median_scores(series_ids: list[int]) -> dict[int, tuple[float, int, float | None]]:
+    """The median overall Boutique Standard score, review count and improvement between
+    the last two reviewed revisions of each series that has submitted reviews: one query
+    for the batch (reviews.selectors.review_scores_by_revision, as the snapshot reads it)."""
     return {
-        series_id: (round(scoring.aggregate(values, method="median"), 2), len(values))
-        for series_id, values in overalls.items()
+        series_id: (
+            round(scores.median, 2),  # type: ignore[arg-type]
+            len(scores.all),
+            None if scores.improvement is None else round(scores.improvement, 2),
+        )
+        for series_id, scores in review_scores_by_revision(
+            series_ids, rubric_slug=boutique_standard.SLUG
+        ).items()
     }
 
 
@@ -74,9 +65,10 @@ def load_listings(world: World, progress: Progress) -> None:
                 listed_at = max(info.created_at, world.now - timedelta(days=rng.uniform(0, 120)))
                 sample = rng.choice([0, 0, 1, 1, 2, 3])
                 shows_synopsis = rng.random() < 0.7
-                score, reviews = scores.get(item.pk, (None, None))
+                score, reviews, improvement = scores.get(item.pk, (None, None, None))
                 if rng.random() < 0.4:
-                    score, reviews = None, None  # the writers keep the score to themselves
+                    # The writers keep the score to themselves.
+                    score, reviews, improvement = None, None, None
                 listing = Listing(
                     series_id=item.pk, status=ListingStatus.LISTED, created_by_id=info.owner,
                     show_synopsis=shows_synopsis, sample_episodes=sample,
@@ -86,7 +78,7 @@ def load_listings(world: World, progress: Progress) -> None:
                     language=item.language, episodes_written=item.episodes_written,
                     planned_episodes=item.planned_episodes,
                     target_episode_seconds=item.target_episode_seconds, score=score,
-                    review_count=reviews, created_at=listed_at, listed_at=listed_at,
+                    review_count=reviews, improvement=improvement, created_at=listed_at, listed_at=listed_at,
                     refreshed_at=listed_at,
                 )  # fmt: skip
                 listing.search_document = "\n".join(

@@ -53,3 +53,35 @@ def test_the_registry_entry_shows_only_when_chosen():
 
     assert shown.registry_number is not None
     assert list(listing_search(scout, SearchParams(registered=True)).listings) == [shown]
+
+
+def test_most_improved_is_the_median_rise_between_the_last_two_reviewed_revisions(
+    run_on_commit,
+):
+    from scouting.selectors import Sort
+    from scripts_app.selectors import revision_text
+    from scripts_app.services.revisions import revision_save
+
+    rising, steady, unreviewed = (heritage_series(title=t) for t in ("进步", "稳定", "未评"))
+    _reviewed(rising, (5, 5, 6), run_on_commit)
+    _reviewed(steady, (7, 7, 7), run_on_commit)
+    for series in (rising, steady):
+        revision_save(
+            actor=series.owner, series=series, text=revision_text(series.head) + "\n△补一场戏。",
+            base=series.head,
+        )  # fmt: skip
+        series.refresh_from_db()
+    _reviewed(rising, (8, 8, 9), run_on_commit)
+    _reviewed(steady, (7, 7, 8), run_on_commit)
+    choices = ListingChoices(show_score=True)
+    shown = [listed(s, **vars(choices)) for s in (rising, steady, unreviewed)]
+
+    assert [listing.improvement for listing in shown] == [3.0, 0.0, None]
+    # Six reviews over two revisions: the median of all six.
+    assert (shown[0].score, shown[0].review_count) == (7.0, 6)
+    scout = studio_scout()
+    order = listing_search(scout, SearchParams(sort=Sort.IMPROVED)).listings
+    assert [listing.title for listing in order] == ["进步", "稳定", "未评"]
+
+    hidden = listing_update(actor=rising.owner, listing=shown[0], choices=ListingChoices())
+    assert hidden.improvement is None  # it goes with the score

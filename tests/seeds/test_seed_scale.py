@@ -259,7 +259,7 @@ def test_the_same_seed_gives_the_same_texts():
 
 def test_every_series_is_listed_with_the_snapshot_the_listing_services_would_take(loaded):
     from reviews import boutique_standard
-    from reviews.selectors import median_review_score
+    from reviews.selectors import median_review_score, review_scores_by_revision
     from scouting.models import Listing, ListingStatus
     from scouting.search import search_tokens
     from scouting.services.snapshot import sample_of
@@ -292,12 +292,15 @@ def test_every_series_is_listed_with_the_snapshot_the_listing_services_would_tak
         if listing.show_score:
             score, count = median_review_score(series, rubric_slug=boutique_standard.SLUG)
             assert (listing.score, listing.review_count) == (round(score, 2), count)
+            by_revision = review_scores_by_revision([series.pk], rubric_slug=boutique_standard.SLUG)
+            rise = by_revision[series.pk].improvement
+            assert listing.improvement == (None if rise is None else round(rise, 2))
             scored += 1
         else:
-            assert listing.score is None
-        assert listing.search_tokens == search_tokens(listing.search_document)
+            assert listing.score is None and listing.improvement is None
         shown = {t.pk for t in listing.terms.all()}
         assert shown == {
             t.pk for t in [*series.themes.all(), *series.genres.all(), *series.audiences.all()]
         }
+        assert listing.search_tokens == search_tokens(listing.search_document, shown)
     assert scored, "some writers show their scores"
