@@ -416,3 +416,10 @@ def can_request_pitch_read(user: Actor, pitch: Pitch) -> bool:
         and pitch.status in (PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED)
         and is_pitch_studio(user, pitch)
     )
+
+
+def pitchable_series(user: Actor) -> QuerySet[Series]:
+    """The series a person may pitch: those they write (owner or co-writer)."""
+    if not is_signed_in(user):
+        return Series.objects.none()
+    return Series.objects.filter(pk__in=written_series_ids(user)).order_by("title", "pk")

@@ -11,7 +11,7 @@ from scouting import permissions, selectors
 from scouting.api import serializers as s
 from scouting.episodes import episode_texts
 from scouting.forms import search_params
-from scouting.models import Brief, ListingStatus, Pitch, PitchStatus, ReadEventKind
+from scouting.models import ListingStatus, PitchStatus, ReadEventKind
 from scouting.presenters import result_rows, trail_rows
 from scouting.services import briefs as brief_services
 from scouting.services import listings as services
@@ -20,8 +20,7 @@ from scouting.services import reads as read_services
 from scouting.services import saved_searches as saved_search_services
 from scouting.services import shortlists as shortlist_services
 from scouting.services.listings import ListingChoices
-from scripts_app.models import Revision, Series
-from scripts_app.permissions import written_series_ids
+from scripts_app.models import Revision
 from scripts_app.selectors import revision_text
 from taxonomy.models import Term
 
@@ -647,7 +646,6 @@ def _brief_fields(data: dict) -> brief_services.BriefFields:
 
 
 def _brief_answer(brief, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
-    brief = Brief.objects.select_related("studio").prefetch_related("terms").get(pk=brief.pk)
     return Response(s.ScoutingBriefSerializer(brief).data, status=status_code)
 
 
@@ -748,18 +746,13 @@ class BriefCloseView(GenericAPIView):
 
 
 def _pitch_answer(pitch, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
-    pitch = Pitch.objects.select_related("brief__studio", "author", "series", "revision").get(
-        pk=pitch.pk
-    )
     return Response(s.ScoutingPitchSerializer(pitch).data, status=status_code)
 
 
 def _pitch_fields(user, data: dict) -> brief_services.PitchFields:  # type: ignore[no-untyped-def]
     series = revision = None
     if data.get("series_id") is not None:
-        series = Series.objects.filter(
-            pk=data["series_id"], pk__in=written_series_ids(user)
-        ).first()
+        series = permissions.pitchable_series(user).filter(pk=data["series_id"]).first()
         if series is None:
             raise ValidationError({"series_id": [_("Choose a series you write.")]})
         if data.get("revision_number") is not None:

@@ -15,8 +15,6 @@ from scouting import permissions, selectors
 from scouting.forms import BriefForm, PitchAnswerForm, PitchFilterForm, PitchForm
 from scouting.models import Brief, BriefStatus, Pitch, PitchStatus
 from scouting.services import briefs as services
-from scripts_app.models import Revision, Series
-from scripts_app.permissions import written_series_ids
 
 BRIEFS_PER_PAGE = 30
 PITCHES_PER_PAGE = 30
@@ -230,8 +228,7 @@ def pitch_answer(request, pk: int):
 
 
 def _pitch_form(request, data=None, initial=None) -> PitchForm:  # type: ignore[no-untyped-def]
-    mine = Series.objects.filter(pk__in=written_series_ids(request.user)).order_by("title", "pk")
-    return PitchForm(data, initial=initial, series=mine)
+    return PitchForm(data, initial=initial, series=permissions.pitchable_series(request.user))
 
 
 def _pitch_fields(form: PitchForm) -> services.PitchFields | None:
@@ -241,7 +238,7 @@ def _pitch_fields(form: PitchForm) -> services.PitchFields | None:
     series, number = data["series"], data["revision_number"]
     revision = None
     if series is not None and number is not None:
-        revision = Revision.objects.filter(series=series, number=number).first()
+        revision = series.revisions.filter(number=number).first()
         if revision is None:
             form.add_error("revision_number", _("The series has no revision of this number."))
             return None

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import Organisation, User
+from accounts.models import User
 from core.forms import add_service_errors
 from scouting import permissions, selectors
 from scouting.forms import NdaAcceptForm, ReadAnswerForm, ReadRequestForm
@@ -74,7 +74,7 @@ def pitch_read_request(request, pk: int):
     members = User.objects.filter(memberships__organisation=studio).order_by("pk")
     form = ReadRequestForm(
         request.POST or None,
-        studios=Organisation.objects.filter(pk=studio.pk),
+        studios=permissions.scouting_studios(request.user).filter(pk=studio.pk),
         members=members,
         initial={"studio": studio.pk},
     )

@@ -179,7 +179,9 @@ def test_nobody_but_the_author_sends_changes_or_withdraws_a_pitch(client, api_cl
     ]
     for http, url, data in posts:
         assert http.post(url, data).status_code == 404, url
-    assert api_client.put(f"/api/v1/scouting/pitches/{mine.pk}/", {"logline": "改"}).status_code == 404
+    assert (
+        api_client.put(f"/api/v1/scouting/pitches/{mine.pk}/", {"logline": "改"}).status_code == 404
+    )
     mine.refresh_from_db()
     assert mine.status == PitchStatus.DRAFT and mine.logline == "还没发的"
     assert Pitch.objects.get(pk=pitch.pk).status == PitchStatus.SUBMITTED
