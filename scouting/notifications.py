@@ -55,3 +55,7 @@ register(
     "scouting_pitch_declined",
     _("%(studio)s declined your pitch “%(pitch)s” to “%(brief)s”."),
 )
+register(
+    "scouting_brief_matches",
+    _("%(studio)s is looking for scripts like yours: “%(brief)s”."),
+)

@@ -20,11 +20,24 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.exceptions import Conflict
+from core.models import Notification
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
+from core.services.outbox import task_enqueue
 from core.text import single_line
 from core.workflows import workflow_move
-from scouting.models import Brief, BriefStatus, BudgetTier, OfferKind, Pitch, PitchStatus
+from scouting.models import (
+    Brief,
+    BriefStatus,
+    BudgetTier,
+    Listing,
+    ListingConsent,
+    ListingConsentStatus,
+    ListingStatus,
+    OfferKind,
+    Pitch,
+    PitchStatus,
+)
 from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
 from scouting.permissions import can_manage_brief, scouting_studios, studio_scouts
 from scouting.services.snapshot import sample_of
@@ -142,14 +155,61 @@ def brief_update(*, actor: User, brief: Brief, fields: BriefFields) -> Brief:
     return locked
 
 
+def _enqueue_matching(brief: Brief) -> None:
+    from scouting.tasks import tell_writers_of_brief
+
+    task_enqueue(tell_writers_of_brief, brief_id=brief.pk)
+
+
 def brief_publish(*, actor: User, brief: Brief) -> Brief:
-    """Open a draft brief for pitches (its deadline must be ahead).
+    """Open a draft brief for pitches (its deadline must be ahead). Once committed, the
+    writers of listed series sharing one of its terms are told (a task).
 
     Raises: Conflict (not a draft, or the deadline has passed); PermissionDenied.
     """
     return workflow_move(
-        BRIEF_FLOW, brief, "publish", actor=actor, changes={"published_at": timezone.now()}
+        BRIEF_FLOW, brief, "publish", actor=actor, changes={"published_at": timezone.now()},
+        effects=[_enqueue_matching],
+    )  # fmt: skip
+
+
+def brief_tell_matching_writers(*, brief_id: int) -> int:
+    """Tell the writers of listed series that share a theme, genre or audience with an
+    open brief that it is open (once each: a writer already told is skipped, so the task
+    may run twice). The studio's own scouts are not told. Returns how many were told.
+    """
+    brief = Brief.objects.filter(pk=brief_id, status=BriefStatus.OPEN).select_related("studio")
+    found = brief.first()
+    if found is None:
+        return 0
+    url = reverse("scouting:brief", args=[found.pk])
+    matching = Listing.objects.filter(
+        status=ListingStatus.LISTED, terms__in=found.terms.values("pk")
+    ).values("pk")
+    writers = (
+        User.objects.filter(
+            pk__in=ListingConsent.objects.filter(
+                listing__in=matching, consent=ListingConsentStatus.GIVEN
+            ).values("user_id"),
+            is_active=True,
+        )
+        .exclude(pk__in=studio_scouts(found.studio).values("pk"))
+        .exclude(
+            pk__in=Notification.objects.filter(kind="scouting_brief_matches", url=url).values(
+                "recipient_id"
+            )
+        )
+        .order_by("pk")
     )
+    params = {"studio": _studio_name(found), "brief": _brief_title(found)}
+    told = 0
+    with transaction.atomic():
+        for writer in writers:
+            notification_send(
+                recipient=writer, kind="scouting_brief_matches", params=params, url=url
+            )
+            told += 1
+    return told
 
 
 def brief_close(*, actor: User, brief: Brief) -> Brief:

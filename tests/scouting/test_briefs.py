@@ -319,3 +319,21 @@ def test_a_revision_saved_after_submission_does_not_change_the_sample():
     )
     pitch.refresh_from_db()
     assert "旧的开场" in pitch.sample_text
+
+
+def test_publishing_tells_the_writers_of_matching_listed_series_once(run_on_commit):
+    from scouting.services.briefs import brief_tell_matching_writers
+    from tests.scouting.support import listed, themes
+
+    matching = listed(heritage_series(themes=themes("intangible-heritage")))
+    other = listed(english_series(themes=themes("cultural-tourism")))
+    unlisted_writer = heritage_series(themes=themes("intangible-heritage")).owner
+    brief = a_brief(publish=False, terms=themes("intangible-heritage"))
+    with run_on_commit():
+        brief_publish(actor=scout_of(brief), brief=brief)
+    assert _kinds(matching.series.owner) == ["scouting_brief_matches"]
+    assert _kinds(other.series.owner) == []
+    assert _kinds(unlisted_writer) == []
+    with run_on_commit():
+        assert brief_tell_matching_writers(brief_id=brief.pk) == 0
+    assert _kinds(matching.series.owner) == ["scouting_brief_matches"]
