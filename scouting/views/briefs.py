@@ -293,6 +293,9 @@ def my_pitch(request, pk: int):
     """The writer's pitch: as the studio sees it, editable while it is a draft."""
     pitch = permissions.get_own_pitch_for(request.user, pk)
     draft = pitch.status == PitchStatus.DRAFT
+    if request.method == "POST" and not draft:
+        messages.error(request, _("Only a draft pitch can be changed."))
+        return redirect("scouting:my_pitch", pk=pitch.pk)
     initial = {
         "logline": pitch.logline,
         "synopsis": pitch.synopsis,

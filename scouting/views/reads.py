@@ -118,6 +118,7 @@ def _detail(request, read: ReadRequest, *, answer_form=None, nda_form=None):  # 
         "read": read,
         "readers": list(read.readers.order_by("pk")),
         "is_writer": writer,
+        "is_scout": scout,
         "can_answer": writer and read.status == ReadStatus.REQUESTED,
         "can_revoke": writer and read.status in (ReadStatus.ACCEPTED, ReadStatus.OPEN),
         "can_withdraw": scout and read.status in (ReadStatus.REQUESTED, ReadStatus.ACCEPTED),

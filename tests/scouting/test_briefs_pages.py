@@ -260,3 +260,24 @@ def test_a_late_submission_through_the_api_is_409_and_keeps_the_draft(api_client
     api_client.force_authenticate(pitch.author)
     assert api_client.post(f"/api/v1/scouting/pitches/{pitch.pk}/submit/").status_code == 409
     assert Pitch.objects.get(pk=pitch.pk).status == PitchStatus.DRAFT
+
+
+def test_a_sent_pitch_is_not_changed_through_its_page(client):
+    pitch = a_pitch(logline="发出去的")
+    client.force_login(pitch.author)
+    response = client.post(f"/scouting/pitches/{pitch.pk}/", {"logline": "偷偷改"})
+    assert response.status_code == 302
+    assert Pitch.objects.get(pk=pitch.pk).logline == "发出去的"
+
+
+def test_a_pitch_read_links_back_to_the_pitch_for_the_studio(client):
+    from scouting.services.reads import read_request_pitch
+
+    pitch = a_pitch()
+    read = read_request_pitch(actor=scout_of(pitch.brief), pitch=pitch, message="想读")
+    client.force_login(scout_of(pitch.brief))
+    page = client.get(f"/scouting/reads/{read.pk}/").content.decode()
+    assert f"/scouting/studio-pitches/{pitch.pk}/" in page
+    client.force_login(pitch.author)
+    page = client.get(f"/scouting/reads/{read.pk}/").content.decode()
+    assert f"/scouting/studio-pitches/{pitch.pk}/" not in page
