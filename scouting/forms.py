@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BoundedIntegerField, SingleLineField
-from scouting.models import ShortlistEntryStatus
+from incubator.forms import BeijingDateTimeField
+from scouting.models import BudgetTier, OfferKind, PitchStatus, ShortlistEntryStatus
+from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
 from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.reads import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, NdaKind
@@ -255,3 +257,96 @@ class NdaAcceptForm(forms.Form):
     # The hash of the text the page showed: a text changed since is refused.
     sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
     agree = forms.BooleanField(label=_("I have read the NDA and accept it for my studio."))
+
+
+# Briefs and pitches ----------------------------------------------------------------------
+
+
+class BriefForm(forms.Form):
+    """A studio's brief, in Chinese and (optionally) English."""
+
+    studio = forms.ModelChoiceField(label=_("For the studio"), queryset=None, empty_label=None)
+    title_zh = SingleLineField(label=_("Title (Chinese)"), max_length=160)
+    title_en = SingleLineField(label=_("Title (English)"), max_length=160, required=False)
+    description_zh = forms.CharField(
+        label=_("What we look for (Chinese, markdown)"), max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )  # fmt: skip
+    description_en = forms.CharField(
+        label=_("What we look for (English, markdown)"), max_length=10_000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )  # fmt: skip
+    terms = forms.ModelMultipleChoiceField(
+        label=_("Themes, genres and audiences"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    episodes = BoundedIntegerField(label=_("Episodes"), min_value=1, max_value=MAX_BRIEF_EPISODES)
+    target_episode_seconds = BoundedIntegerField(
+        label=_("Target episode length (seconds)"), min_value=30, max_value=1800, required=False
+    )
+    budget_tier = forms.ChoiceField(label=_("Budget"), choices=BudgetTier.choices)
+    offer_kind = forms.ChoiceField(label=_("What we offer"), choices=OfferKind.choices)
+    terms_on_offer_zh = forms.CharField(
+        label=_("Terms on offer (Chinese)"), max_length=4000, required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+    terms_on_offer_en = forms.CharField(
+        label=_("Terms on offer (English)"), max_length=4000, required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+    deadline = BeijingDateTimeField(
+        label=_("Pitches close at (Beijing time)"),
+    )
+
+    def __init__(self, *args, studios=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["terms"].queryset = Term.objects.filter(
+            is_active=True, kind__in=["theme", "genre", "audience"]
+        ).order_by("kind", "pk")
+        if studios is None:
+            del self.fields["studio"]
+        else:
+            self.fields["studio"].queryset = studios
+
+
+class PitchForm(forms.Form):
+    """A writer's pitch: a logline and synopsis, and optionally one of their series at a
+    revision with its first episodes as a sample."""
+
+    logline = SingleLineField(label=_("Logline"), max_length=300)
+    synopsis = forms.CharField(
+        label=_("Synopsis (markdown)"), max_length=10_000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )  # fmt: skip
+    series = forms.ModelChoiceField(
+        label=_("Your series"), queryset=None, required=False,
+        empty_label=_("None: an idea without a script"),
+    )  # fmt: skip
+    revision_number = BoundedIntegerField(
+        label=_("Revision number"), required=False,
+        help_text=_("Leave empty for the series' current text."),
+    )  # fmt: skip
+    sample_episodes = BoundedIntegerField(
+        label=_("Sample: the first episodes"), min_value=0, max_value=MAX_PITCH_SAMPLE_EPISODES,
+        initial=0,
+        help_text=_("The studio reads this many opening episodes of that revision, copied when "
+                    "you submit; the rest only if you accept its request to read."),
+    )  # fmt: skip
+
+    def __init__(self, *args, series, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series
+
+
+class PitchAnswerForm(forms.Form):
+    note = forms.CharField(
+        label=_("Message to the writer"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class PitchFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False,
+        choices=[("", _("All")), *[(value, label) for value, label in PitchStatus.choices if value != "draft"]],
+    )  # fmt: skip

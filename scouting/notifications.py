@@ -43,3 +43,19 @@ register(
     "scouting_read_open",
     _("You may now read “%(series)s” for %(studio)s."),
 )
+register(
+    "scouting_pitch_submitted",
+    _("%(actor)s pitched “%(pitch)s” to your brief “%(brief)s”."),
+)
+register(
+    "scouting_pitch_shortlisted",
+    _("%(studio)s shortlisted your pitch “%(pitch)s” to “%(brief)s”."),
+)
+register(
+    "scouting_pitch_declined",
+    _("%(studio)s declined your pitch “%(pitch)s” to “%(brief)s”."),
+)
+register(
+    "scouting_brief_matches",
+    _("%(studio)s is looking for scripts like yours: “%(brief)s”."),
+)

@@ -13,13 +13,17 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
+from accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
 from core.permissions import is_signed_in
 from core.types import Actor
 from scouting.models import (
+    Brief,
+    BriefStatus,
     Listing,
     ListingConsent,
     ListingStatus,
+    Pitch,
+    PitchStatus,
     Portfolio,
     ReadEvent,
     ReadRequest,
@@ -312,3 +316,130 @@ def get_studio_record_for(user: Actor, slug: str) -> Organisation:
     if studio is None:
         raise Http404
     return studio
+
+
+# Briefs and pitches ----------------------------------------------------------------------
+#
+# - An open brief is a public call for pitches: anyone sees it. A draft or closed brief is
+#   seen by its studio's scouts (and admins) only; they alone write, publish and close it.
+# - A pitch is seen by its author, and by the scouts of the brief's studio once submitted
+#   (never a draft). Nobody else: not another studio, not platform staff.
+# - The studio sees the pitch's logline, synopsis and sample; the rest of the series only
+#   through a read (scouting.services.reads.read_request_pitch).
+
+
+def studio_scouts(studio: Organisation) -> QuerySet[User]:
+    """Who scouts for a studio: its admins, and its members holding its scout role."""
+    member = Membership.objects.filter(organisation=studio, user_id=OuterRef("pk"))
+    scout_row = StudioScout.objects.filter(studio=studio, user_id=OuterRef("pk"))
+    return User.objects.filter(
+        Exists(member.filter(role=MembershipRole.ADMIN)) | (Exists(member) & Exists(scout_row))
+    ).order_by("pk")
+
+
+def briefs_visible_to(user: Actor) -> QuerySet[Brief]:
+    """Open briefs for anyone; every brief of the studios this person scouts for."""
+    visible = Q(status=BriefStatus.OPEN)
+    if is_signed_in(user):
+        visible |= Q(studio__in=scouting_studios(user).values("pk"))
+    return Brief.objects.filter(visible)
+
+
+def can_manage_brief(user: Actor, brief: Brief) -> bool:
+    """The scouts (and admins) of the brief's studio write, publish and close it, and
+    answer its pitches."""
+    return scouting_studios(user).filter(pk=brief.studio_id).exists()
+
+
+def get_brief_for(user: Actor, pk: int) -> Brief:
+    """A brief the user may see (open, or of a studio they scout for), or 404."""
+    brief = briefs_visible_to(user).filter(pk=pk).select_related("studio").first()
+    if brief is None:
+        raise Http404
+    return brief
+
+
+def get_managed_brief_for(user: Actor, pk: int) -> Brief:
+    """A brief of a studio the user scouts for (to edit it or see its pitches), or 404."""
+    if not is_signed_in(user):
+        raise Http404
+    brief = (
+        Brief.objects.filter(pk=pk, studio__in=scouting_studios(user).values("pk"))
+        .select_related("studio")
+        .first()
+    )
+    if brief is None:
+        raise Http404
+    return brief
+
+
+def can_pitch(user: Actor, brief: Brief) -> bool:
+    """Any signed-in person may pitch to an open brief before its deadline."""
+    return is_signed_in(user) and brief.accepts_pitches
+
+
+def pitches_visible_to(user: Actor) -> QuerySet[Pitch]:
+    """The user's own pitches, and the submitted pitches to their studios' briefs."""
+    if not is_signed_in(user):
+        return Pitch.objects.none()
+    studio_ids = scouting_studios(user).values("pk")
+    return Pitch.objects.filter(
+        Q(author_id=user.pk) | (Q(brief__studio__in=studio_ids) & ~Q(status=PitchStatus.DRAFT))
+    )
+
+
+def is_pitch_author(user: Actor, pitch: Pitch) -> bool:
+    return is_signed_in(user) and pitch.author_id == user.pk
+
+
+def is_pitch_studio(user: Actor, pitch: Pitch) -> bool:
+    """A scout of the studio the pitch was made to (a draft is the writer's alone)."""
+    if pitch.status == PitchStatus.DRAFT:
+        return False
+    return scouting_studios(user).filter(pk=pitch.brief.studio_id).exists()
+
+
+def get_own_pitch_for(user: Actor, pk: int) -> Pitch:
+    """One of the user's own pitches, or 404."""
+    if not is_signed_in(user):
+        raise Http404
+    pitch = (
+        Pitch.objects.filter(pk=pk, author_id=user.pk)
+        .select_related("brief__studio", "series", "revision")
+        .first()
+    )
+    if pitch is None:
+        raise Http404
+    return pitch
+
+
+def get_studio_pitch_for(user: Actor, pk: int) -> Pitch:
+    """A submitted pitch to a brief of a studio the user scouts for, or 404."""
+    if not is_signed_in(user):
+        raise Http404
+    pitch = (
+        Pitch.objects.filter(pk=pk, brief__studio__in=scouting_studios(user).values("pk"))
+        .exclude(status=PitchStatus.DRAFT)
+        .select_related("brief__studio", "series", "revision", "author")
+        .first()
+    )
+    if pitch is None:
+        raise Http404
+    return pitch
+
+
+def can_request_pitch_read(user: Actor, pitch: Pitch) -> bool:
+    """A scout of the brief's studio may ask to read a pitched series while the pitch
+    stands (submitted or shortlisted)."""
+    return (
+        pitch.series_id is not None
+        and pitch.status in (PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED)
+        and is_pitch_studio(user, pitch)
+    )
+
+
+def pitchable_series(user: Actor) -> QuerySet[Series]:
+    """The series a person may pitch: those they write (owner or co-writer)."""
+    if not is_signed_in(user):
+        return Series.objects.none()
+    return Series.objects.filter(pk__in=written_series_ids(user)).order_by("title", "pk")

@@ -43,15 +43,20 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from core.types import Actor
 from courses.models import CertificateStatus
 from courses.selectors import certificates_held_by
 from incubator.selectors import public_projects
 from scouting.models import (
+    Brief,
+    BriefStatus,
     Listing,
     ListingConsent,
     ListingStatus,
+    Pitch,
+    PitchStatus,
     Portfolio,
     ReadEvent,
     ReadRequest,
@@ -61,6 +66,7 @@ from scouting.models import (
     ShortlistNote,
 )
 from scouting.permissions import (
+    briefs_visible_to,
     listings_visible_to,
     saved_searches_visible_to,
     scouting_studios,
@@ -472,5 +478,39 @@ def listing_reads(user: Actor, listing: Listing) -> QuerySet[ReadRequest]:
     return (
         ReadRequest.objects.filter(listing=listing, studio__in=scouting_studios(user).values("pk"))
         .select_related("studio")
+        .order_by("-created_at", "-pk")
+    )
+
+
+# Briefs and pitches ----------------------------------------------------------------------
+
+
+def briefs_list(user: Actor) -> QuerySet[Brief]:
+    """The briefs a person sees in the list: open ones whose deadline is ahead, and every
+    brief of the studios they scout for (drafts and closed ones too), soonest deadline
+    first, each with its studio and how many pitches it received (drafts not counted)."""
+    visible = briefs_visible_to(user).filter(
+        ~Q(status=BriefStatus.OPEN) | Q(deadline__gt=timezone.now())
+    )
+    return (
+        visible.select_related("studio")
+        .annotate(pitch_count=Count("pitches", filter=~Q(pitches__status=PitchStatus.DRAFT)))
+        .order_by("deadline", "pk")
+    )
+
+
+def brief_pitches(brief: Brief, status: str = "") -> QuerySet[Pitch]:
+    """The pitches the brief's studio sees (never drafts), newest first."""
+    pitches = Pitch.objects.filter(brief=brief).exclude(status=PitchStatus.DRAFT)
+    if status:
+        pitches = pitches.filter(status=status)
+    return pitches.select_related("author", "series").order_by("-submitted_at", "-pk")
+
+
+def my_pitches(user: Actor) -> QuerySet[Pitch]:
+    """A writer's own pitches, newest first, with their brief and its studio."""
+    return (
+        Pitch.objects.filter(author_id=user.pk)
+        .select_related("brief__studio", "series")
         .order_by("-created_at", "-pk")
     )

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from scouting.services.briefs import brief_tell_matching_writers
 from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
 
@@ -17,3 +18,9 @@ def expire_reads() -> int:
     """Mark open reads whose window has ended as expired, for the lists (access checks
     read the window's end and need no task)."""
     return reads_expire_due()
+
+
+@shared_task(acks_late=True)
+def tell_writers_of_brief(brief_id: int) -> int:
+    """A brief was published: tell the writers of listed series that match its terms."""
+    return brief_tell_matching_writers(brief_id=brief_id)

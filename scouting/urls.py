@@ -1,6 +1,7 @@
 from django.urls import path
 
 from scouting.views import (
+    briefs,
     listing_page,
     listings,
     portfolios,
@@ -85,4 +86,19 @@ urlpatterns += [
 urlpatterns += [
     path("terms/", register.register, name="terms_register"),
     path("studios/<slug:slug>/record/", register.studio_record_page, name="studio_record"),
+    path("briefs/", briefs.briefs, name="briefs"),
+    path("briefs/new/", briefs.brief_create, name="brief_create"),
+    path("briefs/<int:pk>/", briefs.brief_detail, name="brief"),
+    path("briefs/<int:pk>/edit/", briefs.brief_edit, name="brief_edit"),
+    path("briefs/<int:pk>/publish/", briefs.brief_publish, name="brief_publish"),
+    path("briefs/<int:pk>/close/", briefs.brief_close, name="brief_close"),
+    path("briefs/<int:pk>/pitches/", briefs.brief_pitches, name="brief_pitches"),
+    path("briefs/<int:pk>/pitch/", briefs.pitch_create, name="pitch_create"),
+    path("pitches/", briefs.my_pitches, name="my_pitches"),
+    path("pitches/<int:pk>/", briefs.my_pitch, name="my_pitch"),
+    path("pitches/<int:pk>/submit/", briefs.pitch_submit, name="pitch_submit"),
+    path("pitches/<int:pk>/withdraw/", briefs.pitch_withdraw, name="pitch_withdraw"),
+    path("studio-pitches/<int:pk>/", briefs.studio_pitch, name="studio_pitch"),
+    path("studio-pitches/<int:pk>/answer/", briefs.pitch_answer, name="pitch_answer"),
+    path("studio-pitches/<int:pk>/read/", reads.pitch_read_request, name="pitch_read_request"),
 ]

@@ -8,20 +8,28 @@ unlisted ──relist──▶ pending       (a writer lists it again: everyone 
 
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.workflows import Move, Workflow, system_only
 from scouting.models import (
+    Brief,
+    BriefStatus,
     Listing,
     ListingStatus,
+    Pitch,
+    PitchStatus,
     ReadRequest,
     ReadStatus,
     ShortlistEntry,
     ShortlistEntryStatus,
 )
 from scouting.permissions import (
+    can_manage_brief,
     can_manage_listing,
     can_work_on_shortlist,
+    is_pitch_author,
+    is_pitch_studio,
     is_read_scout,
     is_read_writer,
 )
@@ -115,5 +123,70 @@ READ_FLOW = Workflow(
              allowed=_read_writer),
         Move("expire", source=[ReadStatus.OPEN], target=ReadStatus.EXPIRED, allowed=system_only,
              guard=_window_over),
+    ],
+)  # fmt: skip
+
+
+# --- Briefs and pitches (docs/scouting.md, "Open briefs and pitches") ------------------
+#
+# brief: draft ──publish──▶ open (the deadline must be ahead) ──close──▶ closed
+#        draft ──close──▶ closed
+# pitch: draft ──submit──▶ submitted (the brief is open and its deadline ahead)
+#        submitted ──shortlist──▶ shortlisted          (the studio)
+#        submitted, shortlisted ──decline──▶ declined (the studio, with a note)
+#        submitted, shortlisted ──withdraw──▶ withdrawn (the writer)
+
+
+def _brief_studio(actor: Any, brief: Brief) -> bool:
+    return can_manage_brief(actor, brief)
+
+
+def _deadline_ahead(brief: Brief) -> str | None:
+    if brief.deadline <= timezone.now():
+        return str(_("The deadline has passed: set a later one first."))
+    return None
+
+
+BRIEF_FLOW = Workflow(
+    name="scouting.brief",
+    refusal=_("This brief cannot do that now."),
+    moves=[
+        Move("publish", source=[BriefStatus.DRAFT], target=BriefStatus.OPEN,
+             allowed=_brief_studio, guard=_deadline_ahead),
+        Move("close", source=[BriefStatus.DRAFT, BriefStatus.OPEN], target=BriefStatus.CLOSED,
+             allowed=_brief_studio),
+    ],
+)  # fmt: skip
+
+
+def _pitch_author(actor: Any, pitch: Pitch) -> bool:
+    return is_pitch_author(actor, pitch)
+
+
+def _pitch_studio(actor: Any, pitch: Pitch) -> bool:
+    return is_pitch_studio(actor, pitch)
+
+
+def _brief_accepts(pitch: Pitch) -> str | None:
+    brief = Brief.objects.get(pk=pitch.brief_id)
+    if brief.status != BriefStatus.OPEN:
+        return str(_("The brief is closed: it takes no more pitches."))
+    if brief.deadline <= timezone.now():
+        return str(_("The brief's deadline has passed: it takes no more pitches."))
+    return None
+
+
+PITCH_FLOW = Workflow(
+    name="scouting.pitch",
+    refusal=_("This pitch cannot do that now."),
+    moves=[
+        Move("submit", source=[PitchStatus.DRAFT], target=PitchStatus.SUBMITTED,
+             allowed=_pitch_author, guard=_brief_accepts),
+        Move("shortlist", source=[PitchStatus.SUBMITTED], target=PitchStatus.SHORTLISTED,
+             allowed=_pitch_studio),
+        Move("decline", source=[PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED],
+             target=PitchStatus.DECLINED, allowed=_pitch_studio),
+        Move("withdraw", source=[PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED],
+             target=PitchStatus.WITHDRAWN, allowed=_pitch_author),
     ],
 )  # fmt: skip

@@ -121,6 +121,13 @@ NOT_LISTS = {
     "scouting:read_script": "one read: the episodes in range of one revision",
     "scouting:read_pdf": "a file",
     "scouting:code_lookup": "one download found by its code",
+    "scouting:brief": "one brief and its terms (a handful)",
+    "scouting:brief_create": "a form (its choice lists the terms: a bounded taxonomy)",
+    "scouting:brief_edit": "a form (as above)",
+    "scouting:pitch_create": "a form (its choice lists the writer's series, as the fund's does)",
+    "scouting:my_pitch": "one pitch and its form",
+    "scouting:studio_pitch": "one pitch: its logline, synopsis and sample",
+    "scouting:pitch_read_request": "a form (the studio's members to name as readers)",
 }
 
 HOW_TO_MEASURE = """

@@ -321,6 +321,9 @@ SPECTACULAR_SETTINGS = {
     # partial, and all of its fields are optional anyway): one component, true `required`.
     "COMPONENT_SPLIT_PATCH": False,
     "ENUM_NAME_OVERRIDES": {
+        "ScoutingBriefStatusEnum": "scouting.models.BriefStatus.choices",
+        "ScoutingPitchStatusEnum": "scouting.models.PitchStatus.choices",
+        "ScoutingBudgetTierEnum": "scouting.models.BudgetTier.choices",
         "TermKindEnum": "taxonomy.models.TermKind.choices",
         "OrganisationKindEnum": "accounts.models.OrganisationKind.choices",
         "MembershipRoleEnum": "accounts.models.MembershipRole.choices",

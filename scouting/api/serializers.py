@@ -4,7 +4,16 @@ from rest_framework import serializers
 
 from core.api.fields import BoundedIntegerField
 from core.markdown import render_markdown
-from scouting.models import ListingConsentStatus, ListingStatus, ShortlistEntryStatus
+from scouting.models import (
+    BriefStatus,
+    BudgetTier,
+    ListingConsentStatus,
+    ListingStatus,
+    OfferKind,
+    PitchStatus,
+    ShortlistEntryStatus,
+)
+from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
 from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.reads import (
@@ -354,7 +363,8 @@ class ScoutingReadSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     series_id = serializers.IntegerField()
     series_title = serializers.CharField(source="series.title")
-    listing_id = serializers.IntegerField()
+    listing_id = serializers.IntegerField(allow_null=True)
+    pitch_id = serializers.IntegerField(allow_null=True)
     studio_id = serializers.IntegerField()
     studio_name = serializers.CharField(source="studio.name")
     requested_by_id = serializers.IntegerField()
@@ -433,3 +443,130 @@ class ScoutingCodeLookupSerializer(serializers.Serializer):
     downloaded_at = serializers.DateTimeField(source="created_at")
     episodes_from = serializers.IntegerField(source="read.episodes_from", allow_null=True)
     episodes_to = serializers.IntegerField(source="read.episodes_to", allow_null=True)
+
+
+# Briefs and pitches ----------------------------------------------------------------------
+
+
+class ScoutingBriefSerializer(serializers.Serializer):
+    """A brief (both languages; *_html: the markdown rendered through the one sanitiser)."""
+
+    id = serializers.IntegerField()
+    studio_id = serializers.IntegerField()
+    studio_name = serializers.CharField(source="studio.name")
+    title_zh = serializers.CharField()
+    title_en = serializers.CharField()
+    description_zh = serializers.CharField()
+    description_en = serializers.CharField()
+    description_html = serializers.SerializerMethodField()
+    terms_on_offer_zh = serializers.CharField()
+    terms_on_offer_en = serializers.CharField()
+    episodes = serializers.IntegerField()
+    target_episode_seconds = serializers.IntegerField(allow_null=True)
+    budget_tier = serializers.ChoiceField(choices=BudgetTier.choices)
+    offer_kind = serializers.ChoiceField(choices=OfferKind.choices)
+    deadline = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=BriefStatus.choices)
+    accepts_pitches = serializers.BooleanField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    terms = serializers.SerializerMethodField()
+
+    def get_description_html(self, brief) -> str:  # type: ignore[no-untyped-def]
+        return render_markdown(brief.description)
+
+    def get_terms(self, brief) -> list[str]:  # type: ignore[no-untyped-def]
+        return [term.slug for term in brief.terms.all()]
+
+
+class ScoutingBriefInputSerializer(serializers.Serializer):
+    """A brief as a studio writes it (all fields on create and on update)."""
+
+    studio_id = BoundedIntegerField(
+        required=False, help_text="On create, when you scout for several studios."
+    )
+    title_zh = serializers.CharField(max_length=160)
+    title_en = serializers.CharField(max_length=160, required=False, allow_blank=True, default="")
+    description_zh = serializers.CharField(max_length=10_000)
+    description_en = serializers.CharField(
+        max_length=10_000, required=False, allow_blank=True, default=""
+    )
+    terms_on_offer_zh = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
+    terms_on_offer_en = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
+    episodes = BoundedIntegerField(min_value=1, max_value=MAX_BRIEF_EPISODES)
+    target_episode_seconds = BoundedIntegerField(
+        min_value=30, max_value=1800, required=False, allow_null=True, default=None
+    )
+    budget_tier = serializers.ChoiceField(choices=BudgetTier.choices)
+    offer_kind = serializers.ChoiceField(choices=OfferKind.choices, default=OfferKind.COMMISSION)
+    deadline = serializers.DateTimeField()
+    terms = serializers.ListField(
+        child=serializers.SlugField(max_length=64), required=False, max_length=30, default=list
+    )
+
+
+class ScoutingPitchSerializer(serializers.Serializer):
+    """A pitch as its author and the brief's studio see it: never more of the series than
+    the sample copied at submission."""
+
+    id = serializers.IntegerField()
+    brief_id = serializers.IntegerField()
+    brief_title = serializers.CharField(source="brief.title")
+    studio_name = serializers.CharField(source="brief.studio.name")
+    author_id = serializers.IntegerField()
+    author_name = serializers.CharField(source="author.display_name")
+    logline = serializers.CharField()
+    synopsis = serializers.CharField()
+    synopsis_html = serializers.SerializerMethodField()
+    series_id = serializers.IntegerField(allow_null=True)
+    series_title = serializers.SerializerMethodField()
+    revision_number = serializers.SerializerMethodField()
+    sample_episodes = serializers.IntegerField()
+    sample_text = serializers.CharField()
+    status = serializers.ChoiceField(choices=PitchStatus.choices)
+    created_at = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    answered_at = serializers.DateTimeField(allow_null=True)
+    answer_note = serializers.CharField()
+
+    def get_synopsis_html(self, pitch) -> str:  # type: ignore[no-untyped-def]
+        return render_markdown(pitch.synopsis)
+
+    def get_series_title(self, pitch) -> str | None:  # type: ignore[no-untyped-def]
+        return pitch.series.title if pitch.series is not None else None
+
+    def get_revision_number(self, pitch) -> int | None:  # type: ignore[no-untyped-def]
+        return pitch.revision.number if pitch.revision is not None else None
+
+
+class ScoutingPitchInputSerializer(serializers.Serializer):
+    """A pitch as its author writes it: a series they write, a revision number of it (the
+    current one if left out) and how many of its first episodes make the sample."""
+
+    logline = serializers.CharField(max_length=300)
+    synopsis = serializers.CharField(
+        max_length=10_000, required=False, allow_blank=True, default=""
+    )
+    series_id = BoundedIntegerField(required=False, allow_null=True, default=None)
+    revision_number = BoundedIntegerField(required=False, allow_null=True, default=None)
+    sample_episodes = BoundedIntegerField(
+        min_value=0, max_value=MAX_PITCH_SAMPLE_EPISODES, required=False, default=0
+    )
+
+
+class ScoutingPitchAnswerSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class ScoutingPitchReadRequestSerializer(serializers.Serializer):
+    """A scout's request to read a pitched series, for the brief's studio."""
+
+    reader_ids = serializers.ListField(
+        child=BoundedIntegerField(), required=False, max_length=50, allow_empty=True
+    )
+    message = serializers.CharField(max_length=4000)
+    episodes_from = BoundedIntegerField(required=False, allow_null=True)
+    episodes_to = BoundedIntegerField(required=False, allow_null=True)

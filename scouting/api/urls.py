@@ -122,4 +122,48 @@ urlpatterns += [
         register.StudioRecordView.as_view(),
         name="api-scouting-studio-record",
     ),
+    path("scouting/briefs/", views.BriefsView.as_view(), name="api-scouting-briefs"),
+    path("scouting/briefs/<int:pk>/", views.BriefView.as_view(), name="api-scouting-brief"),
+    path(
+        "scouting/briefs/<int:pk>/publish/",
+        views.BriefPublishView.as_view(),
+        name="api-scouting-brief-publish",
+    ),
+    path(
+        "scouting/briefs/<int:pk>/close/",
+        views.BriefCloseView.as_view(),
+        name="api-scouting-brief-close",
+    ),
+    path(
+        "scouting/briefs/<int:pk>/pitches/",
+        views.BriefPitchesView.as_view(),
+        name="api-scouting-brief-pitches",
+    ),
+    path("scouting/pitches/", views.MyPitchesView.as_view(), name="api-scouting-my-pitches"),
+    path("scouting/pitches/<int:pk>/", views.PitchView.as_view(), name="api-scouting-pitch"),
+    path(
+        "scouting/pitches/<int:pk>/submit/",
+        views.PitchSubmitView.as_view(),
+        name="api-scouting-pitch-submit",
+    ),
+    path(
+        "scouting/pitches/<int:pk>/withdraw/",
+        views.PitchWithdrawView.as_view(),
+        name="api-scouting-pitch-withdraw",
+    ),
+    path(
+        "scouting/pitches/<int:pk>/shortlist/",
+        views.PitchShortlistView.as_view(),
+        name="api-scouting-pitch-shortlist",
+    ),
+    path(
+        "scouting/pitches/<int:pk>/decline/",
+        views.PitchDeclineView.as_view(),
+        name="api-scouting-pitch-decline",
+    ),
+    path(
+        "scouting/pitches/<int:pk>/read/",
+        views.PitchReadRequestView.as_view(),
+        name="api-scouting-pitch-read",
+    ),
 ]

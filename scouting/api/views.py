@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -11,15 +11,18 @@ from scouting import permissions, selectors
 from scouting.api import serializers as s
 from scouting.episodes import episode_texts
 from scouting.forms import search_params
-from scouting.models import ListingStatus, ReadEventKind
+from scouting.models import ListingStatus, PitchStatus, ReadEventKind
 from scouting.presenters import result_rows, trail_rows
+from scouting.services import briefs as brief_services
 from scouting.services import listings as services
 from scouting.services import portfolios as portfolio_services
 from scouting.services import reads as read_services
 from scouting.services import saved_searches as saved_search_services
 from scouting.services import shortlists as shortlist_services
 from scouting.services.listings import ListingChoices
+from scripts_app.models import Revision
 from scripts_app.selectors import revision_text
+from taxonomy.models import Term
 
 
 class SearchView(GenericAPIView):
@@ -627,3 +630,321 @@ class CodeLookupView(GenericAPIView):
     def get(self, request, code: str):
         event = permissions.get_event_by_code(request.user, code)
         return Response(s.ScoutingCodeLookupSerializer(event).data)
+
+
+# Briefs and pitches ----------------------------------------------------------------------
+
+
+def _brief_fields(data: dict) -> brief_services.BriefFields:
+    data = dict(data)
+    data.pop("studio_id", None)
+    slugs = data.pop("terms", [])
+    terms = list(Term.objects.filter(slug__in=slugs, is_active=True)) if slugs else []
+    if len(terms) != len(set(slugs)):
+        raise ValidationError({"terms": [_("Choose themes, genres and audiences that exist.")]})
+    return brief_services.BriefFields(**data, terms=terms)
+
+
+def _brief_answer(brief, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    return Response(s.ScoutingBriefSerializer(brief).data, status=status_code)
+
+
+class BriefsView(GenericAPIView):
+    """Open briefs (anyone, signed in or not), and every brief of the studios you scout for
+    (drafts and closed ones too), soonest deadline first (GET). A new draft brief of a
+    studio you scout for (POST; name the studio when you scout for several)."""
+
+    serializer_class = s.ScoutingBriefSerializer
+    filter_backends: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="scouting_briefs_list", responses=s.ScoutingBriefSerializer(many=True)
+    )
+    def get(self, request):
+        page = self.paginate_queryset(selectors.briefs_list(request.user).prefetch_related("terms"))
+        return self.get_paginated_response(s.ScoutingBriefSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_brief_create",
+        request=s.ScoutingBriefInputSerializer,
+        responses={201: s.ScoutingBriefSerializer},
+    )
+    def post(self, request):
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        data = s.ScoutingBriefInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        studios = permissions.scouting_studios(request.user)
+        studio_id = data.validated_data.get("studio_id")
+        if studio_id is not None:
+            studios = studios.filter(pk=studio_id)
+        chosen = list(studios.order_by("pk")[:2])
+        if not chosen:
+            raise PermissionDenied
+        if len(chosen) != 1:
+            raise ValidationError({"studio_id": [_("Name one of the studios you scout for.")]})
+        brief = brief_services.brief_create(
+            actor=request.user, studio=chosen[0], fields=_brief_fields(data.validated_data)
+        )
+        return _brief_answer(brief, status_code=status.HTTP_201_CREATED)
+
+
+class BriefView(GenericAPIView):
+    """One brief (an open one for anyone; any of your studio's), and its change (PUT, by
+    the studio's scouts; 404 for anyone else)."""
+
+    serializer_class = s.ScoutingBriefSerializer
+    filter_backends: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="scouting_brief_detail", responses=s.ScoutingBriefSerializer)
+    def get(self, request, pk: int):
+        return _brief_answer(permissions.get_brief_for(request.user, pk))
+
+    @extend_schema(
+        operation_id="scouting_brief_update",
+        request=s.ScoutingBriefInputSerializer,
+        responses=s.ScoutingBriefSerializer,
+    )
+    def put(self, request, pk: int):
+        brief = permissions.get_managed_brief_for(request.user, pk)
+        data = s.ScoutingBriefInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        brief = brief_services.brief_update(
+            actor=request.user, brief=brief, fields=_brief_fields(data.validated_data)
+        )
+        return _brief_answer(brief)
+
+
+class BriefPublishView(GenericAPIView):
+    """Open a draft brief for pitches (409 when its deadline has passed)."""
+
+    serializer_class = s.ScoutingBriefSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_brief_publish", request=None, responses=s.ScoutingBriefSerializer
+    )
+    def post(self, request, pk: int):
+        brief = permissions.get_managed_brief_for(request.user, pk)
+        return _brief_answer(brief_services.brief_publish(actor=request.user, brief=brief))
+
+
+class BriefCloseView(GenericAPIView):
+    """Close a brief: it takes no more pitches (409 when already closed)."""
+
+    serializer_class = s.ScoutingBriefSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_brief_close", request=None, responses=s.ScoutingBriefSerializer
+    )
+    def post(self, request, pk: int):
+        brief = permissions.get_managed_brief_for(request.user, pk)
+        return _brief_answer(brief_services.brief_close(actor=request.user, brief=brief))
+
+
+def _pitch_answer(pitch, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    return Response(s.ScoutingPitchSerializer(pitch).data, status=status_code)
+
+
+def _pitch_fields(user, data: dict) -> brief_services.PitchFields:  # type: ignore[no-untyped-def]
+    series = revision = None
+    if data.get("series_id") is not None:
+        series = permissions.pitchable_series(user).filter(pk=data["series_id"]).first()
+        if series is None:
+            raise ValidationError({"series_id": [_("Choose a series you write.")]})
+        if data.get("revision_number") is not None:
+            revision = Revision.objects.filter(
+                series=series, number=data["revision_number"]
+            ).first()
+            if revision is None:
+                raise ValidationError(
+                    {"revision_number": [_("The series has no revision of this number.")]}
+                )
+    return brief_services.PitchFields(
+        logline=data["logline"],
+        synopsis=data.get("synopsis") or "",
+        series=series,
+        revision=revision,
+        sample_episodes=data.get("sample_episodes") or 0,
+    )
+
+
+class BriefPitchesView(GenericAPIView):
+    """The pitches to a brief, for its studio's scouts (never drafts; filter by status),
+    newest first (GET; 404 for anyone else). A new draft pitch to an open brief by any
+    signed-in person (POST)."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_brief_pitches_list",
+        parameters=[
+            OpenApiParameter(
+                "status", str, enum=[v for v in PitchStatus.values if v != "draft"], required=False
+            )
+        ],
+        responses=s.ScoutingPitchSerializer(many=True),
+    )
+    def get(self, request, pk: int):
+        brief = permissions.get_managed_brief_for(request.user, pk)
+        wanted = request.query_params.get("status", "")
+        if wanted and wanted not in PitchStatus.values:
+            raise ValidationError({"status": [_("Choose a status.")]})
+        pitches = selectors.brief_pitches(brief, wanted).select_related("brief__studio", "revision")
+        page = self.paginate_queryset(pitches)
+        return self.get_paginated_response(s.ScoutingPitchSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_pitch_create",
+        request=s.ScoutingPitchInputSerializer,
+        responses={201: s.ScoutingPitchSerializer},
+    )
+    def post(self, request, pk: int):
+        brief = permissions.get_brief_for(request.user, pk)
+        data = s.ScoutingPitchInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        pitch = brief_services.pitch_create(
+            actor=request.user, brief=brief, fields=_pitch_fields(request.user, data.validated_data)
+        )
+        return _pitch_answer(pitch, status_code=status.HTTP_201_CREATED)
+
+
+class MyPitchesView(GenericAPIView):
+    """Your own pitches, newest first."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_my_pitches_list", responses=s.ScoutingPitchSerializer(many=True)
+    )
+    def get(self, request):
+        pitches = selectors.my_pitches(request.user).select_related("author", "revision")
+        page = self.paginate_queryset(pitches)
+        return self.get_paginated_response(s.ScoutingPitchSerializer(page, many=True).data)
+
+
+class PitchView(GenericAPIView):
+    """One pitch, for its author and (once submitted) the brief's studio (404 for anyone
+    else); its author changes a draft (PUT)."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_pitch_detail", responses=s.ScoutingPitchSerializer)
+    def get(self, request, pk: int):
+        pitch = permissions.pitches_visible_to(request.user).filter(pk=pk).first()
+        if pitch is None:
+            raise NotFound
+        return _pitch_answer(pitch)
+
+    @extend_schema(
+        operation_id="scouting_pitch_update",
+        request=s.ScoutingPitchInputSerializer,
+        responses=s.ScoutingPitchSerializer,
+    )
+    def put(self, request, pk: int):
+        pitch = permissions.get_own_pitch_for(request.user, pk)
+        data = s.ScoutingPitchInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        pitch = brief_services.pitch_update(
+            actor=request.user, pitch=pitch, fields=_pitch_fields(request.user, data.validated_data)
+        )
+        return _pitch_answer(pitch)
+
+
+class PitchSubmitView(GenericAPIView):
+    """Send your draft pitch to the studio: its sample is copied now (409 when the brief is
+    closed or past its deadline; the draft is kept)."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_pitch_submit", request=None, responses=s.ScoutingPitchSerializer
+    )
+    def post(self, request, pk: int):
+        pitch = permissions.get_own_pitch_for(request.user, pk)
+        return _pitch_answer(brief_services.pitch_submit(actor=request.user, pitch=pitch))
+
+
+class PitchWithdrawView(GenericAPIView):
+    """Take back your submitted or shortlisted pitch."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_pitch_withdraw", request=None, responses=s.ScoutingPitchSerializer
+    )
+    def post(self, request, pk: int):
+        pitch = permissions.get_own_pitch_for(request.user, pk)
+        return _pitch_answer(brief_services.pitch_withdraw(actor=request.user, pitch=pitch))
+
+
+class PitchShortlistView(GenericAPIView):
+    """The studio shortlists a submitted pitch, with an optional message to the writer."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_pitch_shortlist",
+        request=s.ScoutingPitchAnswerSerializer,
+        responses=s.ScoutingPitchSerializer,
+    )
+    def post(self, request, pk: int):
+        pitch = permissions.get_studio_pitch_for(request.user, pk)
+        data = s.ScoutingPitchAnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        pitch = brief_services.pitch_shortlist(
+            actor=request.user, pitch=pitch, note=data.validated_data["note"]
+        )
+        return _pitch_answer(pitch)
+
+
+class PitchDeclineView(GenericAPIView):
+    """The studio declines a submitted or shortlisted pitch, with a message to the writer."""
+
+    serializer_class = s.ScoutingPitchSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_pitch_decline",
+        request=s.ScoutingPitchAnswerSerializer,
+        responses=s.ScoutingPitchSerializer,
+    )
+    def post(self, request, pk: int):
+        pitch = permissions.get_studio_pitch_for(request.user, pk)
+        data = s.ScoutingPitchAnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        pitch = brief_services.pitch_decline(
+            actor=request.user, pitch=pitch, note=data.validated_data["note"]
+        )
+        return _pitch_answer(pitch)
+
+
+class PitchReadRequestView(GenericAPIView):
+    """A scout of the brief's studio asks to read the pitched series (as for a listed one;
+    403 for a pitch without a series or no longer standing; 409 when one is waiting)."""
+
+    serializer_class = s.ScoutingReadDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_pitch_read_request",
+        request=s.ScoutingPitchReadRequestSerializer,
+        responses={201: s.ScoutingReadDetailSerializer},
+    )
+    def post(self, request, pk: int):
+        pitch = permissions.get_studio_pitch_for(request.user, pk)
+        data = s.ScoutingPitchReadRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        read = read_services.read_request_pitch(
+            actor=request.user, pitch=pitch, **data.validated_data
+        )
+        return _read_answer(read, status_code=status.HTTP_201_CREATED)

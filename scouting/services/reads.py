@@ -1,4 +1,4 @@
-"""Read requests: a studio asks to read a listed series; the writers answer; the named
+"""Read requests: a studio asks to read a listed series (or one pitched to its brief); the writers answer; the named
 readers read while the window is open; every view and download is on the trail.
 
 Every change of state is a move of `scouting.workflows.READ_FLOW`, performed by
@@ -30,16 +30,23 @@ from scouting.episodes import range_text
 from scouting.models import (
     Listing,
     NdaKind,
+    Pitch,
     ReadEvent,
     ReadEventKind,
     ReadRequest,
     ReadStatus,
 )
 from scouting.models.reads import MAX_WINDOW_DAYS, MIN_WINDOW_DAYS
-from scouting.permissions import can_read_now, can_request_read, scouting_studios
+from scouting.permissions import (
+    can_read_now,
+    can_request_pitch_read,
+    can_request_read,
+    scouting_studios,
+)
 from scouting.workflows import READ_FLOW
 from scripts_app.document import parse
 from scripts_app.formats.exporters import export_pdf
+from scripts_app.models import Series
 from scripts_app.selectors import revision_text, writer_ids
 
 MAX_NDA_CHARS = 20000
@@ -79,7 +86,7 @@ def _writers(read: ReadRequest) -> list[User]:
     return list(User.objects.filter(pk__in=writer_ids(read.series)).order_by("pk"))
 
 
-def _check_range(listing: Listing, first: int | None, last: int | None) -> None:
+def _check_range(series: Series, first: int | None, last: int | None) -> None:
     if first is None and last is None:
         return
     if first is None or last is None:
@@ -90,7 +97,7 @@ def _check_range(listing: Listing, first: int | None, last: int | None) -> None:
         raise ValidationError(
             {"episodes_to": _("The last episode must not come before the first.")}
         )
-    written = listing.series.episodes_written
+    written = series.episodes_written
     if written and first > written:
         raise ValidationError(
             {"episodes_from": _("The series has %(count)s episodes.") % {"count": written}}
@@ -127,10 +134,54 @@ def read_request(
     studio = next((s for s in studios if s.pk == studio_id), None)
     if studio is None:
         raise ValidationError({"studio": _("Choose a studio you scout for.")})
+    return _request(
+        actor, studio, listing.series, reader_ids, message, episodes_from, episodes_to,
+        listing=listing,
+    )  # fmt: skip
+
+
+def read_request_pitch(
+    *,
+    actor: User,
+    pitch: Pitch,
+    reader_ids: list[int] | None = None,
+    message: str,
+    episodes_from: int | None = None,
+    episodes_to: int | None = None,
+) -> ReadRequest:
+    """A scout of a brief's studio asks to read the series pitched to it (for that
+    studio), as for a listed series: the writers answer, and the read opens the same way.
+
+    Raises:
+        PermissionDenied: not a scout of the brief's studio, or the pitch has no series or
+            no longer stands (withdrawn, declined).
+        ValidationError: a bad reader, range or message (by field), or a request of the
+            studio for this pitch is already waiting.
+    """
+    if not can_request_pitch_read(actor, pitch) or pitch.series is None:
+        raise PermissionDenied
+    return _request(
+        actor, pitch.brief.studio, pitch.series, reader_ids, message, episodes_from,
+        episodes_to, pitch=pitch,
+    )  # fmt: skip
+
+
+def _request(  # type: ignore[no-untyped-def]
+    actor: User,
+    studio,
+    series: Series,
+    reader_ids: list[int] | None,
+    message: str,
+    episodes_from: int | None,
+    episodes_to: int | None,
+    *,
+    listing: Listing | None = None,
+    pitch: Pitch | None = None,
+) -> ReadRequest:
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Tell the writers why you would like to read it.")})
-    _check_range(listing, episodes_from, episodes_to)
+    _check_range(series, episodes_from, episodes_to)
     wanted = sorted(set(reader_ids or [actor.pk]))
     members = set(
         Membership.objects.filter(organisation=studio, user_id__in=wanted).values_list(
@@ -140,12 +191,18 @@ def read_request(
     if set(wanted) - members:
         raise ValidationError({"readers": _("Every reader must be a member of the studio.")})
     with transaction.atomic():
-        Listing.objects.select_for_update().get(pk=listing.pk)
-        if ReadRequest.objects.filter(listing=listing, studio=studio, status__in=ACTIVE).exists():
+        if listing is not None:
+            Listing.objects.select_for_update().get(pk=listing.pk)
+            waiting = ReadRequest.objects.filter(listing=listing, studio=studio)
+        else:
+            Pitch.objects.select_for_update().get(pk=pitch.pk)  # type: ignore[union-attr]
+            waiting = ReadRequest.objects.filter(pitch=pitch, studio=studio)
+        if waiting.filter(status__in=ACTIVE).exists():
             raise Conflict(_("Your studio already has a request for this series waiting."))
         read = ReadRequest.objects.create(
             listing=listing,
-            series=listing.series,
+            pitch=pitch,
+            series=series,
             studio=studio,
             requested_by=actor,
             message=message,
@@ -156,8 +213,13 @@ def read_request(
         audit_record(
             actor=actor,
             action="scouting.read.request",
-            target=listing.series,
-            data={"read": read.pk, "studio": studio.pk, "readers": wanted},
+            target=series,
+            data={
+                "read": read.pk,
+                "studio": studio.pk,
+                "readers": wanted,
+                **({"pitch": pitch.pk} if pitch is not None else {}),
+            },
         )
         _notify(_writers(read), "scouting_read_requested", read, actor)
     return read

@@ -3,7 +3,7 @@ watermarked copies, the writers follow the access trail, a code leads back to it
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -58,7 +58,46 @@ def read_request(request, pk: int):
     return render(
         request,
         "scouting/read_request.html",
-        {"listing": listing, "form": form},
+        {"title": listing.title, "listing": listing, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pitch_read_request(request, pk: int):
+    """A scout of a brief's studio asks to read a series pitched to it (for that studio)."""
+    pitch = permissions.get_studio_pitch_for(request.user, pk)
+    if not permissions.can_request_pitch_read(request.user, pitch):
+        raise PermissionDenied
+    studio = pitch.brief.studio
+    members = User.objects.filter(memberships__organisation=studio).order_by("pk")
+    form = ReadRequestForm(
+        request.POST or None,
+        studios=permissions.scouting_studios(request.user).filter(pk=studio.pk),
+        members=members,
+        initial={"studio": studio.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            read = services.read_request_pitch(
+                actor=request.user,
+                pitch=pitch,
+                reader_ids=[user.pk for user in data["readers"]] or None,
+                message=data["message"],
+                episodes_from=data["episodes_from"],
+                episodes_to=data["episodes_to"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your request is sent to the writers."))
+            return redirect("scouting:read_detail", pk=read.pk)
+    return render(
+        request,
+        "scouting/read_request.html",
+        {"title": pitch.series.title if pitch.series else "", "pitch": pitch, "form": form},
         status=422 if form.errors else 200,
     )
 
@@ -79,6 +118,7 @@ def _detail(request, read: ReadRequest, *, answer_form=None, nda_form=None):  # 
         "read": read,
         "readers": list(read.readers.order_by("pk")),
         "is_writer": writer,
+        "is_scout": scout,
         "can_answer": writer and read.status == ReadStatus.REQUESTED,
         "can_revoke": writer and read.status in (ReadStatus.ACCEPTED, ReadStatus.OPEN),
         "can_withdraw": scout and read.status in (ReadStatus.REQUESTED, ReadStatus.ACCEPTED),

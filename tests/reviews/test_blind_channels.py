@@ -560,6 +560,11 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^scouting/reads/|^api/v1/scouting/reads/", "pk", 0),
         (r"^scouting/listings/|^api/v1/scouting/listings/", "pk", 0),
         (r"^api/v1/scouting/codes/", "code", "RD-00000-00000"),
+        # Briefs and pitches: none in this world (tests/scouting/test_briefs_access.py walks
+        # their access); an absent brief or pitch answers 404.
+        (r"^scouting/briefs/|^api/v1/scouting/briefs/", "pk", 0),
+        (r"^scouting/pitches/|^api/v1/scouting/pitches/", "pk", 0),
+        (r"^scouting/studio-pitches/", "pk", 0),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

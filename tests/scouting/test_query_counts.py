@@ -330,3 +330,94 @@ def test_a_listing_as_scouts_see_it_does_not_grow_with_shortlists_and_reads(clie
         expected=9,
         rows=lambda response: len(response.context["entries"]),
     )
+
+
+# Briefs and pitches ----------------------------------------------------------------------
+
+
+def _page_rows(response):
+    return response.context["page"].paginator.count
+
+
+@pytest.mark.measures("scouting:briefs", "api-scouting-briefs")
+def test_the_brief_lists_do_not_grow_with_briefs(client, api_client):
+    from tests.scouting.briefs_support import a_brief, a_pitch
+
+    scout = studio_scout()
+
+    def briefs(k):
+        for _ in range(k):
+            brief = a_brief(scout=scout)  # the scout's own: with their pitch counts
+            a_pitch(brief=brief)
+            a_brief(publish=False, title_zh="别家的草稿")  # another studio's draft: not shown
+
+    client.force_login(scout)
+    api_client.force_authenticate(scout)
+    assert_constant_queries(
+        briefs, lambda: client.get("/scouting/briefs/"), expected=QC["briefs"], rows=_page_rows
+    )
+    assert_constant_queries(
+        briefs, lambda: api_client.get("/api/v1/scouting/briefs/"), expected=QC["api_briefs"]
+    )
+
+
+@pytest.mark.measures("scouting:brief_pitches", "api-scouting-brief-pitches")
+def test_a_briefs_pitches_do_not_grow_with_pitches(client, api_client):
+    from tests.scouting.briefs_support import a_brief, a_pitch, scout_of
+
+    brief = a_brief()
+
+    def pitches(k):
+        for _ in range(k):
+            a_pitch(brief=brief, sample_episodes=1)
+
+    client.force_login(scout_of(brief))
+    api_client.force_authenticate(scout_of(brief))
+    assert_constant_queries(
+        pitches,
+        lambda: client.get(f"/scouting/briefs/{brief.pk}/pitches/"),
+        expected=QC["brief_pitches"],
+        rows=_page_rows,
+    )
+    assert_constant_queries(
+        pitches,
+        lambda: api_client.get(f"/api/v1/scouting/briefs/{brief.pk}/pitches/"),
+        expected=QC["api_brief_pitches"],
+    )
+
+
+@pytest.mark.measures("scouting:my_pitches", "api-scouting-my-pitches")
+def test_my_pitches_do_not_grow_with_pitches(client, api_client):
+    from tests.scouting.briefs_support import a_brief, a_pitch
+    from tests.support.factories import UserFactory
+
+    writer = UserFactory()
+
+    def pitches(k):
+        for _ in range(k):
+            a_pitch(brief=a_brief(), series=heritage_series(owner=writer))
+
+    client.force_login(writer)
+    api_client.force_authenticate(writer)
+    assert_constant_queries(
+        pitches, lambda: client.get("/scouting/pitches/"), expected=QC["my_pitches"],
+        rows=_page_rows,
+    )  # fmt: skip
+    assert_constant_queries(
+        pitches, lambda: api_client.get("/api/v1/scouting/pitches/"),
+        expected=QC["api_my_pitches"],
+    )  # fmt: skip
+
+
+# Pages: the session and the user (2), the list's count and page (2), and: the brief list
+# whether the person scouts (1) and the messages' session (1); the pitches the brief (1) and
+# the messages (1); my pitches the messages (1). Endpoints: the count and page (2), and the
+# briefs' terms (1) or the brief (1).
+QC = {
+    "briefs": 6,
+    "api_briefs": 3,
+    "brief_pitches": 6,
+    "api_brief_pitches": 3,
+    "my_pitches": 5,
+    "api_my_pitches": 2,
+}
