@@ -547,7 +547,7 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         # and saved searches (none of these viewers scouts for a studio: they answer 404
         # whatever the id, and the walker holds that they name nobody doing so).
         (r"^scouting/series/|^api/v1/scouting/series/", "pk", series.pk),
-        (r"^scouting/studios/", "slug", o["organisation"].slug),
+        (r"^scouting/studios/|^api/v1/scouting/studios/", "slug", o["organisation"].slug),
         (r"^scouting/studios/", "pk", o["membership"].pk),
         (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "pk", 1),
         (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "entry_pk", 1),
