@@ -49,9 +49,12 @@ from courses.models import CertificateStatus
 from courses.selectors import certificates_held_by
 from incubator.selectors import public_projects
 from scouting.models import (
+    DealDelivery,
     Listing,
     ListingConsent,
     ListingStatus,
+    Offer,
+    OfferTerms,
     Portfolio,
     ReadEvent,
     ReadRequest,
@@ -60,8 +63,10 @@ from scouting.models import (
     ShortlistEntry,
     ShortlistNote,
 )
+from scouting.models.listings import not_hidden
 from scouting.permissions import (
     listings_visible_to,
+    offers_visible_to,
     saved_searches_visible_to,
     scouting_studios,
     shortlists_visible_to,
@@ -351,7 +356,9 @@ def portfolio_page(portfolio: Portfolio) -> PortfolioPage:
     writer_id = portfolio.user_id
     listings = list(
         Listing.objects.filter(
-            status=ListingStatus.LISTED, series_id__in=written_series_ids(portfolio.user)
+            not_hidden(),
+            status=ListingStatus.LISTED,
+            series_id__in=written_series_ids(portfolio.user),
         )
         .prefetch_related("terms")
         .order_by(F("listed_at").desc(nulls_last=True), "-pk")[:PORTFOLIO_ITEMS_SHOWN]
@@ -411,3 +418,28 @@ def series_trail(series: Any) -> QuerySet[ReadEvent]:
 
 def read_trail(read: Any) -> QuerySet[ReadEvent]:
     return ReadEvent.objects.filter(read=read).select_related("user", "read__studio")
+
+
+# Offers and deals ----------------------------------------------------------------------
+
+
+def offers_of(user: Any) -> QuerySet[Offer]:
+    """The offers this person sees (their studios', on their series and pitches), newest
+    first, with the studio, series, pitch, deal and versions: three queries."""
+    return (
+        offers_visible_to(user)
+        .select_related("studio", "series", "pitch", "deal")
+        .prefetch_related(Prefetch("versions", queryset=OfferTerms.objects.order_by("-version")))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def offer_versions(offer: Any) -> list[OfferTerms]:
+    """An offer's versions, newest first, with who proposed each."""
+    return list(offer.versions.select_related("proposed_by").order_by("-version"))
+
+
+def deal_deliveries(deal: Any) -> QuerySet[DealDelivery]:
+    return deal.deliveries.select_related("delivered_by", "feedback_by").order_by(
+        "delivered_at", "pk"
+    )

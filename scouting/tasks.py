@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from scouting.services.offers import offers_expire_due
 from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
 
@@ -17,3 +18,10 @@ def expire_reads() -> int:
     """Mark open reads whose window has ended as expired, for the lists (access checks
     read the window's end and need no task)."""
     return reads_expire_due()
+
+
+@shared_task(acks_late=True)
+def expire_offers() -> int:
+    """Mark open offers past their date as expired, for the lists (every answer already
+    reads the date)."""
+    return offers_expire_due()

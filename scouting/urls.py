@@ -2,6 +2,7 @@ from django.urls import path
 
 from scouting.views import (
     listings,
+    offers,
     portfolios,
     reads,
     saved_searches,
@@ -77,4 +78,23 @@ urlpatterns += [
     path("reads/<int:pk>/pdf/", reads.read_pdf, name="read_pdf"),
     path("series/<int:pk>/reads/", reads.series_reads, name="series_reads"),
     path("codes/", reads.code_lookup, name="code_lookup"),
+]
+
+urlpatterns += [
+    path("listings/<int:pk>/offer/", offers.offer_make, name="offer_make"),
+    path("offers/", offers.offers, name="offers"),
+    path("offers/<int:pk>/", offers.offer_detail, name="offer_detail"),
+    path("offers/<int:pk>/counter/", offers.offer_counter, name="offer_counter"),
+    path("offers/<int:pk>/accept/", offers.offer_accept, name="offer_accept"),
+    path("offers/<int:pk>/decline/", offers.offer_decline, name="offer_decline"),
+    path("offers/<int:pk>/withdraw/", offers.offer_withdraw, name="offer_withdraw"),
+    path("deals/<int:pk>/", offers.deal_detail, name="deal_detail"),
+    path("deals/<int:pk>/accept/", offers.deal_accept, name="deal_accept"),
+    path("deals/<int:pk>/agreement.<str:kind>", offers.deal_agreement, name="deal_agreement"),
+    path("deals/<int:pk>/deliveries/", offers.deal_delivery, name="deal_delivery"),
+    path(
+        "deals/<int:pk>/deliveries/<int:delivery_pk>/feedback/",
+        offers.deal_feedback,
+        name="deal_feedback",
+    ),
 ]

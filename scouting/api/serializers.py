@@ -201,17 +201,17 @@ class ScoutingShortlistEntrySerializer(serializers.Serializer):
     notes = serializers.SerializerMethodField()
 
     def get_still_listed(self, entry) -> bool:  # type: ignore[no-untyped-def]
-        return entry.listing.status == ListingStatus.LISTED
+        return entry.listing.is_findable
 
     @extend_schema_field(ScoutingShortlistListingSerializer(allow_null=True))
     def get_listing(self, entry):  # type: ignore[no-untyped-def]
-        if entry.listing.status != ListingStatus.LISTED:
+        if not entry.listing.is_findable:
             return None
         return ScoutingShortlistListingSerializer(entry.listing).data
 
     @extend_schema_field(ScoutingShortlistNoteSerializer(many=True))
     def get_notes(self, entry):  # type: ignore[no-untyped-def]
-        if entry.listing.status != ListingStatus.LISTED:
+        if not entry.listing.is_findable:
             return []
         return ScoutingShortlistNoteSerializer(entry.notes.all(), many=True).data
 

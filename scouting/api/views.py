@@ -11,7 +11,7 @@ from scouting import permissions, selectors
 from scouting.api import serializers as s
 from scouting.episodes import episode_texts
 from scouting.forms import search_params
-from scouting.models import ListingStatus, ReadEventKind
+from scouting.models import ReadEventKind
 from scouting.presenters import result_rows, trail_rows
 from scouting.services import listings as services
 from scouting.services import portfolios as portfolio_services
@@ -309,7 +309,7 @@ class ShortlistNotesView(GenericAPIView):
     def post(self, request, pk: int, entry_pk: int):
         shortlist = permissions.get_shortlist_for(request.user, pk)
         entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
-        if entry.listing.status != ListingStatus.LISTED:
+        if not entry.listing.is_findable:
             raise NotFound
         data = s.ScoutingNoteAddSerializer(data=request.data)
         data.is_valid(raise_exception=True)
