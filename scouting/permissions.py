@@ -23,6 +23,7 @@ from scouting.models import (
     ListingConsent,
     ListingStatus,
     Offer,
+    Pitch,
     Portfolio,
     ReadEvent,
     ReadRequest,
@@ -358,7 +359,17 @@ def get_deal_for(user: Actor, pk: int) -> Deal:
     """A deal whose offer the user may see, or 404."""
     deal = (
         Deal.objects.filter(pk=pk, offer__in=offers_visible_to(user).values("pk"))
-        .select_related("offer__series", "offer__pitch", "studio", "series", "terms", "revision")
+        .select_related(
+            "offer__series",
+            "offer__pitch",
+            "offer__made_by",
+            "studio",
+            "series",
+            "terms",
+            "revision",
+            "writers_accepted_by",
+            "studio_accepted_by",
+        )  # fmt: skip
         .first()
     )
     if deal is None:
@@ -377,3 +388,15 @@ def get_delivery_for(user: Actor, deal: Deal, pk: int) -> DealDelivery:
 def get_listing_for_offer(user: Actor, pk: int) -> Listing:
     """A listing a scout may make an offer on: what search shows them, or 404."""
     return get_listing_for_read(user, pk)
+
+
+def get_pitch_for_offer(user: Actor, pk: int) -> Pitch:
+    """A pitch to a brief of a studio the user scouts for, or 404."""
+    pitch = (
+        Pitch.objects.filter(pk=pk, brief__studio__in=scouting_studios(user).values("pk"))
+        .select_related("brief", "series", "revision", "author")
+        .first()
+    )
+    if pitch is None:
+        raise Http404
+    return pitch

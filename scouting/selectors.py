@@ -443,3 +443,12 @@ def deal_deliveries(deal: Any) -> QuerySet[DealDelivery]:
     return deal.deliveries.select_related("delivered_by", "feedback_by").order_by(
         "delivered_at", "pk"
     )
+
+
+def offers_of_one(pk: int) -> Offer:
+    """One offer (already checked by permissions.get_offer_for) with its versions."""
+    return (
+        Offer.objects.select_related("studio", "series", "pitch", "deal")
+        .prefetch_related(Prefetch("versions", queryset=OfferTerms.objects.order_by("-version")))
+        .get(pk=pk)
+    )

@@ -121,6 +121,8 @@ NOT_LISTS = {
     "scouting:read_script": "one read: the episodes in range of one revision",
     "scouting:read_pdf": "a file",
     "scouting:code_lookup": "one download found by its code",
+    "scouting:offer_make": "a form (the scout's studios: one query)",
+    "scouting:deal_agreement": "a file",
 }
 
 HOW_TO_MEASURE = """
