@@ -354,3 +354,15 @@ def test_a_non_exclusive_option_or_a_deal_not_yet_in_force_hides_nothing():
     assert Listing.objects.get(series=deal.series).hidden_until is None
     open_option = an_active_deal(exclusive=False)
     assert Listing.objects.get(series=open_option.series).hidden_until is None
+
+
+def test_saving_the_listing_again_keeps_it_hidden():
+    from scouting.services.listings import ListingChoices, listing_update
+
+    deal = an_active_deal()
+    listing = Listing.objects.get(series=deal.series)
+    stale = Listing.objects.get(pk=listing.pk)
+    stale.hidden_until = None  # as a copy read before the deal would hold it
+    listing_update(actor=deal.series.owner, listing=stale, choices=ListingChoices())
+    listing.refresh_from_db()
+    assert listing.hidden_until == deal.option_ends_on
