@@ -366,3 +366,63 @@ def test_saving_the_listing_again_keeps_it_hidden():
     listing_update(actor=deal.series.owner, listing=stale, choices=ListingChoices())
     listing.refresh_from_db()
     assert listing.hidden_until == deal.option_ends_on
+
+
+# Offers on pitches -------------------------------------------------------------------------
+
+
+def _pitch(studio, *, series=None, status="submitted"):
+    from scouting.models import Brief, Pitch
+
+    brief = Brief.objects.create(
+        studio=studio, title_zh="非遗短剧", description_zh="找非遗题材", episodes=60,
+        budget_tier="small", deadline=timezone.now() + timedelta(days=30), status="open",
+    )  # fmt: skip
+    author = series.owner if series is not None else UserFactory()
+    return Pitch.objects.create(
+        brief=brief, author=author, logline="竹编少年的逆袭", series=series,
+        revision=series.head if series is not None else None, status=status,
+        submitted_at=timezone.now(),
+    )  # fmt: skip
+
+
+def test_an_offer_on_a_pitch_without_a_series_is_answered_by_its_author(run_on_commit):
+    studio = a_studio()
+    scout = studio_scout(studio)
+    pitch = _pitch(studio)
+    with run_on_commit():
+        offer = offer_make(actor=scout, pitch=pitch, kind="commission",
+                           terms=option_terms(option_months=None))  # fmt: skip
+    assert offer.series is None and offer.pitch == pitch
+    assert "scouting_offer_made" in _kinds(pitch.author)
+    with pytest.raises(PermissionDenied):
+        offer_decline(actor=UserFactory(), offer=offer)
+    deal = offer_accept(actor=pitch.author, offer=offer, seen_version=1)
+    assert deal.series is None and deal.kind == "commission" and deal.option_ends_on is None
+    assert pitch.logline in deal.agreement_text and "委托创作协议" in deal.agreement_text
+    deal_agreement_accept(actor=pitch.author, deal=deal, sha256=deal.agreement_sha256)
+    deal_agreement_accept(actor=scout, deal=deal, sha256=deal.agreement_sha256)
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.ACTIVE
+
+
+def test_a_pitched_series_offer_freezes_the_pitched_revision_and_its_writers_answer():
+    studio = a_studio()
+    series = heritage_series()
+    cowriter = add_collaborator(series)
+    pitch = _pitch(studio, series=series)
+    offer = offer_make(actor=studio_scout(studio), pitch=pitch, kind="option",
+                       terms=option_terms())  # fmt: skip
+    deal = offer_accept(actor=cowriter, offer=offer, seen_version=1)
+    assert deal.series == series and deal.revision == series.head
+
+
+def test_only_a_pitch_to_the_studios_own_brief_that_is_submitted_or_shortlisted():
+    studio = a_studio()
+    scout = studio_scout(studio)
+    theirs = _pitch(a_studio(name_zh="别家", slug="other"))
+    with pytest.raises(PermissionDenied):
+        offer_make(actor=scout, pitch=theirs, kind="commission", terms=option_terms())
+    draft = _pitch(studio, status="draft")
+    with pytest.raises(Conflict):
+        offer_make(actor=scout, pitch=draft, kind="commission", terms=option_terms())

@@ -133,3 +133,28 @@ def test_an_offer_on_a_hidden_listing_is_404(api_client):
     )  # fmt: skip
     assert answer.status_code == 404
     assert Offer.objects.filter(status=OfferStatus.OPEN).count() == 0
+
+
+def test_an_offer_on_a_pitch_through_the_api(api_client):
+    from tests.scouting.test_offers import _pitch
+
+    studio = a_studio()
+    scout = studio_scout(studio)
+    pitch = _pitch(studio)
+    theirs = _pitch(a_studio(name_zh="别家", slug="other"))
+    api_client.force_authenticate(scout)
+    terms = {**TERMS, "option_months": None, "final_delivery_on": "2030-01-01"}
+    answer = api_client.post(
+        "/api/v1/scouting/offers/", {"pitch_id": theirs.pk, "kind": "commission", **terms},
+        format="json",
+    )  # fmt: skip
+    assert answer.status_code == 404
+    answer = api_client.post(
+        "/api/v1/scouting/offers/", {"pitch_id": pitch.pk, "kind": "commission", **terms},
+        format="json",
+    )  # fmt: skip
+    assert answer.status_code == 201, answer.content
+    assert answer.json()["pitch_id"] == pitch.pk and answer.json()["series_id"] is None
+    api_client.force_authenticate(pitch.author)
+    seen = api_client.get(f"/api/v1/scouting/offers/{answer.json()['id']}/")
+    assert seen.status_code == 200
