@@ -308,10 +308,6 @@ def offer_make(
     return offer
 
 
-def _side_of(actor: User, offer: Offer) -> str:
-    return OfferSide.STUDIO if offer.awaiting == OfferSide.STUDIO else OfferSide.WRITERS
-
-
 def _check_seen(offer: Offer, seen_version: int) -> OfferTerms:
     latest = offer.versions.order_by("-version").first()
     if latest is None or latest.version != seen_version:
@@ -342,12 +338,15 @@ def offer_counter(
     changes: dict[str, Any] = {}
     if expires_in_days is not None:
         changes["expires_at"] = _expiry(expires_in_days)
-    side = _side_of(actor, offer)
-    changes["awaiting"] = OfferSide.WRITERS if side == OfferSide.STUDIO else OfferSide.STUDIO
     created: list[OfferTerms] = []
 
     def add_version(locked: Offer) -> None:
+        # The side is read from the locked row (the move checked the actor against it),
+        # never from the caller's copy; the turn passes to the other side.
+        side = locked.awaiting
         latest = _check_seen(locked, seen_version)
+        locked.awaiting = OfferSide.WRITERS if side == OfferSide.STUDIO else OfferSide.STUDIO
+        locked.save(update_fields=["awaiting"])
         created.append(
             OfferTerms.objects.create(
                 offer=locked,
@@ -366,10 +365,10 @@ def offer_counter(
         "counter",
         actor=actor,
         changes=changes,
-        data={"offer": offer.pk, "version": seen_version + 1, "side": side,
-              "amount": str(values["amount"])},
+        data={"offer": offer.pk, "version": seen_version + 1, "amount": str(values["amount"])},
         effects=[add_version],
     )  # fmt: skip
+    offer.awaiting = created[0].offer.awaiting
     return created[0]
 
 
@@ -381,13 +380,12 @@ def offer_accept(*, actor: User, offer: Offer, seen_version: int) -> Deal:
         Conflict: not open, expired, or the terms changed since `seen_version`.
         PermissionDenied: not the awaiting side.
     """
-    side = _side_of(actor, offer)
     made: list[Deal] = []
 
     def make_deal(locked: Offer) -> None:
         terms = _check_seen(locked, seen_version)
         made.append(_deal_create(locked, terms))
-        _tell_other_side(locked, "scouting_offer_accepted", actor, side)
+        _tell_other_side(locked, "scouting_offer_accepted", actor, locked.awaiting)
 
     workflow_move(
         OFFER_FLOW,
@@ -395,7 +393,7 @@ def offer_accept(*, actor: User, offer: Offer, seen_version: int) -> Deal:
         "accept",
         actor=actor,
         changes={"closed_at": timezone.now(), "closed_by": actor},
-        data={"offer": offer.pk, "version": seen_version, "side": side},
+        data={"offer": offer.pk, "version": seen_version},
         effects=[make_deal],
     )
     return made[0]
@@ -403,15 +401,14 @@ def offer_accept(*, actor: User, offer: Offer, seen_version: int) -> Deal:
 
 def offer_decline(*, actor: User, offer: Offer) -> Offer:
     """The awaiting side declines the offer (it ends)."""
-    side = _side_of(actor, offer)
     return workflow_move(
         OFFER_FLOW,
         offer,
         "decline",
         actor=actor,
         changes={"closed_at": timezone.now(), "closed_by": actor},
-        data={"offer": offer.pk, "side": side},
-        effects=[lambda o: _tell_other_side(o, "scouting_offer_declined", actor, side)],
+        data={"offer": offer.pk},
+        effects=[lambda o: _tell_other_side(o, "scouting_offer_declined", actor, o.awaiting)],
     )
 
 

@@ -426,3 +426,16 @@ def test_only_a_pitch_to_the_studios_own_brief_that_is_submitted_or_shortlisted(
     draft = _pitch(studio, status="draft")
     with pytest.raises(Conflict):
         offer_make(actor=scout, pitch=draft, kind="commission", terms=option_terms())
+
+
+def test_a_counter_from_a_stale_copy_of_the_offer_is_refused():
+    offer = an_offer()
+    stale = Offer.objects.get(pk=offer.pk)  # read while the writers were to answer
+    offer_counter(actor=offer.series.owner, offer=offer, seen_version=1, terms=option_terms())
+    # The scout now has the turn; a copy that says otherwise must not pass it back wrongly.
+    with pytest.raises(Conflict):
+        offer_counter(actor=offer.made_by, offer=stale, seen_version=1, terms=option_terms())
+    v3 = offer_counter(actor=offer.made_by, offer=stale, seen_version=2, terms=option_terms())
+    assert v3.proposed_by_side == OfferSide.STUDIO
+    offer.refresh_from_db()
+    assert offer.awaiting == OfferSide.WRITERS
