@@ -211,7 +211,9 @@ def _deal_page(request, deal: Deal, *, delivery_form=None, status=200):  # type:
     context = {
         "deal": deal,
         "offer": deal.offer,
-        "status_label": services.deal_status_label(deal),
+        "status_label": services.deal_status_label(deal)
+        if deal.status == DealStatus.ACTIVE
+        else "",
         "can_accept": can_accept,
         "accept_form": AgreementAcceptForm(initial={"sha256": deal.agreement_sha256}),
         "is_writer": writer,
