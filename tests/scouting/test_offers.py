@@ -439,3 +439,19 @@ def test_a_counter_from_a_stale_copy_of_the_offer_is_refused():
     assert v3.proposed_by_side == OfferSide.STUDIO
     offer.refresh_from_db()
     assert offer.awaiting == OfferSide.WRITERS
+
+
+def test_a_hidden_listing_is_in_no_saved_search_digest():
+    from scouting.models import SavedSearch
+    from scouting.services.saved_searches import saved_search_digest
+
+    scout = studio_scout(a_studio(name_zh="另一家", name_en="Another", slug="another"))
+    saved = SavedSearch.objects.create(
+        owner=scout, name="竹编", query="q=竹编", last_run_at=timezone.now() - timedelta(days=1)
+    )
+    deal = an_active_deal()
+    assert saved_search_digest(saved=saved) == 0
+    # Once the option ends, the series is news again.
+    Listing.objects.filter(series=deal.series).update(hidden_until=None)
+    SavedSearch.objects.filter(pk=saved.pk).update(last_run_at=timezone.now() - timedelta(days=1))
+    assert saved_search_digest(saved=saved) == 1
