@@ -40,6 +40,7 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=8, minute=0),
     },
     "scouting-reads-expiry": {"task": "scouting.tasks.expire_reads", "schedule": 60 * 60},
+    "scouting-offers-expiry": {"task": "scouting.tasks.expire_offers", "schedule": 60 * 60},
 }
 
 

@@ -11,8 +11,10 @@ class ScoutingConfig(AppConfig):
 
     def ready(self) -> None:
         from scouting import notifications  # noqa: F401 - registers notification kinds
-        from scouting.extensions import discovery_action
+        from scouting.extensions import deal_status_action, discovery_action
         from scripts_app.extensions import register_series_action
 
         # The series page links to its "Discovery" section (the workspace never imports us).
         register_series_action(discovery_action)
+        # And the deal in force on it: "Optioned until DATE", "Sold", "Commissioned".
+        register_series_action(deal_status_action)

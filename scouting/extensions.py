@@ -15,3 +15,17 @@ def discovery_action(series: Series, viewer: Any) -> SeriesAction | None:
     if not can_manage_listing(viewer, series):
         return None
     return SeriesAction(label=_("Discovery"), url=reverse("scouting:listing", args=[series.pk]))
+
+
+def deal_status_action(series: Series, viewer: Any) -> SeriesAction | None:
+    """The series' writers see its deal in force ("Optioned until DATE", "Sold",
+    "Commissioned") on the series page, leading to the deal."""
+    if not can_manage_listing(viewer, series):
+        return None
+    from scouting.services.offers import active_deal_of, deal_status_label
+
+    deal = active_deal_of(series.pk)
+    label = deal_status_label(deal)
+    if deal is None or not label:
+        return None
+    return SeriesAction(label=label, url=reverse("scouting:deal_detail", args=[deal.pk]))

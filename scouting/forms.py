@@ -1,4 +1,5 @@
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -7,9 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import BoundedIntegerField, SingleLineField
 from incubator.forms import BeijingDateTimeField
-from scouting.models import BudgetTier, OfferKind, PitchStatus, ShortlistEntryStatus
+from scouting.models import BudgetTier, PitchStatus, ShortlistEntryStatus
 from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
 from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.models.offers import (
+    MAX_AMOUNT,
+    MAX_FEEDBACK_DAYS,
+    MAX_OFFER_DAYS,
+    MAX_OPTION_MONTHS,
+    OfferKind,
+    OverseasRights,
+    RevenueCycle,
+)
 from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.reads import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, NdaKind
 from scouting.models.shortlists import NOTE_MAX_LENGTH
@@ -17,6 +27,12 @@ from scouting.selectors import SearchParams, Sort
 from taxonomy.models import Term
 
 EARLIEST = date(2000, 1, 1)
+OFFER_TERMS_FIELDS = (
+    "amount", "option_months", "minimum_guarantee", "revenue_share_percent",
+    "revenue_share_cycle", "credit_wording", "exclusive", "territory", "languages",
+    "overseas_rights", "overseas_fee", "first_delivery_on", "final_delivery_on",
+    "feedback_days",
+)  # fmt: skip
 
 
 class ListingForm(forms.Form):
@@ -349,4 +365,100 @@ class PitchFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False,
         choices=[("", _("All")), *[(value, label) for value, label in PitchStatus.choices if value != "draft"]],
+    )  # fmt: skip
+
+
+class OfferTermsForm(forms.Form):
+    """One version of an offer's terms (the first offer and every counter)."""
+
+    amount = forms.DecimalField(
+        label=_("Amount (yuan)"), min_value=Decimal("0"), max_value=MAX_AMOUNT,
+        max_digits=12, decimal_places=2,
+        help_text=_("The option price, purchase price or commission fee."),
+    )  # fmt: skip
+    option_months = BoundedIntegerField(
+        label=_("Option term (months)"), min_value=1, max_value=MAX_OPTION_MONTHS, required=False,
+        help_text=_("For an option only."),
+    )  # fmt: skip
+    minimum_guarantee = forms.DecimalField(
+        label=_("Minimum guarantee (保底, yuan)"), min_value=Decimal("0"), max_value=MAX_AMOUNT,
+        max_digits=12, decimal_places=2, required=False,
+    )  # fmt: skip
+    revenue_share_percent = forms.DecimalField(
+        label=_("Revenue share (分成, %)"), min_value=Decimal("0"), max_value=Decimal("100"),
+        max_digits=5, decimal_places=2, required=False,
+    )  # fmt: skip
+    revenue_share_cycle = forms.ChoiceField(
+        label=_("Revenue share paid"), choices=[("", "—"), *RevenueCycle.choices], required=False
+    )
+    credit_wording = SingleLineField(label=_("Credit wording"), max_length=200, required=False)
+    exclusive = forms.BooleanField(label=_("Exclusive"), required=False, initial=True)
+    territory = SingleLineField(label=_("Territory"), max_length=200, required=False)
+    languages = SingleLineField(label=_("Languages"), max_length=200, required=False)
+    overseas_rights = forms.ChoiceField(
+        label=_("Overseas adaptation rights"), choices=OverseasRights.choices,
+        initial=OverseasRights.EXCLUDED,
+    )  # fmt: skip
+    overseas_fee = forms.DecimalField(
+        label=_("Overseas adaptation fee (yuan)"), min_value=Decimal("0"), max_value=MAX_AMOUNT,
+        max_digits=12, decimal_places=2, required=False,
+    )  # fmt: skip
+    first_delivery_on = forms.DateField(
+        label=_("First draft due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    final_delivery_on = forms.DateField(
+        label=_("Final draft due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    feedback_days = BoundedIntegerField(
+        label=_("Studio's feedback turnaround (days)"), min_value=1, max_value=MAX_FEEDBACK_DAYS,
+        help_text=_("How many days the studio takes to answer each draft."),
+    )  # fmt: skip
+    expires_in_days = BoundedIntegerField(
+        label=_("Open for (days)"), min_value=1, max_value=MAX_OFFER_DAYS, required=False,
+        help_text=_("Leave empty to keep the current date (14 days for a new offer)."),
+    )  # fmt: skip
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        required=False,
+    )  # fmt: skip
+
+    def terms(self) -> dict[str, object]:
+        data = self.cleaned_data
+        return {name: data.get(name) for name in OFFER_TERMS_FIELDS}
+
+
+class OfferMakeForm(OfferTermsForm):
+    studio = forms.ModelChoiceField(label=_("For the studio"), queryset=None, empty_label=None)
+    kind = forms.ChoiceField(label=_("Kind of offer"), choices=OfferKind.choices)
+
+    field_order = ["studio", "kind"]
+
+    def __init__(self, *args, studios, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["studio"].queryset = studios
+
+
+class OfferCounterForm(OfferTermsForm):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=32767)
+
+
+class OfferAnswerForm(forms.Form):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=32767)
+
+
+class AgreementAcceptForm(forms.Form):
+    sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
+class DeliveryForm(forms.Form):
+    label = SingleLineField(
+        label=_("What you delivered"), max_length=120,
+        help_text=_("For example: episodes 1–5, second draft."),
+    )  # fmt: skip
+
+
+class FeedbackForm(forms.Form):
+    note = forms.CharField(
+        label=_("Feedback note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000,
+        required=False,
     )  # fmt: skip

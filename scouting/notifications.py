@@ -59,3 +59,35 @@ register(
     "scouting_brief_matches",
     _("%(studio)s is looking for scripts like yours: “%(brief)s”."),
 )
+register(
+    "scouting_offer_made",
+    _("%(actor)s of %(studio)s made an offer for “%(series)s”."),
+)
+register(
+    "scouting_offer_countered",
+    _("%(actor)s proposed new terms in the offer of %(studio)s for “%(series)s”."),
+)
+register(
+    "scouting_offer_accepted",
+    _("%(actor)s accepted the terms of the offer of %(studio)s for “%(series)s”."),
+)
+register(
+    "scouting_offer_declined",
+    _("%(actor)s declined the offer of %(studio)s for “%(series)s”."),
+)
+register(
+    "scouting_offer_withdrawn",
+    _("%(actor)s withdrew the offer of %(studio)s for “%(series)s”."),
+)
+register(
+    "scouting_deal_accepted",
+    _("%(actor)s accepted the agreement between %(studio)s and the writers of “%(series)s”."),
+)
+register(
+    "scouting_deal_delivered",
+    _("%(actor)s delivered a draft of “%(series)s” to %(studio)s."),
+)
+register(
+    "scouting_deal_feedback",
+    _("%(actor)s of %(studio)s gave feedback on a draft of “%(series)s”."),
+)

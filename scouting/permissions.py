@@ -19,9 +19,12 @@ from core.types import Actor
 from scouting.models import (
     Brief,
     BriefStatus,
+    Deal,
+    DealDelivery,
     Listing,
     ListingConsent,
     ListingStatus,
+    Offer,
     Pitch,
     PitchStatus,
     Portfolio,
@@ -33,6 +36,7 @@ from scouting.models import (
     ShortlistNote,
     StudioScout,
 )
+from scouting.models.listings import not_hidden
 from scripts_app.models import Series
 from scripts_app.permissions import WRITERS, get_series_for, series_role, written_series_ids
 
@@ -60,10 +64,11 @@ def can_search_listings(user: Actor) -> bool:
 
 def listings_visible_to(user: Actor) -> QuerySet[Listing]:
     """What a person may find in search: every listed listing for a scout, nothing for
-    anyone else. An unlisted or waiting listing is never visible."""
+    anyone else. An unlisted or waiting listing is never visible, nor one an exclusive
+    option in force hides (`Listing.hidden_until`)."""
     if not can_search_listings(user):
         return Listing.objects.none()
-    return Listing.objects.filter(status=ListingStatus.LISTED)
+    return Listing.objects.filter(not_hidden(), status=ListingStatus.LISTED)
 
 
 def can_manage_listing(user: Actor, series: Series) -> bool:
@@ -255,7 +260,7 @@ def is_read_scout(user: Actor, read: ReadRequest) -> bool:
 
 
 def can_request_read(user: Actor, listing: Listing) -> bool:
-    return listing.status == ListingStatus.LISTED and is_scout(user)
+    return listing.is_findable and is_scout(user)
 
 
 def can_read_now(user: Actor, read: ReadRequest) -> bool:
@@ -421,6 +426,108 @@ def get_studio_pitch_for(user: Actor, pk: int) -> Pitch:
         Pitch.objects.filter(pk=pk, brief__studio__in=scouting_studios(user).values("pk"))
         .exclude(status=PitchStatus.DRAFT)
         .select_related("brief__studio", "series", "revision", "author")
+        .first()
+    )
+    if pitch is None:
+        raise Http404
+    return pitch
+
+
+# Offers and deals ----------------------------------------------------------------------
+#
+# - An offer belongs to its studio: its scouts (and admins) see it, make, counter,
+#   accept, decline and withdraw it; scouts of another studio never see it (404).
+# - The writers' side: the series' writers (owner, co-writers; any one answers for all),
+#   or, for a pitch without a series, the pitch's author. They see the offers on their
+#   series and pitches.
+# - Nobody else sees any, platform staff included (what the parties negotiate is theirs).
+# - A deal is seen by whoever sees its offer.
+
+
+def offers_visible_to(user: Actor) -> QuerySet[Offer]:
+    """The offers of the studios this person scouts for, on the series they write, and on
+    their own pitches."""
+    if not is_signed_in(user):
+        return Offer.objects.none()
+    return Offer.objects.filter(
+        Q(studio__in=scouting_studios(user).values("pk"))
+        | Q(series_id__in=written_series_ids(user))
+        | Q(pitch__author_id=user.pk)
+    )
+
+
+def get_offer_for(user: Actor, pk: int) -> Offer:
+    """An offer the user may see, or 404."""
+    offer = (
+        offers_visible_to(user)
+        .filter(pk=pk)
+        .select_related("studio", "series", "pitch__brief", "made_by")
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def is_offer_studio(user: Actor, offer: Offer | Deal) -> bool:
+    """A scout (or admin) of the studio that made the offer."""
+    return scouting_studios(user).filter(pk=offer.studio_id).exists()
+
+
+def is_offer_writer(user: Actor, offer: Offer) -> bool:
+    """The writers' side: a writer of the series, or the pitch's author without one."""
+    if not is_signed_in(user):
+        return False
+    series = offer.series
+    if series is not None:
+        return series_role(user, series) in WRITERS
+    return offer.pitch is not None and offer.pitch.author_id == user.pk
+
+
+def is_deal_writer(user: Actor, deal: Deal) -> bool:
+    return is_offer_writer(user, deal.offer)
+
+
+def get_deal_for(user: Actor, pk: int) -> Deal:
+    """A deal whose offer the user may see, or 404."""
+    deal = (
+        Deal.objects.filter(pk=pk, offer__in=offers_visible_to(user).values("pk"))
+        .select_related(
+            "offer__series",
+            "offer__pitch",
+            "offer__made_by",
+            "studio",
+            "series",
+            "terms",
+            "revision",
+            "writers_accepted_by",
+            "studio_accepted_by",
+        )  # fmt: skip
+        .first()
+    )
+    if deal is None:
+        raise Http404
+    return deal
+
+
+def get_delivery_for(user: Actor, deal: Deal, pk: int) -> DealDelivery:
+    """One delivery of a deal the user may see (get_deal_for first), or 404."""
+    delivery = DealDelivery.objects.filter(deal=deal, pk=pk).first()
+    if delivery is None:
+        raise Http404
+    return delivery
+
+
+def get_listing_for_offer(user: Actor, pk: int) -> Listing:
+    """A listing a scout may make an offer on: what search shows them, or 404."""
+    return get_listing_for_read(user, pk)
+
+
+def get_pitch_for_offer(user: Actor, pk: int) -> Pitch:
+    """A pitch to a brief of a studio the user scouts for, or 404."""
+    pitch = (
+        Pitch.objects.filter(pk=pk, brief__studio__in=scouting_studios(user).values("pk"))
+        .select_related("brief", "series", "revision", "author")
         .first()
     )
     if pitch is None:

@@ -52,9 +52,12 @@ from incubator.selectors import public_projects
 from scouting.models import (
     Brief,
     BriefStatus,
+    DealDelivery,
     Listing,
     ListingConsent,
     ListingStatus,
+    Offer,
+    OfferTerms,
     Pitch,
     PitchStatus,
     Portfolio,
@@ -65,9 +68,11 @@ from scouting.models import (
     ShortlistEntry,
     ShortlistNote,
 )
+from scouting.models.listings import not_hidden
 from scouting.permissions import (
     briefs_visible_to,
     listings_visible_to,
+    offers_visible_to,
     saved_searches_visible_to,
     scouting_studios,
     shortlists_visible_to,
@@ -397,7 +402,9 @@ def portfolio_page(portfolio: Portfolio) -> PortfolioPage:
     writer_id = portfolio.user_id
     listings = list(
         Listing.objects.filter(
-            status=ListingStatus.LISTED, series_id__in=written_series_ids(portfolio.user)
+            not_hidden(),
+            status=ListingStatus.LISTED,
+            series_id__in=written_series_ids(portfolio.user),
         )
         .prefetch_related("terms")
         .order_by(F("listed_at").desc(nulls_last=True), "-pk")[:PORTFOLIO_ITEMS_SHOWN]
@@ -482,6 +489,20 @@ def listing_reads(user: Actor, listing: Listing) -> QuerySet[ReadRequest]:
     )
 
 
+# Offers and deals ----------------------------------------------------------------------
+
+
+def offers_of(user: Any) -> QuerySet[Offer]:
+    """The offers this person sees (their studios', on their series and pitches), newest
+    first, with the studio, series, pitch, deal and versions: three queries."""
+    return (
+        offers_visible_to(user)
+        .select_related("studio", "series", "pitch", "deal")
+        .prefetch_related(Prefetch("versions", queryset=OfferTerms.objects.order_by("-version")))
+        .order_by("-created_at", "-pk")
+    )
+
+
 # Briefs and pitches ----------------------------------------------------------------------
 
 
@@ -513,4 +534,24 @@ def my_pitches(user: Actor) -> QuerySet[Pitch]:
         Pitch.objects.filter(author_id=user.pk)
         .select_related("brief__studio", "series")
         .order_by("-created_at", "-pk")
+    )
+
+
+def offer_versions(offer: Any) -> list[OfferTerms]:
+    """An offer's versions, newest first, with who proposed each."""
+    return list(offer.versions.select_related("proposed_by").order_by("-version"))
+
+
+def deal_deliveries(deal: Any) -> QuerySet[DealDelivery]:
+    return deal.deliveries.select_related("delivered_by", "feedback_by").order_by(
+        "delivered_at", "pk"
+    )
+
+
+def offers_of_one(pk: int) -> Offer:
+    """One offer (already checked by permissions.get_offer_for) with its versions."""
+    return (
+        Offer.objects.select_related("studio", "series", "pitch", "deal")
+        .prefetch_related(Prefetch("versions", queryset=OfferTerms.objects.order_by("-version")))
+        .get(pk=pk)
     )

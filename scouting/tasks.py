@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from scouting.services.briefs import brief_tell_matching_writers
+from scouting.services.offers import offers_expire_due
 from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
 
@@ -24,3 +25,10 @@ def expire_reads() -> int:
 def tell_writers_of_brief(brief_id: int) -> int:
     """A brief was published: tell the writers of listed series that match its terms."""
     return brief_tell_matching_writers(brief_id=brief_id)
+
+
+@shared_task(acks_late=True)
+def expire_offers() -> int:
+    """Mark open offers past their date as expired, for the lists (every answer already
+    reads the date)."""
+    return offers_expire_due()

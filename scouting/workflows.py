@@ -15,8 +15,13 @@ from core.workflows import Move, Workflow, system_only
 from scouting.models import (
     Brief,
     BriefStatus,
+    Deal,
+    DealStatus,
     Listing,
     ListingStatus,
+    Offer,
+    OfferSide,
+    OfferStatus,
     Pitch,
     PitchStatus,
     ReadRequest,
@@ -28,6 +33,9 @@ from scouting.permissions import (
     can_manage_brief,
     can_manage_listing,
     can_work_on_shortlist,
+    is_deal_writer,
+    is_offer_studio,
+    is_offer_writer,
     is_pitch_author,
     is_pitch_studio,
     is_read_scout,
@@ -159,6 +167,54 @@ BRIEF_FLOW = Workflow(
 )  # fmt: skip
 
 
+# The moves of an offer (docs/scouting.md, "Offers and deals"):
+#
+# open ──counter──▶ open        (the side whose answer the terms wait for proposes new terms)
+# open ──accept───▶ accepted    (the awaiting side accepts the latest version: a deal)
+# open ──decline──▶ declined    (the awaiting side)
+# open ──withdraw─▶ withdrawn   (the studio, at any time while open)
+# open ──expire───▶ expired     (the platform, once the offer's date has passed)
+#
+# Countering, accepting and declining need the offer still open (not past its date).
+
+
+def _offer_awaiting(actor: Any, offer: Offer) -> bool:
+    if offer.awaiting == OfferSide.STUDIO:
+        return is_offer_studio(actor, offer)
+    return is_offer_writer(actor, offer)
+
+
+def _offer_studio(actor: Any, offer: Offer) -> bool:
+    return is_offer_studio(actor, offer)
+
+
+def _offer_live(offer: Offer) -> str | None:
+    return None if offer.is_open else str(_("This offer has expired."))
+
+
+def _offer_past(offer: Offer) -> str | None:
+    return None if not offer.is_open else str(_("This offer is still open."))
+
+
+OFFER_FLOW = Workflow(
+    name="scouting.offer",
+    audit_target=lambda offer: offer.series or offer.pitch,
+    refusal=_("This offer is no longer open."),
+    moves=[
+        Move("counter", source=[OfferStatus.OPEN], target=OfferStatus.OPEN,
+             allowed=_offer_awaiting, guard=_offer_live),
+        Move("accept", source=[OfferStatus.OPEN], target=OfferStatus.ACCEPTED,
+             allowed=_offer_awaiting, guard=_offer_live),
+        Move("decline", source=[OfferStatus.OPEN], target=OfferStatus.DECLINED,
+             allowed=_offer_awaiting),
+        Move("withdraw", source=[OfferStatus.OPEN], target=OfferStatus.WITHDRAWN,
+             allowed=_offer_studio),
+        Move("expire", source=[OfferStatus.OPEN], target=OfferStatus.EXPIRED,
+             allowed=system_only, guard=_offer_past),
+    ],
+)  # fmt: skip
+
+
 def _pitch_author(actor: Any, pitch: Pitch) -> bool:
     return is_pitch_author(actor, pitch)
 
@@ -188,5 +244,30 @@ PITCH_FLOW = Workflow(
              target=PitchStatus.DECLINED, allowed=_pitch_studio),
         Move("withdraw", source=[PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED],
              target=PitchStatus.WITHDRAWN, allowed=_pitch_author),
+    ],
+)  # fmt: skip
+
+
+# A deal: agreement ──activate──▶ active, once one writer and one scout or admin of the
+# studio have accepted the agreement's text (its hash).
+
+
+def _deal_party(actor: Any, deal: Deal) -> bool:
+    return is_deal_writer(actor, deal) or is_offer_studio(actor, deal)
+
+
+def _both_accepted(deal: Deal) -> str | None:
+    if deal.writers_accepted_at is None or deal.studio_accepted_at is None:
+        return str(_("Both parties must accept the agreement first."))
+    return None
+
+
+DEAL_FLOW = Workflow(
+    name="scouting.deal",
+    audit_target=lambda deal: deal.series or deal.offer.pitch,
+    refusal=_("This deal cannot do that now."),
+    moves=[
+        Move("activate", source=[DealStatus.AGREEMENT], target=DealStatus.ACTIVE,
+             allowed=_deal_party, guard=_both_accepted),
     ],
 )  # fmt: skip

@@ -128,6 +128,8 @@ NOT_LISTS = {
     "scouting:my_pitch": "one pitch and its form",
     "scouting:studio_pitch": "one pitch: its logline, synopsis and sample",
     "scouting:pitch_read_request": "a form (the studio's members to name as readers)",
+    "scouting:offer_make": "a form (the scout's studios: one query)",
+    "scouting:deal_agreement": "a file",
 }
 
 HOW_TO_MEASURE = """

@@ -353,6 +353,12 @@ SPECTACULAR_SETTINGS = {
         "ScoutingShortlistEntryStatusEnum": "scouting.models.ShortlistEntryStatus.choices",
         "ScoutingReadStatusEnum": "scouting.models.ReadStatus.choices",
         "ScoutingListingStatusEnum": "scouting.models.ListingStatus.choices",
+        "ScoutingOfferStatusEnum": "scouting.models.OfferStatus.choices",
+        "ScoutingOfferKindEnum": "scouting.models.OfferKind.choices",
+        "ScoutingOfferSideEnum": "scouting.models.OfferSide.choices",
+        "ScoutingDealStatusEnum": "scouting.models.DealStatus.choices",
+        "ScoutingRevenueCycleEnum": "scouting.models.offers.RevenueCycle.choices",
+        "ScoutingOverseasRightsEnum": "scouting.models.offers.OverseasRights.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

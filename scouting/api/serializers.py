@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -9,12 +12,23 @@ from scouting.models import (
     BudgetTier,
     ListingConsentStatus,
     ListingStatus,
-    OfferKind,
     PitchStatus,
     ShortlistEntryStatus,
 )
 from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
 from scouting.models.listings import MAX_SAMPLE_EPISODES
+from scouting.models.offers import (
+    MAX_AMOUNT,
+    MAX_FEEDBACK_DAYS,
+    MAX_OFFER_DAYS,
+    MAX_OPTION_MONTHS,
+    DealStatus,
+    OfferKind,
+    OfferSide,
+    OfferStatus,
+    OverseasRights,
+    RevenueCycle,
+)
 from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.reads import (
     DEFAULT_WINDOW_DAYS,
@@ -212,17 +226,17 @@ class ScoutingShortlistEntrySerializer(serializers.Serializer):
     notes = serializers.SerializerMethodField()
 
     def get_still_listed(self, entry) -> bool:  # type: ignore[no-untyped-def]
-        return entry.listing.status == ListingStatus.LISTED
+        return entry.listing.is_findable
 
     @extend_schema_field(ScoutingShortlistListingSerializer(allow_null=True))
     def get_listing(self, entry):  # type: ignore[no-untyped-def]
-        if entry.listing.status != ListingStatus.LISTED:
+        if not entry.listing.is_findable:
             return None
         return ScoutingShortlistListingSerializer(entry.listing).data
 
     @extend_schema_field(ScoutingShortlistNoteSerializer(many=True))
     def get_notes(self, entry):  # type: ignore[no-untyped-def]
-        if entry.listing.status != ListingStatus.LISTED:
+        if not entry.listing.is_findable:
             return []
         return ScoutingShortlistNoteSerializer(entry.notes.all(), many=True).data
 
@@ -570,3 +584,205 @@ class ScoutingPitchReadRequestSerializer(serializers.Serializer):
     message = serializers.CharField(max_length=4000)
     episodes_from = BoundedIntegerField(required=False, allow_null=True)
     episodes_to = BoundedIntegerField(required=False, allow_null=True)
+
+
+# Offers and deals ------------------------------------------------------------------------
+
+
+def _money(**options):  # type: ignore[no-untyped-def]
+    return serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal("0"), max_value=MAX_AMOUNT, **options
+    )
+
+
+class ScoutingOfferTermsInputSerializer(serializers.Serializer):
+    """One version of terms. Amounts in yuan, as strings or numbers ("50000.00"); checked
+    against the kind of offer (an option needs option_months, a revenue share its cycle,
+    overseas rights licensed separately their fee; the final draft not before the first)."""
+
+    amount = _money()
+    option_months = BoundedIntegerField(
+        min_value=1, max_value=MAX_OPTION_MONTHS, required=False, allow_null=True
+    )
+    minimum_guarantee = _money(required=False, allow_null=True)
+    revenue_share_percent = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=Decimal("0"), max_value=Decimal("100"),
+        required=False, allow_null=True,
+    )  # fmt: skip
+    revenue_share_cycle = serializers.ChoiceField(
+        choices=RevenueCycle.choices, required=False, allow_blank=True, default=""
+    )
+    credit_wording = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    exclusive = serializers.BooleanField(default=True)
+    territory = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    languages = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    overseas_rights = serializers.ChoiceField(
+        choices=OverseasRights.choices, default=OverseasRights.EXCLUDED
+    )
+    overseas_fee = _money(required=False, allow_null=True)
+    first_delivery_on = serializers.DateField(required=False, allow_null=True)
+    final_delivery_on = serializers.DateField(required=False, allow_null=True)
+    feedback_days = BoundedIntegerField(min_value=1, max_value=MAX_FEEDBACK_DAYS)
+    message = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    expires_in_days = BoundedIntegerField(
+        min_value=1, max_value=MAX_OFFER_DAYS, required=False, allow_null=True
+    )
+
+
+class ScoutingOfferCreateSerializer(ScoutingOfferTermsInputSerializer):
+    """A new offer: on a listing (listing_id) or on a pitch to the studio's brief
+    (pitch_id), one of the two; for the studio (studio_id, needed only when the caller
+    scouts for several)."""
+
+    listing_id = BoundedIntegerField(required=False, allow_null=True)
+    pitch_id = BoundedIntegerField(required=False, allow_null=True)
+    studio_id = BoundedIntegerField(required=False, allow_null=True)
+    kind = serializers.ChoiceField(choices=OfferKind.choices)
+
+    def validate(self, attrs):  # type: ignore[no-untyped-def]
+        if bool(attrs.get("listing_id")) == bool(attrs.get("pitch_id")):
+            raise serializers.ValidationError(_("Give a listing_id or a pitch_id (one of them)."))
+        return attrs
+
+
+class ScoutingOfferCounterSerializer(ScoutingOfferTermsInputSerializer):
+    seen_version = BoundedIntegerField(max_value=32767)
+
+
+class ScoutingOfferAcceptSerializer(serializers.Serializer):
+    """The version the caller read and accepts: refused (409) if newer terms exist."""
+
+    seen_version = BoundedIntegerField(max_value=32767)
+
+
+class ScoutingOfferTermsSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    proposed_by_side = serializers.ChoiceField(choices=OfferSide.choices)
+    proposed_by_id = serializers.IntegerField(allow_null=True)
+    message = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    option_months = serializers.IntegerField(allow_null=True)
+    minimum_guarantee = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    revenue_share_percent = serializers.DecimalField(
+        max_digits=5, decimal_places=2, allow_null=True
+    )
+    revenue_share_cycle = serializers.CharField()
+    credit_wording = serializers.CharField()
+    exclusive = serializers.BooleanField()
+    territory = serializers.CharField()
+    languages = serializers.CharField()
+    overseas_rights = serializers.ChoiceField(choices=OverseasRights.choices)
+    overseas_fee = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    first_delivery_on = serializers.DateField(allow_null=True)
+    final_delivery_on = serializers.DateField(allow_null=True)
+    feedback_days = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+
+
+class ScoutingOfferSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    studio_id = serializers.IntegerField()
+    studio_name = serializers.CharField(source="studio.name")
+    series_id = serializers.IntegerField(allow_null=True)
+    series_title = serializers.SerializerMethodField()
+    pitch_id = serializers.IntegerField(allow_null=True)
+    kind = serializers.ChoiceField(choices=OfferKind.choices)
+    status = serializers.SerializerMethodField()
+    awaiting = serializers.ChoiceField(choices=OfferSide.choices)
+    expires_at = serializers.DateTimeField()
+    created_at = serializers.DateTimeField()
+    closed_at = serializers.DateTimeField(allow_null=True)
+    latest = serializers.SerializerMethodField()
+    deal_id = serializers.SerializerMethodField()
+
+    def get_series_title(self, offer) -> str:  # type: ignore[no-untyped-def]
+        return offer.series.title if offer.series is not None else ""
+
+    @extend_schema_field(serializers.ChoiceField(choices=OfferStatus.choices))
+    def get_status(self, offer) -> str:  # type: ignore[no-untyped-def]
+        """The effective status: an open offer past its date is expired."""
+        if offer.status == OfferStatus.OPEN and not offer.is_open:
+            return OfferStatus.EXPIRED
+        return offer.status
+
+    @extend_schema_field(ScoutingOfferTermsSerializer(allow_null=True))
+    def get_latest(self, offer):  # type: ignore[no-untyped-def]
+        versions = list(offer.versions.all())  # prefetched newest first by the selectors
+        latest = max(versions, key=lambda v: v.version) if versions else None
+        return ScoutingOfferTermsSerializer(latest).data if latest is not None else None
+
+    def get_deal_id(self, offer) -> int | None:  # type: ignore[no-untyped-def]
+        deal = getattr(offer, "deal", None)
+        return deal.pk if deal is not None else None
+
+
+class ScoutingOfferDetailSerializer(ScoutingOfferSerializer):
+    versions = serializers.SerializerMethodField()
+    changed_fields = serializers.SerializerMethodField()
+
+    @extend_schema_field(ScoutingOfferTermsSerializer(many=True))
+    def get_versions(self, offer):  # type: ignore[no-untyped-def]
+        return ScoutingOfferTermsSerializer(
+            sorted(offer.versions.all(), key=lambda v: -v.version), many=True
+        ).data
+
+    def get_changed_fields(self, offer) -> list[str]:  # type: ignore[no-untyped-def]
+        """The fields in which the latest version differs from the one before it."""
+        from scouting.services.offers import TERMS_FIELDS, terms_changes
+
+        versions = sorted(offer.versions.all(), key=lambda v: -v.version)
+        if len(versions) < 2:
+            return []
+        changed = terms_changes(versions[0], versions[1])
+        return [name for name in TERMS_FIELDS if name in changed]
+
+
+class ScoutingDeliverySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    label = serializers.CharField()
+    delivered_at = serializers.DateTimeField()
+    delivered_by_id = serializers.IntegerField(allow_null=True)
+    feedback_at = serializers.DateTimeField(allow_null=True)
+    feedback_note = serializers.CharField()
+    turnaround_days = serializers.IntegerField(allow_null=True)
+
+
+class ScoutingDealSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    offer_id = serializers.IntegerField()
+    studio_id = serializers.IntegerField()
+    series_id = serializers.IntegerField(allow_null=True)
+    kind = serializers.ChoiceField(choices=OfferKind.choices)
+    status = serializers.ChoiceField(choices=DealStatus.choices)
+    status_label = serializers.SerializerMethodField()
+    revision_id = serializers.IntegerField(allow_null=True)
+    registry_number = serializers.IntegerField(allow_null=True)
+    episode_count = serializers.IntegerField(allow_null=True)
+    terms = ScoutingOfferTermsSerializer()
+    agreement_text = serializers.CharField()
+    agreement_sha256 = serializers.CharField()
+    writers_accepted_at = serializers.DateTimeField(allow_null=True)
+    studio_accepted_at = serializers.DateTimeField(allow_null=True)
+    starts_on = serializers.DateField()
+    option_ends_on = serializers.DateField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+    def get_status_label(self, deal) -> str:  # type: ignore[no-untyped-def]
+        """ "Optioned until DATE", "Sold", "Commissioned" while in force; else ""."""
+        from scouting.services.offers import deal_status_label
+
+        return deal_status_label(deal) if deal.status == DealStatus.ACTIVE else ""
+
+
+class ScoutingAgreementAcceptSerializer(serializers.Serializer):
+    sha256 = serializers.RegexField(r"^[0-9a-fA-F]{64}$", max_length=64)
+
+
+class ScoutingDeliveryCreateSerializer(serializers.Serializer):
+    label = serializers.CharField(max_length=120)
+
+
+class ScoutingFeedbackSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")

@@ -113,6 +113,44 @@ urlpatterns += [
         views.CodeLookupView.as_view(),
         name="api-scouting-code-lookup",
     ),
+    path("scouting/offers/", views.OffersView.as_view(), name="api-scouting-offers"),
+    path("scouting/offers/<int:pk>/", views.OfferView.as_view(), name="api-scouting-offer"),
+    path(
+        "scouting/offers/<int:pk>/counter/",
+        views.OfferCounterView.as_view(),
+        name="api-scouting-offer-counter",
+    ),
+    path(
+        "scouting/offers/<int:pk>/accept/",
+        views.OfferAcceptView.as_view(),
+        name="api-scouting-offer-accept",
+    ),
+    path(
+        "scouting/offers/<int:pk>/decline/",
+        views.OfferDeclineView.as_view(),
+        name="api-scouting-offer-decline",
+    ),
+    path(
+        "scouting/offers/<int:pk>/withdraw/",
+        views.OfferWithdrawView.as_view(),
+        name="api-scouting-offer-withdraw",
+    ),
+    path("scouting/deals/<int:pk>/", views.DealView.as_view(), name="api-scouting-deal"),
+    path(
+        "scouting/deals/<int:pk>/accept/",
+        views.DealAcceptView.as_view(),
+        name="api-scouting-deal-accept",
+    ),
+    path(
+        "scouting/deals/<int:pk>/deliveries/",
+        views.DealDeliveriesView.as_view(),
+        name="api-scouting-deal-deliveries",
+    ),
+    path(
+        "scouting/deals/<int:pk>/deliveries/<int:delivery_pk>/feedback/",
+        views.DealFeedbackView.as_view(),
+        name="api-scouting-deal-feedback",
+    ),
 ]
 
 urlpatterns += [

@@ -11,10 +11,11 @@ from scouting import permissions, selectors
 from scouting.api import serializers as s
 from scouting.episodes import episode_texts
 from scouting.forms import search_params
-from scouting.models import ListingStatus, PitchStatus, ReadEventKind
+from scouting.models import PitchStatus, ReadEventKind
 from scouting.presenters import result_rows, trail_rows
 from scouting.services import briefs as brief_services
 from scouting.services import listings as services
+from scouting.services import offers as offer_services
 from scouting.services import portfolios as portfolio_services
 from scouting.services import reads as read_services
 from scouting.services import saved_searches as saved_search_services
@@ -312,7 +313,7 @@ class ShortlistNotesView(GenericAPIView):
     def post(self, request, pk: int, entry_pk: int):
         shortlist = permissions.get_shortlist_for(request.user, pk)
         entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
-        if entry.listing.status != ListingStatus.LISTED:
+        if not entry.listing.is_findable:
             raise NotFound
         data = s.ScoutingNoteAddSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -948,3 +949,248 @@ class PitchReadRequestView(GenericAPIView):
             actor=request.user, pitch=pitch, **data.validated_data
         )
         return _read_answer(read, status_code=status.HTTP_201_CREATED)
+
+
+# Offers and deals ------------------------------------------------------------------------
+
+TERMS_INPUT = (*offer_services.TERMS_FIELDS,)
+
+
+def _offer_answer(offer, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    offer = selectors.offers_of_one(offer.pk)
+    return Response(s.ScoutingOfferDetailSerializer(offer).data, status=status_code)
+
+
+def _deal_answer(deal, *, status_code: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    return Response(s.ScoutingDealSerializer(deal).data, status=status_code)
+
+
+def _terms(data: dict) -> dict:  # type: ignore[type-arg]
+    return {name: data.get(name) for name in TERMS_INPUT}
+
+
+class OffersView(GenericAPIView):
+    """The offers the caller sees (their studios', on the series they write, on their
+    pitches), newest first; and a scout's new offer on a listing they find in search or a
+    pitch to their studio's brief (201; 404 for a listing or pitch they cannot see; 409
+    when their studio already has an open offer on it)."""
+
+    serializer_class = s.ScoutingOfferSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_offers_list", responses=s.ScoutingOfferSerializer(many=True)
+    )
+    def get(self, request):
+        page = self.paginate_queryset(selectors.offers_of(request.user))
+        return self.get_paginated_response(s.ScoutingOfferSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_offer_create",
+        request=s.ScoutingOfferCreateSerializer,
+        responses={201: s.ScoutingOfferDetailSerializer},
+    )
+    def post(self, request):
+        data = s.ScoutingOfferCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        listing = pitch = None
+        if values.get("listing_id"):
+            listing = permissions.get_listing_for_offer(request.user, values["listing_id"])
+        else:
+            pitch = permissions.get_pitch_for_offer(request.user, values["pitch_id"])
+        offer = offer_services.offer_make(
+            actor=request.user,
+            listing=listing,
+            pitch=pitch,
+            studio_id=values.get("studio_id"),
+            kind=values["kind"],
+            terms=_terms(values),
+            message=values["message"],
+            expires_in_days=values.get("expires_in_days"),
+        )
+        return _offer_answer(offer, status_code=status.HTTP_201_CREATED)
+
+
+class OfferView(GenericAPIView):
+    """One offer with every version of its terms, newest first, and the fields the latest
+    changed; for its studio's scouts and the writers' side (404 for anyone else)."""
+
+    serializer_class = s.ScoutingOfferDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_offer_detail", responses=s.ScoutingOfferDetailSerializer)
+    def get(self, request, pk: int):
+        return _offer_answer(permissions.get_offer_for(request.user, pk))
+
+
+class OfferCounterView(GenericAPIView):
+    """The side the offer waits for proposes new terms (201: the offer with its new
+    version). 409 when the offer is closed or expired, or when `seen_version` is not the
+    latest; 403 when it is the other side's turn."""
+
+    serializer_class = s.ScoutingOfferDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_offer_counter",
+        request=s.ScoutingOfferCounterSerializer,
+        responses={201: s.ScoutingOfferDetailSerializer},
+    )
+    def post(self, request, pk: int):
+        offer = permissions.get_offer_for(request.user, pk)
+        data = s.ScoutingOfferCounterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        offer_services.offer_counter(
+            actor=request.user,
+            offer=offer,
+            seen_version=values["seen_version"],
+            terms=_terms(values),
+            message=values["message"],
+            expires_in_days=values.get("expires_in_days"),
+        )
+        return _offer_answer(offer, status_code=status.HTTP_201_CREATED)
+
+
+class OfferAcceptView(GenericAPIView):
+    """The side the offer waits for accepts the latest version, the one it read (409 if
+    newer terms exist, or the offer is closed or expired): 201, the deal, whose agreement
+    both parties then accept."""
+
+    serializer_class = s.ScoutingDealSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_offer_accept",
+        request=s.ScoutingOfferAcceptSerializer,
+        responses={201: s.ScoutingDealSerializer},
+    )
+    def post(self, request, pk: int):
+        offer = permissions.get_offer_for(request.user, pk)
+        data = s.ScoutingOfferAcceptSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        deal = offer_services.offer_accept(
+            actor=request.user, offer=offer, seen_version=data.validated_data["seen_version"]
+        )
+        return _deal_answer(deal, status_code=status.HTTP_201_CREATED)
+
+
+class OfferDeclineView(GenericAPIView):
+    """The side the offer waits for declines it (409 when it is no longer open)."""
+
+    serializer_class = s.ScoutingOfferDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_offer_decline",
+        request=None,
+        responses=s.ScoutingOfferDetailSerializer,
+    )
+    def post(self, request, pk: int):
+        offer = permissions.get_offer_for(request.user, pk)
+        return _offer_answer(offer_services.offer_decline(actor=request.user, offer=offer))
+
+
+class OfferWithdrawView(GenericAPIView):
+    """A scout of the studio withdraws the offer while it is open (409 after)."""
+
+    serializer_class = s.ScoutingOfferDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_offer_withdraw",
+        request=None,
+        responses=s.ScoutingOfferDetailSerializer,
+    )
+    def post(self, request, pk: int):
+        offer = permissions.get_offer_for(request.user, pk)
+        return _offer_answer(offer_services.offer_withdraw(actor=request.user, offer=offer))
+
+
+class DealView(GenericAPIView):
+    """A deal: its frozen terms, the agreement text and hash, who accepted it, its dates;
+    for whoever sees its offer (404 for anyone else)."""
+
+    serializer_class = s.ScoutingDealSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_deal_detail", responses=s.ScoutingDealSerializer)
+    def get(self, request, pk: int):
+        return _deal_answer(permissions.get_deal_for(request.user, pk))
+
+
+class DealAcceptView(GenericAPIView):
+    """A writer, or a scout or admin of the studio, accepts the agreement against the
+    SHA-256 of the text they read (400 on "sha256" when it is not the text on record; 409
+    when their side already accepted). With both sides the deal is in force."""
+
+    serializer_class = s.ScoutingDealSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_deal_agreement_accept",
+        request=s.ScoutingAgreementAcceptSerializer,
+        responses=s.ScoutingDealSerializer,
+    )
+    def post(self, request, pk: int):
+        deal = permissions.get_deal_for(request.user, pk)
+        data = s.ScoutingAgreementAcceptSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        offer_services.deal_agreement_accept(
+            actor=request.user, deal=deal, sha256=data.validated_data["sha256"]
+        )
+        return _deal_answer(permissions.get_deal_for(request.user, pk))
+
+
+class DealDeliveriesView(GenericAPIView):
+    """A deal's deliveries, oldest first, with the studio's turnaround; a writer records a
+    new one once the deal is in force (201; 409 before)."""
+
+    serializer_class = s.ScoutingDeliverySerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_deal_deliveries_list",
+        responses=s.ScoutingDeliverySerializer(many=True),
+    )
+    def get(self, request, pk: int):
+        deal = permissions.get_deal_for(request.user, pk)
+        page = self.paginate_queryset(selectors.deal_deliveries(deal))
+        return self.get_paginated_response(s.ScoutingDeliverySerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_deal_delivery_create",
+        request=s.ScoutingDeliveryCreateSerializer,
+        responses={201: s.ScoutingDeliverySerializer},
+    )
+    def post(self, request, pk: int):
+        deal = permissions.get_deal_for(request.user, pk)
+        data = s.ScoutingDeliveryCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        delivery = offer_services.deal_delivery_record(
+            actor=request.user, deal=deal, label=data.validated_data["label"]
+        )
+        return Response(s.ScoutingDeliverySerializer(delivery).data, status=status.HTTP_201_CREATED)
+
+
+class DealFeedbackView(GenericAPIView):
+    """A scout of the studio records the feedback given on a delivery (once; 409 after)."""
+
+    serializer_class = s.ScoutingDeliverySerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_deal_feedback",
+        request=s.ScoutingFeedbackSerializer,
+        responses=s.ScoutingDeliverySerializer,
+    )
+    def post(self, request, pk: int, delivery_pk: int):
+        deal = permissions.get_deal_for(request.user, pk)
+        delivery = permissions.get_delivery_for(request.user, deal, delivery_pk)
+        data = s.ScoutingFeedbackSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        delivery = offer_services.deal_feedback_record(
+            actor=request.user, delivery=delivery, note=data.validated_data["note"]
+        )
+        return Response(s.ScoutingDeliverySerializer(delivery).data)

@@ -10,6 +10,8 @@ empty (None), so no filter can find it either.
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from scripts_app.models import Series
@@ -81,6 +83,10 @@ class Listing(models.Model):
     listed_at = models.DateTimeField(_("listed at"), null=True, blank=True)
     # When the snapshot was last taken (listing saved or refreshed).
     refreshed_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    # Under an exclusive option in force, the last day of the option: until then the
+    # listing is found by nobody (search, digests, portfolios, reads, offers). Kept by the
+    # deal services (scouting.services.offers); None when no such option holds.
+    hidden_until = models.DateField(_("hidden until"), null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-listed_at", "-pk"]
@@ -94,6 +100,20 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.status})"
+
+    @property
+    def is_hidden(self) -> bool:
+        """Under an exclusive option in force today."""
+        return self.hidden_until is not None and self.hidden_until >= timezone.localdate()
+
+    @property
+    def is_findable(self) -> bool:
+        return self.status == ListingStatus.LISTED and not self.is_hidden
+
+
+def not_hidden() -> Q:
+    """The listings no exclusive option hides today (for every selector of listings)."""
+    return Q(hidden_until__isnull=True) | Q(hidden_until__lt=timezone.localdate())
 
 
 class ListingConsentStatus(models.TextChoices):

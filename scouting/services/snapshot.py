@@ -2,6 +2,7 @@
 series and the apps below (reviews, registry, the fund, courses), with the search text
 built from it. Called by the listing services only, inside their transaction."""
 
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
@@ -11,7 +12,7 @@ from incubator.selectors import public_projects
 from registry.selectors import registered_revisions_of
 from reviews import boutique_standard
 from reviews.selectors import review_scores_by_revision
-from scouting.models import Listing
+from scouting.models import Deal, DealStatus, Listing, OfferKind
 from scouting.search import search_tokens
 from scripts_app.document import parse
 from scripts_app.selectors import revision_text, writer_ids
@@ -29,6 +30,18 @@ def sample_of(text: str, fmt: str, episodes: int) -> str:
     start = found[0].line - 1
     end = found[episodes].line - 1 if len(found) > episodes else len(lines)
     return "\n".join(lines[start:end]).strip()
+
+
+def option_hidden_until(series_id: int):  # type: ignore[no-untyped-def]
+    """The last day of the exclusive option in force on the series (None for none): until
+    then its listing is found by nobody (scouting.services.offers sets it at activation)."""
+    return Deal.objects.filter(
+        series_id=series_id,
+        status=DealStatus.ACTIVE,
+        kind=OfferKind.OPTION,
+        terms__exclusive=True,
+        option_ends_on__gte=timezone.localdate(),
+    ).aggregate(last=Max("option_ends_on"))["last"]
 
 
 def snapshot_take(listing: Listing) -> None:
@@ -78,5 +91,7 @@ def snapshot_take(listing: Listing) -> None:
     )
     listing.search_tokens = search_tokens(listing.search_document, [t.pk for t in terms])
     listing.refreshed_at = timezone.now()
+    # An exclusive option in force keeps hiding the listing, whatever the row held.
+    listing.hidden_until = option_hidden_until(series.pk)
     listing.save()
     listing.terms.set(terms)

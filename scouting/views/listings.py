@@ -13,6 +13,7 @@ from scouting import permissions, selectors
 from scouting.forms import ListingForm
 from scouting.models import ListingConsentStatus, ListingStatus
 from scouting.services import listings as services
+from scouting.services import offers as offer_services
 from scouting.services.listings import ListingChoices
 
 
@@ -46,12 +47,15 @@ def listing_detail(request, pk: int):
             return redirect("scouting:listing", pk=series.pk)
     consents = list(selectors.listing_consents(listing)) if listing is not None else []
     own = next((c for c in consents if c.user_id == request.user.pk), None)
+    active_deal = offer_services.active_deal_of(series.pk)
     return render(
         request,
         "scouting/listing.html",
         {
             "series": series,
             "listing": listing,
+            "active_deal": active_deal,
+            "deal_status": offer_services.deal_status_label(active_deal),
             "form": form,
             "consents": consents,
             "is_listed": listing is not None and listing.status == ListingStatus.LISTED,

@@ -20,7 +20,7 @@ from scouting.forms import (
     ShortlistForm,
     ShortlistRenameForm,
 )
-from scouting.models import ListingStatus, ShortlistEntryStatus
+from scouting.models import ShortlistEntryStatus
 from scouting.services import shortlists as services
 
 SHORTLISTS_SHOWN = 200
@@ -58,8 +58,8 @@ def _detail(request, shortlist, *, rename_form=None, note_form=None, note_entry=
     filter_form = EntryFilterForm(request.GET or None)
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     entries = list(selectors.shortlist_entries(shortlist, status=status)[:ENTRIES_SHOWN])
-    listed = [e for e in entries if e.listing.status == ListingStatus.LISTED]
-    gone = [e for e in entries if e.listing.status != ListingStatus.LISTED]
+    listed = [e for e in entries if e.listing.is_findable]
+    gone = [e for e in entries if not e.listing.is_findable]
     for entry in listed:
         entry.own_notes = {
             note.pk for note in entry.notes.all() if permissions.can_delete_note(request.user, note)
@@ -183,7 +183,7 @@ def entry_remove(request, pk: int, entry_pk: int):
 def note_add(request, pk: int, entry_pk: int):
     shortlist = permissions.get_shortlist_for(request.user, pk)
     entry = permissions.get_entry_for(request.user, shortlist, entry_pk)
-    if entry.listing.status != ListingStatus.LISTED:
+    if not entry.listing.is_findable:
         messages.error(request, _("This series is no longer listed."))
         return redirect("scouting:shortlist", pk=shortlist.pk)
     form = NoteForm(request.POST, auto_id=f"id_note_{entry.pk}_%s")

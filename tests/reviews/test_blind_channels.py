@@ -565,6 +565,11 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         (r"^scouting/briefs/|^api/v1/scouting/briefs/", "pk", 0),
         (r"^scouting/pitches/|^api/v1/scouting/pitches/", "pk", 0),
         (r"^scouting/studio-pitches/", "pk", 0),
+        # Offers and deals: no viewer here is a party to one (tests/scouting walks them).
+        (r"^scouting/offers/|^api/v1/scouting/offers/", "pk", 0),
+        (r"^scouting/deals/|^api/v1/scouting/deals/", "pk", 0),
+        (r"^scouting/deals/|^api/v1/scouting/deals/", "delivery_pk", 0),
+        (r"^scouting/deals/", "kind", "pdf"),
         # allauth's e-mail links: a stale token shows the "bad link" page.
         (r"^accounts/", "key", "0-stale"),
         (r"^accounts/", "uidb36", "0"),

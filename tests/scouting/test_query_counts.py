@@ -52,7 +52,7 @@ def test_the_discovery_section_does_not_grow_with_cowriters(client):
     assert_constant_queries(
         cowriters,
         lambda: client.get(f"/scouting/series/{series.pk}/"),
-        expected=6,
+        expected=7,  # 6, and the series' deal in force ("Optioned until DATE")
         rows=lambda response: len(response.context["consents"]),
     )
 
@@ -421,3 +421,75 @@ QC = {
     "my_pitches": 5,
     "api_my_pitches": 2,
 }
+
+
+# Offers and deals ------------------------------------------------------------------------
+
+
+@pytest.mark.measures("scouting:offers", "api-scouting-offers")
+def test_the_offers_page_and_endpoint_do_not_grow_with_offers(client, api_client):
+    from tests.scouting.offers_support import a_studio, an_offer
+
+    scout = studio_scout(a_studio())
+    client.force_login(scout)
+    api_client.force_authenticate(scout)
+
+    def offers(k):
+        for _ in range(k):
+            an_offer(scout=scout)
+
+    assert_constant_queries(
+        offers,
+        lambda: client.get("/scouting/offers/"),
+        expected=6,
+        rows=lambda response: len(response.context["offers"]),
+    )
+    assert_constant_queries(offers, lambda: api_client.get("/api/v1/scouting/offers/"), expected=3)
+
+
+@pytest.mark.measures(
+    "scouting:offer_detail", "scouting:deal_detail", "api-scouting-deal-deliveries"
+)
+def test_an_offers_thread_and_a_deals_deliveries_do_not_grow(client, api_client):
+    from decimal import Decimal
+
+    from scouting.models import DealDelivery
+    from scouting.services.offers import offer_counter
+    from tests.scouting.offers_support import an_active_deal, an_offer, option_terms
+
+    offer = an_offer()
+    client.force_login(offer.made_by)
+
+    def counters(k):
+        for _ in range(k):
+            latest = offer.versions.order_by("-version").first()
+            side = offer.series.owner if latest.proposed_by_side == "studio" else offer.made_by
+            offer.refresh_from_db()
+            offer_counter(actor=side, offer=offer, seen_version=latest.version,
+                          terms=option_terms(amount=Decimal(latest.version * 1000)))  # fmt: skip
+
+    assert_constant_queries(
+        counters,
+        lambda: client.get(f"/scouting/offers/{offer.pk}/"),
+        expected=8,
+        rows=lambda response: len(response.context["versions"]),
+    )
+
+    deal = an_active_deal()
+    client.force_login(deal.series.owner)
+    api_client.force_authenticate(deal.series.owner)
+
+    def deliveries(k):
+        for _ in range(k):
+            DealDelivery.objects.create(deal=deal, label="稿", delivered_by=deal.series.owner)
+
+    assert_constant_queries(
+        deliveries,
+        lambda: client.get(f"/scouting/deals/{deal.pk}/"),
+        expected=6,
+        rows=lambda response: len(response.context["deliveries"]),
+    )
+    assert_constant_queries(
+        deliveries, lambda: api_client.get(f"/api/v1/scouting/deals/{deal.pk}/deliveries/"),
+        expected=3,
+    )  # fmt: skip
