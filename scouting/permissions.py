@@ -524,15 +524,8 @@ def get_listing_for_offer(user: Actor, pk: int) -> Listing:
 
 
 def get_pitch_for_offer(user: Actor, pk: int) -> Pitch:
-    """A pitch to a brief of a studio the user scouts for, or 404."""
-    pitch = (
-        Pitch.objects.filter(pk=pk, brief__studio__in=scouting_studios(user).values("pk"))
-        .select_related("brief", "series", "revision", "author")
-        .first()
-    )
-    if pitch is None:
-        raise Http404
-    return pitch
+    """A pitch a scout may make an offer on: one sent to a brief of their studio, or 404."""
+    return get_studio_pitch_for(user, pk)
 
 
 def can_request_pitch_read(user: Actor, pitch: Pitch) -> bool:

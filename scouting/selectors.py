@@ -480,6 +480,17 @@ def listing_shortlist_entries(user: Actor, listing: Listing) -> QuerySet[Shortli
     )
 
 
+def listing_offers(user: Actor, listing: Listing) -> QuerySet[Offer]:
+    """The offers the studios the user scouts for made on this listing's series."""
+    return (
+        Offer.objects.filter(
+            series_id=listing.series_id, studio__in=scouting_studios(user).values("pk")
+        )
+        .select_related("studio")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def listing_reads(user: Actor, listing: Listing) -> QuerySet[ReadRequest]:
     """The reads of this listing asked by the studios the user scouts for (newest first)."""
     return (

@@ -103,6 +103,7 @@ urlpatterns += [
     path("studio-pitches/<int:pk>/answer/", briefs.pitch_answer, name="pitch_answer"),
     path("studio-pitches/<int:pk>/read/", reads.pitch_read_request, name="pitch_read_request"),
     path("listings/<int:pk>/offer/", offers.offer_make, name="offer_make"),
+    path("studio-pitches/<int:pk>/offer/", offers.offer_make_pitch, name="offer_make_pitch"),
     path("offers/", offers.offers, name="offers"),
     path("offers/<int:pk>/", offers.offer_detail, name="offer_detail"),
     path("offers/<int:pk>/counter/", offers.offer_counter, name="offer_counter"),

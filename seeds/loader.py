@@ -221,10 +221,11 @@ def _load_fund(log: Callable[[str], None]) -> None:
 
 
 def _load_scouting(log: Callable[[str], None]) -> None:
-    from seeds.scouting_loader import load_scouting
+    from seeds.scouting_loader import load_offers_and_briefs, load_scouting
 
     people = {user.email: user for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
     load_scouting(log, lambda local: people[demo_email(local)])
+    load_offers_and_briefs(log, lambda local: people[demo_email(local)])
 
 
 # Later issues append their loaders (series, reviews, courses...) here, in order.

@@ -192,6 +192,7 @@ def _studio_detail(request, pitch: Pitch, *, form=None):  # type: ignore[no-unty
             "can_shortlist": pitch.status == PitchStatus.SUBMITTED,
             "can_decline": pitch.status in (PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED),
             "can_request_read": permissions.can_request_pitch_read(request.user, pitch),
+            "can_offer": pitch.status in (PitchStatus.SUBMITTED, PitchStatus.SHORTLISTED),
         },
         status=422 if form is not None and form.errors else 200,
     )

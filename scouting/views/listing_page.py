@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 from scouting import permissions, selectors
 from scouting.views.search import SHORTLISTS_OFFERED
 
+LISTING_OFFERS_SHOWN = 20
+
 
 @login_required
 @require_GET
@@ -23,6 +25,7 @@ def listing_page(request, pk: int):
             "reads": list(
                 selectors.listing_reads(request.user, listing)[: selectors.LISTING_READS_SHOWN]
             ),
+            "offers": list(selectors.listing_offers(request.user, listing)[:LISTING_OFFERS_SHOWN]),
             "shortlists": list(selectors.shortlists_of(request.user)[:SHORTLISTS_OFFERED]),
         },
     )

@@ -31,11 +31,10 @@ AGREEMENT_FORMATS = {"pdf": "application/pdf", "docx": (
 )}  # fmt: skip
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def offer_make(request, pk: int):
-    listing = permissions.get_listing_for_offer(request.user, pk)
+def _offer_make(request, *, listing=None, pitch=None):  # type: ignore[no-untyped-def]
     studios = permissions.scouting_studios(request.user).order_by("slug")
+    if pitch is not None:
+        studios = studios.filter(pk=pitch.brief.studio_id)
     form = OfferMakeForm(request.POST or None, studios=studios)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -43,6 +42,7 @@ def offer_make(request, pk: int):
             offer = services.offer_make(
                 actor=request.user,
                 listing=listing,
+                pitch=pitch,
                 studio_id=data["studio"].pk,
                 kind=data["kind"],
                 terms=form.terms(),
@@ -57,9 +57,27 @@ def offer_make(request, pk: int):
     return render(
         request,
         "scouting/offer_make.html",
-        {"listing": listing, "form": form},
+        {
+            "listing": listing,
+            "pitch": pitch,
+            "title": listing.title if listing is not None else pitch.logline,
+            "form": form,
+        },
         status=422 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_make(request, pk: int):
+    return _offer_make(request, listing=permissions.get_listing_for_offer(request.user, pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_make_pitch(request, pk: int):
+    """An offer on a pitch to one of the studio's briefs (submitted or shortlisted)."""
+    return _offer_make(request, pitch=permissions.get_pitch_for_offer(request.user, pk))
 
 
 @login_required

@@ -164,3 +164,48 @@ def test_the_series_shows_its_deal_status(client):
     client.force_login(deal.series.owner)
     page = client.get(f"/scouting/series/{deal.series.pk}/")
     assert page.context["deal_status"] and page.context["active_deal"] == deal
+
+
+def test_an_offer_on_a_pitch_from_its_page_and_only_by_the_briefs_studio(client):
+    from tests.scouting.briefs_support import a_pitch, scout_of
+
+    pitch = a_pitch()
+    scout = scout_of(pitch.brief)
+    url = f"/scouting/studio-pitches/{pitch.pk}/offer/"
+    for outsider in (pitch.author, studio_scout(a_studio())):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+        assert client.post(url, _form(kind="commission")).status_code == 404
+    assert not Offer.objects.exists()
+
+    client.force_login(scout)
+    assert f'href="{url}"' in client.get(f"/scouting/studio-pitches/{pitch.pk}/").content.decode()
+    response = client.post(
+        url,
+        _form(
+            studio=pitch.brief.studio_id, kind="commission", option_months="",
+            final_delivery_on="2027-06-30",
+        ),
+        follow=True,
+    )  # fmt: skip
+    offer = Offer.objects.get()
+    assert response.redirect_chain[-1][0] == f"/scouting/offers/{offer.pk}/"
+    assert (offer.pitch, offer.studio_id, offer.kind) == (
+        pitch,
+        pitch.brief.studio_id,
+        "commission",
+    )
+
+
+def test_the_listing_page_offers_an_offer_and_shows_the_studios_own(client):
+    listing = listed(heritage_series())
+    offer = an_offer(listing=listing)
+    scout = offer.made_by
+    client.force_login(scout)
+    html = client.get(f"/scouting/listings/{listing.pk}/").content.decode()
+    assert f"/scouting/listings/{listing.pk}/offer/" in html
+    assert f"/scouting/offers/{offer.pk}/" in html
+
+    client.force_login(studio_scout(a_studio()))
+    html = client.get(f"/scouting/listings/{listing.pk}/").content.decode()
+    assert f"/scouting/offers/{offer.pk}/" not in html

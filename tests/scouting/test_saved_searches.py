@@ -109,7 +109,12 @@ def test_a_new_score_makes_a_series_news_again(run_on_commit, monkeypatch):
     series = heritage_series()
     listing = listed(series, show_score=True)
     saved = saved_search_create(actor=scout, name="非遗", query="q=非遗")
-    monkeypatch.setattr("scouting.services.snapshot.median_review_score", lambda *a, **k: (8.5, 3))
+    from reviews.selectors import RevisionScores
+
+    monkeypatch.setattr(
+        "scouting.services.snapshot.review_scores_by_revision",
+        lambda *a, **k: {series.pk: RevisionScores({1: [8.5, 8.5, 8.5]})},
+    )
     listing_update(actor=series.owner, listing=listing, choices=ListingChoices(show_score=True))
 
     with run_on_commit():

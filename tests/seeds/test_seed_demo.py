@@ -285,3 +285,27 @@ def test_the_demo_studio_has_a_shortlist_and_a_read_under_nda_with_its_trail(cli
     client.login(username="writer.chen@demo.microdrama.cn", password=DEMO_PASSWORD)
     trail = client.get(f"/scouting/series/{read.series_id}/reads/").content.decode()
     assert "星河短剧工作室" in trail and code in trail
+
+
+def test_the_demo_has_an_option_in_force_an_open_brief_and_a_register_figure(client):
+    from scouting.models import Brief, Deal, DealStatus, Listing
+    from scouting.terms_register import terms_register
+
+    call_command("seed_demo", stdout=io.StringIO())
+    option = Deal.objects.get(kind="option")
+    assert option.status == DealStatus.ACTIVE and option.offer.versions.count() == 3
+    assert [v.proposed_by_side for v in option.offer.versions.order_by("version")] == [
+        "studio",
+        "writers",
+        "studio",
+    ]
+    hidden = Listing.objects.get(series__title="老两口不上当")
+    assert hidden.hidden_until == option.option_ends_on  # exclusive: out of search for its term
+
+    brief = Brief.objects.get(status="open", studio__slug="galaxy-shorts")
+    assert brief.pitches.filter(status="submitted").count() == 2
+
+    commissions = next(s for s in terms_register().sections if s.kind == "commission")
+    assert commissions.rows[0].guarantee is not None
+    page = client.get("/scouting/terms/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "55,000" in page
