@@ -501,7 +501,7 @@ def agreement_text(deal: Deal) -> str:
     writers = offer_writers(offer)
     studio = deal.studio
     kinds = {
-        OfferKind.OPTION: ("影视改编权期权协议", "Option agreement"),
+        OfferKind.OPTION: ("影视改编权选择权协议", "Option agreement"),
         OfferKind.PURCHASE: ("影视改编权转让协议", "Purchase agreement"),
         OfferKind.COMMISSION: ("委托创作协议", "Commission agreement"),
     }
@@ -548,7 +548,7 @@ def agreement_text(deal: Deal) -> str:
     ]
     if deal.kind == OfferKind.OPTION:
         lines.append(
-            f"期权期限 / Option term: {terms.option_months} 个月 / months, "
+            f"选择权期限 / Option term: {terms.option_months} 个月 / months, "
             f"至 / until {deal.option_ends_on.isoformat() if deal.option_ends_on else '—'}"
         )
     lines += [

@@ -260,7 +260,7 @@ def test_an_accepted_offer_becomes_a_deal_with_a_bilingual_agreement(run_on_comm
     assert deal.starts_on == timezone.localdate()
     assert deal.option_ends_on == add_months(timezone.localdate(), 12)
     text = deal.agreement_text
-    for part in ("影视改编权期权协议", "Option agreement", "星河短剧工作室", "Galaxy Shorts",
+    for part in ("影视改编权选择权协议", "Option agreement", "星河短剧工作室", "Galaxy Shorts",
                  offer.series.owner.display_name, "¥50,000.00", "5.50%", "按季度", "quarterly",
                  "10", "未登记 / Not registered"):  # fmt: skip
         assert part in text
