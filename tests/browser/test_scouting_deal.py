@@ -7,6 +7,7 @@ Forms are found by their action and fields by name, so the journey holds in eith
 language; the pages are checked for accessibility and CSP violations on the way."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -72,10 +73,12 @@ def test_a_scout_reads_under_nda_and_an_offer_is_countered_into_a_deal(
     assert read.status == ReadStatus.OPEN
     with page.expect_download() as download:
         page.locator(f"a[href='/scouting/reads/{read.pk}/pdf/']").click()
-    pdf = open(download.value.path(), "rb").read()
+    pdf = Path(download.value.path()).read_bytes()
     code = ReadEvent.objects.get(read=read, kind="download").code
     assert pdf.startswith(b"%PDF") and code.encode() in pdf  # the code in its metadata
-    assert re.fullmatch(r"read-\d+-RD-[0-9A-F]{5}-[0-9A-F]{5}\.pdf", download.value.suggested_filename)
+    assert re.fullmatch(
+        r"read-\d+-RD-[0-9A-F]{5}-[0-9A-F]{5}\.pdf", download.value.suggested_filename
+    )
 
     # He makes an option offer from the series' page.
     page.goto(f"/scouting/listings/{listing.pk}/")
@@ -105,9 +108,12 @@ def test_a_scout_reads_under_nda_and_an_offer_is_countered_into_a_deal(
     # The scout sees the writer's terms against his own and accepts them: a deal.
     _log_in(page, "scout.zhao")
     page.goto(f"/scouting/offers/{offer.pk}/")
-    assert page.locator("main").get_by_text("42000").or_(
-        page.locator("main").get_by_text("42,000")
-    ).first.is_visible()
+    assert (
+        page.locator("main")
+        .get_by_text("42000")
+        .or_(page.locator("main").get_by_text("42,000"))
+        .first.is_visible()
+    )
     assert_accessible("an offer's thread, latest terms against the previous")
     shoot("83-scouting-offer-countered")
     _submit(page, f"/scouting/offers/{offer.pk}/accept/")
