@@ -88,7 +88,7 @@ def saved_search_create(*, actor: User, name: str, query: str) -> SavedSearch:
         saved = SavedSearch.objects.create(
             owner=actor, name=name[:120], query=normalised, last_run_at=now
         )
-        current = listing_search(actor, params).listings.values_list("pk", "score")
+        current = listing_search(actor, params).matching.values_list("pk", "score")
         SavedSearchHit.objects.bulk_create(
             SavedSearchHit(saved_search=saved, listing_id=pk, score=score, sent_at=now)
             for pk, score in current
@@ -142,7 +142,7 @@ def saved_search_digest(*, saved: SavedSearch, now: datetime | None = None) -> i
             except ValidationError:
                 params = None  # a term it named was retired: the search finds nothing
             if params is not None:
-                fresh = listing_search(owner, params).listings.filter(
+                fresh = listing_search(owner, params).matching.filter(
                     Q(listed_at__gt=since, listed_at__lte=now)
                     | Q(refreshed_at__gt=since, refreshed_at__lte=now)
                 )

@@ -4,6 +4,7 @@ three studios, each figure on its own deals; a studio's own record for its membe
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from scouting.models import OfferKind
 from scouting.terms_register import MIN_DEALS, MIN_STUDIOS, figure, studio_record, terms_register
@@ -78,10 +79,11 @@ def test_rows_by_genre_theme_and_episodes_count_only_their_deals():
     for studio in (a, b, c, a):
         deal(studio, guarantee="5000", episodes=30, terms=[theme])
 
-    register = terms_register()
-    section = next(s for s in register.sections if s.kind == OfferKind.OPTION)
-    by_genre = next(row for row in section.rows if genre.name in row.label)
-    by_theme = next(row for row in section.rows if theme.name in row.label)
+    with translation.override("en"):
+        register = terms_register()
+        section = next(s for s in register.sections if s.kind == OfferKind.OPTION)
+        by_genre = next(row for row in section.rows if genre.name in row.label)
+        by_theme = next(row for row in section.rows if theme.name in row.label)
     assert by_genre.guarantee.median == Decimal("60000")
     assert by_theme.guarantee is None  # four deals
     bands = {row.label: row for row in section.rows[-4:]}
