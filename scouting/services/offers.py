@@ -59,6 +59,7 @@ from scouting.permissions import (
     is_offer_writer,
     scouting_studios,
 )
+from scouting.services.snapshot import option_hidden_until
 from scouting.workflows import DEAL_FLOW, ENTRY_FLOW, OFFER_FLOW
 from scripts_app.selectors import writer_ids
 
@@ -317,6 +318,23 @@ def _check_seen(offer: Offer, seen_version: int) -> OfferTerms:
     return latest
 
 
+def _check_rights_free(offer: Offer, terms: OfferTerms) -> None:
+    """An exclusive option or a purchase needs the series' rights free: no exclusive option
+    of another deal in force, and no purchase."""
+    if offer.series_id is None or not (terms.exclusive or offer.kind == OfferKind.PURCHASE):
+        return
+    held_until = option_hidden_until(offer.series_id)
+    if held_until is not None:
+        raise Conflict(
+            _("An exclusive option on this series is in force until %(date)s.")
+            % {"date": held_until.isoformat()}
+        )
+    if Deal.objects.filter(
+        series_id=offer.series_id, kind=OfferKind.PURCHASE, status=DealStatus.ACTIVE
+    ).exists():
+        raise Conflict(_("This series has been sold."))
+
+
 def offer_counter(
     *,
     actor: User,
@@ -384,6 +402,7 @@ def offer_accept(*, actor: User, offer: Offer, seen_version: int) -> Deal:
 
     def make_deal(locked: Offer) -> None:
         terms = _check_seen(locked, seen_version)
+        _check_rights_free(locked, terms)
         made.append(_deal_create(locked, terms))
         _tell_other_side(locked, "scouting_offer_accepted", actor, locked.awaiting)
 

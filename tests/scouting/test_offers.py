@@ -455,3 +455,19 @@ def test_a_hidden_listing_is_in_no_saved_search_digest():
     Listing.objects.filter(series=deal.series).update(hidden_until=None)
     SavedSearch.objects.filter(pk=saved.pk).update(last_run_at=timezone.now() - timedelta(days=1))
     assert saved_search_digest(saved=saved) == 1
+
+
+def test_an_offer_made_before_an_exclusive_option_cannot_be_accepted_while_it_holds():
+    listing = listed(heritage_series())
+    other = studio_scout(a_studio(name_zh="另一家", name_en="Another", slug="another"))
+    earlier = an_offer(scout=other, listing=listing)  # made while the series was free
+    held = an_active_deal(offer=an_offer(listing=listing))
+
+    with pytest.raises(Conflict, match=held.option_ends_on.isoformat()):
+        offer_accept(actor=listing.series.owner, offer=earlier, seen_version=1)
+    earlier.refresh_from_db()
+    assert earlier.status == OfferStatus.OPEN and not hasattr(earlier, "deal")
+    # Once the option has ended, the same offer can be accepted.
+    Listing.objects.filter(pk=listing.pk).update(hidden_until=None)
+    Deal.objects.filter(pk=held.pk).update(option_ends_on=timezone.localdate() - timedelta(days=1))
+    assert offer_accept(actor=listing.series.owner, offer=earlier, seen_version=1)
