@@ -402,3 +402,21 @@ def test_the_schema_names_every_shortlist_operation():
         "scouting_shortlist_entry_status", "scouting_shortlist_entry_remove",
         "scouting_shortlist_note_add", "scouting_shortlist_note_delete",
     } <= operation_ids  # fmt: skip
+
+
+def test_a_long_shortlist_is_shown_a_page_at_a_time(client):
+    from scouting.views.shortlists import ENTRIES_PER_PAGE
+
+    scout = studio_scout()
+    studio = scout.memberships.get().organisation
+    shortlist = shortlist_create(actor=scout, studio=studio, name="长名单")
+    for number in range(ENTRIES_PER_PAGE + 1):
+        entry_add(
+            actor=scout, shortlist=shortlist, listing=listed(heritage_series(title=f"剧{number}"))
+        )
+    client.force_login(scout)
+    first = client.get(f"/scouting/shortlists/{shortlist.pk}/")
+    second = client.get(f"/scouting/shortlists/{shortlist.pk}/", {"page": 2})
+    assert len(first.context["entries"]) == ENTRIES_PER_PAGE
+    assert [e.listing.title for e in second.context["entries"]] == ["剧0"]  # the oldest
+    assert "page=2" in first.content.decode()
