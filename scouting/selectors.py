@@ -29,6 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -337,7 +338,7 @@ def listing_search(user: Actor, params: SearchParams) -> SearchResult:
         return SearchResult(
             listings=RankedListings(ids),
             terms=terms,
-            facets=_facets_of(RawSQL("listing_id = ANY(%s)", [ids], output_field=BooleanField())),
+            facets=_facets_of("listing_id = ANY(%s)", [ids]),
             matching=matching,
         )
     facets = _facets(matching)
@@ -351,24 +352,36 @@ def _facets(listings: QuerySet[Listing]) -> dict[str, list[dict[str, Any]]]:
     # their own: flattened into the join, PostgreSQL misjudged how many match a common
     # word and re-ran the text match for every listing of every theme (9 s at 100,000
     # listings; 0.13 s so).
-    return _facets_of(Q(listing_id__in=listings.order_by().values("pk")[:FACET_BASE_LIMIT]))
+    try:
+        sql, params = listings.order_by().values("pk")[:FACET_BASE_LIMIT].query.sql_with_params()
+    except EmptyResultSet:  # a search that can find nothing (not a scout, an unknown term)
+        return {"theme": [], "genre": []}
+    return _facets_of(f"listing_id IN ({sql})", list(params))
 
 
-def _facets_of(found: Any) -> dict[str, list[dict[str, Any]]]:
-    """The theme and genre counts of the listings `found` (a condition on the listing's
-    terms table): one query."""
-    rows = (
-        Listing.terms.through.objects.filter(found, term__kind__in=["theme", "genre"])
-        .values("term__kind", "term__slug", "term__name_zh", "term__name_en")
-        .annotate(count=Count("listing_id"))
-        .order_by("term__kind", "-count", "term__slug")
-    )
+# The matching listings' terms are counted first, then the few counts joined to the terms
+# (counting through the join to the terms table took twice as long: 29 against 12 ms for
+# 10,000 matches). `found` is a condition on scouting_listing_terms.listing_id.
+FACETS_SQL = """
+    SELECT t.kind, t.slug, t.name_zh, t.name_en, c.n
+    FROM (SELECT term_id, COUNT(*) AS n FROM scouting_listing_terms WHERE {found}
+          GROUP BY term_id) c
+    JOIN taxonomy_term t ON t.id = c.term_id
+    WHERE t.kind IN ('theme', 'genre')
+    ORDER BY t.kind, c.n DESC, t.slug
+"""
+
+
+def _facets_of(found: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """The theme and genre counts of the listings `found`: one query."""
     facets: dict[str, list[dict[str, Any]]] = {"theme": [], "genre": []}
-    for row in rows:
-        name = TaxonomyTerm(name_zh=row["term__name_zh"], name_en=row["term__name_en"]).name
-        facets[row["term__kind"]].append(
-            {"slug": row["term__slug"], "name": name, "count": row["count"]}
-        )
+    with connection.cursor() as cursor:
+        # `found` is built here from a constant or Django's own compiled SQL; values are
+        # bound parameters.
+        cursor.execute(FACETS_SQL.format(found=found), params)
+        for kind, slug, name_zh, name_en, count in cursor.fetchall():
+            name = TaxonomyTerm(name_zh=name_zh, name_en=name_en).name
+            facets[kind].append({"slug": slug, "name": name, "count": count})
     return facets
 
 
