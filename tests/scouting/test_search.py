@@ -245,3 +245,23 @@ def test_a_listing_carries_one_token_per_term_it_shows(scout):
     listing.refresh_from_db()
     assert not shown & set(listing.search_tokens.split())
     assert _titles(scout, themes=["intangible-heritage"]) == []
+
+
+def test_the_landing_facets_count_every_findable_listing_and_nothing_else(scout, world):
+    from scouting.models import ListingStatus
+    from scouting.selectors import _facets
+
+    heritage, english, law = world
+    hidden = listed(heritage_series(title="选择权中"))
+    Listing.objects.filter(pk=hidden.pk).update(hidden_until=timezone.localdate())
+    waiting = listed(heritage_series(title="等待同意"))
+    Listing.objects.filter(pk=waiting.pk).update(status=ListingStatus.PENDING)
+    assert {ListingStatus.PENDING, ListingStatus.UNLISTED} == set(ListingStatus.values) - {
+        ListingStatus.LISTED
+    }
+
+    landing = listing_search(scout, SearchParams()).facets
+    counted_the_long_way = _facets(listing_search(scout, SearchParams(q="")).matching)
+    assert landing == counted_the_long_way
+    themes = {f["slug"]: f["count"] for f in landing["theme"]}
+    assert themes["intangible-heritage"] == 1  # neither the hidden nor the waiting one
