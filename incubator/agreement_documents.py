@@ -2,6 +2,7 @@
 (the filing dossier's writers), with the hash and the acceptances below it."""
 
 import re
+from typing import Any
 
 from django.utils import timezone
 
@@ -13,8 +14,13 @@ from incubator.models import Project
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
-def agreement_blocks(project: Project) -> list[Block]:
-    lines = project.agreement_text.strip().split("\n")
+def agreement_text_blocks(
+    text: str, sha256: str, acceptances: list[tuple[str, Any, str | None]]
+) -> list[Block]:
+    """An agreement's frozen text as blocks: its first line the title, each "一、" line a
+    heading, the rest paragraphs; then its hash and each side's acceptance that was given
+    ((side, when or None, who)). Scouting's deals are laid out the same way."""
+    lines = text.strip().split("\n")
     blocks = [Block("title", lines[0])]
     paragraph: list[str] = []
 
@@ -32,16 +38,25 @@ def agreement_blocks(project: Project) -> list[Block]:
         else:
             paragraph.append(line.rstrip())
     flush()
-    accepted = []
-    for side, when, who in (
-        ("乙方 / Party B", project.grantee_accepted_at, project.grantee_accepted_by),
-        ("甲方 / Party A", project.fund_accepted_at, project.fund_accepted_by),
-    ):
-        if when is not None:
-            moment = timezone.localtime(when).strftime("%Y-%m-%d %H:%M")
-            accepted.append(f"{side}: {who} · {moment}")
-    blocks.append(Block("notice", "\n".join([f"SHA-256 {project.agreement_hash}", *accepted])))
+    accepted = [
+        f"{side}: {who} · {timezone.localtime(when).strftime('%Y-%m-%d %H:%M')}"
+        for side, when, who in acceptances
+        if when is not None and who is not None
+    ]
+    blocks.append(Block("notice", "\n".join([f"SHA-256 {sha256}", *accepted])))
     return blocks
+
+
+def agreement_blocks(project: Project) -> list[Block]:
+    grantee, fund = project.grantee_accepted_by, project.fund_accepted_by
+    return agreement_text_blocks(
+        project.agreement_text,
+        project.agreement_hash,
+        [
+            ("乙方 / Party B", project.grantee_accepted_at, str(grantee) if grantee else None),
+            ("甲方 / Party A", project.fund_accepted_at, str(fund) if fund else None),
+        ],
+    )
 
 
 def agreement_docx(project: Project) -> bytes:

@@ -33,18 +33,13 @@ def _request_form(request, data=None) -> ReadRequestForm:  # type: ignore[no-unt
     return ReadRequestForm(data, studios=studios, members=members)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def read_request(request, pk: int):
-    listing = permissions.get_listing_for_read(request.user, pk)
-    form = _request_form(request, request.POST or None)
+def _read_request_page(request, form, send, context):  # type: ignore[no-untyped-def]
+    """The request form of a listing's or a pitch's read: `send(actor, **fields)` asks."""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            read = services.read_request(
+            read = send(
                 actor=request.user,
-                listing=listing,
-                studio_id=data["studio"].pk,
                 reader_ids=[user.pk for user in data["readers"]] or None,
                 message=data["message"],
                 episodes_from=data["episodes_from"],
@@ -58,9 +53,22 @@ def read_request(request, pk: int):
     return render(
         request,
         "scouting/read_request.html",
-        {"title": listing.title, "listing": listing, "form": form},
+        {**context, "form": form},
         status=422 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def read_request(request, pk: int):
+    listing = permissions.get_listing_for_read(request.user, pk)
+    form = _request_form(request, request.POST or None)
+
+    def send(**fields):  # type: ignore[no-untyped-def]
+        studio = form.cleaned_data["studio"]
+        return services.read_request(listing=listing, studio_id=studio.pk, **fields)
+
+    return _read_request_page(request, form, send, {"title": listing.title, "listing": listing})
 
 
 @login_required
@@ -78,28 +86,12 @@ def pitch_read_request(request, pk: int):
         members=members,
         initial={"studio": studio.pk},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            read = services.read_request_pitch(
-                actor=request.user,
-                pitch=pitch,
-                reader_ids=[user.pk for user in data["readers"]] or None,
-                message=data["message"],
-                episodes_from=data["episodes_from"],
-                episodes_to=data["episodes_to"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your request is sent to the writers."))
-            return redirect("scouting:read_detail", pk=read.pk)
-    return render(
-        request,
-        "scouting/read_request.html",
-        {"title": pitch.series.title if pitch.series else "", "pitch": pitch, "form": form},
-        status=422 if form.errors else 200,
-    )
+
+    def send(**fields):  # type: ignore[no-untyped-def]
+        return services.read_request_pitch(pitch=pitch, **fields)
+
+    title = pitch.series.title if pitch.series else ""
+    return _read_request_page(request, form, send, {"title": title, "pitch": pitch})
 
 
 @login_required
