@@ -88,3 +88,40 @@ class FastTextarea(forms.Textarea):
             f'<textarea name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>'
             f"\n{text}</textarea>"
         )
+
+
+class FastCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes rendered in Python, to the same HTML as Django's templates (see
+    FastSelect): the scouts' search folds every theme, genre and audience into its filter
+    form, three templates per checkbox."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        box_id = widget["attrs"].get("id")
+        html = ["<div"]
+        if box_id:
+            html.append(f' id="{conditional_escape(box_id)}"')
+        if widget["attrs"].get("class"):
+            html.append(f' class="{conditional_escape(widget["attrs"]["class"])}"')
+        html.append(">")
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(f"\n  <div><label>{conditional_escape(group_name)}</label>")
+            for option in options:
+                option_id = option["attrs"].get("id")
+                label_for = f' for="{conditional_escape(option_id)}"' if option_id else ""
+                value_html = (
+                    f' value="{conditional_escape(str(option["value"]))}"'
+                    if option["value"] is not None
+                    else ""
+                )
+                html.append(
+                    f"<div>\n    <label{label_for}>"
+                    f'<input type="{option["type"]}" name="{conditional_escape(option["name"])}"'
+                    f"{value_html}{_attrs_html(option['attrs'])}>\n"
+                    f" {conditional_escape(option['label'])}</label>\n\n</div>"
+                )
+            if group_name:
+                html.append("\n  </div>")
+        html.append("\n</div>")
+        return mark_safe("".join(html))  # noqa: S308 - every value is escaped

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BoundedIntegerField, SingleLineField
+from core.forms import BoundedIntegerField, FastCheckboxSelectMultiple, FastSelect, SingleLineField
 from incubator.forms import BeijingDateTimeField
 from scouting.models import BudgetTier, PitchStatus, ShortlistEntryStatus
 from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
@@ -63,8 +63,14 @@ class ListingForm(forms.Form):
     show_certificates = forms.BooleanField(label=_("Course certificates"), required=False)
 
 
-def _term_choices(kind: str) -> list[tuple[str, str]]:
-    return [(t.slug, t.name) for t in Term.objects.filter(kind=kind, is_active=True)]
+def _term_choices(*kinds: str) -> dict[str, list[tuple[str, str]]]:
+    """The active terms of these kinds as choices, by kind: one query."""
+    choices: dict[str, list[tuple[str, str]]] = {kind: [] for kind in kinds}
+    for term in Term.objects.filter(kind__in=kinds, is_active=True).only(
+        "kind", "slug", "name_zh", "name_en"
+    ):
+        choices[term.kind].append((term.slug, term.name))
+    return choices
 
 
 class SearchForm(forms.Form):
@@ -72,15 +78,15 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     theme = forms.MultipleChoiceField(
-        label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Themes"), required=False, widget=FastCheckboxSelectMultiple
     )
     genre = forms.MultipleChoiceField(
-        label=_("Genres"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Genres"), required=False, widget=FastCheckboxSelectMultiple
     )
     audience = forms.MultipleChoiceField(
-        label=_("Audiences"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Audiences"), required=False, widget=FastCheckboxSelectMultiple
     )
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
     episodes_min = BoundedIntegerField(
         label=_("Episodes written, at least"), required=False, min_value=0
     )
@@ -102,6 +108,7 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,
+        widget=FastSelect,
         choices=[
             (Sort.RELEVANCE, _("Relevance")),
             (Sort.SCORE, _("Score")),
@@ -112,9 +119,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = _term_choices("theme")
-        self.fields["genre"].choices = _term_choices("genre")
-        self.fields["audience"].choices = _term_choices("audience")
+        for kind, choices in _term_choices("theme", "genre", "audience").items():
+            self.fields[kind].choices = choices
         self.fields["language"].choices = [("", _("Any")), *settings.LANGUAGES]
 
     def params(self) -> SearchParams:

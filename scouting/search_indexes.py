@@ -129,3 +129,59 @@ def drop(apps: Any, schema_editor: Any) -> None:
     statements = {"postgresql": POSTGRES_DROP, "sqlite": SQLITE_DROP}.get(vendor, [])
     for statement in statements:
         schema_editor.execute(statement)
+
+
+# The listings version (scouting.models.ListingsVersion): any statement that writes a
+# listing or a listing's terms gives the one row a new random token, in the writer's own
+# transaction, so readers see the new token exactly when they can see the change. Random,
+# not a counter: a rolled-back transaction's token is never reused by a later change.
+VERSION_TABLE = "scouting_listingsversion"
+VERSION_SOURCES = ("scouting_listing", "scouting_listing_terms")
+POSTGRES_VERSION_CREATE = [
+    # Table names are constants of this module.
+    f"""CREATE OR REPLACE FUNCTION scouting_listings_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO {VERSION_TABLE} (id, token) VALUES (1, (random() * 9e18)::bigint)
+        ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token;
+        RETURN NULL;
+    END $$""",  # noqa: S608
+    *(
+        f"CREATE OR REPLACE TRIGGER {table}_version AFTER INSERT OR UPDATE OR DELETE OR "
+        f"TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION scouting_listings_changed()"
+        for table in VERSION_SOURCES
+    ),
+]
+POSTGRES_VERSION_DROP = [
+    *(f"DROP TRIGGER IF EXISTS {table}_version ON {table}" for table in VERSION_SOURCES),
+    "DROP FUNCTION IF EXISTS scouting_listings_changed()",
+]
+# SQLite has row triggers only; its UPSERT needs 3.24 (2018).
+SQLITE_VERSION_CREATE = [
+    f"""CREATE TRIGGER IF NOT EXISTS {table}_version_{event.lower()} AFTER {event} ON {table}
+    BEGIN
+        INSERT INTO {VERSION_TABLE} (id, token) VALUES (1, random())
+        ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+    END"""  # noqa: S608 - constants of this module
+    for table in VERSION_SOURCES
+    for event in ("INSERT", "UPDATE", "DELETE")
+]
+SQLITE_VERSION_DROP = [
+    f"DROP TRIGGER IF EXISTS {table}_version_{event.lower()}"
+    for table in VERSION_SOURCES
+    for event in ("INSERT", "UPDATE", "DELETE")
+]
+
+
+def create_version_triggers(apps: Any, schema_editor: Any) -> None:
+    """Also to be called by any later migration that makes SQLite rebuild
+    scouting_listing (its triggers go with the old table)."""
+    statements = {"postgresql": POSTGRES_VERSION_CREATE, "sqlite": SQLITE_VERSION_CREATE}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+
+
+def drop_version_triggers(apps: Any, schema_editor: Any) -> None:
+    statements = {"postgresql": POSTGRES_VERSION_DROP, "sqlite": SQLITE_VERSION_DROP}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)

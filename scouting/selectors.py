@@ -23,12 +23,15 @@ most, then the logline, then the synopsis. Transparent, and the same answer on e
 database.
 """
 
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache as memoise
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
@@ -57,6 +60,7 @@ from scouting.models import (
     Listing,
     ListingConsent,
     ListingStatus,
+    ListingsVersion,
     Offer,
     OfferTerms,
     Pitch,
@@ -87,6 +91,8 @@ from taxonomy.models import Term as TaxonomyTerm
 TITLE_WEIGHT = 5
 FACET_BASE_LIMIT = 10_000_000
 LOGLINE_WEIGHT = 3
+# The listing's text as the indexes read it: never shown, and a few kilobytes a row.
+SEARCH_TEXT_FIELDS = ("search_document", "search_tokens")
 FTS_SELECT = "SELECT rowid FROM scouting_listing_fts WHERE scouting_listing_fts MATCH %s"
 
 
@@ -148,14 +154,19 @@ class RankedListings:
         if not isinstance(index, slice):
             raise TypeError("slice the ranked listings, as a paginator does")
         page_ids = self.ids[index]
-        rows = Listing.objects.filter(pk__in=page_ids).prefetch_related("terms").in_bulk()
+        rows = (
+            Listing.objects.filter(pk__in=page_ids)
+            .defer(*SEARCH_TEXT_FIELDS)
+            .prefetch_related("terms")
+            .in_bulk()
+        )
         return [rows[pk] for pk in page_ids if pk in rows]
 
     def __iter__(self) -> Iterator[Listing]:
         return iter(self[:])
 
 
-@cache
+@memoise
 def _has_fts5_table(alias: str = "default") -> bool:
     # Asked once per process: the table exists when migration 0002 found FTS5.
     if connection.vendor != "sqlite":
@@ -322,35 +333,111 @@ def _ordered(
     return listings.order_by(*newest)
 
 
-def listing_search(user: Actor, params: SearchParams) -> SearchResult:
-    """The listings a scout finds, ordered, with their terms prefetched (evaluate the
-    page: one query for the rows, one for their terms), and the facets.
+def listing_matches(user: Actor, params: SearchParams) -> QuerySet[Listing]:
+    """Every listing the search finds for this person, unordered (saved searches compare
+    it with what they sent)."""
+    return _filtered(params, _text_match(listings_visible_to(user), query_terms(params.q)))
 
-    On PostgreSQL a search by words or terms reads its matches once: their ids in order
+
+def listing_search(user: Actor, params: SearchParams, *, use_cache: bool = True) -> SearchResult:
+    """The listings a scout finds, ordered, a page at a time (a paginator slices
+    `listings`: one query for the page's rows, one for their terms), and the facets.
+
+    A search by words or terms reads its matches once: their ids in order
     (RankedListings), from which the count is taken and the facets grouped; matching a
     word reads each found listing's text, which three passes (rows, count, facets) did
-    three times. Without words or terms the indexes order and count the listed rows."""
+    three times. Without words or terms the indexes order the listed rows and the count
+    and facets are taken apart.
+
+    What a search finds is the same for every scout (`listings_visible_to`), so the ids,
+    the count and the facets are cached under the listings version (which changes with
+    every write to a listing or its terms) and the day (an option's end shows a listing
+    again with no write): the same search by many scouts, or page after page, costs one
+    pass. `use_cache=False` always asks the database (the benchmarks)."""
     terms = query_terms(params.q)
-    matching = _filtered(params, _text_match(listings_visible_to(user), terms))
+    visible = listings_visible_to(user)
+    matching = _filtered(params, _text_match(visible, terms))
     narrowed = bool(terms or params.themes or params.genres or params.audiences)
-    if connection.vendor == "postgresql" and narrowed:
-        ids = list(_ordered(matching, params, terms).values_list("pk", flat=True))
-        return SearchResult(
-            listings=RankedListings(ids),
-            terms=terms,
-            facets=_facets_of("listing_id = ANY(%s)", [ids]),
-            matching=matching,
-        )
-    if params == SearchParams(sort=params.sort) and not matching.query.is_empty():
-        facets = _facets_of_everything()  # the landing page: every findable listing
+    ordered = _ordered(matching, params, terms)
+    # Only a scout's searches are cached (anyone else finds nothing, and asks nothing).
+    key = _cache_key(params) if use_cache and not visible.query.is_empty() else None
+    found: dict[str, Any] | None = cache.get(key) if key else None
+    if found is None:
+        found = _found(params, matching, ordered, narrowed=narrowed)
+        if key:
+            cache.set(key, found, SEARCH_CACHE_SECONDS)
+    listings: RankedListings | CountedListings
+    if found["ids"] is not None:
+        listings = RankedListings(found["ids"])
     else:
-        facets = _facets(matching)
-    ordered = _ordered(matching, params, terms).prefetch_related("terms")
-    return SearchResult(listings=ordered, terms=terms, facets=facets, matching=matching)
+        listings = CountedListings(
+            ordered.defer(*SEARCH_TEXT_FIELDS).prefetch_related("terms"), found["count"]
+        )
+    return SearchResult(
+        listings=listings, terms=terms, facets=_named_facets(found["facets"]), matching=matching
+    )
 
 
-def _facets(listings: QuerySet[Listing]) -> dict[str, list[dict[str, Any]]]:
-    """How many of the matching listings carry each theme and genre: one query."""
+SEARCH_CACHE_SECONDS = 15 * 60
+
+
+def _cache_key(params: SearchParams) -> str:
+    version = next(iter(ListingsVersion.objects.filter(pk=1).values_list("token", flat=True)), 0)
+    fields = {
+        name: sorted(value) if isinstance(value, (list, tuple)) else value
+        for name, value in asdict(params).items()
+    }
+    digest = hashlib.sha256(repr(sorted(fields.items())).encode()).hexdigest()[:32]
+    return f"scouting:search:{version}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def _found(
+    params: SearchParams,
+    matching: QuerySet[Listing],
+    ordered: QuerySet[Listing],
+    *,
+    narrowed: bool,
+) -> dict[str, Any]:
+    """What a search found, in plain data (cacheable): the ids in order for a narrowed
+    search (None otherwise), the count, and (term id, count) per theme and genre."""
+    if matching.query.is_empty():
+        return {"ids": [] if narrowed else None, "count": 0, "facets": []}
+    if narrowed:
+        ids = list(ordered.values_list("pk", flat=True))
+        return {"ids": ids, "count": len(ids), "facets": _facet_counts_of_ids(ids)}
+    if params == SearchParams(sort=params.sort):
+        # The landing page: every findable listing.
+        return {"ids": None, "count": matching.count(), "facets": _facet_counts_of_everything()}
+    return {"ids": None, "count": matching.count(), "facets": _facet_counts(matching)}
+
+
+class CountedListings:
+    """An ordered queryset of listings whose count is known already: a paginator slices
+    it like the queryset and takes the count from here."""
+
+    def __init__(self, ordered: QuerySet[Listing], count: int) -> None:
+        # Not `self.ordered`: Paginator reads an `ordered` attribute as a queryset's flag,
+        # and asking a queryset for its truth reads every row.
+        self._listings = ordered
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: slice) -> list[Listing]:
+        if not isinstance(index, slice):
+            raise TypeError("slice the listings, as a paginator does")
+        return list(self._listings[index])
+
+    def __iter__(self) -> Iterator[Listing]:
+        return iter(self._listings)
+
+
+def _facet_counts(listings: QuerySet[Listing]) -> list[tuple[int, int]]:
+    """How many of the matching listings carry each term: one query."""
     # The LIMIT (above any catalogue's size) keeps the matching listings a subquery of
     # their own: flattened into the join, PostgreSQL misjudged how many match a common
     # word and re-ran the text match for every listing of every theme (9 s at 100,000
@@ -358,24 +445,28 @@ def _facets(listings: QuerySet[Listing]) -> dict[str, list[dict[str, Any]]]:
     try:
         sql, params = listings.order_by().values("pk")[:FACET_BASE_LIMIT].query.sql_with_params()
     except EmptyResultSet:  # a search that can find nothing (not a scout, an unknown term)
-        return {"theme": [], "genre": []}
-    return _facets_of(f"listing_id IN ({sql})", list(params))
+        return []
+    return _facet_counts_of(f"listing_id IN ({sql})", list(params))
 
 
-# The matching listings' terms are counted first, then the few counts joined to the terms
-# (counting through the join to the terms table took twice as long: 29 against 12 ms for
+def _facet_counts_of_ids(ids: list[int]) -> list[tuple[int, int]]:
+    if not ids:
+        return []
+    if connection.vendor == "postgresql":
+        return _facet_counts_of("listing_id = ANY(%s)", [ids])
+    # One parameter whatever the number of ids (SQLite allows 32,766 at most).
+    return _facet_counts_of("listing_id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)])
+
+
+# The matching listings' terms counted (joined to the terms table only for the names, on
+# the few counts: counting through the join took twice as long, 29 against 12 ms for
 # 10,000 matches). `found` is a condition on scouting_listing_terms.listing_id.
-FACETS_SQL = """
-    SELECT t.kind, t.slug, t.name_zh, t.name_en, c.n
-    FROM (SELECT term_id, COUNT(*) AS n FROM scouting_listing_terms WHERE {found}
-          GROUP BY term_id) c
-    JOIN taxonomy_term t ON t.id = c.term_id
-    WHERE t.kind IN ('theme', 'genre')
-    ORDER BY t.kind, c.n DESC, t.slug
+FACET_COUNTS_SQL = """
+    SELECT term_id, COUNT(*) AS n FROM scouting_listing_terms WHERE {found} GROUP BY term_id
 """
 
 
-def _facets_of_everything() -> dict[str, list[dict[str, Any]]]:
+def _facet_counts_of_everything() -> list[tuple[int, int]]:
     """The facets of every listing a scout may find (a search by nothing): the whole terms
     table counted, leaving out the few listings nobody finds (not listed, or hidden by an
     exclusive option today); asking which listings are found would read all of them
@@ -385,19 +476,32 @@ def _facets_of_everything() -> dict[str, list[dict[str, Any]]]:
         "listing_id NOT IN (SELECT id FROM scouting_listing WHERE status IN (%s, %s) "
         "UNION ALL SELECT id FROM scouting_listing WHERE status = %s AND hidden_until >= %s)"
     )
-    return _facets_of(found, [*not_listed, ListingStatus.LISTED, timezone.localdate()])
+    return _facet_counts_of(found, [*not_listed, ListingStatus.LISTED, timezone.localdate()])
 
 
-def _facets_of(found: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
-    """The theme and genre counts of the listings `found`: one query."""
-    facets: dict[str, list[dict[str, Any]]] = {"theme": [], "genre": []}
+def _facet_counts_of(found: str, params: list[Any]) -> list[tuple[int, int]]:
     with connection.cursor() as cursor:
         # `found` is built here from a constant or Django's own compiled SQL; values are
         # bound parameters.
-        cursor.execute(FACETS_SQL.format(found=found), params)
-        for kind, slug, name_zh, name_en, count in cursor.fetchall():
-            name = TaxonomyTerm(name_zh=name_zh, name_en=name_en).name
-            facets[kind].append({"slug": slug, "name": name, "count": count})
+        cursor.execute(FACET_COUNTS_SQL.format(found=found), params)
+        return [(term_id, count) for term_id, count in cursor.fetchall()]
+
+
+FACET_KINDS = ("theme", "genre")
+
+
+def _named_facets(counts: list[tuple[int, int]]) -> dict[str, list[dict[str, Any]]]:
+    """The theme and genre counts with the terms' names (read each time: a renamed term
+    shows its new name in a cached search), most frequent first."""
+    facets: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACET_KINDS}
+    if not counts:
+        return facets
+    count_of = dict(counts)
+    named = TaxonomyTerm.objects.filter(pk__in=count_of, kind__in=FACET_KINDS).only(
+        "kind", "slug", "name_zh", "name_en"
+    )
+    for term in sorted(named, key=lambda t: (-count_of[t.pk], t.slug)):
+        facets[term.kind].append({"slug": term.slug, "name": term.name, "count": count_of[term.pk]})
     return facets
 
 

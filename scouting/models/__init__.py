@@ -1,5 +1,11 @@
 from scouting.models.briefs import Brief, BriefStatus, BudgetTier, Pitch, PitchStatus
-from scouting.models.listings import Listing, ListingConsent, ListingConsentStatus, ListingStatus
+from scouting.models.listings import (
+    Listing,
+    ListingConsent,
+    ListingConsentStatus,
+    ListingStatus,
+    ListingsVersion,
+)
 from scouting.models.offers import (
     Deal,
     DealDelivery,
@@ -35,6 +41,7 @@ __all__ = [
     "ListingConsent",
     "ListingConsentStatus",
     "ListingStatus",
+    "ListingsVersion",
     "NdaKind",
     "Offer",
     "OfferKind",

@@ -145,3 +145,20 @@ class ListingConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} on {self.listing_id}: {self.consent}"
+
+
+class ListingsVersion(models.Model):
+    """One row whose token changes whenever a listing or a listing's terms change: database
+    triggers write a new random token in the same transaction as the change (migration
+    0011, scouting/search_indexes.py), whatever made it (a service, a bulk update, a
+    seed). Search caches its answers under the token, so a change is seen at once and a
+    rolled-back change leaves no token behind to serve."""
+
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("listings version")
+        verbose_name_plural = _("listings versions")
+
+    def __str__(self) -> str:
+        return str(self.token)

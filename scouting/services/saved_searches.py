@@ -4,7 +4,7 @@ A saved search is the search form's query string, validated by the search form a
 normalised (fields in the form's order, empty ones and the page dropped), so the same
 search saved twice reads the same. Each day (scouting.tasks, scheduled in
 config/celery.py) every saved search whose owner still scouts is run through
-`scouting.selectors.listing_search` as that owner; the series it matches that the owner has
+`scouting.selectors.listing_matches` as that owner; the series it matches that the owner has
 not been told about yet, or whose score changed since, are sent as one notification (in-app
 and e-mail). Nothing is sent when nothing is new.
 """
@@ -27,7 +27,7 @@ from core.services.notifications import notification_send
 from scouting.forms import SearchForm
 from scouting.models import SavedSearch, SavedSearchHit
 from scouting.permissions import can_search_listings
-from scouting.selectors import SearchParams, listing_search
+from scouting.selectors import SearchParams, listing_matches
 
 DIGEST_TITLES = 5
 IGNORED = {"page", "page_size"}
@@ -88,7 +88,7 @@ def saved_search_create(*, actor: User, name: str, query: str) -> SavedSearch:
         saved = SavedSearch.objects.create(
             owner=actor, name=name[:120], query=normalised, last_run_at=now
         )
-        current = listing_search(actor, params).matching.values_list("pk", "score")
+        current = listing_matches(actor, params).values_list("pk", "score")
         SavedSearchHit.objects.bulk_create(
             SavedSearchHit(saved_search=saved, listing_id=pk, score=score, sent_at=now)
             for pk, score in current
@@ -142,7 +142,7 @@ def saved_search_digest(*, saved: SavedSearch, now: datetime | None = None) -> i
             except ValidationError:
                 params = None  # a term it named was retired: the search finds nothing
             if params is not None:
-                fresh = listing_search(owner, params).matching.filter(
+                fresh = listing_matches(owner, params).filter(
                     Q(listed_at__gt=since, listed_at__lte=now)
                     | Q(refreshed_at__gt=since, refreshed_at__lte=now)
                 )

@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms import FastSelect, FastTextarea
+from core.forms import FastCheckboxSelectMultiple, FastSelect, FastTextarea
 
 
 def _both(field_kwargs: dict, value, attrs=None) -> tuple[str, str]:
@@ -39,3 +39,18 @@ def test_fast_textarea_renders_what_the_stock_textarea_renders():
         stock = forms.Textarea(attrs={"rows": 2}).render("comment", value, attrs=attrs)
         fast = FastTextarea(attrs={"rows": 2}).render("comment", value, attrs=attrs)
         assert str(fast) == str(stock)
+
+
+def test_fast_checkboxes_render_what_the_stock_checkboxes_render():
+    choices = [("a", "Plain"), ("<b>", 'Say "hi" & <b>bye</b>'), ("", "empty"), (3, "three")]
+    grouped = [("Group <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")]
+    for options in (choices, grouped, []):
+        for value in (None, [], ["a"], ["<b>", 3], ["y", "z"]):
+            for attrs in (
+                {"id": "id_theme"},
+                {"id": 'id_"q"', "class": "c<", "disabled": True},
+                {},
+            ):
+                stock = forms.CheckboxSelectMultiple(choices=options).render("theme", value, attrs)
+                fast = FastCheckboxSelectMultiple(choices=options).render("theme", value, attrs)
+                assert str(fast) == str(stock), (options, value, attrs)

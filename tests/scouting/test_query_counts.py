@@ -1,10 +1,11 @@
 """The scouts' search page and endpoint: the query count does not grow with listings."""
 
 import pytest
+from django.core.cache import cache
 
 from tests.scouting.support import heritage_series, listed, studio_scout
 from tests.support.factories import add_collaborator, admin_of
-from tests.support.queries import assert_constant_queries
+from tests.support.queries import assert_constant_queries, capture_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +26,48 @@ def test_the_search_page_and_endpoint(client, api_client):
     client.force_login(scout)
     api_client.force_authenticate(scout)
 
+    def uncached(request):
+        # Measured as the first scout to ask: what the search found is cached (below).
+        def ask():
+            cache.clear()
+            return request()
+
+        return ask
+
     assert_constant_queries(
         _listings,
-        lambda: client.get("/scouting/", {"q": "非遗"}),
-        expected=14,  # 13, and the shortlists offered for "Add to shortlist"
+        uncached(lambda: client.get("/scouting/", {"q": "非遗"})),
+        # 11 (the filter form's terms in one query), the shortlists offered, the listings
+        # version and the facets' names.
+        expected=14,
         rows=lambda response: response.context["page"].paginator.count,
     )
     assert_constant_queries(
-        _listings, lambda: api_client.get("/api/v1/scouting/search/", {"q": "外卖"}), expected=6
+        _listings,
+        uncached(lambda: api_client.get("/api/v1/scouting/search/", {"q": "外卖"})),
+        expected=8,
     )
+
+
+@pytest.mark.parametrize("query", [{"q": "非遗"}, {"theme": "intangible-heritage"}, {}])
+def test_a_search_asked_again_reads_neither_the_matches_nor_the_facets(client, query):
+    """The ids (or count) and the facets come from the cache the second time: two queries
+    fewer, the same page."""
+    scout = studio_scout()
+    client.force_login(scout)
+    _listings(3)
+    client.get("/scouting/", query)  # sessions, content types
+    cache.clear()
+    with capture_queries() as first:
+        answer = client.get("/scouting/", query)
+    with capture_queries() as again:
+        repeated = client.get("/scouting/", query)
+    assert len(again) == len(first) - 2
+    assert repeated.context["page"].paginator.count == answer.context["page"].paginator.count == 3
+    assert repeated.context["result"].facets == answer.context["result"].facets
+    assert [r.listing.pk for r in repeated.context["rows"]] == [
+        r.listing.pk for r in answer.context["rows"]
+    ]
 
 
 @pytest.mark.measures("scouting:listing")
@@ -493,3 +527,21 @@ def test_an_offers_thread_and_a_deals_deliveries_do_not_grow(client, api_client)
         deliveries, lambda: api_client.get(f"/api/v1/scouting/deals/{deal.pk}/deliveries/"),
         expected=3,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("query", [{}, {"sort": "score"}, {"language": "zh-hans"}])
+def test_a_search_without_words_reads_one_page_of_rows(client, query):
+    """Without words the page's rows come from an ordered queryset behind the cached count:
+    every read of the listings is bounded (a paginator once asked it for its truth, which
+    read all 100,000 rows)."""
+    scout = studio_scout()
+    client.force_login(scout)
+    _listings(3)
+    with capture_queries() as queries:
+        response = client.get("/scouting/", query)
+    assert response.status_code == 200
+    rows = [
+        q["sql"] for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "scouting_listing"."id"')
+    ]  # fmt: skip
+    assert rows and all(" LIMIT " in sql for sql in rows), rows

@@ -8,8 +8,15 @@ from django.utils import timezone
 
 from scouting.models import Listing
 from scouting.search import excerpt, highlight, query_terms, search_tokens
-from scouting.selectors import SearchParams, Sort, listing_search
-from tests.scouting.support import english_series, genres, heritage_series, listed, studio_scout
+from scouting.selectors import SearchParams, Sort, listing_matches, listing_search
+from tests.scouting.support import (
+    english_series,
+    genres,
+    heritage_series,
+    listed,
+    studio_scout,
+    themes,
+)
 from tests.support.factories import make_series
 
 pytestmark = pytest.mark.django_db
@@ -249,7 +256,7 @@ def test_a_listing_carries_one_token_per_term_it_shows(scout):
 
 def test_the_landing_facets_count_every_findable_listing_and_nothing_else(scout, world):
     from scouting.models import ListingStatus
-    from scouting.selectors import _facets
+    from scouting.selectors import _facet_counts, _named_facets
 
     heritage, english, law = world
     hidden = listed(heritage_series(title="选择权中"))
@@ -261,7 +268,67 @@ def test_the_landing_facets_count_every_findable_listing_and_nothing_else(scout,
     }
 
     landing = listing_search(scout, SearchParams()).facets
-    counted_the_long_way = _facets(listing_search(scout, SearchParams(q="")).matching)
+    counted_the_long_way = _named_facets(_facet_counts(listing_matches(scout, SearchParams())))
     assert landing == counted_the_long_way
     themes = {f["slug"]: f["count"] for f in landing["theme"]}
     assert themes["intangible-heritage"] == 1  # neither the hidden nor the waiting one
+
+
+def _version():
+    from scouting.models import ListingsVersion
+
+    return ListingsVersion.objects.get(pk=1).token
+
+
+def test_every_write_to_a_listing_or_its_terms_changes_the_listings_version(world):
+    """The triggers of migration 0011, on the database the suite runs on: whatever writes
+    (a service, a queryset update, the terms table, a delete), the token changes."""
+    heritage, english, law = world
+    seen = {_version()}
+    Listing.objects.filter(pk=law.pk).update(score=7.5)
+    seen.add(_version())
+    law.terms.add(*themes("rule-of-law"))
+    assert law.terms.filter(slug="rule-of-law").exists()
+    seen.add(_version())
+    law.terms.clear()
+    seen.add(_version())
+    Listing.objects.filter(pk=english.pk).delete()
+    seen.add(_version())
+    assert len(seen) == 5, seen
+
+
+def test_a_cached_search_sees_every_change_at_once(scout, world):
+    from scouting.services.listings import listing_unlist
+
+    heritage, english, law = world
+    assert _titles(scout, q="非遗") == ["竹编少年"]
+    assert listing_search(scout, SearchParams()).listings.count() == 3
+    before = listing_search(scout, SearchParams()).facets
+    listing_unlist(actor=heritage.series.owner, listing=heritage)
+    assert _titles(scout, q="非遗") == []
+    assert listing_search(scout, SearchParams()).listings.count() == 2
+    assert listing_search(scout, SearchParams()).facets != before
+
+    Listing.objects.filter(pk=law.pk).update(hidden_until=timezone.localdate())
+    assert _titles(scout, q="讨薪") == []
+
+
+def test_a_cached_search_shows_a_listing_again_the_day_after_its_option_ends(
+    scout, world, monkeypatch
+):
+    heritage, english, law = world
+    today = timezone.localdate()
+    Listing.objects.filter(pk=law.pk).update(hidden_until=today)
+    assert _titles(scout, q="讨薪") == []
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + timedelta(days=1))
+    assert _titles(scout, q="讨薪") == ["法槌之下"]  # no write in between: the day is in the key
+
+
+def test_a_renamed_term_shows_its_new_name_in_a_cached_search(scout, world):
+    from taxonomy.models import Term
+
+    facets = listing_search(scout, SearchParams(q="非遗")).facets
+    slug = facets["theme"][0]["slug"]
+    Term.objects.filter(kind="theme", slug=slug).update(name_zh="新名字", name_en="New name")
+    again = listing_search(scout, SearchParams(q="非遗")).facets
+    assert again["theme"][0]["name"] in {"新名字", "New name"}
