@@ -5,7 +5,8 @@
     python3 dev.py test    # the fast test tier (SQLite, tasks in-process)
 
 Both create .venv and install the pinned requirements the first time (and again
-whenever a requirements file changes). Extra arguments after `test` go to pytest.
+whenever a requirements file changes). Extra arguments after `test` go to pytest; the
+tests run in one process per core (`python3 dev.py test -n 0 tests/...` for one process).
 """
 
 import hashlib
@@ -61,7 +62,11 @@ def run_site() -> None:
 def run_tests(extra: list[str]) -> int:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     marker = ["-m", "not services and not browser"] if "-m" not in extra else []
-    return subprocess.run([PYTHON, "-m", "pytest", *marker, *extra], env=env, cwd=ROOT).returncode
+    # One process per core (pytest-xdist); `-n 0` after `test` runs in this process only.
+    parallel = ["-n", "auto"]
+    return subprocess.run(
+        [PYTHON, "-m", "pytest", *parallel, *marker, *extra], env=env, cwd=ROOT
+    ).returncode
 
 
 def main(argv: list[str]) -> int:

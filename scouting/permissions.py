@@ -40,22 +40,50 @@ from scouting.models.listings import not_hidden
 from scripts_app.models import Series
 from scripts_app.permissions import WRITERS, get_series_for, series_role, written_series_ids
 
+# Where scouting_studio_ids keeps its answer on a user object.
+_STUDIO_IDS = "_scouting_studio_ids"
+
+
+def scouting_studio_ids(user: Actor) -> frozenset[int]:
+    """The ids of the studios this person scouts for: those they administer, and those
+    whose scout role they hold while still a member.
+
+    Read once per user object and kept on it, as Django keeps a user's permissions
+    (`_perm_cache`): a page asks several times (may they search, which shortlists,
+    reads and offers), and a request's user lives as long as the request. Code that
+    changes someone's scouting and asks again about the same object calls
+    `forget_scouting_studios` first."""
+    if not is_signed_in(user):
+        return frozenset()
+    known = getattr(user, _STUDIO_IDS, None)
+    if known is None:
+        member = Membership.objects.filter(organisation=OuterRef("pk"), user_id=user.pk)
+        scout_row = StudioScout.objects.filter(studio=OuterRef("pk"), user_id=user.pk)
+        known = frozenset(
+            Organisation.objects.filter(kind=OrganisationKind.STUDIO)
+            .filter(
+                Exists(member.filter(role=MembershipRole.ADMIN))
+                | (Exists(member) & Exists(scout_row))
+            )
+            .values_list("pk", flat=True)
+        )
+        setattr(user, _STUDIO_IDS, known)
+    return known
+
+
+def forget_scouting_studios(user: Actor) -> None:
+    if is_signed_in(user) and hasattr(user, _STUDIO_IDS):
+        delattr(user, _STUDIO_IDS)
+
 
 def scouting_studios(user: Actor) -> QuerySet[Organisation]:
-    """The studios this person scouts for: those they administer, and those whose scout
-    role they hold while still a member."""
-    if not is_signed_in(user):
-        return Organisation.objects.none()
-    member = Membership.objects.filter(organisation=OuterRef("pk"), user_id=user.pk)
-    scout_row = StudioScout.objects.filter(studio=OuterRef("pk"), user_id=user.pk)
-    return Organisation.objects.filter(kind=OrganisationKind.STUDIO).filter(
-        Exists(member.filter(role=MembershipRole.ADMIN)) | (Exists(member) & Exists(scout_row))
-    )
+    """The studios this person scouts for (scouting_studio_ids)."""
+    return Organisation.objects.filter(pk__in=scouting_studio_ids(user))
 
 
 def is_scout(user: Actor) -> bool:
-    """One query: does this person scout for any studio?"""
-    return scouting_studios(user).exists()
+    """Does this person scout for any studio? (One query per user object.)"""
+    return bool(scouting_studio_ids(user))
 
 
 def can_search_listings(user: Actor) -> bool:
@@ -132,12 +160,12 @@ def shortlists_visible_to(user: Actor) -> QuerySet[Shortlist]:
     """The shortlists of the studios this person scouts for (none for anyone else)."""
     if not is_signed_in(user):
         return Shortlist.objects.none()
-    return Shortlist.objects.filter(studio__in=scouting_studios(user))
+    return Shortlist.objects.filter(studio_id__in=scouting_studio_ids(user))
 
 
 def can_work_on_shortlist(user: Actor, shortlist: Shortlist) -> bool:
     """Scouts of the shortlist's studio rename, delete and fill it, and write notes."""
-    return scouting_studios(user).filter(pk=shortlist.studio_id).exists()
+    return shortlist.studio_id in scouting_studio_ids(user)
 
 
 def can_delete_note(user: Actor, note: ShortlistNote) -> bool:
@@ -227,7 +255,7 @@ def reads_visible_to(user: Actor) -> QuerySet[ReadRequest]:
         return ReadRequest.objects.none()
     named = ReadRequest.readers.through.objects.filter(user_id=user.pk).values("readrequest_id")
     return ReadRequest.objects.filter(
-        Q(studio__in=scouting_studios(user).values("pk"))
+        Q(studio_id__in=scouting_studio_ids(user))
         | Q(series_id__in=written_series_ids(user))
         | Q(pk__in=named)
     )
@@ -256,7 +284,7 @@ def is_read_writer(user: Actor, read: ReadRequest) -> bool:
 
 def is_read_scout(user: Actor, read: ReadRequest) -> bool:
     """A scout of the studio that asked for the read."""
-    return scouting_studios(user).filter(pk=read.studio_id).exists()
+    return read.studio_id in scouting_studio_ids(user)
 
 
 def can_request_read(user: Actor, listing: Listing) -> bool:
@@ -346,14 +374,14 @@ def briefs_visible_to(user: Actor) -> QuerySet[Brief]:
     """Open briefs for anyone; every brief of the studios this person scouts for."""
     visible = Q(status=BriefStatus.OPEN)
     if is_signed_in(user):
-        visible |= Q(studio__in=scouting_studios(user).values("pk"))
+        visible |= Q(studio_id__in=scouting_studio_ids(user))
     return Brief.objects.filter(visible)
 
 
 def can_manage_brief(user: Actor, brief: Brief) -> bool:
     """The scouts (and admins) of the brief's studio write, publish and close it, and
     answer its pitches."""
-    return scouting_studios(user).filter(pk=brief.studio_id).exists()
+    return brief.studio_id in scouting_studio_ids(user)
 
 
 def get_brief_for(user: Actor, pk: int) -> Brief:
@@ -369,7 +397,7 @@ def get_managed_brief_for(user: Actor, pk: int) -> Brief:
     if not is_signed_in(user):
         raise Http404
     brief = (
-        Brief.objects.filter(pk=pk, studio__in=scouting_studios(user).values("pk"))
+        Brief.objects.filter(pk=pk, studio_id__in=scouting_studio_ids(user))
         .select_related("studio")
         .first()
     )
@@ -387,7 +415,7 @@ def pitches_visible_to(user: Actor) -> QuerySet[Pitch]:
     """The user's own pitches, and the submitted pitches to their studios' briefs."""
     if not is_signed_in(user):
         return Pitch.objects.none()
-    studio_ids = scouting_studios(user).values("pk")
+    studio_ids = scouting_studio_ids(user)
     return Pitch.objects.filter(
         Q(author_id=user.pk) | (Q(brief__studio__in=studio_ids) & ~Q(status=PitchStatus.DRAFT))
     )
@@ -401,7 +429,7 @@ def is_pitch_studio(user: Actor, pitch: Pitch) -> bool:
     """A scout of the studio the pitch was made to (a draft is the writer's alone)."""
     if pitch.status == PitchStatus.DRAFT:
         return False
-    return scouting_studios(user).filter(pk=pitch.brief.studio_id).exists()
+    return pitch.brief.studio_id in scouting_studio_ids(user)
 
 
 def get_own_pitch_for(user: Actor, pk: int) -> Pitch:
@@ -423,7 +451,7 @@ def get_studio_pitch_for(user: Actor, pk: int) -> Pitch:
     if not is_signed_in(user):
         raise Http404
     pitch = (
-        Pitch.objects.filter(pk=pk, brief__studio__in=scouting_studios(user).values("pk"))
+        Pitch.objects.filter(pk=pk, brief__studio_id__in=scouting_studio_ids(user))
         .exclude(status=PitchStatus.DRAFT)
         .select_related("brief__studio", "series", "revision", "author")
         .first()
@@ -450,7 +478,7 @@ def offers_visible_to(user: Actor) -> QuerySet[Offer]:
     if not is_signed_in(user):
         return Offer.objects.none()
     return Offer.objects.filter(
-        Q(studio__in=scouting_studios(user).values("pk"))
+        Q(studio_id__in=scouting_studio_ids(user))
         | Q(series_id__in=written_series_ids(user))
         | Q(pitch__author_id=user.pk)
     )
@@ -471,7 +499,7 @@ def get_offer_for(user: Actor, pk: int) -> Offer:
 
 def is_offer_studio(user: Actor, offer: Offer | Deal) -> bool:
     """A scout (or admin) of the studio that made the offer."""
-    return scouting_studios(user).filter(pk=offer.studio_id).exists()
+    return offer.studio_id in scouting_studio_ids(user)
 
 
 def is_offer_writer(user: Actor, offer: Offer) -> bool:

@@ -79,7 +79,7 @@ from scouting.permissions import (
     listings_visible_to,
     offers_visible_to,
     saved_searches_visible_to,
-    scouting_studios,
+    scouting_studio_ids,
     shortlists_visible_to,
 )
 from scouting.search import Term, bigrams, fts5_query, query_terms, term_token
@@ -614,9 +614,7 @@ def studio_reads(user: Any) -> QuerySet[ReadRequest]:
     newest first (their list)."""
     named = ReadRequest.readers.through.objects.filter(user_id=user.pk).values("readrequest_id")
     return (
-        ReadRequest.objects.filter(
-            Q(studio__in=scouting_studios(user).values("pk")) | Q(pk__in=named)
-        )
+        ReadRequest.objects.filter(Q(studio_id__in=scouting_studio_ids(user)) | Q(pk__in=named))
         .select_related("series", "studio", "requested_by")
         .order_by("-created_at", "-pk")
     )
@@ -661,9 +659,7 @@ def listing_shortlist_entries(user: Actor, listing: Listing) -> QuerySet[Shortli
 def listing_offers(user: Actor, listing: Listing) -> QuerySet[Offer]:
     """The offers the studios the user scouts for made on this listing's series."""
     return (
-        Offer.objects.filter(
-            series_id=listing.series_id, studio__in=scouting_studios(user).values("pk")
-        )
+        Offer.objects.filter(series_id=listing.series_id, studio_id__in=scouting_studio_ids(user))
         .select_related("studio")
         .order_by("-created_at", "-pk")
     )
@@ -672,7 +668,7 @@ def listing_offers(user: Actor, listing: Listing) -> QuerySet[Offer]:
 def listing_reads(user: Actor, listing: Listing) -> QuerySet[ReadRequest]:
     """The reads of this listing asked by the studios the user scouts for (newest first)."""
     return (
-        ReadRequest.objects.filter(listing=listing, studio__in=scouting_studios(user).values("pk"))
+        ReadRequest.objects.filter(listing=listing, studio_id__in=scouting_studio_ids(user))
         .select_related("studio")
         .order_by("-created_at", "-pk")
     )

@@ -15,6 +15,15 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 
+# Parallel test processes (pytest-xdist: gw0, gw1, ...) each get a Redis database of their
+# own, the first one's number plus the worker's: every test clears the cache, and one
+# process's clear must not empty another's in the middle of a test.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker.startswith("gw") and os.environ.get("REDIS_URL"):
+    _base, _, _db = os.environ["REDIS_URL"].rpartition("/")
+    if _db.isdigit():
+        os.environ["REDIS_URL"] = f"{_base}/{int(_db) + int(_worker[2:])}"
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, STORAGES
 

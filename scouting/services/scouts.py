@@ -7,6 +7,7 @@ from accounts.models import Membership, Organisation, OrganisationKind, User
 from accounts.permissions import can_manage_organisation
 from core.memberships import member_add, member_remove
 from scouting.models import ScoutRole, StudioScout
+from scouting.permissions import forget_scouting_studios
 
 
 def scout_add(*, actor: User, studio: Organisation, user: User) -> StudioScout:
@@ -23,10 +24,12 @@ def scout_add(*, actor: User, studio: Organisation, user: User) -> StudioScout:
         raise ValidationError(_("Only a studio has scouts."))
     if not Membership.objects.filter(organisation=studio, user_id=user.pk).exists():
         raise ValidationError({"user": [_("Only a member of the studio can scout for it.")]})
-    return member_add(
+    scout = member_add(
         StudioScout, actor=actor, container=studio, user=user, role=ScoutRole.SCOUT,
         audit_action="scouting.scout_added",
     )  # fmt: skip
+    forget_scouting_studios(user)
+    return scout
 
 
 def scout_remove(*, actor: User, scout: StudioScout) -> None:
@@ -38,3 +41,6 @@ def scout_remove(*, actor: User, scout: StudioScout) -> None:
     if actor.pk != scout.user_id and not can_manage_organisation(actor, scout.studio):
         raise PermissionDenied
     member_remove(scout, actor=actor, audit_action="scouting.scout_removed")
+    forget_scouting_studios(scout.user)
+    if actor.pk == scout.user_id:
+        forget_scouting_studios(actor)

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from scouting.models import StudioScout
-from scouting.permissions import is_scout
+from scouting.permissions import forget_scouting_studios, is_scout
 from scouting.services.scouts import scout_add, scout_remove
 from tests.support.factories import OrganisationFactory, UserFactory, admin_of, member_of
 
@@ -19,6 +19,7 @@ def test_an_admin_appoints_a_member_and_the_role_ends_with_membership():
     scout_add(actor=admin, studio=studio, user=person)
     assert is_scout(person)
     person.memberships.all().delete()
+    forget_scouting_studios(person)  # the answer is kept on the object for its request
     assert not is_scout(person)
 
 
