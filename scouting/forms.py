@@ -6,7 +6,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BoundedIntegerField, FastCheckboxSelectMultiple, FastSelect, SingleLineField
+from core.forms import (
+    BoundedIntegerField,
+    FastCheckboxSelectMultiple,
+    FastSelect,
+    FastTextarea,
+    SingleLineField,
+)
 from incubator.forms import BeijingDateTimeField
 from scouting.models import BudgetTier, PitchStatus, ShortlistEntryStatus
 from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
@@ -178,8 +184,12 @@ class EntryAddForm(forms.Form):
     shortlist = BoundedIntegerField(label=_("Shortlist"))
 
 
+# The shortlist page shows a status form and a note form for every entry: their widgets
+# are rendered in Python (core.forms).
 class EntryStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=ShortlistEntryStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ShortlistEntryStatus.choices, widget=FastSelect
+    )
 
 
 class EntryFilterForm(forms.Form):
@@ -187,6 +197,7 @@ class EntryFilterForm(forms.Form):
         label=_("Status"),
         required=False,
         choices=[("", _("Any")), *ShortlistEntryStatus.choices],
+        widget=FastSelect,
     )
 
 
@@ -194,7 +205,7 @@ class NoteForm(forms.Form):
     body = forms.CharField(
         label=_("Note"),
         max_length=NOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=FastTextarea(attrs={"rows": 3}),
         help_text=_("Seen only by the studio's scouts. Markdown."),
     )
 

@@ -4,6 +4,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from core.markdown import markdown_plain_text
@@ -19,6 +20,15 @@ class ResultRow:
     synopsis: SafeString
     sample: SafeString
     terms: list[Any]
+
+
+def shortlist_options(shortlists: list[Any]) -> SafeString:
+    """The <option>s of "Add to shortlist", written once for every result on the page."""
+    return format_html_join(
+        "",
+        '<option value="{}">{} ({})</option>',
+        ((shortlist.pk, shortlist.name, shortlist.studio.name) for shortlist in shortlists),
+    )
 
 
 def result_rows(listings: list[Listing], terms: list[Term]) -> list[ResultRow]:

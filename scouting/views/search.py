@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from scouting import permissions, selectors
 from scouting.forms import SavedSearchForm, SearchForm
-from scouting.presenters import result_rows
+from scouting.presenters import result_rows, shortlist_options
 
 RESULTS_PER_PAGE = 20
 SHORTLISTS_OFFERED = 50
@@ -40,7 +40,9 @@ def search(request):
             "filters_open": bool(form.errors)
             or any(v for k, v in request.GET.lists() if k not in ("q", "page", "sort") and any(v)),
             # "Add to shortlist" on every result, and "Save this search".
-            "shortlists": list(selectors.shortlists_of(request.user)[:SHORTLISTS_OFFERED]),
+            "shortlist_options": shortlist_options(
+                list(selectors.shortlists_of(request.user)[:SHORTLISTS_OFFERED])
+            ),
             "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()}),
         },
         status=400 if form.is_bound and form.errors else 200,

@@ -132,4 +132,6 @@ def django_db_modify_db_settings(django_db_modify_db_settings):
 
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
-        database.setdefault("TEST", {})["NAME"] = str(ROOT / ".test-browser.sqlite3")
+        # One file per test process (pytest-xdist names them gw0, gw1, ...).
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        database.setdefault("TEST", {})["NAME"] = str(ROOT / f".test-browser-{worker}.sqlite3")
