@@ -98,9 +98,12 @@ def queries(seed: int = 0) -> list[SearchParams]:
     return searches
 
 
-def search_page(user: User, params: SearchParams) -> int:
-    """What the search page evaluates: the first page, the count, the facets."""
-    result = listing_search(user, params)
+def search_page(user: User, params: SearchParams, *, cached: bool = False) -> int:
+    """What the search page evaluates: the first page, the count, the facets. Measured
+    without the search cache (every run asks the database, as the first scout to ask
+    does) unless `cached`: then what a repeated search costs (the cache is filled by
+    the first run of each query)."""
+    result = listing_search(user, params, use_cache=cached)
     rows = list(result.listings[:PAGE])
     total = result.listings.count()
     assert len(rows) <= PAGE and total >= len(rows)
@@ -177,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     searches = queries(args.seed)
     fast: list[float] = []
     slow: list[float] = []
+    repeated: list[float] = []
     matches: list[int] = []
     disagreements = 0
     for params in searches:
@@ -189,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         for _run in range(args.runs):
             fast.append(_timed(lambda params=params: search_page(user, params)))
             slow.append(_timed(lambda params=params: naive_page(params)))
+        search_page(user, params, cached=True)  # fills the cache
+        for _run in range(args.runs):
+            repeated.append(_timed(lambda params=params: search_page(user, params, cached=True)))
     p50, p95 = statistics.median(fast), _percentile(fast, 0.95)
     naive_p50, naive_p95 = statistics.median(slow), _percentile(slow, 0.95)
     result = {
@@ -203,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
         "queries_where_naive_count_differs": disagreements,
         "search_ms": {"p50": round(p50, 1), "p95": round(p95, 1)},
         "naive_icontains_ms": {"p50": round(naive_p50, 1), "p95": round(naive_p95, 1)},
+        # Not the target (which is measured without the cache): the same searches asked
+        # again, answered from the cache of what they found (the page's rows still read).
+        "repeated_search_ms": {
+            "p50": round(statistics.median(repeated), 1),
+            "p95": round(_percentile(repeated, 0.95), 1),
+        },
         "speedup_p50": round(naive_p50 / p50, 1) if p50 else None,
         "target_p95_ms": TARGET_P95_MS,
         "target_speedup": TARGET_SPEEDUP,

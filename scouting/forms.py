@@ -29,7 +29,7 @@ from scouting.models.offers import (
 from scouting.models.portfolios import BIO_MAX_LENGTH
 from scouting.models.reads import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, NdaKind
 from scouting.models.shortlists import NOTE_MAX_LENGTH
-from scouting.selectors import SearchParams, Sort
+from scouting.selectors import SearchParams, Sort, search_vocabulary
 from taxonomy.models import Term
 
 EARLIEST = date(2000, 1, 1)
@@ -67,16 +67,6 @@ class ListingForm(forms.Form):
     show_registry = forms.BooleanField(label=_("Registry entry"), required=False)
     show_awards = forms.BooleanField(label=_("Fund awards"), required=False)
     show_certificates = forms.BooleanField(label=_("Course certificates"), required=False)
-
-
-def _term_choices(*kinds: str) -> dict[str, list[tuple[str, str]]]:
-    """The active terms of these kinds as choices, by kind: one query."""
-    choices: dict[str, list[tuple[str, str]]] = {kind: [] for kind in kinds}
-    for term in Term.objects.filter(kind__in=kinds, is_active=True).only(
-        "kind", "slug", "name_zh", "name_en"
-    ):
-        choices[term.kind].append((term.slug, term.name))
-    return choices
 
 
 class SearchForm(forms.Form):
@@ -123,10 +113,11 @@ class SearchForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, vocabulary: list[Term] | None = None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        for kind, choices in _term_choices("theme", "genre", "audience").items():
-            self.fields[kind].choices = choices
+        terms = search_vocabulary() if vocabulary is None else vocabulary
+        for kind in ("theme", "genre", "audience"):
+            self.fields[kind].choices = [(t.slug, t.name) for t in terms if t.kind == kind]
         self.fields["language"].choices = [("", _("Any")), *settings.LANGUAGES]
 
     def params(self) -> SearchParams:

@@ -339,7 +339,13 @@ def listing_matches(user: Actor, params: SearchParams) -> QuerySet[Listing]:
     return _filtered(params, _text_match(listings_visible_to(user), query_terms(params.q)))
 
 
-def listing_search(user: Actor, params: SearchParams, *, use_cache: bool = True) -> SearchResult:
+def listing_search(
+    user: Actor,
+    params: SearchParams,
+    *,
+    use_cache: bool = True,
+    vocabulary: list[TaxonomyTerm] | None = None,
+) -> SearchResult:
     """The listings a scout finds, ordered, a page at a time (a paginator slices
     `listings`: one query for the page's rows, one for their terms), and the facets.
 
@@ -353,7 +359,8 @@ def listing_search(user: Actor, params: SearchParams, *, use_cache: bool = True)
     the count and the facets are cached under the listings version (which changes with
     every write to a listing or its terms) and the day (an option's end shows a listing
     again with no write): the same search by many scouts, or page after page, costs one
-    pass. `use_cache=False` always asks the database (the benchmarks)."""
+    pass. `use_cache=False` always asks the database (the benchmarks); `vocabulary`
+    (search_vocabulary) names the facets without reading the terms again."""
     terms = query_terms(params.q)
     visible = listings_visible_to(user)
     matching = _filtered(params, _text_match(visible, terms))
@@ -374,7 +381,10 @@ def listing_search(user: Actor, params: SearchParams, *, use_cache: bool = True)
             ordered.defer(*SEARCH_TEXT_FIELDS).prefetch_related("terms"), found["count"]
         )
     return SearchResult(
-        listings=listings, terms=terms, facets=_named_facets(found["facets"]), matching=matching
+        listings=listings,
+        terms=terms,
+        facets=_named_facets(found["facets"], vocabulary),
+        matching=matching,
     )
 
 
@@ -488,18 +498,31 @@ def _facet_counts_of(found: str, params: list[Any]) -> list[tuple[int, int]]:
 
 
 FACET_KINDS = ("theme", "genre")
+VOCABULARY_KINDS = ("theme", "genre", "audience")
 
 
-def _named_facets(counts: list[tuple[int, int]]) -> dict[str, list[dict[str, Any]]]:
+def search_vocabulary() -> list[TaxonomyTerm]:
+    """The terms a search filters by and counts (the active themes, genres and audiences),
+    read once for a page's filter form and its facets."""
+    return list(
+        TaxonomyTerm.objects.filter(kind__in=VOCABULARY_KINDS, is_active=True).only(
+            "kind", "slug", "name_zh", "name_en"
+        )
+    )
+
+
+def _named_facets(
+    counts: list[tuple[int, int]], vocabulary: list[TaxonomyTerm] | None
+) -> dict[str, list[dict[str, Any]]]:
     """The theme and genre counts with the terms' names (read each time: a renamed term
-    shows its new name in a cached search), most frequent first."""
+    shows its new name in a cached search), most frequent first. A retired term is not
+    offered as a facet, as the filter form does not offer it."""
     facets: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACET_KINDS}
     if not counts:
         return facets
     count_of = dict(counts)
-    named = TaxonomyTerm.objects.filter(pk__in=count_of, kind__in=FACET_KINDS).only(
-        "kind", "slug", "name_zh", "name_en"
-    )
+    terms = search_vocabulary() if vocabulary is None else vocabulary
+    named = [term for term in terms if term.kind in FACET_KINDS and term.pk in count_of]
     for term in sorted(named, key=lambda t: (-count_of[t.pk], t.slug)):
         facets[term.kind].append({"slug": term.slug, "name": term.name, "count": count_of[term.pk]})
     return facets

@@ -24,8 +24,8 @@ if _worker.startswith("gw") and os.environ.get("REDIS_URL"):
     if _db.isdigit():
         os.environ["REDIS_URL"] = f"{_base}/{int(_db) + int(_worker[2:])}"
 
-from .base import *  # noqa: F403
-from .base import BASE_DIR, STORAGES
+from .base import *  # noqa: F403, E402 - after the environment is set above
+from .base import BASE_DIR, STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -19,11 +19,12 @@ SHORTLISTS_OFFERED = 50
 def search(request):
     if not permissions.can_search_listings(request.user):
         raise PermissionDenied
-    form = SearchForm(request.GET or None)
+    vocabulary = selectors.search_vocabulary()
+    form = SearchForm(request.GET or None, vocabulary=vocabulary)
     result, page, rows = None, None, []
     if not form.is_bound or form.is_valid():
         params = form.params() if form.is_bound else selectors.SearchParams()
-        result = selectors.listing_search(request.user, params)
+        result = selectors.listing_search(request.user, params, vocabulary=vocabulary)
         page = Paginator(result.listings, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         rows = result_rows(list(page.object_list), result.terms)
     return render(

@@ -1,5 +1,6 @@
 """Shortlists: a studio's scouts keep listed series with a status and private notes."""
 
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -232,7 +233,12 @@ def test_adding_from_the_search_page(client):
     client.force_login(scout)
 
     search = client.get("/scouting/", {"q": "非遗"}).content.decode()
-    assert 'name="shortlist"' in search and f'value="{listing.pk}"' in search
+    # One form holds the shortlist to add to; each result's button submits it with its
+    # own series (the button's form attribute).
+    form = re.search(r'<form method="post" action="/scouting/shortlists/add/" id="(\S+)".*?</form>',
+                     search, re.S)  # fmt: skip
+    assert form and 'name="shortlist"' in form.group() and "csrfmiddlewaretoken" in form.group()
+    assert f'form="{form.group(1)}" name="listing" value="{listing.pk}"' in search
 
     response = client.post(
         "/scouting/shortlists/add/",
