@@ -63,7 +63,9 @@ def run_tests(extra: list[str]) -> int:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     marker = ["-m", "not services and not browser"] if "-m" not in extra else []
     # One process per core (pytest-xdist); `-n 0` after `test` runs in this process only.
-    parallel = ["-n", "auto", "--dist", "worksteal"]
+    # --dist load (the default) keeps pytest-django's order in every process: transactional
+    # tests, which empty the tables data migrations filled, after the others.
+    parallel = ["-n", "auto"]
     return subprocess.run(
         [PYTHON, "-m", "pytest", *parallel, *marker, *extra], env=env, cwd=ROOT
     ).returncode
