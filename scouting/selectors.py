@@ -129,7 +129,7 @@ class SearchParams:
 @dataclass
 class SearchResult:
     # What the page shows, in order: sliced by a paginator (count() and [a:b]).
-    listings: "QuerySet[Listing] | RankedListings"
+    listings: "QuerySet[Listing] | RankedListings | CountedListings"
     terms: list[Term]
     # Every listing found, unordered (saved searches compare it with what they sent).
     matching: QuerySet[Listing]
@@ -413,8 +413,8 @@ def _found(
     if matching.query.is_empty():
         return {"ids": [] if narrowed else None, "count": 0, "facets": []}
     if narrowed:
-        ids = list(ordered.values_list("pk", flat=True))
-        return {"ids": ids, "count": len(ids), "facets": _facet_counts_of_ids(ids)}
+        ids, facets = _ranked_ids_and_facets(ordered)
+        return {"ids": ids, "count": len(ids), "facets": facets}
     if params == SearchParams(sort=params.sort):
         # The landing page: every findable listing.
         return {"ids": None, "count": matching.count(), "facets": _facet_counts_of_everything()}
@@ -459,11 +459,37 @@ def _facet_counts(listings: QuerySet[Listing]) -> list[tuple[int, int]]:
     return _facet_counts_of(f"listing_id IN ({sql})", list(params))
 
 
+# The matches read once, in order, with their term ids (Listing.term_ids): the ids come
+# back in that order, and the terms are counted from the same rows. `{matches}` is
+# Django's own SQL for the ordered queryset.
+RANKED_IDS_AND_FACETS_SQL = """
+    WITH found AS MATERIALIZED (
+        SELECT m.pk AS id, m.term_ids, row_number() OVER () AS position FROM ({matches}) m
+    )
+    SELECT (SELECT array_agg(id ORDER BY position) FROM found),
+           (SELECT array_agg(ARRAY[term_id, n]) FROM (
+               SELECT term.value::int AS term_id, COUNT(*) AS n
+               FROM found, jsonb_array_elements_text(found.term_ids) AS term
+               GROUP BY 1) counted)
+"""
+
+
+def _ranked_ids_and_facets(ordered: QuerySet[Listing]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The ids of the matches in order, and how many of them carry each term."""
+    if connection.vendor != "postgresql":
+        ids = list(ordered.values_list("pk", flat=True))
+        return ids, _facet_counts_of_ids(ids)
+    sql, params = ordered.values_list("pk", "term_ids").query.sql_with_params()
+    with connection.cursor() as cursor:
+        # Django compiled the inner SQL; values are bound parameters.
+        cursor.execute(RANKED_IDS_AND_FACETS_SQL.format(matches=sql), params)
+        ids, counts = cursor.fetchone()
+    return ids or [], [(term_id, n) for term_id, n in counts or []]
+
+
 def _facet_counts_of_ids(ids: list[int]) -> list[tuple[int, int]]:
     if not ids:
         return []
-    if connection.vendor == "postgresql":
-        return _facet_counts_of("listing_id = ANY(%s)", [ids])
     # One parameter whatever the number of ids (SQLite allows 32,766 at most).
     return _facet_counts_of("listing_id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)])
 

@@ -89,7 +89,8 @@ def snapshot_take(listing: Listing) -> None:
         if listing.show_terms
         else []
     )
-    listing.search_tokens = search_tokens(listing.search_document, [t.pk for t in terms])
+    listing.term_ids = sorted(t.pk for t in terms)
+    listing.search_tokens = search_tokens(listing.search_document, listing.term_ids)
     listing.refreshed_at = timezone.now()
     # An exclusive option in force keeps hiding the listing, whatever the row held.
     listing.hidden_until = option_hidden_until(series.pk)

@@ -87,7 +87,8 @@ def load_listings(world: World, progress: Progress) -> None:
                                  listing.sample_text)
                     if part
                 )  # fmt: skip
-                listing.search_tokens = search_tokens(listing.search_document, terms_of[item.pk])
+                listing.term_ids = sorted(terms_of[item.pk])
+                listing.search_tokens = search_tokens(listing.search_document, listing.term_ids)
                 listings.append(listing)
             insert(Listing, listings)
             by_series = {listing.series_id: listing for listing in listings}
