@@ -245,10 +245,13 @@ def _relevance(terms: list[Term]) -> Any:
     (counting occurrences over whole documents took 0.8 s for 10,000 matches)."""
     total: Any = Value(0.0)
     for term in terms:
+        # Chinese has no case: a plain `contains` spares upper-casing three fields of
+        # every match (a third of a two-term search's time at 9,000 matches).
+        lookup = "contains" if term.cjk else "icontains"
         for field_name, weight in (("title", TITLE_WEIGHT), ("logline", LOGLINE_WEIGHT),
                                    ("synopsis", 1)):  # fmt: skip
             total = total + Case(
-                When(**{f"{field_name}__icontains": term.text}, then=Value(float(weight))),
+                When(**{f"{field_name}__{lookup}": term.text}, then=Value(float(weight))),
                 default=Value(0.0),
                 output_field=FloatField(),
             )

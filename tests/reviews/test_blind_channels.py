@@ -688,11 +688,15 @@ def walk_messages(world: World, walk: Walk) -> None:
 
 
 def _matrix():
-    """Every scenario in both languages: one language in the fast tier (alternating, so both
-    are there), the other in the services tier, which runs the fast tier's tests as well."""
+    """Every scenario in both languages, each walked once per CI run: one language in the
+    fast tier (alternating, so both are there; `fast_tier_only`, which the services tier
+    leaves out), the other in the services tier, on PostgreSQL. The walks are the slowest
+    tests of the suite (half a minute each)."""
     for index, scenario in enumerate(SCENARIOS):
         fast, slow = LANGUAGES if index % 2 == 0 else LANGUAGES[::-1]
-        yield pytest.param(scenario, fast, id=f"{scenario}-{fast}")
+        yield pytest.param(
+            scenario, fast, id=f"{scenario}-{fast}", marks=pytest.mark.fast_tier_only
+        )
         yield pytest.param(scenario, slow, id=f"{scenario}-{slow}", marks=pytest.mark.services)
 
 
