@@ -129,10 +129,8 @@ class SearchParams:
 @dataclass
 class SearchResult:
     # What the page shows, in order: sliced by a paginator (count() and [a:b]).
-    listings: "QuerySet[Listing] | RankedListings | CountedListings"
+    listings: "RankedListings | CountedListings"
     terms: list[Term]
-    # Every listing found, unordered (saved searches compare it with what they sent).
-    matching: QuerySet[Listing]
     facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
@@ -387,7 +385,6 @@ def listing_search(
         listings=listings,
         terms=terms,
         facets=_named_facets(found["facets"], vocabulary),
-        matching=matching,
     )
 
 

@@ -39,7 +39,7 @@ from scouting.models import (
     PitchStatus,
 )
 from scouting.models.briefs import MAX_BRIEF_EPISODES, MAX_PITCH_SAMPLE_EPISODES
-from scouting.permissions import can_manage_brief, scouting_studios, studio_scouts
+from scouting.permissions import can_manage_brief, scouting_studio_ids, studio_scouts
 from scouting.services.snapshot import sample_of
 from scouting.workflows import BRIEF_FLOW, PITCH_FLOW
 from scripts_app.document import parse
@@ -116,7 +116,7 @@ def brief_create(*, actor: User, studio: Organisation, fields: BriefFields) -> B
         PermissionDenied: the actor neither administers nor scouts for the studio.
         ValidationError: by field (title, description, episodes, length, budget, deadline).
     """
-    if not scouting_studios(actor).filter(pk=studio.pk).exists():
+    if studio.pk not in scouting_studio_ids(actor):
         raise PermissionDenied
     values = _clean_brief(fields)
     with transaction.atomic():

@@ -15,7 +15,7 @@ from scouting.permissions import (
     can_delete_note,
     can_work_on_shortlist,
     listings_visible_to,
-    scouting_studios,
+    scouting_studio_ids,
 )
 from scouting.workflows import ENTRY_FLOW
 
@@ -41,7 +41,7 @@ def shortlist_create(*, actor: User, studio: Organisation, name: str) -> Shortli
         PermissionDenied: the actor does not scout for the studio.
         ValidationError: the name is empty, too long or already used in the studio.
     """
-    if not scouting_studios(actor).filter(pk=studio.pk).exists():
+    if studio.pk not in scouting_studio_ids(actor):
         raise PermissionDenied
     with transaction.atomic():
         shortlist = Shortlist.objects.create(

@@ -21,7 +21,7 @@ from scouting.models import (
     ShortlistEntryStatus,
 )
 from scouting.permissions import listings_visible_to
-from scouting.selectors import SearchParams, listing_search, portfolio_page
+from scouting.selectors import SearchParams, listing_matches, portfolio_page
 from scouting.services.offers import (
     add_months,
     agreement_sha256,
@@ -332,7 +332,7 @@ def test_an_exclusive_option_in_force_hides_the_listing_from_every_studio():
     assert listing.hidden_until == deal.option_ends_on and listing.is_hidden
     other_scout = studio_scout(a_studio(name_zh="另一家", name_en="Another", slug="another"))
     assert not listings_visible_to(other_scout).filter(pk=listing.pk).exists()
-    assert not listing_search(other_scout, SearchParams(q="竹编")).matching.exists()
+    assert not listing_matches(other_scout, SearchParams(q="竹编")).exists()
     with pytest.raises(PermissionDenied):
         an_offer(scout=other_scout, listing=listing)
     portfolio_update(actor=deal.series.owner, is_public=True, bio="")
@@ -346,7 +346,7 @@ def test_the_listing_is_found_again_once_the_option_ends():
         hidden_until=timezone.localdate() - timedelta(days=1)
     )
     scout = studio_scout(a_studio(name_zh="另一家", name_en="Another", slug="another"))
-    assert listing_search(scout, SearchParams(q="竹编")).matching.filter(series=deal.series)
+    assert listing_matches(scout, SearchParams(q="竹编")).filter(series=deal.series)
 
 
 def test_a_non_exclusive_option_or_a_deal_not_yet_in_force_hides_nothing():
