@@ -132,6 +132,9 @@ class SearchResult:
     listings: "RankedListings | CountedListings"
     terms: list[Term]
     facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Names what was found under the listings version and the day (None when not cached):
+    # what is drawn from it alone (the search page's results) may be cached under it.
+    cache_key: str | None = None
 
 
 class RankedListings:
@@ -385,6 +388,7 @@ def listing_search(
         listings=listings,
         terms=terms,
         facets=_named_facets(found["facets"], vocabulary),
+        cache_key=key,
     )
 
 

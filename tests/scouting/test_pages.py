@@ -1,5 +1,7 @@
 """The writers' Discovery section and the scouts' search page, and who reaches them."""
 
+import re
+
 import pytest
 
 from scouting.models import ListingStatus, StudioScout
@@ -115,6 +117,87 @@ def test_the_page_without_a_query_lists_everything_listed_and_shows_facets(clien
     page = response.content.decode()
     assert "竹编少年" in page and "下架的" not in page
     assert "theme=intangible-heritage" in page
+
+
+# --- The results' HTML, cached (views/search.py) ---------------------------------------
+
+
+def _results_of(response) -> str:
+    return str(response.context["results_html"])
+
+
+def test_the_results_drawn_once_serve_every_scout_with_nothing_of_the_first_reader(client):
+    from scouting.services.shortlists import shortlist_create
+
+    listed(heritage_series())
+    first = studio_scout()
+    shortlist_create(actor=first, studio=first.memberships.get().organisation, name="春季片单")
+    client.force_login(first)
+    theirs = client.get("/scouting/", {"q": "非遗"})
+    assert 'form="shortlist-add"' in _results_of(theirs)
+
+    # A scout of another studio, with no shortlist: the same results, without the buttons.
+    other = studio_scout()
+    client.force_login(other)
+    mine = client.get("/scouting/", {"q": "非遗"})
+    page = mine.content.decode()
+    assert "竹编少年" in page and 'form="shortlist-add"' not in page
+    assert "春季片单" not in page and 'id="shortlist-add"' not in page
+    # Nothing of a reader is in the cached HTML: no token, no name.
+    for response, person in ((theirs, first), (mine, other)):
+        results = _results_of(response)
+        assert "csrfmiddlewaretoken" not in results
+        assert person.display_name and person.display_name not in results
+        assert person.email not in results
+
+    # And the first scout, asking again, still has the buttons and the one form they need.
+    client.force_login(first)
+    again = client.get("/scouting/", {"q": "非遗"})
+    assert _results_of(again) == _results_of(theirs)
+    assert 'id="shortlist-add"' in again.content.decode()
+
+
+def test_cached_results_follow_the_listings_the_language_and_the_terms_names(client):
+    from scouting.services.listings import listing_unlist
+    from taxonomy.models import Term
+
+    kept = listed(heritage_series())
+    gone = listed(heritage_series(title="瓷都少女"))
+    scout = studio_scout()
+    client.force_login(scout)
+    assert "瓷都少女" in client.get("/scouting/", {"q": "非遗"}).content.decode()
+
+    listing_unlist(actor=gone.series.owner, listing=gone)
+    page = client.get("/scouting/", {"q": "非遗"}).content.decode()
+    assert "瓷都少女" not in page and kept.title in page
+
+    Term.objects.filter(slug="intangible-heritage").update(
+        name_zh="非遗新名", name_en="Heritage renamed"
+    )
+    page = client.get("/scouting/", {"q": "非遗"}).content.decode()
+    # In the results (a tag and a facet) and in the filter form's choices.
+    assert re.search(r'value="intangible-heritage"[^<]*>\s*非遗新名', page), page
+    assert page.count("非遗新名") == 3
+
+    scout.language = "en"
+    scout.save(update_fields=["language"])
+    english = client.get("/scouting/", {"q": "非遗"})
+    scout.language = "zh-hans"
+    scout.save(update_fields=["language"])
+    chinese = client.get("/scouting/", {"q": "非遗"})
+    assert "1 series found" in _results_of(english) and "Heritage renamed" in _results_of(english)
+    assert "非遗新名" in _results_of(chinese) and "series found" not in _results_of(chinese)
+
+
+def test_a_wrong_filter_is_drawn_with_its_error_every_time(client):
+    client.force_login(studio_scout())
+    for _ in range(2):
+        response = client.get("/scouting/", {"q": "非遗", "min_score": "eleven"})
+        assert response.status_code == 400
+        assert 'value="eleven"' in response.content.decode()
+        assert response.context["form"].errors["min_score"]
+    good = client.get("/scouting/", {"q": "非遗", "min_score": "7"}).content.decode()
+    assert 'value="7"' in good and 'value="eleven"' not in good
 
 
 def test_bad_filters_keep_the_form_and_say_what_is_wrong(client):
