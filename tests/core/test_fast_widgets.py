@@ -1,6 +1,14 @@
+import re
+
+import pytest
 from django import forms
 
-from core.forms import FastCheckboxSelectMultiple, FastSelect, FastTextarea
+from core.forms import (
+    FastCheckboxSelectMultiple,
+    FastSelect,
+    FastTextarea,
+    fast_field_group,
+)
 
 
 def _both(field_kwargs: dict, value, attrs=None) -> tuple[str, str]:
@@ -54,3 +62,58 @@ def test_fast_checkboxes_render_what_the_stock_checkboxes_render():
                 stock = forms.CheckboxSelectMultiple(choices=options).render("theme", value, attrs)
                 fast = FastCheckboxSelectMultiple(choices=options).render("theme", value, attrs)
                 assert str(fast) == str(stock), (options, value, attrs)
+
+
+# --- fast_field_group: a field group without Django's templates --------------------------
+
+
+def _same_html(fast: str, stock: str) -> bool:
+    """Equal but for the blank lines and indentation Django's field template leaves."""
+    squeeze = lambda html: re.sub(r">\s+<", "><", " ".join(html.split()))  # noqa: E731
+    return squeeze(fast) == squeeze(stock)
+
+
+class _NoteForm(forms.Form):
+    required_css_class = "required"
+    status = forms.ChoiceField(
+        label="Status", choices=[("new", "New"), ("passed", "<Passed>")], widget=FastSelect
+    )
+    body = forms.CharField(
+        label='Note "to self" & co',
+        max_length=50,
+        widget=FastTextarea(attrs={"rows": 3}),
+        help_text="Seen by <em>scouts</em> only.",
+    )
+    why = forms.CharField(label="Why?", required=False)
+    plain = forms.CharField(label="", required=False)
+    suffixed = forms.IntegerField(label="Episodes", label_suffix=" →", required=False)
+    kinds = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: _NoteForm(auto_id="id_note_7_%s", initial={"status": "passed"}),
+        lambda: _NoteForm(auto_id=False),
+        lambda: _NoteForm(auto_id="f_%s", label_suffix="："),
+        lambda: _NoteForm({"status": "nope", "body": "", "suffixed": "x"}, auto_id="b_%s"),
+        lambda: _NoteForm({"status": "new", "body": "<script>x</script>"}, auto_id="ok_%s"),
+    ],
+)
+def test_a_fast_field_group_draws_what_djangos_field_template_draws(make):
+    form = make()
+    for name in form.fields:
+        stock, fast = make()[name].as_field_group(), fast_field_group(form[name])
+        assert _same_html(fast, stock), (name, fast, stock)
+
+
+def test_a_fast_field_group_escapes_labels_and_values_and_keeps_errors():
+    form = _NoteForm({"status": "new", "body": "<script>x</script>"}, auto_id="e_%s")
+    body = fast_field_group(form["body"])
+    assert "&lt;script&gt;" in body and "<script>" not in body
+    assert "Note &quot;to self&quot; &amp; co:" in body
+    assert "<em>scouts</em>" in body  # help text is the developer's markup, as in Django
+    wrong = _NoteForm({"status": "nope", "body": ""}, auto_id="w_%s")
+    assert 'class="errorlist' in fast_field_group(wrong["status"])
