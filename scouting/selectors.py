@@ -586,8 +586,14 @@ def shortlist_entries(shortlist: Shortlist, *, status: str = "") -> QuerySet[Sho
     """A shortlist's entries (newest first), with their listing, who added them, and
     their notes and authors prefetched: three queries whatever the number. Whether an
     entry's listing is still listed is the caller's to show (`entry.listing.status`)."""
-    entries = shortlist.entries.select_related("listing", "added_by").prefetch_related(
-        Prefetch("notes", queryset=ShortlistNote.objects.select_related("author"))
+    entries = (
+        shortlist.entries.select_related("listing", "added_by")
+        # The page shows a listing's title, logline and score: not its sample or the
+        # search text (about 8 KB a listing, most of it read from TOAST).
+        .defer(*(f"listing__{name}" for name in ("sample_text", *SEARCH_TEXT_FIELDS)))
+        .prefetch_related(
+            Prefetch("notes", queryset=ShortlistNote.objects.select_related("author"))
+        )
     )
     if status:
         entries = entries.filter(status=status)
