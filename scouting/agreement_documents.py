@@ -2,6 +2,8 @@
 the fund's agreements are (incubator.agreement_documents), with the hash and the
 acceptances below it."""
 
+from django.http import HttpResponse
+
 from incubator.agreement_documents import agreement_text_blocks
 from incubator.filing.documents import blocks_docx, blocks_pdf
 from incubator.filing.dossier import Block
@@ -27,3 +29,18 @@ def deal_docx(deal: Deal) -> bytes:
 def deal_pdf(deal: Deal) -> bytes:
     blocks = deal_blocks(deal)
     return blocks_pdf(f"Agreement SC-{deal.pk}", blocks, "".join(block.text for block in blocks))
+
+
+AGREEMENT_FORMATS = {"pdf": "application/pdf", "docx": (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)}  # fmt: skip
+
+
+def agreement_response(deal: Deal, kind: str) -> HttpResponse:
+    """The agreement as a download (the page's link and the API's): `kind` is a key of
+    AGREEMENT_FORMATS. Private to the two parties, so never kept by a cache."""
+    body = deal_docx(deal) if kind == "docx" else deal_pdf(deal)
+    response = HttpResponse(body, content_type=AGREEMENT_FORMATS[kind])
+    response["Content-Disposition"] = f'attachment; filename="agreement-SC-{deal.pk}.{kind}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

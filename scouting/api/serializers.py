@@ -786,3 +786,17 @@ class ScoutingDeliveryCreateSerializer(serializers.Serializer):
 
 class ScoutingFeedbackSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+
+class ScoutingScoutSerializer(serializers.Serializer):
+    """A member of a studio appointed to scout for it."""
+
+    id = serializers.IntegerField()
+    user_id = serializers.IntegerField()
+    name = serializers.CharField(source="user.display_name")
+    role = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class ScoutingScoutAddSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254, help_text=_("A member of the studio."))

@@ -93,6 +93,7 @@ urlpatterns += [
         views.ReadWithdrawView.as_view(),
         name="api-scouting-read-withdraw",
     ),
+    path("scouting/reads/<int:pk>/pdf/", views.ReadPdfView.as_view(), name="api-scouting-read-pdf"),
     path(
         "scouting/reads/<int:pk>/content/",
         views.ReadContentView.as_view(),
@@ -140,6 +141,16 @@ urlpatterns += [
         "scouting/deals/<int:pk>/accept/",
         views.DealAcceptView.as_view(),
         name="api-scouting-deal-accept",
+    ),
+    path(
+        "scouting/deals/<int:pk>/agreement.pdf",
+        views.DealAgreementPdfView.as_view(),
+        name="api-scouting-deal-agreement-pdf",
+    ),
+    path(
+        "scouting/deals/<int:pk>/agreement.docx",
+        views.DealAgreementDocxView.as_view(),
+        name="api-scouting-deal-agreement-docx",
     ),
     path(
         "scouting/deals/<int:pk>/deliveries/",
@@ -203,5 +214,15 @@ urlpatterns += [
         "scouting/pitches/<int:pk>/read/",
         views.PitchReadRequestView.as_view(),
         name="api-scouting-pitch-read",
+    ),
+    path(
+        "scouting/studios/<slug:slug>/scouts/",
+        views.StudioScoutsView.as_view(),
+        name="api-scouting-scouts",
+    ),
+    path(
+        "scouting/studios/<slug:slug>/scouts/<int:pk>/",
+        views.StudioScoutView.as_view(),
+        name="api-scouting-scout",
     ),
 ]

@@ -1,17 +1,22 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from core.memberships import members_of
 from scouting import permissions, selectors
+from scouting.agreement_documents import agreement_response
 from scouting.api import serializers as s
+from scouting.downloads import watermarked_response
 from scouting.episodes import episode_texts
 from scouting.forms import search_params
-from scouting.models import PitchStatus, ReadEventKind
+from scouting.models import PitchStatus, ReadEventKind, StudioScout
 from scouting.presenters import result_rows, trail_rows
 from scouting.services import briefs as brief_services
 from scouting.services import listings as services
@@ -19,6 +24,7 @@ from scouting.services import offers as offer_services
 from scouting.services import portfolios as portfolio_services
 from scouting.services import reads as read_services
 from scouting.services import saved_searches as saved_search_services
+from scouting.services import scouts as scout_services
 from scouting.services import shortlists as shortlist_services
 from scouting.services.listings import ListingChoices
 from scripts_app.models import Revision
@@ -1194,3 +1200,92 @@ class DealFeedbackView(GenericAPIView):
             actor=request.user, delivery=delivery, note=data.validated_data["note"]
         )
         return Response(s.ScoutingDeliverySerializer(delivery).data)
+
+
+# --- Downloads: a deal's agreement, a read's watermarked copy -----------------------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class DealAgreementPdfView(APIView):
+    """The agreement as PDF (both languages, both parties, the terms, the registry entry
+    and the hash), for whoever sees the deal (404 for anyone else)."""
+
+    @extend_schema(
+        operation_id="scouting_deal_agreement_pdf",
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    def get(self, request, pk: int):
+        return agreement_response(permissions.get_deal_for(request.user, pk), "pdf")
+
+
+class DealAgreementDocxView(APIView):
+    """The agreement as Word, for whoever sees the deal (404 for anyone else)."""
+
+    @extend_schema(
+        operation_id="scouting_deal_agreement_docx", responses={(200, DOCX): OpenApiTypes.BINARY}
+    )
+    def get(self, request, pk: int):
+        return agreement_response(permissions.get_deal_for(request.user, pk), "docx")
+
+
+class ReadPdfView(APIView):
+    """The episodes in range as a PDF watermarked for the caller (name, studio, date and a
+    code on every page; the code in the PDF's metadata), while the read is open and the
+    caller is one of its readers (403 otherwise). Each download is on the trail."""
+
+    @extend_schema(
+        operation_id="scouting_read_pdf", responses={(200, "application/pdf"): OpenApiTypes.BINARY}
+    )
+    def get(self, request, pk: int):
+        read = permissions.get_read_for(request.user, pk)
+        return watermarked_response(read_services.read_download(actor=request.user, read=read))
+
+
+# --- A studio's scouts, appointed by its admins ---------------------------------------------
+
+
+class StudioScoutsView(GenericAPIView):
+    """The members a studio's admins appointed to scout for it (its admins scout without
+    being listed), and appointing one by e-mail address: a member of the studio (400 on
+    "email" otherwise, or when they scout already). 404 for anyone who does not
+    administer the studio."""
+
+    serializer_class = s.ScoutingScoutSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_scouts_list", responses=s.ScoutingScoutSerializer(many=True)
+    )
+    def get(self, request, slug: str):
+        studio = permissions.get_studio_for(request.user, slug)
+        page = self.paginate_queryset(members_of(StudioScout, studio))
+        return self.get_paginated_response(s.ScoutingScoutSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="scouting_scout_add",
+        request=s.ScoutingScoutAddSerializer,
+        responses={201: s.ScoutingScoutSerializer},
+    )
+    def post(self, request, slug: str):
+        studio = permissions.get_studio_for(request.user, slug)
+        data = s.ScoutingScoutAddSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        scout = scout_services.scout_add_by_email(
+            actor=request.user, studio=studio, email=data.validated_data["email"]
+        )
+        return Response(s.ScoutingScoutSerializer(scout).data, status=status.HTTP_201_CREATED)
+
+
+class StudioScoutView(GenericAPIView):
+    """Take the scout role back (the studio's admins; 404 for anyone else)."""
+
+    serializer_class = s.ScoutingScoutSerializer
+    filter_backends: list = []
+
+    @extend_schema(operation_id="scouting_scout_remove", responses={204: None})
+    def delete(self, request, slug: str, pk: int):
+        studio = permissions.get_studio_for(request.user, slug)
+        scout = permissions.get_scout_for(request.user, studio, pk)
+        scout_services.scout_remove(actor=request.user, scout=scout)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -32,6 +32,33 @@ def scout_add(*, actor: User, studio: Organisation, user: User) -> StudioScout:
     return scout
 
 
+def scout_add_by_email(*, actor: User, studio: Organisation, email: str) -> StudioScout:
+    """scout_add for the member of the studio with this e-mail address (the page's form
+    and the API name people so).
+
+    Raises:
+        PermissionDenied: the actor does not administer the studio (checked before the
+            address is looked up: no one else learns who is a member).
+        ValidationError: under "email", no member of the studio has the address, or they
+            already scout for it; as scout_add otherwise.
+    """
+    if not can_manage_organisation(actor, studio):
+        raise PermissionDenied
+    membership = (
+        Membership.objects.filter(organisation=studio, user__email__iexact=email.strip())
+        .select_related("user")
+        .first()
+    )
+    if membership is None:
+        raise ValidationError({"email": [_("Only a member of the studio can scout for it.")]})
+    try:
+        return scout_add(actor=actor, studio=studio, user=membership.user)
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "user" in error.error_dict:
+            raise ValidationError({"email": error.error_dict["user"]}) from error
+        raise
+
+
 def scout_remove(*, actor: User, scout: StudioScout) -> None:
     """Take the scout role back (the studio's admins, or the scout themself).
 

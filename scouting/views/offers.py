@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import add_service_errors
 from scouting import permissions, selectors
-from scouting.agreement_documents import deal_docx, deal_pdf
+from scouting.agreement_documents import AGREEMENT_FORMATS, agreement_response
 from scouting.forms import (
     AgreementAcceptForm,
     DeliveryForm,
@@ -26,9 +26,6 @@ from scouting.models import Deal, DealStatus, Offer, OfferSide
 from scouting.services import offers as services
 
 OFFERS_PER_PAGE = 30
-AGREEMENT_FORMATS = {"pdf": "application/pdf", "docx": (
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-)}  # fmt: skip
 
 
 def _offer_make(request, *, listing=None, pitch=None):  # type: ignore[no-untyped-def]
@@ -274,11 +271,7 @@ def deal_agreement(request, pk: int, kind: str):
     deal = permissions.get_deal_for(request.user, pk)
     if kind not in AGREEMENT_FORMATS:
         raise Http404
-    body = deal_docx(deal) if kind == "docx" else deal_pdf(deal)
-    response = HttpResponse(body, content_type=AGREEMENT_FORMATS[kind])
-    response["Content-Disposition"] = f'attachment; filename="agreement-SC-{deal.pk}.{kind}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return agreement_response(deal, kind)
 
 
 @login_required

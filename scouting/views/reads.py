@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import User
 from core.forms import add_service_errors
 from scouting import permissions, selectors
+from scouting.downloads import watermarked_response
 from scouting.forms import NdaAcceptForm, ReadAnswerForm, ReadRequestForm
 from scouting.models import NdaKind, ReadRequest, ReadStatus
 from scouting.presenters import trail_rows
@@ -218,10 +218,7 @@ def read_script(request, pk: int):
 def read_pdf(request, pk: int):
     read = permissions.get_read_for(request.user, pk)
     copy = services.read_download(actor=request.user, read=read)  # PermissionDenied: 403
-    response = HttpResponse(copy.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{copy.filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return watermarked_response(copy)
 
 
 @login_required

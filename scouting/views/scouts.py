@@ -37,15 +37,10 @@ def scout_add(request, slug: str):
     studio = permissions.get_studio_for(request.user, slug)
     form = ScoutForm(request.POST)
     if form.is_valid():
-        membership = (
-            studio.memberships.filter(user__email__iexact=form.cleaned_data["email"])
-            .select_related("user")
-            .first()
-        )
         try:
-            if membership is None:
-                raise ValidationError(_("Only a member of the studio can scout for it."))
-            services.scout_add(actor=request.user, studio=studio, user=membership.user)
+            services.scout_add_by_email(
+                actor=request.user, studio=studio, email=form.cleaned_data["email"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

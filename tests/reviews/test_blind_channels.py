@@ -548,7 +548,7 @@ def _fillers(world: World, viewer) -> list[tuple[str, str, object]]:
         # whatever the id, and the walker holds that they name nobody doing so).
         (r"^scouting/series/|^api/v1/scouting/series/", "pk", series.pk),
         (r"^scouting/studios/|^api/v1/scouting/studios/", "slug", o["organisation"].slug),
-        (r"^scouting/studios/", "pk", o["membership"].pk),
+        (r"^scouting/studios/|^api/v1/scouting/studios/\{slug\}/scouts/", "pk", o["membership"].pk),
         (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "pk", 1),
         (r"^scouting/shortlists/|^api/v1/scouting/shortlists/", "entry_pk", 1),
         (r"^scouting/searches/|^api/v1/scouting/searches/", "pk", 1),

@@ -158,3 +158,26 @@ def test_an_offer_on_a_pitch_through_the_api(api_client):
     api_client.force_authenticate(pitch.author)
     seen = api_client.get(f"/api/v1/scouting/offers/{answer.json()['id']}/")
     assert seen.status_code == 200
+
+
+def test_the_agreement_downloads_through_the_api_for_the_two_parties_only(api_client):
+    import io
+    import zipfile
+
+    from tests.support.factories import UserFactory
+
+    deal = a_deal()
+    base = f"/api/v1/scouting/deals/{deal.pk}/agreement"
+    for party in (deal.series.owner, deal.offer.made_by):
+        api_client.force_authenticate(party)
+        pdf = api_client.get(f"{base}.pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        assert pdf["Content-Type"] == "application/pdf" and "no-store" in pdf["Cache-Control"]
+        docx = api_client.get(f"{base}.docx")
+        assert docx.status_code == 200
+        document = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()
+        assert deal.agreement_sha256 in document
+    for outsider in (studio_scout(), UserFactory()):
+        api_client.force_authenticate(outsider)
+        assert api_client.get(f"{base}.pdf").status_code == 404
+        assert api_client.get(f"{base}.docx").status_code == 404

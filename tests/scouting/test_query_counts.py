@@ -553,3 +553,25 @@ def test_a_search_without_words_reads_one_page_of_rows(client, query):
         if q["sql"].startswith('SELECT "scouting_listing"."id"')
     ]  # fmt: skip
     assert rows and all(" LIMIT " in sql for sql in rows), rows
+
+
+@pytest.mark.measures("api-scouting-scouts")
+def test_the_scouts_endpoint(api_client):
+    from scouting.services.scouts import scout_add
+    from tests.support.factories import OrganisationFactory, admin_of, member_of
+
+    studio = OrganisationFactory(kind="studio")
+    admin = admin_of(studio)
+    api_client.force_authenticate(admin)
+
+    def more_scouts(k):
+        for _ in range(k):
+            scout_add(actor=admin, studio=studio, user=member_of(studio))
+
+    assert_constant_queries(
+        more_scouts,
+        lambda: api_client.get(f"/api/v1/scouting/studios/{studio.slug}/scouts/"),
+        # The studio (among those the caller administers), the count, the page of scouts
+        # with their people.
+        expected=3,
+    )

@@ -184,3 +184,29 @@ def test_the_schema_names_every_reads_operation_once():
     }  # fmt: skip
     assert reads <= set(ids)
     assert len(ids) == len(set(ids))
+
+
+def test_the_watermarked_copy_through_the_api_is_the_readers_alone_and_on_the_trail(
+    api_client,
+):
+    from pypdf import PdfReader
+
+    from scouting.services.reads import read_revoke
+    from tests.scouting.reads_support import an_open_read, colleague
+
+    read = an_open_read()
+    url = f"{API}/reads/{read.pk}/pdf/"
+    api_client.force_authenticate(read.requested_by)
+    copy = api_client.get(url)
+    assert copy.status_code == 200 and copy["Content-Type"] == "application/pdf"
+    event = ReadEvent.objects.get(read=read, kind="download")
+    assert event.code in copy["Content-Disposition"] and "no-store" in copy["Cache-Control"]
+    assert event.code in (PdfReader(__import__("io").BytesIO(copy.content)).metadata.keywords or "")
+
+    for outsider in (colleague(read), read.series.owner, UserFactory()):
+        api_client.force_authenticate(outsider)
+        assert api_client.get(url).status_code in (403, 404)
+    read_revoke(actor=read.series.owner, read=read)
+    api_client.force_authenticate(read.requested_by)
+    assert api_client.get(url).status_code == 403
+    assert ReadEvent.objects.filter(read=read, kind="download").count() == 1

@@ -70,3 +70,55 @@ def test_people_who_do_not_administer_the_studio_get_404(client, path):
     method = client.get if path == "" else client.post
     assert method(f"/scouting/studios/{studio.slug}/scouts/{path}").status_code == 404
     assert StudioScout.objects.count() == 1
+
+
+# --- The API (answers validated against the OpenAPI schema by api_client) --------------
+
+
+def test_an_admin_lists_appoints_and_removes_scouts_through_the_api(api_client):
+    studio = OrganisationFactory(kind="studio")
+    admin, person = admin_of(studio), member_of(studio)
+    api_client.force_authenticate(admin)
+    base = f"/api/v1/scouting/studios/{studio.slug}/scouts/"
+
+    added = api_client.post(base, {"email": f"  {person.email.upper()} "}, format="json")
+    assert added.status_code == 201
+    assert added.json()["user_id"] == person.pk and added.json()["role"] == "scout"
+    again = api_client.post(base, {"email": person.email}, format="json")
+    assert again.status_code == 400 and "email" in again.json()["errors"]
+    stranger = api_client.post(base, {"email": UserFactory().email}, format="json")
+    assert stranger.status_code == 400 and "email" in stranger.json()["errors"]
+    assert api_client.post(base, {"email": "not an address"}, format="json").status_code == 400
+    assert StudioScout.objects.filter(studio=studio).count() == 1
+
+    listed = api_client.get(base).json()
+    assert [row["user_id"] for row in listed["results"]] == [person.pk]
+
+    removed = api_client.delete(f"{base}{added.json()['id']}/")
+    assert removed.status_code == 204
+    assert not StudioScout.objects.filter(user=person).exists()
+
+
+def test_no_one_but_the_studios_admins_reaches_its_scouts_through_the_api(api_client):
+    studio = OrganisationFactory(kind="studio")
+    admin, person = admin_of(studio), member_of(studio)
+    scout = scout_add(actor=admin, studio=studio, user=member_of(studio))
+    base = f"/api/v1/scouting/studios/{studio.slug}/scouts/"
+    other_admin = admin_of(OrganisationFactory(kind="studio"))
+
+    for who in (scout.user, person, other_admin, UserFactory()):
+        api_client.force_authenticate(who)
+        assert api_client.get(base).status_code == 404
+        # Not even whether an address belongs to a member: the studio itself is not found.
+        assert api_client.post(base, {"email": person.email}, format="json").status_code == 404
+        assert api_client.delete(f"{base}{scout.pk}/").status_code == 404
+    api_client.force_authenticate(None)
+    assert api_client.get(base).status_code in (401, 403)
+    # Another studio's scout row through this studio's address: 404.
+    api_client.force_authenticate(other_admin)
+    other = other_admin.memberships.get().organisation
+    assert (
+        api_client.delete(f"/api/v1/scouting/studios/{other.slug}/scouts/{scout.pk}/").status_code
+        == 404
+    )
+    assert StudioScout.objects.count() == 1
