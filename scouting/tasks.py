@@ -6,6 +6,7 @@ from scouting.services.briefs import brief_tell_matching_writers
 from scouting.services.offers import offers_expire_due
 from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
+from scouting.services.snapshot import scores_refresh
 
 
 @shared_task(acks_late=True)
@@ -32,3 +33,10 @@ def expire_offers() -> int:
     """Mark open offers past their date as expired, for the lists (every answer already
     reads the date)."""
     return offers_expire_due()
+
+
+@shared_task(acks_late=True)
+def refresh_listed_scores() -> int:
+    """The score each listed series shows follows the reviews submitted since its
+    snapshot (the digests then tell scouts of a new score)."""
+    return scores_refresh()

@@ -11,8 +11,8 @@ from courses.selectors import certificates_held_by
 from incubator.selectors import public_projects
 from registry.selectors import registered_revisions_of
 from reviews import boutique_standard
-from reviews.selectors import review_scores_by_revision
-from scouting.models import Deal, DealStatus, Listing, OfferKind
+from reviews.selectors import RevisionScores, review_scores_by_revision
+from scouting.models import Deal, DealStatus, Listing, ListingStatus, OfferKind
 from scouting.search import search_tokens
 from scripts_app.document import parse
 from scripts_app.selectors import revision_text, writer_ids
@@ -44,6 +44,56 @@ def option_hidden_until(series_id: int):  # type: ignore[no-untyped-def]
     ).aggregate(last=Max("option_ends_on"))["last"]
 
 
+ShownScore = tuple[float | None, int | None, float | None]
+
+
+def _shown_score(scores: RevisionScores | None) -> ShownScore:
+    """The median Boutique Standard score, the number of reviews and the rise between the
+    last two reviewed revisions, as a listing shows them (all None without reviews)."""
+    if scores is None or scores.median is None:
+        return None, None, None
+    improvement = scores.improvement
+    return (
+        round(scores.median, 2),
+        len(scores.all),
+        None if improvement is None else round(improvement, 2),
+    )
+
+
+SCORE_REFRESH_BATCH = 1000
+
+
+def scores_refresh(*, batch: int = SCORE_REFRESH_BATCH) -> int:
+    """Bring the score every listed series shows up to date with the reviews submitted
+    since its snapshot (the hourly task): a new score reaches the search, its filter and
+    sort, and the saved searches' digests ("newly scored") without the writers saving the
+    listing again. One query for the scores of each batch of listings; only the listings
+    whose score changed are written (one statement a batch). Returns how many changed."""
+    changed, after, now = 0, 0, timezone.now()
+    listings = Listing.objects.filter(status=ListingStatus.LISTED, show_score=True).only(
+        "pk", "series_id", "score", "review_count", "improvement", "refreshed_at"
+    )
+    while rows := list(listings.filter(pk__gt=after).order_by("pk")[:batch]):
+        after = rows[-1].pk
+        scores = review_scores_by_revision(
+            [row.series_id for row in rows], rubric_slug=boutique_standard.SLUG
+        )
+        stale = []
+        for row in rows:
+            fresh = _shown_score(scores.get(row.series_id))
+            if fresh != (row.score, row.review_count, row.improvement):
+                row.score, row.review_count, row.improvement = fresh
+                # What the digests read as "changed since" (a new score is news).
+                row.refreshed_at = now
+                stale.append(row)
+        if stale:
+            Listing.objects.bulk_update(
+                stale, ["score", "review_count", "improvement", "refreshed_at"]
+            )
+        changed += len(stale)
+    return changed
+
+
 def snapshot_take(listing: Listing) -> None:
     """Fill the listing's shown fields, terms and search text from its series and choices
     (saves the row and its terms)."""
@@ -64,11 +114,9 @@ def snapshot_take(listing: Listing) -> None:
     listing.score, listing.review_count, listing.improvement = None, None, None
     if listing.show_score:
         scores = review_scores_by_revision([series.pk], rubric_slug=boutique_standard.SLUG)
-        if series.pk in scores:
-            shown = scores[series.pk]
-            listing.score, listing.review_count = round(shown.median, 2), len(shown.all)  # type: ignore[arg-type]
-            improvement = shown.improvement
-            listing.improvement = None if improvement is None else round(improvement, 2)
+        listing.score, listing.review_count, listing.improvement = _shown_score(
+            scores.get(series.pk)
+        )
     listing.registry_number = None
     if listing.show_registry:
         entry = registered_revisions_of(series).first()

@@ -85,3 +85,56 @@ def test_most_improved_is_the_median_rise_between_the_last_two_reviewed_revision
 
     hidden = listing_update(actor=rising.owner, listing=shown[0], choices=ListingChoices())
     assert hidden.improvement is None  # it goes with the score
+
+
+# --- The score follows the reviews (scores_refresh, the hourly task) ----------------------
+
+
+def test_a_score_submitted_after_listing_reaches_search_and_the_digest_without_a_save(
+    run_on_commit,
+):
+    from config.celery import app
+    from scouting.models import Listing, ListingsVersion
+    from scouting.services.saved_searches import saved_search_create, saved_search_digest
+    from scouting.services.snapshot import scores_refresh
+    from scouting.tasks import refresh_listed_scores
+
+    shown, hidden, unreviewed = (heritage_series(title=t) for t in ("显示", "不显示", "未评"))
+    listings = {
+        "shown": listed(shown, show_score=True),
+        "hidden": listed(hidden),
+        "unreviewed": listed(unreviewed, show_score=True),
+    }
+    scout = studio_scout()
+    saved = saved_search_create(actor=scout, name="非遗", query="q=非遗")
+    with run_on_commit():
+        saved_search_digest(saved=saved)  # the three listings are told once
+    assert all(listing.score is None for listing in listings.values())
+
+    _reviewed(shown, (7, 8, 9), run_on_commit)
+    _reviewed(hidden, (9, 9, 9), run_on_commit)
+    assert list(listing_search(scout, SearchParams(min_score=7)).listings) == []
+
+    with run_on_commit():
+        assert refresh_listed_scores() == 1  # the task is the service
+    fresh = {name: Listing.objects.get(pk=listing.pk) for name, listing in listings.items()}
+    assert (fresh["shown"].score, fresh["shown"].review_count) == (8.0, 3)
+    assert fresh["hidden"].score is None and fresh["unreviewed"].score is None
+    assert [row.title for row in listing_search(scout, SearchParams(min_score=7)).listings] == [
+        "显示"
+    ]
+    # A new score is news for the saved search; nothing else is.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with run_on_commit():
+        assert saved_search_digest(saved=saved, now=timezone.now() + timedelta(days=1)) == 1
+
+    # Nothing changed since: nothing is written (the listings version, which every write
+    # to a listing changes, stays), in batches smaller than the listings.
+    version = ListingsVersion.objects.get().token
+    assert scores_refresh(batch=1) == 0
+    assert ListingsVersion.objects.get().token == version
+    entry = app.conf.beat_schedule["scouting-scores-refresh"]
+    assert entry["task"] == "scouting.tasks.refresh_listed_scores"
