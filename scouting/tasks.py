@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from scouting.services.briefs import brief_tell_matching_writers
+from scouting.services.listings import snapshots_refresh_stale
 from scouting.services.offers import offers_expire_due
 from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
@@ -38,5 +39,6 @@ def expire_offers() -> int:
 @shared_task(acks_late=True)
 def refresh_listed_scores() -> int:
     """The score each listed series shows follows the reviews submitted since its
-    snapshot (the digests then tell scouts of a new score)."""
-    return scores_refresh()
+    snapshot (the digests then tell scouts of a new score), and the snapshot of a series
+    with a newer head revision is taken again. Returns how many listings changed."""
+    return snapshots_refresh_stale() + scores_refresh()

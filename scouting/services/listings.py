@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -288,3 +289,26 @@ def consent_withdraw(*, actor: User, listing: Listing) -> Listing:
                 )
     listing.refresh_from_db()
     return listing
+
+
+STALE_SNAPSHOTS_PER_RUN = 500
+
+
+def snapshots_refresh_stale(*, limit: int = STALE_SNAPSHOTS_PER_RUN) -> int:
+    """Take again the snapshot of every listed series whose head revision is newer than
+    its snapshot (the hourly task): the sample scouts read, the counts and the search
+    text follow the writers' drafting without their saving the listing again, under the
+    choices everyone consented to. The oldest snapshots first, at most `limit` a run (the
+    next run takes the rest); each in its own transaction, the listing locked as the
+    writers' saves lock it. Returns how many were taken."""
+    stale = list(
+        Listing.objects.filter(
+            status=ListingStatus.LISTED, series__head__created_at__gt=F("refreshed_at")
+        )
+        .order_by("refreshed_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for pk in stale:
+        with transaction.atomic():
+            snapshot_take(_locked(Listing(pk=pk)))
+    return len(stale)

@@ -79,7 +79,8 @@ def load_listings(world: World, progress: Progress) -> None:
                     planned_episodes=item.planned_episodes,
                     target_episode_seconds=item.target_episode_seconds, score=score,
                     review_count=reviews, improvement=improvement, created_at=listed_at, listed_at=listed_at,
-                    refreshed_at=listed_at,
+                    # The snapshot is of the head: taken no earlier than it was saved.
+                    refreshed_at=max(listed_at, item.head.created_at) if item.head else listed_at,
                 )  # fmt: skip
                 listing.search_document = "\n".join(
                     part

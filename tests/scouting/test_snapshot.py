@@ -138,3 +138,33 @@ def test_a_score_submitted_after_listing_reaches_search_and_the_digest_without_a
     assert ListingsVersion.objects.get().token == version
     entry = app.conf.beat_schedule["scouting-scores-refresh"]
     assert entry["task"] == "scouting.tasks.refresh_listed_scores"
+
+
+def test_a_new_draft_reaches_the_sample_and_the_search_by_itself():
+    from scouting.models import Listing
+    from scouting.services.listings import listing_unlist, snapshots_refresh_stale
+    from scripts_app.selectors import revision_text
+    from scripts_app.services.revisions import revision_save
+
+    drafting, steady, unlisted = (heritage_series(title=t) for t in ("改稿", "定稿", "下架"))
+    listings = [listed(series, sample_episodes=3) for series in (drafting, steady, unlisted)]
+    listing_unlist(actor=unlisted.owner, listing=listings[2])
+    before = {listing.pk: listing.refreshed_at for listing in Listing.objects.all()}
+    scout = studio_scout()
+    assert list(listing_search(scout, SearchParams(q="风雨桥")).listings) == []
+
+    for series in (drafting, unlisted):
+        revision_save(
+            actor=series.owner, series=series,
+            text=revision_text(series.head) + "\n△风雨桥下，外婆教他编第一只竹篮。", base=series.head,
+        )  # fmt: skip
+    assert snapshots_refresh_stale(limit=5) == 1
+    fresh = Listing.objects.get(pk=listings[0].pk)
+    assert "风雨桥" in fresh.sample_text and fresh.refreshed_at > before[fresh.pk]
+    assert [row.title for row in listing_search(scout, SearchParams(q="风雨桥")).listings] == [
+        "改稿"
+    ]
+    # The others are not taken again: one is up to date, one is not listed.
+    for listing in listings[1:]:
+        assert Listing.objects.get(pk=listing.pk).refreshed_at == before[listing.pk]
+    assert snapshots_refresh_stale() == 0  # and a taken snapshot is not taken twice

@@ -282,6 +282,8 @@ def test_every_series_is_listed_with_the_snapshot_the_listing_services_would_tak
     for series in series_list:
         listing = listings[series.pk]
         assert listing.status == ListingStatus.LISTED and listing.listed_at
+        # The snapshot is of the head: the hourly refresh finds nothing to take again.
+        assert listing.refreshed_at >= series.head.created_at
         assert {c.user_id for c in listing.consents.all() if c.consent == "given"} == writer_ids(
             series
         )
