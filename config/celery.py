@@ -39,8 +39,8 @@ app.conf.beat_schedule = {
         "task": "scouting.tasks.send_saved_search_digests",
         "schedule": crontab(hour=8, minute=0),
     },
-    "scouting-scores-refresh": {
-        "task": "scouting.tasks.refresh_listed_scores",
+    "scouting-listings-refresh": {
+        "task": "scouting.tasks.refresh_listings",
         "schedule": crontab(minute=30),
     },
     "scouting-reads-expiry": {"task": "scouting.tasks.expire_reads", "schedule": 60 * 60},

@@ -37,7 +37,7 @@ def expire_offers() -> int:
 
 
 @shared_task(acks_late=True)
-def refresh_listed_scores() -> int:
+def refresh_listings() -> int:
     """The score each listed series shows follows the reviews submitted since its
     snapshot (the digests then tell scouts of a new score), and the snapshot of a series
     with a newer head revision is taken again. Returns how many listings changed."""

@@ -97,7 +97,7 @@ def test_a_score_submitted_after_listing_reaches_search_and_the_digest_without_a
     from scouting.models import Listing, ListingsVersion
     from scouting.services.saved_searches import saved_search_create, saved_search_digest
     from scouting.services.snapshot import scores_refresh
-    from scouting.tasks import refresh_listed_scores
+    from scouting.tasks import refresh_listings
 
     shown, hidden, unreviewed = (heritage_series(title=t) for t in ("显示", "不显示", "未评"))
     listings = {
@@ -116,7 +116,7 @@ def test_a_score_submitted_after_listing_reaches_search_and_the_digest_without_a
     assert list(listing_search(scout, SearchParams(min_score=7)).listings) == []
 
     with run_on_commit():
-        assert refresh_listed_scores() == 1  # the task is the service
+        assert refresh_listings() == 1  # the task is the service
     fresh = {name: Listing.objects.get(pk=listing.pk) for name, listing in listings.items()}
     assert (fresh["shown"].score, fresh["shown"].review_count) == (8.0, 3)
     assert fresh["hidden"].score is None and fresh["unreviewed"].score is None
@@ -136,8 +136,8 @@ def test_a_score_submitted_after_listing_reaches_search_and_the_digest_without_a
     version = ListingsVersion.objects.get().token
     assert scores_refresh(batch=1) == 0
     assert ListingsVersion.objects.get().token == version
-    entry = app.conf.beat_schedule["scouting-scores-refresh"]
-    assert entry["task"] == "scouting.tasks.refresh_listed_scores"
+    entry = app.conf.beat_schedule["scouting-listings-refresh"]
+    assert entry["task"] == "scouting.tasks.refresh_listings"
 
 
 def test_a_new_draft_reaches_the_sample_and_the_search_by_itself():
