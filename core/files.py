@@ -130,6 +130,17 @@ def serve_private_file(
     return response
 
 
+def generated_download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """A document made for this request (an agreement, a watermarked copy) as an
+    attachment. Check permission *before* calling this. Like a private file, it is never
+    kept by a shared cache and never sniffed."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def private_file_delete(file: FieldFile) -> None:
     """Remove the stored file (a missing one is fine) and clear the field (not saved)."""
     if file:

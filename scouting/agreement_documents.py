@@ -4,6 +4,7 @@ acceptances below it."""
 
 from django.http import HttpResponse
 
+from core.files import generated_download
 from incubator.agreement_documents import agreement_text_blocks
 from incubator.filing.documents import blocks_docx, blocks_pdf
 from incubator.filing.dossier import Block
@@ -38,9 +39,8 @@ AGREEMENT_FORMATS = {"pdf": "application/pdf", "docx": (
 
 def agreement_response(deal: Deal, kind: str) -> HttpResponse:
     """The agreement as a download (the page's link and the API's): `kind` is a key of
-    AGREEMENT_FORMATS. Private to the two parties, so never kept by a cache."""
+    AGREEMENT_FORMATS."""
     body = deal_docx(deal) if kind == "docx" else deal_pdf(deal)
-    response = HttpResponse(body, content_type=AGREEMENT_FORMATS[kind])
-    response["Content-Disposition"] = f'attachment; filename="agreement-SC-{deal.pk}.{kind}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return generated_download(
+        body, filename=f"agreement-SC-{deal.pk}.{kind}", content_type=AGREEMENT_FORMATS[kind]
+    )

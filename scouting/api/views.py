@@ -9,11 +9,11 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.files import generated_download
 from core.memberships import members_of
 from scouting import permissions, selectors
 from scouting.agreement_documents import agreement_response
 from scouting.api import serializers as s
-from scouting.downloads import watermarked_response
 from scouting.episodes import episode_texts
 from scouting.forms import search_params
 from scouting.models import PitchStatus, ReadEventKind, StudioScout
@@ -1239,7 +1239,10 @@ class ReadPdfView(APIView):
     )
     def get(self, request, pk: int):
         read = permissions.get_read_for(request.user, pk)
-        return watermarked_response(read_services.read_download(actor=request.user, read=read))
+        copy = read_services.read_download(actor=request.user, read=read)
+        return generated_download(
+            copy.content, filename=copy.filename, content_type="application/pdf"
+        )
 
 
 # --- A studio's scouts, appointed by its admins ---------------------------------------------

@@ -47,7 +47,7 @@ def option_hidden_until(series_id: int):  # type: ignore[no-untyped-def]
 ShownScore = tuple[float | None, int | None, float | None]
 
 
-def _shown_score(scores: RevisionScores | None) -> ShownScore:
+def shown_score(scores: RevisionScores | None) -> ShownScore:
     """The median Boutique Standard score, the number of reviews and the rise between the
     last two reviewed revisions, as a listing shows them (all None without reviews)."""
     if scores is None or scores.median is None:
@@ -80,7 +80,7 @@ def scores_refresh(*, batch: int = SCORE_REFRESH_BATCH) -> int:
         )
         stale = []
         for row in rows:
-            fresh = _shown_score(scores.get(row.series_id))
+            fresh = shown_score(scores.get(row.series_id))
             if fresh != (row.score, row.review_count, row.improvement):
                 row.score, row.review_count, row.improvement = fresh
                 # What the digests read as "changed since" (a new score is news).
@@ -114,7 +114,7 @@ def snapshot_take(listing: Listing) -> None:
     listing.score, listing.review_count, listing.improvement = None, None, None
     if listing.show_score:
         scores = review_scores_by_revision([series.pk], rubric_slug=boutique_standard.SLUG)
-        listing.score, listing.review_count, listing.improvement = _shown_score(
+        listing.score, listing.review_count, listing.improvement = shown_score(
             scores.get(series.pk)
         )
     listing.registry_number = None

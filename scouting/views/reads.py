@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
+from core.files import generated_download
 from core.forms import add_service_errors
 from scouting import permissions, selectors
-from scouting.downloads import watermarked_response
 from scouting.forms import NdaAcceptForm, ReadAnswerForm, ReadRequestForm
 from scouting.models import NdaKind, ReadRequest, ReadStatus
 from scouting.presenters import trail_rows
@@ -218,7 +218,7 @@ def read_script(request, pk: int):
 def read_pdf(request, pk: int):
     read = permissions.get_read_for(request.user, pk)
     copy = services.read_download(actor=request.user, read=read)  # PermissionDenied: 403
-    return watermarked_response(copy)
+    return generated_download(copy.content, filename=copy.filename, content_type="application/pdf")
 
 
 @login_required

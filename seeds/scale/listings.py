@@ -15,23 +15,19 @@ from reviews import boutique_standard
 from reviews.selectors import review_scores_by_revision
 from scouting.models import Listing, ListingConsent, ListingConsentStatus, ListingStatus
 from scouting.search import search_tokens
-from scouting.services.snapshot import sample_of
+from scouting.services.snapshot import ShownScore, sample_of, shown_score
 from scripts_app.models import Series
 from scripts_app.selectors import revision_texts
 from seeds.scale.bulk import BATCH, Progress, batched, insert
 from seeds.scale.state import World
 
 
-def median_scores(series_ids: list[int]) -> dict[int, tuple[float, int, float | None]]:
+def median_scores(series_ids: list[int]) -> dict[int, ShownScore]:
     """The median overall Boutique Standard score, review count and improvement between
-    the last two reviewed revisions of each series that has submitted reviews: one query
-    for the batch (reviews.selectors.review_scores_by_revision, as the snapshot reads it)."""
+    the last two reviewed revisions of each series that has submitted reviews, as a
+    listing shows them (`shown_score`): one query for the batch."""
     return {
-        series_id: (
-            round(scores.median, 2),  # type: ignore[arg-type]
-            len(scores.all),
-            None if scores.improvement is None else round(scores.improvement, 2),
-        )
+        series_id: shown_score(scores)
         for series_id, scores in review_scores_by_revision(
             series_ids, rubric_slug=boutique_standard.SLUG
         ).items()

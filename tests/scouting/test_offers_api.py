@@ -173,6 +173,7 @@ def test_the_agreement_downloads_through_the_api_for_the_two_parties_only(api_cl
         pdf = api_client.get(f"{base}.pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         assert pdf["Content-Type"] == "application/pdf" and "no-store" in pdf["Cache-Control"]
+        assert pdf["X-Content-Type-Options"] == "nosniff"
         docx = api_client.get(f"{base}.docx")
         assert docx.status_code == 200
         document = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()
