@@ -286,6 +286,106 @@ def test_status_and_notes_from_the_page(client):
     assert not ShortlistNote.objects.exists()
 
 
+def _cards_drawn(response) -> int:
+    return sum(t.name == "scouting/partials/shortlist_entry.html" for t in response.templates)
+
+
+def test_the_cards_are_kept_as_html_and_follow_every_change_they_show(client):
+    from decimal import Decimal
+
+    from scouting.models import Listing
+
+    studio, scout, shortlist, entry = shortlisted()
+    colleague = studio_scout(studio)
+    note_add(actor=colleague, entry=entry, body="同事的笔记")
+    client.force_login(scout)
+    url = f"/scouting/shortlists/{shortlist.pk}/"
+
+    first = client.get(url)
+    assert _cards_drawn(first) == 1
+    again = client.get(url)
+    assert _cards_drawn(again) == 0  # answered from the cache
+    assert "同事的笔记" in again.content.decode()
+
+    def page() -> str:
+        return client.get(url).content.decode()
+
+    entry_status_set(actor=scout, entry=entry, status="discussing")
+    assert '<option value="discussing" selected>' in page()
+    mine = note_add(actor=scout, entry=entry, body="我的笔记")
+    shown = page()
+    assert "我的笔记" in shown
+    delete_mine = f"/entries/{entry.pk}/notes/{mine.pk}/delete/"
+    assert delete_mine in shown  # only the author's own notes have the button
+    assert f"/notes/{entry.notes.get(author=colleague).pk}/delete/" not in shown
+    Listing.objects.filter(pk=entry.listing_id).update(title="竹编少年·新版", score=Decimal("8.5"))
+    shown = page()
+    assert "竹编少年·新版" in shown and "8.5" in shown
+    colleague.display_name_zh = "改名的同事"
+    colleague.save()
+    assert "改名的同事" in page()
+    scout.language = "en"
+    scout.save()
+    assert "Add a note" in page()
+
+    # The colleague's own view of the same card: their note has the button, the scout's not.
+    client.force_login(colleague)
+    theirs = client.get(url).content.decode()
+    assert delete_mine not in theirs
+    assert f"/notes/{entry.notes.get(author=colleague).pk}/delete/" in theirs
+
+
+def test_kept_cards_hold_no_token_and_the_page_gives_each_reader_theirs(client, monkeypatch):
+    from django.test import Client
+
+    from core import fragments
+
+    kept: dict[str, str] = {}
+    set_many = fragments.cache.set_many
+    monkeypatch.setattr(
+        fragments.cache,
+        "set_many",
+        lambda data, timeout: kept.update(data) or set_many(data, timeout),
+    )
+    _studio, scout, shortlist, entry = shortlisted()
+    note_add(actor=scout, entry=entry, body="笔记")
+    careful = Client(enforce_csrf_checks=True)
+    careful.force_login(scout)
+    page = careful.get(f"/scouting/shortlists/{shortlist.pk}/").content.decode()
+
+    assert kept and all("csrfmiddlewaretoken" not in html for html in kept.values())
+    assert all("<csrf-slot>" in html for html in kept.values())
+    assert "<csrf-slot>" not in page
+    token = re.search(
+        rf'action="/scouting/shortlists/{shortlist.pk}/entries/{entry.pk}/status/"[^>]*>'
+        r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">',
+        page,
+    )
+    assert token is not None
+    changed = careful.post(
+        f"/scouting/shortlists/{shortlist.pk}/entries/{entry.pk}/status/",
+        {"status": "reading", "csrfmiddlewaretoken": token.group(1)},
+    )
+    assert changed.status_code == 302
+    entry.refresh_from_db()
+    assert entry.status == "reading"
+
+
+def test_a_note_with_errors_is_drawn_afresh_with_what_was_typed(client):
+    _studio, scout, shortlist, entry = shortlisted()
+    client.force_login(scout)
+    client.get(f"/scouting/shortlists/{shortlist.pk}/")  # the card is now kept
+    long = "长" * 5001
+    refused = client.post(
+        f"/scouting/shortlists/{shortlist.pk}/entries/{entry.pk}/notes/", {"body": long}
+    )
+    assert refused.status_code == 422 and _cards_drawn(refused) == 1
+    assert long in refused.content.decode()
+    # The next plain view is the kept card again, with an empty note form.
+    after = client.get(f"/scouting/shortlists/{shortlist.pk}/")
+    assert _cards_drawn(after) == 0 and long not in after.content.decode()
+
+
 def test_the_writer_never_sees_the_notes_anywhere(client):
     _studio, scout, _shortlist, entry = shortlisted()
     note_add(actor=scout, entry=entry, body="秘密笔记")
