@@ -12,9 +12,12 @@ class ScoutingConfig(AppConfig):
     def ready(self) -> None:
         from scouting import notifications  # noqa: F401 - registers notification kinds
         from scouting.extensions import deal_status_action, discovery_action
-        from scripts_app.extensions import register_series_action
+        from scouting.services.listings import listing_writers_follow
+        from scripts_app.extensions import register_series_action, register_writers_changed
 
         # The series page links to its "Discovery" section (the workspace never imports us).
         register_series_action(discovery_action)
         # And the deal in force on it: "Optioned until DATE", "Sold", "Commissioned".
         register_series_action(deal_status_action)
+        # A co-writer added after listing is asked; a former one's consent stops counting.
+        register_writers_changed(listing_writers_follow)

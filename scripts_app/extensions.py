@@ -64,3 +64,21 @@ def revision_links(
         for revision_id, found in provider(series, revisions, viewer).items():
             links.setdefault(revision_id, []).extend(found)
     return links
+
+
+WritersChangedHandler = Callable[[Series, Any], None]
+_writers_changed: list[WritersChangedHandler] = []
+
+
+def register_writers_changed(handler: WritersChangedHandler) -> None:
+    """Add a handler (once), called with the series and the actor, inside the
+    transaction, whenever someone may have become or stopped being a writer of it (a
+    collaborator added, removed or given another role): scouting asks a new co-writer's
+    consent to a listing, and forgets a former one's."""
+    if handler not in _writers_changed:
+        _writers_changed.append(handler)
+
+
+def writers_changed(series: Series, actor: Any) -> None:
+    for handler in _writers_changed:
+        handler(series, actor)

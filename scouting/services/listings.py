@@ -291,6 +291,43 @@ def consent_withdraw(*, actor: User, listing: Listing) -> Listing:
     return listing
 
 
+def listing_writers_follow(series: Series, actor: User) -> None:
+    """Someone became or stopped being a writer of the series (scripts_app's
+    `writers_changed`, from the collaborator services). A listing is shown only with
+    every writer's consent, so a new co-writer is asked, and a listed series waits for
+    their answer out of search; a former writer's consent, given or withdrawn, no longer
+    counts, and a listing that waited only for them is shown. An unlisted series asks
+    everyone when it is listed again."""
+    listing = Listing.objects.filter(series=series).first()
+    if listing is None or listing.status == ListingStatus.UNLISTED:
+        return
+    locked = _locked(listing)
+    writers = writer_ids(series)
+    asked = set(locked.consents.values_list("user_id", flat=True))
+    joined, left = sorted(writers - asked), sorted(asked - writers)
+    if not joined and not left:
+        return
+    locked.consents.filter(user_id__in=left).delete()
+    ListingConsent.objects.bulk_create(
+        ListingConsent(listing=locked, user_id=user_id) for user_id in joined
+    )
+    if joined and locked.status == ListingStatus.LISTED:
+        workflow_move(LISTING_FLOW, locked, "hold", actor=None)
+    audit_record(
+        actor=actor, action="scouting.listing_writers_changed", target=series,
+        data={"listing": locked.pk, "asked": joined, "dropped": left},
+    )  # fmt: skip
+    for person in User.objects.filter(pk__in=joined).order_by("pk"):
+        notification_send(
+            recipient=person,
+            kind="scouting_consent_requested",
+            actor=actor,
+            params=_params(locked, actor),
+            url=reverse("scouting:listing", args=[locked.series_id]),
+        )
+    _publish_if_agreed(locked)
+
+
 STALE_SNAPSHOTS_PER_RUN = 500
 
 

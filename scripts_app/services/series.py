@@ -15,6 +15,7 @@ from core.memberships import member_add, member_change_role, member_remove
 from core.services.audit import audit_record
 from core.services.notifications import notification_send
 from scripts_app import permissions
+from scripts_app.extensions import writers_changed
 from scripts_app.models import Collaborator, RevisionKind, Series
 from scripts_app.services.revisions import revision_save
 from taxonomy.models import Term, TermKind
@@ -157,6 +158,7 @@ def collaborator_add(*, actor: User, series: Series, email: str, role: str) -> C
         audit_action="series.collaborator_added",
         person_field="email",
     )
+    writers_changed(series, actor)
     notification_send(
         recipient=person,
         kind="series_collaborator_added",
@@ -178,6 +180,7 @@ def collaborator_change_role(*, actor: User, collaborator: Collaborator, role: s
     member_change_role(
         collaborator, actor=actor, role=role, audit_action="series.collaborator_role_changed"
     )
+    writers_changed(collaborator.series, actor)
     return collaborator
 
 
@@ -187,3 +190,4 @@ def collaborator_remove(*, actor: User, collaborator: Collaborator) -> None:
     if not permissions.can_remove_collaborator(actor, collaborator):
         raise PermissionDenied
     member_remove(collaborator, actor=actor, audit_action="series.collaborator_removed")
+    writers_changed(collaborator.series, actor)

@@ -161,3 +161,100 @@ def test_a_sample_of_zero_episodes_shows_no_text():
     listing = listed(heritage_series(), sample_episodes=0)
 
     assert listing.sample_text == ""
+
+
+# --- Writers who join or leave a listed series --------------------------------------------
+
+
+def _consents(listing):
+    return dict(listing.consents.values_list("user_id", "consent"))
+
+
+def test_a_cowriter_added_after_listing_is_asked_and_the_series_waits_for_them(run_on_commit):
+    from core.models import AuditEntry, Notification
+    from scripts_app.services.series import collaborator_add
+
+    series = heritage_series()
+    scout = studio_scout()
+    listing = listed(series)
+    newcomer = UserFactory()
+
+    with run_on_commit():
+        collaborator_add(actor=series.owner, series=series, email=newcomer.email, role="cowriter")
+
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.PENDING
+    assert _found(scout) == []
+    assert _consents(listing)[newcomer.pk] == ListingConsentStatus.PENDING
+    assert Notification.objects.filter(
+        recipient=newcomer, kind="scouting_consent_requested"
+    ).exists()
+    assert AuditEntry.objects.filter(action="scouting.listing_writers_changed").exists()
+
+    consent_give(actor=newcomer, listing=listing)
+    assert listing.status == ListingStatus.LISTED
+    assert _found(scout) == [listing]
+
+
+def test_a_reader_added_changes_nothing_and_one_made_cowriter_is_asked():
+    from scripts_app.models import Collaborator
+    from scripts_app.services.series import collaborator_add, collaborator_change_role
+
+    series = heritage_series()
+    listing = listed(series)
+    reader = UserFactory()
+    collaborator_add(actor=series.owner, series=series, email=reader.email, role="reader")
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.LISTED and reader.pk not in _consents(listing)
+
+    collaborator_change_role(
+        actor=series.owner,
+        collaborator=Collaborator.objects.get(series=series, user=reader),
+        role="cowriter",
+    )
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.PENDING
+    assert _consents(listing)[reader.pk] == ListingConsentStatus.PENDING
+
+
+@pytest.mark.parametrize("how", ["removed", "made_reader"])
+def test_a_former_cowriters_consent_no_longer_counts(how):
+    from scripts_app.models import Collaborator
+    from scripts_app.services.series import collaborator_change_role, collaborator_remove
+
+    series = heritage_series()
+    cowriter = add_collaborator(series)
+    listing = listed(series)
+    consent_give(actor=cowriter, listing=listing)
+    consent_withdraw(actor=cowriter, listing=listing)
+    assert listing.status == ListingStatus.PENDING
+
+    collaborator = Collaborator.objects.get(series=series, user=cowriter)
+    if how == "removed":
+        collaborator_remove(actor=series.owner, collaborator=collaborator)
+    else:
+        collaborator_change_role(actor=series.owner, collaborator=collaborator, role="reader")
+
+    listing.refresh_from_db()
+    # Every writer left has consented: the series is shown again, and the former
+    # co-writer can no longer take it down by withdrawing.
+    assert listing.status == ListingStatus.LISTED
+    assert cowriter.pk not in _consents(listing)
+    with pytest.raises(PermissionDenied):
+        consent_withdraw(actor=cowriter, listing=listing)
+
+
+def test_an_unlisted_series_asks_a_new_cowriter_when_listed_again():
+    from scripts_app.services.series import collaborator_add
+
+    series = heritage_series()
+    listing = listed(series)
+    listing_unlist(actor=series.owner, listing=listing)
+    newcomer = UserFactory()
+    collaborator_add(actor=series.owner, series=series, email=newcomer.email, role="cowriter")
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.UNLISTED and newcomer.pk not in _consents(listing)
+
+    again = listing_create(actor=series.owner, series=series, choices=ListingChoices())
+    assert again.status == ListingStatus.PENDING
+    assert _consents(again)[newcomer.pk] == ListingConsentStatus.PENDING
