@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ from scouting.models import (
 )
 from scouting.models.listings import MAX_SAMPLE_EPISODES
 from scouting.permissions import can_answer_consent, can_manage_listing
-from scouting.services.snapshot import snapshot_take
+from scouting.services.snapshot import snapshot_take, with_stale_facts
 from scouting.workflows import LISTING_FLOW
 from scripts_app.models import Series
 from scripts_app.selectors import writer_ids
@@ -333,14 +333,17 @@ STALE_SNAPSHOTS_PER_RUN = 500
 
 def snapshots_refresh_stale(*, limit: int = STALE_SNAPSHOTS_PER_RUN) -> int:
     """Take again the snapshot of every listed series whose head revision is newer than
-    its snapshot (the hourly task): the sample scouts read, the counts and the search
-    text follow the writers' drafting without their saving the listing again, under the
-    choices everyone consented to. The oldest snapshots first, at most `limit` a run (the
+    its snapshot, or whose registry entry, award or certificate has changed since
+    (`with_stale_facts`), in the hourly task: the sample scouts read, the counts, the
+    search text and the filters follow the writers' work without their saving the
+    listing again, under the choices everyone consented to. The oldest snapshots first, at most `limit` a run (the
     next run takes the rest); each in its own transaction, the listing locked as the
     writers' saves lock it. Returns how many were taken."""
+    listed = Listing.objects.filter(status=ListingStatus.LISTED)
     stale = list(
-        Listing.objects.filter(
-            status=ListingStatus.LISTED, series__head__created_at__gt=F("refreshed_at")
+        listed.filter(
+            Q(series__head__created_at__gt=F("refreshed_at"))
+            | Q(pk__in=with_stale_facts(listed).values("pk"))
         )
         .order_by("refreshed_at", "pk")
         .values_list("pk", flat=True)[:limit]

@@ -2,19 +2,21 @@
 series and the apps below (reviews, registry, the fund, courses), with the search text
 built from it. Called by the listing services only, inside their transaction."""
 
-from django.db.models import Max
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
-from courses.models import CertificateStatus
+from courses.models import Certificate, CertificateStatus
 from courses.selectors import certificates_held_by
 from incubator.selectors import public_projects
+from registry.models import RegistryEntry
 from registry.selectors import registered_revisions_of
 from reviews import boutique_standard
 from reviews.selectors import RevisionScores, review_scores_by_revision
 from scouting.models import Deal, DealStatus, Listing, ListingStatus, OfferKind
 from scouting.search import search_tokens
 from scripts_app.document import parse
+from scripts_app.models import Collaborator, CollaboratorRole
 from scripts_app.selectors import revision_text, writer_ids
 
 
@@ -92,6 +94,39 @@ def scores_refresh(*, batch: int = SCORE_REFRESH_BATCH) -> int:
             )
         changed += len(stale)
     return changed
+
+
+def with_stale_facts(listings: QuerySet[Listing]) -> QuerySet[Listing]:
+    """The listings whose registry entry, award or certificate is not what their snapshot
+    shows (an entry registered, a funded project made public, a certificate issued or
+    revoked since), of those whose writers chose to show it: the same facts as
+    `snapshot_take` takes, asked of every listing in one query."""
+    newest_entry = (
+        RegistryEntry.objects.filter(series_id=OuterRef("series_id"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    issued = Certificate.objects.filter(status=CertificateStatus.ISSUED)
+    certified = Exists(issued.filter(student_id=OuterRef("series__owner_id"))) | Exists(
+        Collaborator.objects.filter(
+            series_id=OuterRef("series_id"),
+            role=CollaboratorRole.COWRITER,
+            user_id__in=issued.values("student_id"),
+        )
+    )
+    awarded = Exists(public_projects().filter(application__series_id=OuterRef("series_id")))
+    return listings.alias(
+        entry_number=Subquery(newest_entry), is_awarded=awarded, is_certified=certified
+    ).filter(
+        Q(show_registry=True)
+        & (
+            Q(registry_number__isnull=True, entry_number__isnull=False)
+            | Q(registry_number__isnull=False, entry_number__isnull=True)
+            | (Q(registry_number__isnull=False) & ~Q(registry_number=F("entry_number")))
+        )
+        | Q(show_awards=True) & ~Q(awarded=F("is_awarded"))
+        | Q(show_certificates=True) & ~Q(certificate_holder=F("is_certified"))
+    )
 
 
 def snapshot_take(listing: Listing) -> None:

@@ -168,3 +168,51 @@ def test_a_new_draft_reaches_the_sample_and_the_search_by_itself():
     for listing in listings[1:]:
         assert Listing.objects.get(pk=listing.pk).refreshed_at == before[listing.pk]
     assert snapshots_refresh_stale() == 0  # and a taken snapshot is not taken twice
+
+
+def test_a_registry_entry_an_award_and_a_certificate_reach_the_filters_by_themselves():
+    from courses.services.certificates import certificate_revoke
+    from incubator.services.awards import project_set_public
+    from scouting.models import Listing
+    from scouting.services.listings import consent_give, snapshots_refresh_stale
+    from scripts_app.models import Collaborator
+    from tests.courses.certificate_support import certified
+    from tests.incubator.test_awards import running
+
+    scout = studio_scout()
+    shown = {"show_registry": True, "show_awards": True, "show_certificates": True}
+
+    def titles(**filters):
+        return [row.title for row in listing_search(scout, SearchParams(**filters)).listings]
+
+    # Listed first, each fact coming after.
+    registering, hiding = heritage_series(title="登记"), heritage_series(title="不显示")
+    registered, not_shown = listed(registering, **shown), listed(hiding)
+    project, _manager, _milestones, _tranches = running()
+    funded = listed(project.application.series, **shown)
+    certificate, teacher, student = certified()
+    taught = heritage_series(title="结业")
+    Collaborator.objects.create(series=taught, user=student, role="cowriter", added_by=taught.owner)
+    consent_give(actor=taught.owner, listing=listed(taught, actor=student, **shown))
+    assert snapshots_refresh_stale() == 0  # nothing has changed yet
+    already = titles(registered=True)  # the fund's series is registered when it applies
+    assert "登记" not in already and titles(awarded=True) == []
+    assert titles(certified=True) == ["结业"]
+
+    for series in (registering, hiding):
+        registration_request(actor=series.owner, series=series, revision=series.head, authors=[])
+    project_set_public(actor=project.application.lead, project=project, public=True)
+    certificate_revoke(actor=teacher, certificate=certificate, reason="抄袭")
+
+    assert snapshots_refresh_stale() == 3  # not the series that does not show its entry
+    assert sorted(titles(registered=True)) == sorted([*already, "登记"])
+    assert Listing.objects.get(pk=not_shown.pk).registry_number is None
+    assert titles(awarded=True) == [funded.title]
+    assert titles(certified=True) == []
+    assert snapshots_refresh_stale() == 0
+
+    # A snapshot showing an older entry than the newest is taken again.
+    newest = Listing.objects.get(pk=registered.pk).registry_number
+    Listing.objects.filter(pk=registered.pk).update(registry_number=newest + 1000)
+    assert snapshots_refresh_stale() == 1
+    assert Listing.objects.get(pk=registered.pk).registry_number == newest
