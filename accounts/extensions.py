@@ -38,3 +38,25 @@ def register_profile_section(provider: ProfileSectionProvider) -> None:
 
 def profile_sections(person: Any, viewer: Any) -> list[ProfileSection]:
     return [section for provider in _providers if (section := provider(person, viewer)) is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationLink:
+    """A button on an organisation's page for what another app does with it ("Scouts")."""
+
+    label: str
+    url: str
+
+
+OrganisationLinksProvider = Callable[[Any, Any], list[OrganisationLink]]
+_organisation_links: list[OrganisationLinksProvider] = []
+
+
+def register_organisation_links(provider: OrganisationLinksProvider) -> None:
+    """Add a provider (once): given the organisation and the viewer, its links (maybe none)."""
+    if provider not in _organisation_links:
+        _organisation_links.append(provider)
+
+
+def organisation_links(organisation: Any, viewer: Any) -> list[OrganisationLink]:
+    return [link for provider in _organisation_links for link in provider(organisation, viewer)]

@@ -10,8 +10,9 @@ class ScoutingConfig(AppConfig):
     verbose_name = _("Scouting")
 
     def ready(self) -> None:
+        from accounts.extensions import register_organisation_links
         from scouting import notifications  # noqa: F401 - registers notification kinds
-        from scouting.extensions import deal_status_action, discovery_action
+        from scouting.extensions import deal_status_action, discovery_action, studio_links
         from scouting.services.listings import listing_writers_follow
         from scripts_app.extensions import register_series_action, register_writers_changed
 
@@ -21,3 +22,5 @@ class ScoutingConfig(AppConfig):
         register_series_action(deal_status_action)
         # A co-writer added after listing is asked; a former one's consent stops counting.
         register_writers_changed(listing_writers_follow)
+        # A studio's page leads to its record of deals and, for its admins, its scouts.
+        register_organisation_links(studio_links)

@@ -1,10 +1,13 @@
-"""What scouting adds to the workspace's pages (through scripts_app.extensions)."""
+"""What scouting adds to the pages of the apps below it (through their extensions)."""
 
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.extensions import OrganisationLink
+from accounts.models import Membership, MembershipRole, OrganisationKind
+from core.permissions import is_signed_in
 from scouting.permissions import can_manage_listing
 from scripts_app.extensions import SeriesAction
 from scripts_app.models import Series
@@ -29,3 +32,30 @@ def deal_status_action(series: Series, viewer: Any) -> SeriesAction | None:
     if deal is None or not label:
         return None
     return SeriesAction(label=label, url=reverse("scouting:deal_detail", args=[deal.pk]))
+
+
+def studio_links(organisation: Any, viewer: Any) -> list[OrganisationLink]:
+    """A studio's page leads its members to the studio's record of deals, and its admins
+    to the page where they appoint scouts."""
+    if organisation.kind != OrganisationKind.STUDIO or not is_signed_in(viewer):
+        return []
+    role = (
+        Membership.objects.filter(organisation=organisation, user_id=viewer.pk)
+        .values_list("role", flat=True)
+        .first()
+    )
+    if role is None:
+        return []
+    links = [
+        OrganisationLink(
+            label=_("Our record of deals"),
+            url=reverse("scouting:studio_record", args=[organisation.slug]),
+        )
+    ]
+    if role == MembershipRole.ADMIN:
+        links.append(
+            OrganisationLink(
+                label=_("Scouts"), url=reverse("scouting:scouts", args=[organisation.slug])
+            )
+        )
+    return links

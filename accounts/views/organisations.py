@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions, selectors
+from accounts.extensions import organisation_links
 from accounts.forms import (
     InvitationForm,
     MembershipRoleForm,
@@ -45,6 +46,7 @@ def organisation_detail(request, slug: str):
             "members": members,
             "my_membership": my_membership,
             "can_manage": permissions.can_manage_organisation(request.user, organisation),
+            "links": organisation_links(organisation, request.user),
         },
     )
 

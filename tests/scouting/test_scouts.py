@@ -122,3 +122,27 @@ def test_no_one_but_the_studios_admins_reaches_its_scouts_through_the_api(api_cl
         == 404
     )
     assert StudioScout.objects.count() == 1
+
+
+def test_the_studio_page_leads_admins_to_its_scouts_and_members_to_its_record(client):
+    studio = OrganisationFactory(kind="studio")
+    admin, member, outsider = admin_of(studio), member_of(studio), UserFactory()
+    scouts = f'href="/scouting/studios/{studio.slug}/scouts/"'
+    record = f'href="/scouting/studios/{studio.slug}/record/"'
+
+    def page(user) -> str:  # type: ignore[no-untyped-def]
+        client.force_login(user)
+        return client.get(f"/orgs/{studio.slug}/").content.decode()
+
+    shown = page(admin)
+    assert scouts in shown and record in shown
+    assert client.get(f"/scouting/studios/{studio.slug}/scouts/").status_code == 200
+    shown = page(member)
+    assert scouts not in shown and record in shown
+    assert client.get(f"/scouting/studios/{studio.slug}/record/").status_code == 200
+    shown = page(outsider)
+    assert scouts not in shown and record not in shown
+
+    university = OrganisationFactory(kind="university")
+    client.force_login(admin_of(university))
+    assert "/scouting/studios/" not in client.get(f"/orgs/{university.slug}/").content.decode()
