@@ -45,6 +45,7 @@ app.conf.beat_schedule = {
     },
     "scouting-reads-expiry": {"task": "scouting.tasks.expire_reads", "schedule": 60 * 60},
     "scouting-offers-expiry": {"task": "scouting.tasks.expire_offers", "schedule": 60 * 60},
+    "scouting-options-lapse": {"task": "scouting.tasks.lapse_options", "schedule": 60 * 60},
 }
 
 

@@ -446,6 +446,15 @@ class OfferMakeForm(OfferTermsForm):
         self.fields["studio"].queryset = studios
 
 
+class OptionExerciseForm(OfferTermsForm):
+    """The purchase offer a studio makes under its option (the kind and studio are the
+    deal's)."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        del self.fields["option_months"]
+
+
 class OfferCounterForm(OfferTermsForm):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=32767)
 

@@ -84,6 +84,14 @@ register(
     _("%(actor)s accepted the agreement between %(studio)s and the writers of “%(series)s”."),
 )
 register(
+    "scouting_option_lapsed",
+    _("The option of %(studio)s on “%(series)s” has lapsed: the series is free again."),
+)
+register(
+    "scouting_option_exercised",
+    _("%(studio)s exercised its option on “%(series)s”: its purchase is in force."),
+)
+register(
     "scouting_deal_delivered",
     _("%(actor)s delivered a draft of “%(series)s” to %(studio)s."),
 )

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from scouting.services.briefs import brief_tell_matching_writers
 from scouting.services.listings import snapshots_refresh_stale
-from scouting.services.offers import offers_expire_due
+from scouting.services.offers import deals_lapse_due, offers_expire_due
 from scouting.services.reads import reads_expire_due
 from scouting.services.saved_searches import saved_searches_digest
 from scouting.services.snapshot import scores_refresh
@@ -34,6 +34,12 @@ def expire_offers() -> int:
     """Mark open offers past their date as expired, for the lists (every answer already
     reads the date)."""
     return offers_expire_due()
+
+
+@shared_task(acks_late=True)
+def lapse_options() -> int:
+    """End the options whose last day has passed, and tell both sides."""
+    return deals_lapse_due()
 
 
 @shared_task(acks_late=True)

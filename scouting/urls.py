@@ -112,6 +112,7 @@ urlpatterns += [
     path("offers/<int:pk>/withdraw/", offers.offer_withdraw, name="offer_withdraw"),
     path("deals/<int:pk>/", offers.deal_detail, name="deal_detail"),
     path("deals/<int:pk>/accept/", offers.deal_accept, name="deal_accept"),
+    path("deals/<int:pk>/exercise/", offers.deal_exercise, name="deal_exercise"),
     path("deals/<int:pk>/agreement.<str:kind>", offers.deal_agreement, name="deal_agreement"),
     path("deals/<int:pk>/deliveries/", offers.deal_delivery, name="deal_delivery"),
     path(

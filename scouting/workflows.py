@@ -20,6 +20,7 @@ from scouting.models import (
     Listing,
     ListingStatus,
     Offer,
+    OfferKind,
     OfferSide,
     OfferStatus,
     Pitch,
@@ -262,6 +263,20 @@ def _both_accepted(deal: Deal) -> str | None:
     return None
 
 
+def _is_option(deal: Deal) -> str | None:
+    if deal.kind != OfferKind.OPTION:
+        return str(_("Only an option lapses or is exercised."))
+    return None
+
+
+def _option_over(deal: Deal) -> str | None:
+    if deal.kind != OfferKind.OPTION or deal.option_ends_on is None:
+        return str(_("Only an option lapses or is exercised."))
+    if deal.option_ends_on >= timezone.localdate():
+        return str(_("The option runs until its last day."))
+    return None
+
+
 DEAL_FLOW = Workflow(
     name="scouting.deal",
     audit_target=lambda deal: deal.series or deal.offer.pitch,
@@ -269,5 +284,11 @@ DEAL_FLOW = Workflow(
     moves=[
         Move("activate", source=[DealStatus.AGREEMENT], target=DealStatus.ACTIVE,
              allowed=_deal_party, guard=_both_accepted),
+        # The platform ends an option: its last day passed, or the studio's purchase of
+        # the series came into force (scouting.services.offers).
+        Move("lapse", source=[DealStatus.ACTIVE], target=DealStatus.ENDED,
+             allowed=system_only, guard=_option_over),
+        Move("exercise", source=[DealStatus.ACTIVE], target=DealStatus.ENDED,
+             allowed=system_only, guard=_is_option),
     ],
 )  # fmt: skip

@@ -129,6 +129,7 @@ NOT_LISTS = {
     "scouting:studio_pitch": "one pitch: its logline, synopsis and sample",
     "scouting:pitch_read_request": "a form (the studio's members to name as readers)",
     "scouting:offer_make": "a form (the scout's studios: one query)",
+    "scouting:deal_exercise": "a form (the purchase terms under the studio's option)",
     "scouting:offer_make_pitch": "a form (the pitch's studio: one query)",
     "scouting:deal_agreement": "a file",
 }

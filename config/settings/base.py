@@ -357,6 +357,7 @@ SPECTACULAR_SETTINGS = {
         "ScoutingOfferKindEnum": "scouting.models.OfferKind.choices",
         "ScoutingOfferSideEnum": "scouting.models.OfferSide.choices",
         "ScoutingDealStatusEnum": "scouting.models.DealStatus.choices",
+        "ScoutingDealEndEnum": "scouting.models.DealEnd.choices",
         "ScoutingRevenueCycleEnum": "scouting.models.offers.RevenueCycle.choices",
         "ScoutingOverseasRightsEnum": "scouting.models.offers.OverseasRights.choices",
     },

@@ -22,6 +22,7 @@ from scouting.models.offers import (
     MAX_FEEDBACK_DAYS,
     MAX_OFFER_DAYS,
     MAX_OPTION_MONTHS,
+    DealEnd,
     DealStatus,
     OfferKind,
     OfferSide,
@@ -768,6 +769,10 @@ class ScoutingDealSerializer(serializers.Serializer):
     starts_on = serializers.DateField()
     option_ends_on = serializers.DateField(allow_null=True)
     created_at = serializers.DateTimeField()
+    ended_on = serializers.DateField(allow_null=True)
+    end_reason = serializers.ChoiceField(
+        choices=DealEnd.choices, allow_blank=True, help_text="Empty while in force."
+    )
 
     def get_status_label(self, deal) -> str:  # type: ignore[no-untyped-def]
         """ "Optioned until DATE", "Sold", "Commissioned" while in force; else ""."""

@@ -138,6 +138,11 @@ urlpatterns += [
     ),
     path("scouting/deals/<int:pk>/", views.DealView.as_view(), name="api-scouting-deal"),
     path(
+        "scouting/deals/<int:pk>/exercise/",
+        views.DealExerciseView.as_view(),
+        name="api-scouting-deal-exercise",
+    ),
+    path(
         "scouting/deals/<int:pk>/accept/",
         views.DealAcceptView.as_view(),
         name="api-scouting-deal-accept",

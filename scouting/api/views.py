@@ -1149,6 +1149,35 @@ class DealAcceptView(GenericAPIView):
         return _deal_answer(permissions.get_deal_for(request.user, pk))
 
 
+class DealExerciseView(GenericAPIView):
+    """A scout or admin of the studio holding an option in force offers to buy the series
+    under it (201: a purchase offer the writers answer like any other; 409 when the deal
+    is not an option in force or the studio has an open offer on the series; 404 for
+    anyone outside the studio). When the purchase is in force the option ends as
+    exercised."""
+
+    serializer_class = s.ScoutingOfferDetailSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="scouting_deal_exercise",
+        request=s.ScoutingOfferTermsInputSerializer,
+        responses={201: s.ScoutingOfferDetailSerializer},
+    )
+    def post(self, request, pk: int):
+        deal = permissions.get_deal_for(request.user, pk)
+        if not permissions.is_offer_studio(request.user, deal):
+            raise NotFound
+        data = s.ScoutingOfferTermsInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        offer = offer_services.option_exercise(
+            actor=request.user, deal=deal, terms=_terms(values), message=values["message"],
+            expires_in_days=values.get("expires_in_days"),
+        )  # fmt: skip
+        return _offer_answer(offer, status_code=status.HTTP_201_CREATED)
+
+
 class DealDeliveriesView(GenericAPIView):
     """A deal's deliveries, oldest first, with the studio's turnaround; a writer records a
     new one once the deal is in force (201; 409 before)."""

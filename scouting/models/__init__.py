@@ -9,6 +9,7 @@ from scouting.models.listings import (
 from scouting.models.offers import (
     Deal,
     DealDelivery,
+    DealEnd,
     DealStatus,
     Offer,
     OfferKind,
@@ -36,6 +37,7 @@ __all__ = [
     "BudgetTier",
     "Deal",
     "DealDelivery",
+    "DealEnd",
     "DealStatus",
     "Listing",
     "ListingConsent",

@@ -200,6 +200,13 @@ class DealStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
+class DealEnd(models.TextChoices):
+    # An option whose last day has passed without a purchase.
+    LAPSED = "lapsed", _("The option lapsed")
+    # An option the studio took up: its purchase of the series came into force.
+    EXERCISED = "exercised", _("The option was exercised")
+
+
 class Deal(models.Model):
     """An accepted offer: its frozen terms, the agreement both parties accept against its
     hash, and the figures the terms register aggregates (copied here so that the register
@@ -247,6 +254,10 @@ class Deal(models.Model):
     # An option's last day; the series is hidden from search until then if exclusive.
     option_ends_on = models.DateField(_("option ends on"), null=True, blank=True)
     created_at = models.DateTimeField(_("agreed at"), auto_now_add=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("how it ended"), max_length=10, choices=DealEnd.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

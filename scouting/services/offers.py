@@ -35,6 +35,7 @@ from registry.models import RegistryEntry
 from scouting.models import (
     Deal,
     DealDelivery,
+    DealEnd,
     DealStatus,
     Listing,
     Offer,
@@ -270,43 +271,110 @@ def offer_make(
             listing.refresh_from_db(fields=["hidden_until"])
             if listing.is_hidden:
                 raise PermissionDenied
-            same = Offer.objects.filter(studio=studio, series=series, pitch__isnull=True)
         else:
             Pitch.objects.select_for_update().get(pk=pitch.pk)  # type: ignore[union-attr]
-            same = Offer.objects.filter(studio=studio, pitch=pitch)
-        if same.filter(status=OfferStatus.OPEN, expires_at__gt=timezone.now()).exists():
-            raise Conflict(_("Your studio already has an open offer on this series."))
-        offer = Offer.objects.create(
-            studio=studio,
-            series=series,
-            pitch=pitch,
-            kind=kind,
-            awaiting=OfferSide.WRITERS,
-            expires_at=expires_at,
-            made_by=actor,
-        )
-        OfferTerms.objects.create(
-            offer=offer,
-            version=1,
-            proposed_by_side=OfferSide.STUDIO,
-            proposed_by=actor,
-            message=(message or "").strip()[:4000],
-            **values,
-        )
-        audit_record(
-            actor=actor,
-            action="scouting.offer.make",
-            target=series or pitch,
-            data={"offer": offer.pk, "studio": studio.pk, "kind": kind, "version": 1,
-                  "amount": str(values["amount"])},
+        offer = _offer_create(
+            actor=actor, studio=studio, series=series, pitch=pitch, kind=kind, values=values,
+            expires_at=expires_at, message=message,
         )  # fmt: skip
         if listing is not None:
             entries = ShortlistEntry.objects.filter(
                 shortlist__studio=studio, listing=listing
             ).exclude(status=ShortlistEntryStatus.OFFER_MADE)
             workflow_move_all(ENTRY_FLOW, entries, ShortlistEntryStatus.OFFER_MADE, actor=actor)
-        _notify(offer_writers(offer), "scouting_offer_made", offer, actor)
     return offer
+
+
+def _offer_create(
+    *,
+    actor: User,
+    studio: Any,
+    series: Any,
+    pitch: Pitch | None,
+    kind: str,
+    values: dict[str, Any],
+    expires_at: Any,
+    message: str,
+) -> Offer:
+    """The offer and its first terms (the studio's), audited; the writers are told. In
+    the caller's transaction, with the listing, pitch or deal it is made on locked."""
+    same = (
+        Offer.objects.filter(studio=studio, pitch=pitch)
+        if pitch is not None
+        else Offer.objects.filter(studio=studio, series=series, pitch__isnull=True)
+    )
+    if same.filter(status=OfferStatus.OPEN, expires_at__gt=timezone.now()).exists():
+        raise Conflict(_("Your studio already has an open offer on this series."))
+    offer = Offer.objects.create(
+        studio=studio,
+        series=series,
+        pitch=pitch,
+        kind=kind,
+        awaiting=OfferSide.WRITERS,
+        expires_at=expires_at,
+        made_by=actor,
+    )
+    OfferTerms.objects.create(
+        offer=offer,
+        version=1,
+        proposed_by_side=OfferSide.STUDIO,
+        proposed_by=actor,
+        message=(message or "").strip()[:4000],
+        **values,
+    )
+    audit_record(
+        actor=actor,
+        action="scouting.offer.make",
+        target=series or pitch,
+        data={"offer": offer.pk, "studio": studio.pk, "kind": kind, "version": 1,
+              "amount": str(values["amount"])},
+    )  # fmt: skip
+    _notify(offer_writers(offer), "scouting_offer_made", offer, actor)
+    return offer
+
+
+def option_exercisable(deal: Deal) -> bool:
+    """An option in force on a series, not past its last day."""
+    return (
+        deal.kind == OfferKind.OPTION
+        and deal.status == DealStatus.ACTIVE
+        and deal.series_id is not None
+        and deal.option_ends_on is not None
+        and deal.option_ends_on >= timezone.localdate()
+    )
+
+
+def option_exercise(
+    *,
+    actor: User,
+    deal: Deal,
+    terms: dict[str, Any],
+    message: str = "",
+    expires_in_days: int | None = None,
+) -> Offer:
+    """The studio holding an option in force offers to buy the series under it: a
+    purchase offer the writers answer like any other, though the series stays hidden
+    from other studios while the option holds. Once the purchase is in force the option
+    ends as exercised (`_exercise_options`).
+
+    Raises:
+        PermissionDenied: not a scout or admin of the deal's studio.
+        Conflict: the deal is not an option in force on a series, or the studio already
+            has an open offer on the series.
+        ValidationError: bad terms or expiry (by field).
+    """
+    if not is_offer_studio(actor, deal):
+        raise PermissionDenied
+    values = terms_clean(OfferKind.PURCHASE, terms)
+    expires_at = _expiry(expires_in_days)
+    with transaction.atomic():
+        locked = Deal.objects.select_for_update().get(pk=deal.pk)
+        if not option_exercisable(locked):
+            raise Conflict(_("Only an option in force can be exercised."))
+        return _offer_create(
+            actor=actor, studio=locked.studio, series=locked.series, pitch=None,
+            kind=OfferKind.PURCHASE, values=values, expires_at=expires_at, message=message,
+        )  # fmt: skip
 
 
 def _check_seen(offer: Offer, seen_version: int) -> OfferTerms:
@@ -320,10 +388,11 @@ def _check_seen(offer: Offer, seen_version: int) -> OfferTerms:
 
 def _check_rights_free(offer: Offer, terms: OfferTerms) -> None:
     """An exclusive option or a purchase needs the series' rights free: no exclusive option
-    of another deal in force, and no purchase."""
+    of another studio in force (a studio's own option is what it exercises by buying),
+    and no purchase."""
     if offer.series_id is None or not (terms.exclusive or offer.kind == OfferKind.PURCHASE):
         return
-    held_until = option_hidden_until(offer.series_id)
+    held_until = option_hidden_until(offer.series_id, except_studio_id=offer.studio_id)
     if held_until is not None:
         raise Conflict(
             _("An exclusive option on this series is in force until %(date)s.")
@@ -634,7 +703,10 @@ def deal_agreement_accept(*, actor: User, deal: Deal, sha256: str) -> Deal:
                   "side": "writers" if "writers_accepted_at" in fields else "studio"},
         )  # fmt: skip
         if locked.writers_accepted_at and locked.studio_accepted_at:
-            workflow_move(DEAL_FLOW, locked, "activate", actor=actor, effects=[_hide_listing])
+            workflow_move(
+                DEAL_FLOW, locked, "activate", actor=actor,
+                effects=[_hide_listing, _exercise_options],
+            )  # fmt: skip
         people = [*offer_writers(locked.offer)]
         if locked.offer.made_by is not None:
             people.append(locked.offer.made_by)
@@ -653,6 +725,45 @@ def _hide_listing(deal: Deal) -> None:
         and deal.option_ends_on is not None
     ):
         Listing.objects.filter(series_id=deal.series_id).update(hidden_until=deal.option_ends_on)
+
+
+def _deal_ended(deals: list[Deal], kind: str) -> None:
+    for deal in deals:
+        people = [*offer_writers(deal.offer)]
+        if deal.offer.made_by is not None:
+            people.append(deal.offer.made_by)
+        _notify(people, kind, deal.offer, None)
+
+
+def _exercise_options(deal: Deal) -> None:
+    """A studio's purchase of a series, in force, takes up the options it holds on it:
+    they end as exercised (the writers and the studio are told)."""
+    if deal.kind != OfferKind.PURCHASE or deal.series_id is None:
+        return
+    options = Deal.objects.filter(
+        series_id=deal.series_id, studio_id=deal.studio_id, kind=OfferKind.OPTION
+    ).exclude(pk=deal.pk)
+    ended = workflow_move_all(
+        DEAL_FLOW, options, "exercise", actor=None, data={"purchase": deal.pk},
+        changes={"ended_on": timezone.localdate(), "end_reason": DealEnd.EXERCISED},
+    )  # fmt: skip
+    _deal_ended(ended, "scouting_option_exercised")
+
+
+def deals_lapse_due() -> int:
+    """End the options in force whose last day has passed (the daily task): the writers
+    and the studio's offer maker are told, and the series shows no option any more (an
+    exclusive option's hiding already ends with its last day). Returns how many ended."""
+    today = timezone.localdate()
+    due = Deal.objects.filter(
+        status=DealStatus.ACTIVE, kind=OfferKind.OPTION, option_ends_on__lt=today
+    )
+    ended = workflow_move_all(
+        DEAL_FLOW, due, "lapse", actor=None,
+        changes={"ended_on": today, "end_reason": DealEnd.LAPSED},
+    )  # fmt: skip
+    _deal_ended(ended, "scouting_option_lapsed")
+    return len(ended)
 
 
 def deal_delivery_record(*, actor: User, deal: Deal, label: str) -> DealDelivery:

@@ -34,16 +34,20 @@ def sample_of(text: str, fmt: str, episodes: int) -> str:
     return "\n".join(lines[start:end]).strip()
 
 
-def option_hidden_until(series_id: int):  # type: ignore[no-untyped-def]
+def option_hidden_until(series_id: int, *, except_studio_id: int | None = None):  # type: ignore[no-untyped-def]
     """The last day of the exclusive option in force on the series (None for none): until
-    then its listing is found by nobody (scouting.services.offers sets it at activation)."""
-    return Deal.objects.filter(
+    then its listing is found by nobody (scouting.services.offers sets it at activation).
+    `except_studio_id`: leave out that studio's own options."""
+    options = Deal.objects.filter(
         series_id=series_id,
         status=DealStatus.ACTIVE,
         kind=OfferKind.OPTION,
         terms__exclusive=True,
         option_ends_on__gte=timezone.localdate(),
-    ).aggregate(last=Max("option_ends_on"))["last"]
+    )
+    if except_studio_id is not None:
+        options = options.exclude(studio_id=except_studio_id)
+    return options.aggregate(last=Max("option_ends_on"))["last"]
 
 
 ShownScore = tuple[float | None, int | None, float | None]

@@ -21,6 +21,7 @@ from scouting.forms import (
     OfferAnswerForm,
     OfferCounterForm,
     OfferMakeForm,
+    OptionExerciseForm,
 )
 from scouting.models import Deal, DealStatus, Offer, OfferSide
 from scouting.services import offers as services
@@ -234,6 +235,7 @@ def _deal_page(request, deal: Deal, *, delivery_form=None, status=200):  # type:
         "is_writer": writer,
         "is_studio": studio,
         "can_deliver": writer and deal.status == DealStatus.ACTIVE,
+        "can_exercise": studio and services.option_exercisable(deal),
         "delivery_form": delivery_form or DeliveryForm(),
         "deliveries": deliveries,
         "feedback_form": FeedbackForm(),
@@ -263,6 +265,34 @@ def deal_accept(request, pk: int):
     else:
         messages.success(request, _("You accepted the agreement."))
     return redirect("scouting:deal_detail", pk=deal.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deal_exercise(request, pk: int):
+    """The studio's purchase offer under its option in force."""
+    deal = permissions.get_deal_for(request.user, pk)
+    if not permissions.is_offer_studio(request.user, deal):
+        raise Http404
+    form = OptionExerciseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            offer = services.option_exercise(
+                actor=request.user, deal=deal, terms=form.terms(), message=data["message"],
+                expires_in_days=data["expires_in_days"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your offer to buy is sent to the writers."))
+            return redirect("scouting:offer_detail", pk=offer.pk)
+    return render(
+        request,
+        "scouting/option_exercise.html",
+        {"deal": deal, "form": form},
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required

@@ -31,6 +31,7 @@ def _post_urls(offer, deal, delivery):
         "decline": f"/scouting/offers/{offer.pk}/decline/",
         "withdraw": f"/scouting/offers/{offer.pk}/withdraw/",
         "deal_accept": f"/scouting/deals/{deal.pk}/accept/",
+        "exercise": f"/scouting/deals/{deal.pk}/exercise/",
         "delivery": f"/scouting/deals/{deal.pk}/deliveries/",
         "feedback": f"/scouting/deals/{deal.pk}/deliveries/{delivery.pk}/feedback/",
         "api_counter": f"/api/v1/scouting/offers/{offer.pk}/counter/",
@@ -38,6 +39,7 @@ def _post_urls(offer, deal, delivery):
         "api_decline": f"/api/v1/scouting/offers/{offer.pk}/decline/",
         "api_withdraw": f"/api/v1/scouting/offers/{offer.pk}/withdraw/",
         "api_deal_accept": f"/api/v1/scouting/deals/{deal.pk}/accept/",
+        "api_exercise": f"/api/v1/scouting/deals/{deal.pk}/exercise/",
         "api_delivery": f"/api/v1/scouting/deals/{deal.pk}/deliveries/",
         "api_feedback": f"/api/v1/scouting/deals/{deal.pk}/deliveries/{delivery.pk}/feedback/",
     }
