@@ -130,7 +130,7 @@ def serve_private_file(
     return response
 
 
-def generated_download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+def generated_download(content: bytes | str, *, filename: str, content_type: str) -> HttpResponse:
     """A document made for this request (an agreement, a watermarked copy) as an
     attachment. Check permission *before* calling this. Like a private file, it is never
     kept by a shared cache and never sniffed."""

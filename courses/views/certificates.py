@@ -6,13 +6,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from core.files import generated_download
 from courses import permissions, selectors
 from courses.certificate_pdf import certificate_pdf as render_pdf
 from courses.forms import CertificateIssueForm, CertificateLookupForm, CertificateRevokeForm
@@ -140,9 +141,9 @@ def certificate_download(request, pk: int):
     pdf = render_pdf(
         certificate, verify_url=certificate.verify_url, site_name=str(settings.SITE_NAME)
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
-    return response
+    return generated_download(
+        pdf, filename=f"certificate-{certificate.code}.pdf", content_type="application/pdf"
+    )
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.files import generated_download
 from courses import permissions, selectors
 from courses.models import CohortRole
 from courses.services import grading as services
@@ -224,6 +225,8 @@ def _csv(cohort, assignments, rows) -> HttpResponse:  # type: ignore[no-untyped-
             ]
         )
     # UTF-8 with a byte-order mark: Excel then opens Chinese names correctly.
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="gradebook-{cohort.pk}.csv"'
-    return response
+    return generated_download(
+        "\ufeff" + out.getvalue(),
+        filename=f"gradebook-{cohort.pk}.csv",
+        content_type="text/csv; charset=utf-8",
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.exceptions import Conflict
+from core.files import generated_download
 from core.forms import add_service_errors
 from incubator.filing.documents import dossier_docx, dossier_pdf
 from incubator.filing.dossier import BODY_NAMES, REASON_NAMES, dossier_build
@@ -131,11 +132,11 @@ def application_filing(request, pk: int):
 def dossier_response(application: Application, kind: str) -> HttpResponse:
     dossier = dossier_build(application)
     content = dossier_docx(dossier) if kind == "docx" else dossier_pdf(dossier)
-    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = (
-        f'attachment; filename="filing-dossier-{application.pk}.{kind}"'
+    return generated_download(
+        content,
+        filename=f"filing-dossier-{application.pk}.{kind}",
+        content_type=CONTENT_TYPES[kind],
     )
-    return response
 
 
 @login_required

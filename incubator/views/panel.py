@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import Conflict
+from core.files import generated_download
 from core.forms import add_service_errors
 from core.memberships import members_of
 from incubator import permissions
@@ -172,14 +173,13 @@ def ranking_export(request, slug: str, fmt: str):
     call = permissions.get_call_for(request.user, slug, action="manage")
     table = ranking(call)
     if fmt == "xlsx":
-        response = HttpResponse(
-            ranking_xlsx(table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        content: bytes | str = ranking_xlsx(table)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        response = HttpResponse(ranking_csv(table), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ranking-{call.slug}.{fmt}"'
-    return response
+        content, content_type = ranking_csv(table), "text/csv; charset=utf-8"
+    return generated_download(
+        content, filename=f"ranking-{call.slug}.{fmt}", content_type=content_type
+    )
 
 
 @login_required

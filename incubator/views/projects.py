@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.files import generated_download
 from core.forms import add_service_errors
 from incubator import permissions, selectors
 from incubator.agreement_documents import agreement_docx, agreement_pdf
@@ -134,10 +135,9 @@ def agreement_download(request, pk: int, kind: str = "txt"):
         body = agreement_docx(project)
     else:
         body = agreement_pdf(project)
-    response = HttpResponse(body, content_type=AGREEMENT_FORMATS[kind])
-    response["Content-Disposition"] = f'attachment; filename="agreement-{project.pk}.{kind}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return generated_download(
+        body, filename=f"agreement-{project.pk}.{kind}", content_type=AGREEMENT_FORMATS[kind]
+    )
 
 
 def _milestone(project, request):  # type: ignore[no-untyped-def]

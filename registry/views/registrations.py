@@ -5,12 +5,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.files import generated_download
 from core.forms import add_service_errors
 from registry import permissions, selectors
 from registry.certificate import certificate_pdf
@@ -194,8 +195,6 @@ def certificate(request, pk: int):
         raise Http404
     verify_url = request.build_absolute_uri(reverse("registry:entry", args=[entry.number]))
     pdf = certificate_pdf(entry, verify_url=verify_url, site_name=str(settings.SITE_NAME))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="registry-certificate-{entry.number}.pdf"'
+    return generated_download(
+        pdf, filename=f"registry-certificate-{entry.number}.pdf", content_type="application/pdf"
     )
-    return response

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.files import generated_download
 from core.redirects import safe_next
 from reviews import permissions, selectors
 from reviews.blindness import writer_label
@@ -119,12 +119,11 @@ def assignment_script_pdf(request, pk: int):
     """The script under review as a PDF, as blind as the desk."""
     assignment = permissions.get_assignment_for(request.user, pk)
     content = selectors.review_copy_pdf(request.user, assignment)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="review-{assignment.request_id}-{assignment.letter}.pdf"'
+    return generated_download(
+        content,
+        filename=f"review-{assignment.request_id}-{assignment.letter}.pdf",
+        content_type="application/pdf",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
