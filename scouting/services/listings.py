@@ -301,7 +301,11 @@ def listing_writers_follow(series: Series, actor: User) -> None:
     listing = Listing.objects.filter(series=series).first()
     if listing is None or listing.status == ListingStatus.UNLISTED:
         return
-    locked = _locked(listing)
+    with transaction.atomic():
+        _follow_writers(_locked(listing), series, actor)
+
+
+def _follow_writers(locked: Listing, series: Series, actor: User) -> None:
     writers = writer_ids(series)
     asked = set(locked.consents.values_list("user_id", flat=True))
     joined, left = sorted(writers - asked), sorted(asked - writers)
@@ -336,9 +340,9 @@ def snapshots_refresh_stale(*, limit: int = STALE_SNAPSHOTS_PER_RUN) -> int:
     its snapshot, or whose registry entry, award or certificate has changed since
     (`with_stale_facts`), in the hourly task: the sample scouts read, the counts, the
     search text and the filters follow the writers' work without their saving the
-    listing again, under the choices everyone consented to. The oldest snapshots first, at most `limit` a run (the
-    next run takes the rest); each in its own transaction, the listing locked as the
-    writers' saves lock it. Returns how many were taken."""
+    listing again, under the choices everyone consented to. The oldest snapshots first,
+    at most `limit` a run (the next run takes the rest); each in its own transaction, the
+    listing locked as the writers' saves lock it. Returns how many were taken."""
     listed = Listing.objects.filter(status=ListingStatus.LISTED)
     stale = list(
         listed.filter(

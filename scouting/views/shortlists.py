@@ -57,6 +57,11 @@ def shortlists(request):
     )
 
 
+def _name(person) -> str:  # type: ignore[no-untyped-def]
+    # A deleted account leaves its notes and entries without a name (SET_NULL).
+    return person.display_name if person is not None else ""
+
+
 def _detail(request, shortlist, *, rename_form=None, note_form=None, note_entry=None):  # type: ignore[no-untyped-def]
     filter_form = EntryFilterForm(request.GET or None)
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
@@ -77,14 +82,14 @@ def _detail(request, shortlist, *, rename_form=None, note_form=None, note_entry=
             (
                 n.pk,
                 n.body,
-                n.author.display_name,
+                _name(n.author),
                 n.created_at,
                 permissions.can_delete_note(request.user, n),
             )
             for n in entry.notes.all()
         ]
         return (
-            (shortlist.pk, entry.pk, entry.status, entry.added_at, entry.added_by.display_name),
+            (shortlist.pk, entry.pk, entry.status, entry.added_at, _name(entry.added_by)),
             (listing.pk, listing.title, listing.logline, listing.score),
             notes,
         )

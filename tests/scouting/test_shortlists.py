@@ -526,3 +526,16 @@ def test_a_long_shortlist_is_shown_a_page_at_a_time(client):
     assert len(first.context["entries"]) == ENTRIES_PER_PAGE
     assert [e.listing.title for e in second.context["entries"]] == ["剧0"]  # the oldest
     assert "page=2" in first.content.decode()
+
+
+def test_a_deleted_accounts_entries_and_notes_stay_on_the_page(client):
+    studio, scout, shortlist, entry = shortlisted()
+    colleague = studio_scout(studio)
+    note_add(actor=colleague, entry=entry, body="离职前的笔记")
+    entry_add(actor=colleague, shortlist=shortlist, listing=listed(heritage_series(title="旧条目")))
+    colleague.delete()  # their entries and notes lose their name, not their place
+    client.force_login(scout)
+
+    page = client.get(f"/scouting/shortlists/{shortlist.pk}/")
+    assert page.status_code == 200
+    assert "离职前的笔记" in page.content.decode() and "旧条目" in page.content.decode()
