@@ -12,6 +12,7 @@ acting at once are applied one after the other.
 """
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -95,6 +96,19 @@ def _params(listing: Listing, actor: User) -> dict[str, object]:
     return {"series": listing.series.title, "actor": actor.name_pair}
 
 
+def _tell_writers(user_ids: Any, kind: str, listing: Listing, actor: User) -> None:
+    """Notify these writers (ids, or a query of them) about the listing, leading to its
+    Discovery section."""
+    for person in User.objects.filter(pk__in=user_ids).order_by("pk"):
+        notification_send(
+            recipient=person,
+            kind=kind,
+            actor=actor,
+            params=_params(listing, actor),
+            url=reverse("scouting:listing", args=[listing.series_id]),
+        )
+
+
 def _ask_everyone_else(listing: Listing, actor: User) -> None:
     """Every writer but the actor is asked again; the actor consents by acting. Writers
     who joined since are added, people no longer writers are dropped."""
@@ -110,14 +124,7 @@ def _ask_everyone_else(listing: Listing, actor: User) -> None:
     )
     others = listing.consents.exclude(user_id=actor.pk)
     others.update(consent=ListingConsentStatus.PENDING, answered_at=None)
-    for person in User.objects.filter(pk__in=others.values("user_id")).order_by("pk"):
-        notification_send(
-            recipient=person,
-            kind="scouting_consent_requested",
-            actor=actor,
-            params=_params(listing, actor),
-            url=reverse("scouting:listing", args=[listing.series_id]),
-        )
+    _tell_writers(others.values("user_id"), "scouting_consent_requested", listing, actor)
 
 
 def _publish_if_agreed(listing: Listing) -> None:
@@ -279,14 +286,7 @@ def consent_withdraw(*, actor: User, listing: Listing) -> Listing:
         if locked.status == ListingStatus.LISTED:
             workflow_move(LISTING_FLOW, locked, "hold", actor=None)
             others = locked.consents.exclude(user_id=actor.pk).values("user_id")
-            for person in User.objects.filter(pk__in=others).order_by("pk"):
-                notification_send(
-                    recipient=person,
-                    kind="scouting_consent_withdrawn",
-                    actor=actor,
-                    params=_params(locked, actor),
-                    url=reverse("scouting:listing", args=[locked.series_id]),
-                )
+            _tell_writers(others, "scouting_consent_withdrawn", locked, actor)
     listing.refresh_from_db()
     return listing
 
@@ -321,14 +321,7 @@ def _follow_writers(locked: Listing, series: Series, actor: User) -> None:
         actor=actor, action="scouting.listing_writers_changed", target=series,
         data={"listing": locked.pk, "asked": joined, "dropped": left},
     )  # fmt: skip
-    for person in User.objects.filter(pk__in=joined).order_by("pk"):
-        notification_send(
-            recipient=person,
-            kind="scouting_consent_requested",
-            actor=actor,
-            params=_params(locked, actor),
-            url=reverse("scouting:listing", args=[locked.series_id]),
-        )
+    _tell_writers(joined, "scouting_consent_requested", locked, actor)
     _publish_if_agreed(locked)
 
 
