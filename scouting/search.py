@@ -46,6 +46,22 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+def trigrams(run: str) -> list[str]:
+    """Overlapping character triples of a Chinese run of three or more characters
+    ("非遗传承" → 非遗传 遗传承); none for a shorter run."""
+    return [run[i : i + 3] for i in range(len(run) - 2)]
+
+
+def cjk_tokens(term: str) -> list[str]:
+    """The tokens a Chinese term of two or more characters is looked up by, every one of
+    which a matching listing carries: its one bigram, or its trigrams. A three-character
+    term is one token, found exactly by the index; a longer one matches where each of its
+    triples occurs (practically always the whole term: checking the order as well meant
+    reading every candidate's text, a quarter of a second for a common term at 100,000
+    listings)."""
+    return bigrams(term) if len(term) == 2 else trigrams(term)
+
+
 def term_token(term_id: int) -> str:
     """The token that stands for a theme, genre or audience in a listing's token text:
     letters and digits only, so that no tokenizer splits it, and a prefix no word of a
@@ -55,25 +71,30 @@ def term_token(term_id: int) -> str:
 
 def search_tokens(text: str, term_ids: Iterable[int] = ()) -> str:
     """The text as the token indexes read it (SQLite's FTS5, PostgreSQL's bigram vector):
-    words lower-cased, Chinese runs as bigrams (FTS5's unicode61 tokenizer would take a
-    whole run for one token), then one token per term the listing shows, so that the
-    same index lookup answers a theme or genre filter and the words together."""
+    words lower-cased, Chinese runs as their bigrams and trigrams (FTS5's unicode61
+    tokenizer would take a whole run for one token), then one token per term the listing
+    shows, so that the same index lookup answers a theme or genre filter and the words
+    together."""
     out: list[str] = []
     for match in _TERM.finditer(text.lower()):
         token = match.group()
-        out.extend(bigrams(token) if _CJK_RUN.fullmatch(token) else [token])
+        if _CJK_RUN.fullmatch(token):
+            out.extend(bigrams(token))
+            out.extend(trigrams(token))
+        else:
+            out.append(token)
     out.extend(term_token(term_id) for term_id in sorted(term_ids))
     return " ".join(out)
 
 
 def fts5_query(terms: list[Term]) -> str:
     """An FTS5 MATCH expression for the terms it can answer: a Chinese term of two or more
-    characters as a phrase of its bigrams, a word as a prefix. Terms are letters, digits
+    characters by its tokens (cjk_tokens), a word as a prefix. Terms are letters, digits
     and ideographs only (query_terms), so nothing needs quoting inside the quotes."""
-    parts = []
+    parts: list[str] = []
     for term in terms:
         if term.cjk and len(term.text) >= 2:
-            parts.append('"' + " ".join(bigrams(term.text)) + '"')
+            parts.extend(f'"{token}"' for token in cjk_tokens(term.text))
         elif not term.cjk:
             parts.append(f'"{term.text}"*')
     return " AND ".join(parts)

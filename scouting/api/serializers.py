@@ -129,6 +129,9 @@ class ScoutingSearchPageSerializer(serializers.Serializer):
     previous = serializers.URLField(allow_null=True)
     results = ScoutingResultSerializer(many=True)
     facets = ScoutingFacetsSerializer()
+    # True when the facet counts are estimates from an even sample of the matches (a
+    # search that found more than a thousand series); `count` is always exact.
+    facets_approximate = serializers.BooleanField()
 
 
 class ScoutingListingChoicesSerializer(serializers.Serializer):

@@ -55,6 +55,7 @@ class SearchView(GenericAPIView):
         rows = result_rows(list(page), result.terms)
         response = self.get_paginated_response(s.ScoutingResultSerializer(rows, many=True).data)
         response.data["facets"] = result.facets
+        response.data["facets_approximate"] = result.facets_approximate
         return response
 
 

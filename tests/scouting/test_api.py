@@ -35,6 +35,7 @@ def test_a_scout_searches_in_chinese_with_highlights_and_facets(api_client):
     assert "<mark>外卖</mark>" in result["sample_excerpt_html"]
     assert {t["slug"] for t in result["terms"]} == {"intangible-heritage", "urban"}
     assert body["facets"]["theme"] == [{"slug": "intangible-heritage", "name": "非遗", "count": 1}]
+    assert body["facets_approximate"] is False
 
 
 def test_english_search_filters_and_order(api_client):

@@ -119,6 +119,29 @@ def test_the_page_without_a_query_lists_everything_listed_and_shows_facets(clien
     assert "theme=intangible-heritage" in page
 
 
+def test_estimated_facet_counts_say_so(client, monkeypatch):
+    from scouting import selectors
+
+    for number in range(3):
+        listed(heritage_series(title=f"竹编少年{number}"))
+    scout = studio_scout()
+    scout.language = "en"
+    scout.save(update_fields=["language"])
+    client.force_login(scout)
+    exact = client.get("/scouting/", {"q": "外卖"}).content.decode()
+    monkeypatch.setattr(selectors, "FACET_SAMPLE", 2)
+
+    sampled = client.get("/scouting/", {"q": "外卖", "sort": "newest"}).content.decode()
+    scout.language = "zh-hans"
+    scout.save(update_fields=["language"])
+    chinese = client.get("/scouting/", {"q": "外卖", "sort": "score"}).content.decode()
+
+    assert "(3)" in exact and "about 3" not in exact and "estimated" not in exact
+    assert "(about 3)" in sampled and "estimated from an even sample" in sampled
+    assert "3 series found" in sampled
+    assert "(约 3)" in chinese
+
+
 # --- The results' HTML, cached (views/search.py) ---------------------------------------
 
 

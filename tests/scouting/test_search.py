@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from scouting.models import Listing
-from scouting.search import excerpt, highlight, query_terms, search_tokens
+from scouting.search import cjk_tokens, excerpt, highlight, query_terms, search_tokens
 from scouting.selectors import SearchParams, Sort, listing_matches, listing_search
 from tests.scouting.support import (
     english_series,
@@ -166,6 +166,73 @@ def test_the_migration_fills_term_ids_from_the_terms_table(world):
     assert {listing.pk: listing.term_ids for listing in Listing.objects.all()} == expected
 
 
+def test_the_migration_gives_every_listing_its_trigrams(world):
+    """Migration 0014 retokenises every listing, on the database the suite runs on: a
+    listing still indexed the old way (bigrams only) is found by a three-character term
+    afterwards."""
+    import importlib
+
+    from django.apps import apps
+
+    retokenise = importlib.import_module(
+        "scouting.migrations.0014_listing_trigram_tokens"
+    ).retokenise
+    heritage = world[0]
+    expected = Listing.objects.get(pk=heritage.pk).search_tokens
+    bigrams_only = " ".join(t for t in expected.split() if len(t) != 3 or t.isascii())
+    Listing.objects.filter(pk=heritage.pk).update(search_tokens=bigrams_only)
+
+    retokenise(apps, None)
+
+    assert Listing.objects.get(pk=heritage.pk).search_tokens == expected
+    assert "送外卖" in expected.split()
+
+
+def test_a_three_character_term_matches_only_where_it_occurs_whole(scout):
+    listed(make_series(title="风雨桥", logline="侗寨的风雨桥下，一场婚礼。"))
+    listed(make_series(title="过桥", logline="风雨交加的夜里，他走过雨桥村。"))
+
+    assert _titles(scout, q="风雨桥") == ["风雨桥"]
+    assert sorted(_titles(scout, q="风雨")) == ["过桥", "风雨桥"]
+
+
+def test_a_longer_term_matches_where_it_occurs(scout):
+    listed(make_series(title="诊室", logline="社区医院诊室里，一位老医生的最后一天。"))
+    listed(make_series(title="医院", logline="她在社区医院做护士。"))
+
+    assert _titles(scout, q="社区医院诊室") == ["诊室"]
+    assert sorted(_titles(scout, q="社区医院")) == ["医院", "诊室"]
+
+
+def test_a_search_with_more_matches_than_the_sample_estimates_its_facets(scout, world, monkeypatch):
+    """Above FACET_SAMPLE matches the facets are counted on an even sample, in rank order,
+    and scaled up; the count of listings found stays exact, and so do the facets of a
+    search within the sample."""
+    from scouting import selectors
+
+    for number in range(4):
+        listed(heritage_series(title=f"竹编少年{number}"))
+    exact = listing_search(scout, SearchParams(q="外卖"), use_cache=False)
+    assert exact.facets_approximate is False
+    assert {f["slug"]: f["count"] for f in exact.facets["theme"]} == {"intangible-heritage": 5}
+
+    monkeypatch.setattr(selectors, "FACET_SAMPLE", 2)
+    sampled = listing_search(scout, SearchParams(q="外卖"), use_cache=False)
+
+    assert sampled.facets_approximate is True
+    assert sampled.listings.count() == 5
+    # Every match carries the theme: the sample's share (all of it) scales to all five.
+    assert {f["slug"]: f["count"] for f in sampled.facets["theme"]} == {"intangible-heritage": 5}
+    assert {f["slug"]: f["count"] for f in sampled.facets["genre"]} == {"urban": 5}
+
+
+def test_an_estimated_count_claims_two_significant_digits():
+    from scouting.selectors import _estimate, _sample_step
+
+    assert [_estimate(n) for n in (0.4, 57.5, 345.5, 3417.3, 12_345)] == [1, 58, 350, 3400, 12000]
+    assert [_sample_step(n) for n in (0, 1, 1000, 1001, 11_797)] == [1, 1, 1, 2, 12]
+
+
 def test_a_person_who_is_not_a_scout_finds_nothing(world):
     from tests.support.factories import UserFactory
 
@@ -183,8 +250,15 @@ def test_a_query_splits_into_chinese_runs_and_words():
     ]  # fmt: skip
 
 
-def test_chinese_is_indexed_as_bigrams_for_fts5():
-    assert search_tokens("非遗传承 The Keeper") == "非遗 遗传 传承 the keeper"
+def test_chinese_is_indexed_as_bigrams_and_trigrams():
+    assert search_tokens("非遗传承 The Keeper") == "非遗 遗传 传承 非遗传 遗传承 the keeper"
+    assert search_tokens("非遗") == "非遗"
+
+
+def test_a_chinese_term_is_looked_up_by_its_bigram_or_its_trigrams():
+    assert cjk_tokens("非遗") == ["非遗"]
+    assert cjk_tokens("风雨桥") == ["风雨桥"]
+    assert cjk_tokens("社区医院诊室") == ["社区医", "区医院", "医院诊", "院诊室"]
 
 
 def test_highlight_escapes_first_then_marks():
