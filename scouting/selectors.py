@@ -34,11 +34,14 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     Count,
+    ExpressionWrapper,
     F,
-    FloatField,
+    Func,
+    IntegerField,
     Prefetch,
     Q,
     QuerySet,
@@ -241,7 +244,7 @@ def _relevance(terms: list[Term]) -> Any:
     the synopsis (1); every listing found matches each term somewhere, the sample at
     least. Only the short fields are read, so ranking thousands of matches stays cheap
     (counting occurrences over whole documents took 0.8 s for 10,000 matches)."""
-    total: Any = Value(0.0)
+    total: Any = Value(0)
     for term in terms:
         # Chinese has no case: a plain `contains` spares upper-casing three fields of
         # every match (about a tenth of a two-term search's time at 9,000 matches).
@@ -249,11 +252,36 @@ def _relevance(terms: list[Term]) -> Any:
         for field_name, weight in (("title", TITLE_WEIGHT), ("logline", LOGLINE_WEIGHT),
                                    ("synopsis", 1)):  # fmt: skip
             total = total + Case(
-                When(**{f"{field_name}__{lookup}": term.text}, then=Value(float(weight))),
-                default=Value(0.0),
-                output_field=FloatField(),
+                When(**{f"{field_name}__{lookup}": term.text}, then=Value(weight)),
+                default=Value(0),
+                output_field=IntegerField(),
             )
     return total
+
+
+class _Microseconds(Func):
+    """A timestamp in microseconds since 1970, exactly (EXTRACT gives a numeric); 0 for
+    none, which sorts last."""
+
+    template = "COALESCE((EXTRACT(EPOCH FROM %(expressions)s) * 1000000)::bigint, 0)"
+    output_field = BigIntegerField()
+
+
+# Relevance counts above every listing time in microseconds (2**51 us is in 2041; the
+# largest relevance, 9 for each of MAX_TERMS terms, keeps the key under 2**63).
+_RELEVANCE_UNIT = 2**51
+
+
+def _rank_key(terms: list[Term]) -> Any:
+    """Relevance, then listing time, as one bigint: PostgreSQL sorts ten thousand matches
+    by one integer in a third of the time it takes on a sum of cases, a nullable timestamp
+    and the id (15 of 42 ms for 11,800 matches). The order is the same."""
+    listed = _Microseconds(F("listed_at"))
+    if not terms:
+        return listed
+    return ExpressionWrapper(
+        _relevance(terms) * Value(_RELEVANCE_UNIT) + listed, output_field=BigIntegerField()
+    )
 
 
 def _term_filter(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Listing]:
@@ -322,8 +350,21 @@ def _filtered(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Lis
 
 
 def _ordered(
-    listings: QuerySet[Listing], params: SearchParams, terms: list[Term]
+    listings: QuerySet[Listing], params: SearchParams, terms: list[Term], *, ranked: bool = False
 ) -> QuerySet[Listing]:
+    """The matches in the search's order. `ranked`: read whole to rank them (not paged
+    through an index), so on PostgreSQL relevance and newest sort by one key."""
+    if (
+        ranked
+        and connection.vendor == "postgresql"
+        and params.sort
+        in (
+            Sort.RELEVANCE,
+            Sort.NEWEST,
+        )
+    ):
+        by_relevance = terms if params.sort == Sort.RELEVANCE else []
+        return listings.annotate(rank_key=_rank_key(by_relevance)).order_by("-rank_key", "-pk")
     newest: list[Any] = [F("listed_at").desc(nulls_last=True), "-pk"]
     if params.sort == Sort.SCORE:
         return listings.order_by(F("score").desc(nulls_last=True), *newest)
@@ -366,7 +407,7 @@ def listing_search(
     visible = listings_visible_to(user)
     matching = _filtered(params, _text_match(visible, terms))
     narrowed = bool(terms or params.themes or params.genres or params.audiences)
-    ordered = _ordered(matching, params, terms)
+    ordered = _ordered(matching, params, terms, ranked=narrowed)
     # Only a scout's searches are cached (anyone else finds nothing, and asks nothing).
     key = _cache_key(params) if use_cache and not visible.query.is_empty() else None
     found: dict[str, Any] | None = cache.get(key) if key else None
@@ -468,26 +509,6 @@ def _facet_counts(listings: QuerySet[Listing]) -> list[tuple[int, int]]:
     return _facet_counts_of(f"listing_id IN ({sql})", list(params))
 
 
-# The matches read once, in order, with their term ids (Listing.term_ids): the ids come
-# back in that order, and the terms are counted from the same rows (every `step`-th of
-# them: all when there are FACET_SAMPLE or fewer). `{matches}` is Django's own SQL for
-# the ordered queryset; the last parameter is FACET_SAMPLE.
-RANKED_IDS_AND_FACETS_SQL = """
-    WITH found AS MATERIALIZED (
-        SELECT m.pk AS id, m.term_ids, row_number() OVER () AS position FROM ({matches}) m
-    ), step AS (
-        SELECT GREATEST(1, CEIL(COUNT(*)::numeric / %s)::int) AS every FROM found
-    )
-    SELECT (SELECT array_agg(id ORDER BY position) FROM found),
-           (SELECT array_agg(ARRAY[term_id, n]) FROM (
-               SELECT term.value::int AS term_id, COUNT(*) AS n
-               FROM found, step, jsonb_array_elements_text(found.term_ids) AS term
-               WHERE mod(found.position - 1, step.every) = 0
-               GROUP BY 1) counted),
-           (SELECT every FROM step)
-"""
-
-
 def _sample_step(found: int) -> int:
     """Every how many matches (in rank order) the facets are counted on."""
     return max(1, -(-found // FACET_SAMPLE))
@@ -503,24 +524,19 @@ def _ranked_ids_and_facets(
     ordered: QuerySet[Listing],
 ) -> tuple[list[int], list[tuple[int, int]], int]:
     """The ids of the matches in order; how many of the sampled ones carry each term; and
-    how many were sampled (every match when there are FACET_SAMPLE or fewer)."""
-    if connection.vendor != "postgresql":
-        ids = list(ordered.values_list("pk", flat=True))
-        sample = ids[:: _sample_step(len(ids))]
-        return ids, _facet_counts_of_ids(sample), len(sample)
-    sql, params = ordered.values_list("pk", "term_ids").query.sql_with_params()
-    with connection.cursor() as cursor:
-        # Django compiled the inner SQL; values are bound parameters.
-        cursor.execute(RANKED_IDS_AND_FACETS_SQL.format(matches=sql), [*params, FACET_SAMPLE])
-        ids, counts, step = cursor.fetchone()
-    ids = ids or []
-    sampled = len(ids[:: step or 1])
-    return ids, [(term_id, n) for term_id, n in counts or []], sampled
+    how many were sampled (every match when there are FACET_SAMPLE or fewer). Two
+    queries: the ids alone, then the sample's terms by id (counting from the rows the
+    ids were read from, in one statement, took longer for ten thousand matches)."""
+    ids = list(ordered.values_list("pk", flat=True))
+    sample = ids[:: _sample_step(len(ids))]
+    return ids, _facet_counts_of_ids(sample), len(sample)
 
 
 def _facet_counts_of_ids(ids: list[int]) -> list[tuple[int, int]]:
     if not ids:
         return []
+    if connection.vendor == "postgresql":
+        return _facet_counts_of("listing_id = ANY(%s)", [ids])
     # One parameter whatever the number of ids (SQLite allows 32,766 at most).
     return _facet_counts_of("listing_id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)])
 

@@ -72,9 +72,8 @@ class Listing(models.Model):
     terms = models.ManyToManyField(
         "taxonomy.Term", blank=True, related_name="scouting_listings", verbose_name=_("terms")
     )
-    # The same terms' ids, sorted, on the row (written with `terms`, as the term tokens
-    # are): a search counts its facets from the rows it read for the matches instead of
-    # probing the terms table once per match (33 against 3 ms for 8,000 matches).
+    # The same terms' ids, sorted, on the row (written with `terms`): what the term tokens
+    # of `search_tokens` are made from (migrations 0012 and 0014 read it).
     term_ids = models.JSONField(null=True, blank=True)
     # Title, logline, synopsis and sample as shown, for full-text search (PostgreSQL:
     # English text search and pg_trgm indexes on this column, migration 0002).

@@ -226,6 +226,32 @@ def test_a_search_with_more_matches_than_the_sample_estimates_its_facets(scout, 
     assert {f["slug"]: f["count"] for f in sampled.facets["genre"]} == {"urban": 5}
 
 
+@pytest.mark.parametrize("sort", [Sort.RELEVANCE, Sort.NEWEST])
+def test_the_one_key_ranking_orders_as_the_plain_order_does(scout, sort):
+    """On PostgreSQL a search read whole sorts by one bigint (relevance, then the listing
+    time in microseconds); the order must be the one the plain sort gives, ties and
+    listings with no listing time included."""
+    from scouting.permissions import listings_visible_to
+    from scouting.selectors import _ordered, _text_match
+
+    now = timezone.now()
+    titles = ["外卖", "外卖小哥", "别的", "再一个", "外卖故事"]
+    loglines = ["外卖", "没有", "外卖外卖", "外卖在这里", "外卖"]
+    for index, (title, logline) in enumerate(zip(titles, loglines, strict=True)):
+        listing = listed(make_series(title=title, logline=logline))
+        # Two share a listing time to the microsecond; one has none.
+        listed_at = None if index == 2 else now - timedelta(microseconds=index // 2)
+        Listing.objects.filter(pk=listing.pk).update(listed_at=listed_at)
+    terms = query_terms("外卖")
+    params = SearchParams(q="外卖", sort=sort)
+    matches = _text_match(listings_visible_to(scout), terms)
+
+    plain = list(_ordered(matches, params, terms).values_list("pk", flat=True))
+    one_key = list(_ordered(matches, params, terms, ranked=True).values_list("pk", flat=True))
+
+    assert len(plain) == 5 and one_key == plain
+
+
 def test_an_estimated_count_claims_two_significant_digits():
     from scouting.selectors import _estimate, _sample_step
 
