@@ -349,20 +349,16 @@ def _filtered(params: SearchParams, listings: QuerySet[Listing]) -> QuerySet[Lis
     return listings
 
 
+# The orders a search read whole sorts by one bigint (_rank_key) on PostgreSQL.
+ONE_KEY_SORTS = (Sort.RELEVANCE, Sort.NEWEST)
+
+
 def _ordered(
     listings: QuerySet[Listing], params: SearchParams, terms: list[Term], *, ranked: bool = False
 ) -> QuerySet[Listing]:
     """The matches in the search's order. `ranked`: read whole to rank them (not paged
     through an index), so on PostgreSQL relevance and newest sort by one key."""
-    if (
-        ranked
-        and connection.vendor == "postgresql"
-        and params.sort
-        in (
-            Sort.RELEVANCE,
-            Sort.NEWEST,
-        )
-    ):
+    if ranked and connection.vendor == "postgresql" and params.sort in ONE_KEY_SORTS:
         by_relevance = terms if params.sort == Sort.RELEVANCE else []
         return listings.annotate(rank_key=_rank_key(by_relevance)).order_by("-rank_key", "-pk")
     newest: list[Any] = [F("listed_at").desc(nulls_last=True), "-pk"]
